@@ -25,6 +25,8 @@ export interface PlatformBridge {
   storeToken(token: string): Promise<void>;
   readToken(): Promise<string | null>;
   clearToken(): Promise<void>;
+  /** Sync server URL the desktop app was started with (npm start's local server), if any. */
+  defaultServerUrl(): Promise<string | null>;
   /** Opens an http(s) link in the user's browser; other schemes are refused. */
   openExternal(url: string): Promise<boolean>;
 }
@@ -37,6 +39,7 @@ export const IPC = {
   readToken: 'platform:read-token',
   clearToken: 'platform:clear-token',
   openExternal: 'platform:open-external',
+  defaultServerUrl: 'platform:default-server-url',
 } as const;
 
 /** Name under which the preload exposes the bridge on `window`. */

@@ -1,0 +1,78 @@
+/**
+ * The record schemas by table and validateRecord: schema, then cross-record rules.
+ */
+import type { z } from 'zod';
+import type { Result, ValidationIssue } from '../result';
+import { antiDrugActivitySchema } from './antiDrug';
+import { parseWith } from './common';
+import { contractSchema } from './contract';
+import { disbursementSchema } from './disbursement';
+import { fiscalStatsSchema } from './fiscalStats';
+import { grantSchema } from './grant';
+import { ordinanceItemSchema, ordinanceSchema, quarterReportSchema } from './ordinance';
+import { developmentPlanSchema, planAmendmentSchema, planProjectSchema } from './plan';
+import { districtSchema, laoSchema, provinceSchema, userSchema } from './reference';
+import { checkContextRules, type ValidationContext } from './rules';
+import type { RecordTable, ReferenceTable } from './tables';
+import { visionSchema } from './vision';
+
+export const RECORD_SCHEMAS = {
+  visions: visionSchema,
+  plans: developmentPlanSchema,
+  planAmendments: planAmendmentSchema,
+  planProjects: planProjectSchema,
+  ordinances: ordinanceSchema,
+  ordinanceItems: ordinanceItemSchema,
+  contracts: contractSchema,
+  disbursements: disbursementSchema,
+  quarterReports: quarterReportSchema,
+  grants: grantSchema,
+  fiscalStats: fiscalStatsSchema,
+  antiDrugActivities: antiDrugActivitySchema,
+} as const satisfies Record<RecordTable, z.ZodType>;
+
+export const REFERENCE_SCHEMAS = {
+  provinces: provinceSchema,
+  districts: districtSchema,
+  laos: laoSchema,
+  users: userSchema,
+} as const satisfies Record<ReferenceTable, z.ZodType>;
+
+export type RecordOf<T extends RecordTable> = z.output<(typeof RECORD_SCHEMAS)[T]>;
+export type AnyRecord = RecordOf<RecordTable>;
+export type ReferenceOf<T extends ReferenceTable> = z.output<(typeof REFERENCE_SCHEMAS)[T]>;
+
+/** Field-level issues for a record of a table; cross-record rules run once the shape is valid. */
+export function validateRecord<T extends RecordTable>(
+  table: T,
+  input: unknown,
+  ctx: ValidationContext = {},
+): Result<RecordOf<T>, ValidationIssue[]> {
+  const parsed = parseWith(RECORD_SCHEMAS[table], input) as Result<RecordOf<T>, ValidationIssue[]>;
+  if (!parsed.ok) return parsed;
+  const issues = checkContextRules(table, parsed.value, ctx);
+  return issues.length ? { ok: false, error: issues } : parsed;
+}
+
+export function validateReference<T extends ReferenceTable>(
+  table: T,
+  input: unknown,
+): Result<ReferenceOf<T>, ValidationIssue[]> {
+  return parseWith(REFERENCE_SCHEMAS[table], input) as Result<ReferenceOf<T>, ValidationIssue[]>;
+}
+
+export * from './tables';
+export * from './codes';
+export * from './record';
+export * from './reference';
+export * from './vision';
+export * from './plan';
+export * from './ordinance';
+export * from './contract';
+export * from './disbursement';
+export * from './grant';
+export * from './fiscalStats';
+export * from './antiDrug';
+export * from './rules';
+export * from './context';
+export { parseWith } from './common';

@@ -1,0 +1,78 @@
+/**
+ * Category 2: the local development plan, its numbered amendments and its projects.
+ */
+import { z } from 'zod';
+import { addIssue, beYear, e, isoDate, oneOf, optionalText, satang, text, typeError, uuid } from './common';
+import { recordBaseShape } from './record';
+
+export const PLAN_STATUSES = ['draft', 'submitted', 'approved'] as const;
+export type PlanStatus = (typeof PLAN_STATUSES)[number];
+
+export const developmentPlanSchema = z
+  .object({
+    ...recordBaseShape,
+    startYear: beYear(),
+    /** Period length is data: 3 years in 2554, 5 since 2561. */
+    years: z
+      .number({ error: typeError('field.invalidType') })
+      .int(e('number.notInteger'))
+      .min(1, e('field.tooSmall'))
+      .max(10, e('field.tooBig')),
+    status: oneOf(PLAN_STATUSES),
+    submittedOn: isoDate().nullish(),
+    approvedOn: isoDate().nullish(),
+  })
+  .superRefine((p, ctx) => {
+    if (p.status !== 'draft' && !p.submittedOn) addIssue(ctx, 'submittedOn', 'plan.submittedOnRequired');
+    if (p.status === 'approved' && !p.approvedOn) addIssue(ctx, 'approvedOn', 'plan.approvedOnRequired');
+    if (p.submittedOn && p.approvedOn && p.approvedOn < p.submittedOn) {
+      addIssue(ctx, 'approvedOn', 'plan.approvedBeforeSubmitted');
+    }
+  });
+export type DevelopmentPlan = z.output<typeof developmentPlanSchema>;
+
+/** Last B.E. year covered by a plan. */
+export const planEndYear = (plan: { startYear: number; years: number }): number => plan.startYear + plan.years - 1;
+
+export const AMENDMENT_KINDS = ['addition', 'change', 'correction'] as const;
+export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
+
+export const planAmendmentSchema = z.object({
+  ...recordBaseShape,
+  planId: uuid(),
+  number: z
+    .number({ error: typeError('field.invalidType') })
+    .int(e('number.notInteger'))
+    .min(1, e('field.tooSmall')),
+  kind: oneOf(AMENDMENT_KINDS),
+  /** Absent while the amendment is still in progress. */
+  approvedOn: isoDate().nullish(),
+  description: optionalText(2000),
+});
+export type PlanAmendment = z.output<typeof planAmendmentSchema>;
+
+export const projectBudgetSchema = z.object({ year: beYear(), amount: satang() });
+export type ProjectBudget = z.output<typeof projectBudgetSchema>;
+
+export const planProjectSchema = z
+  .object({
+    ...recordBaseShape,
+    planId: uuid(),
+    strategyCode: text(20),
+    approach: text(500),
+    name: text(500),
+    objective: text(2000),
+    target: text(2000),
+    budgets: z.array(projectBudgetSchema),
+    kpi: text(1000),
+    expectedResult: text(2000),
+    responsibleUnit: text(300),
+  })
+  .superRefine((p, ctx) => {
+    const seen = new Set<number>();
+    p.budgets.forEach((b, i) => {
+      if (seen.has(b.year)) addIssue(ctx, `budgets.${i}.year`, 'budget.duplicateYear', { year: b.year });
+      seen.add(b.year);
+    });
+  });
+export type PlanProject = z.output<typeof planProjectSchema>;

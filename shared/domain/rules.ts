@@ -1,0 +1,131 @@
+/**
+ * Cross-record rules: the ones that need other records (the plan of a project,
+ * the item of a disbursement, sums already paid). Run after the schema passes.
+ */
+import { fiscalYearRange, isWithin } from '../calendar/fiscal';
+import { formatBaht } from '../money';
+import { issue, type ValidationIssue } from '../result';
+import { fiscalYearParams } from './common';
+import type { ValidationCode } from './codes';
+import type { Contract } from './contract';
+import type { Disbursement } from './disbursement';
+import type { ItemOutcome, OrdinanceItem } from './ordinance';
+import type { PlanAmendment, PlanProject } from './plan';
+import type { RecordBase } from './record';
+import type { RecordTable } from './tables';
+
+export interface RelatedLookups {
+  plan?(id: string): { startYear: number; years: number } | undefined;
+  planProject?(id: string): { planId: string } | undefined;
+  ordinance?(id: string): { fiscalYear: number } | undefined;
+  ordinanceItem?(id: string): { fiscalYear: number; allocated: number; outcome: ItemOutcome } | undefined;
+  contract?(id: string): { ordinanceItemId: string; amount: number; signedOn: string } | undefined;
+  /** Sum of live disbursements of an item or a contract, not counting the record `excludeId`. */
+  disbursedSum?(by: { ordinanceItemId: string } | { contractId: string }, excludeId: string): number;
+}
+
+export interface ValidationContext {
+  /** LAOs the writer may know; a record for any other LAO is refused. */
+  knownLaoIds?: ReadonlySet<string>;
+  related?: RelatedLookups;
+}
+
+type Issues = ValidationIssue[];
+const add = (out: Issues, path: string, code: ValidationCode, params?: Record<string, string | number>) =>
+  out.push(issue(path, code, params));
+
+/** Contracts and payments of a carried-over item may fall in the following fiscal year too. */
+function checkSpendingDate(out: Issues, path: string, date: string, fiscalYear: number, outcome?: ItemOutcome) {
+  const carried = outcome === 'carried_over';
+  const end = fiscalYearRange(carried ? fiscalYear + 1 : fiscalYear).end;
+  if (isWithin(date, { start: fiscalYearRange(fiscalYear).start, end })) return;
+  if (carried) add(out, path, 'date.outsideCarryOverWindow', { ...fiscalYearParams(fiscalYear), nextFy: fiscalYear + 1 });
+  else add(out, path, 'date.outsideFiscalYear', fiscalYearParams(fiscalYear));
+}
+
+function itemOf(out: Issues, r: { ordinanceItemId: string; fiscalYear: number }, related: RelatedLookups) {
+  if (!related.ordinanceItem) return undefined;
+  const item = related.ordinanceItem(r.ordinanceItemId);
+  if (!item) add(out, 'ordinanceItemId', 'ordinanceItem.unknown');
+  else if (item.fiscalYear !== r.fiscalYear) add(out, 'fiscalYear', 'fiscalYear.mismatch', { fy: item.fiscalYear });
+  return item;
+}
+
+function planRules(out: Issues, r: PlanAmendment | PlanProject, related: RelatedLookups) {
+  if (!related.plan) return;
+  const plan = related.plan(r.planId);
+  if (!plan) return add(out, 'planId', 'plan.unknown');
+  if (!('budgets' in r)) return;
+  const end = plan.startYear + plan.years - 1;
+  r.budgets.forEach((b, i) => {
+    if (b.year < plan.startYear || b.year > end) {
+      add(out, `budgets.${i}.year`, 'budget.yearOutsidePlan', { year: b.year, start: plan.startYear, end });
+    }
+  });
+}
+
+function ordinanceItemRules(out: Issues, r: OrdinanceItem, related: RelatedLookups) {
+  if (related.ordinance) {
+    const ordinance = related.ordinance(r.ordinanceId);
+    if (!ordinance) add(out, 'ordinanceId', 'ordinance.unknown');
+    else if (ordinance.fiscalYear !== r.fiscalYear) add(out, 'fiscalYear', 'fiscalYear.mismatch', { fy: ordinance.fiscalYear });
+  }
+  if (r.planProjectId && related.planProject && !related.planProject(r.planProjectId)) {
+    add(out, 'planProjectId', 'planProject.unknown');
+  }
+}
+
+function contractRules(out: Issues, r: Contract, related: RelatedLookups) {
+  const item = itemOf(out, r, related);
+  checkSpendingDate(out, 'signedOn', r.signedOn, r.fiscalYear, item?.outcome);
+}
+
+function disbursementRules(out: Issues, r: Disbursement, related: RelatedLookups) {
+  const item = itemOf(out, r, related);
+  checkSpendingDate(out, 'paidOn', r.paidOn, r.fiscalYear, item?.outcome);
+  const contract = r.contractId && related.contract ? related.contract(r.contractId) : undefined;
+  if (r.contractId && related.contract) {
+    if (!contract) add(out, 'contractId', 'contract.unknown');
+    else if (contract.ordinanceItemId !== r.ordinanceItemId) add(out, 'contractId', 'contract.itemMismatch');
+  }
+  if (contract && r.paidOn < contract.signedOn) add(out, 'paidOn', 'disbursement.beforeContract');
+  if (r.overrideReason || !related.disbursedSum) return;
+  if (contract) {
+    const paid = related.disbursedSum({ contractId: r.contractId! }, r.id);
+    if (paid + r.amount > contract.amount) {
+      add(out, 'amount', 'disbursement.aboveContract', { available: formatBaht(Math.max(0, contract.amount - paid)) });
+    }
+  }
+  if (item) {
+    const paid = related.disbursedSum({ ordinanceItemId: r.ordinanceItemId }, r.id);
+    if (paid + r.amount > item.allocated) {
+      add(out, 'amount', 'disbursement.aboveAllocation', { available: formatBaht(Math.max(0, item.allocated - paid)) });
+    }
+  }
+}
+
+/** Issues of a schema-valid record against its context; tombstones are never blocked. */
+export function checkContextRules(table: RecordTable, record: RecordBase, ctx: ValidationContext): Issues {
+  const out: Issues = [];
+  if (record.deleted) return out;
+  if (ctx.knownLaoIds && !ctx.knownLaoIds.has(record.laoId)) add(out, 'laoId', 'lao.unknown');
+  const related = ctx.related ?? {};
+  switch (table) {
+    case 'planAmendments':
+    case 'planProjects':
+      planRules(out, record as PlanAmendment | PlanProject, related);
+      break;
+    case 'ordinanceItems':
+      ordinanceItemRules(out, record as OrdinanceItem, related);
+      break;
+    case 'contracts':
+      contractRules(out, record as Contract, related);
+      break;
+    case 'disbursements':
+      disbursementRules(out, record as Disbursement, related);
+      break;
+    default:
+      break;
+  }
+  return out;
+}

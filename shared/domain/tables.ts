@@ -1,0 +1,39 @@
+/**
+ * Names of the synced record tables, one or more per record category of
+ * mission.md. The same names are used by Dexie (renderer), the server's
+ * records table (`table_name`) and the sync protocol.
+ */
+export const RECORD_TABLES = [
+  'visions', // 1. vision, missions, strategies, approaches for a plan period
+  'plans', // 2. local development plan (period, status)
+  'planAmendments', // 2. numbered amendments of a plan
+  'planProjects', // 2. projects of a plan, budget per year of the period
+  'ordinances', // 3. budget ordinance per fiscal year
+  'ordinanceItems', // 3. items of an ordinance, linked to plan projects; outcome
+  'contracts', // 4. commitments / contracts per ordinance item
+  'disbursements', // 5. disbursements per item or contract
+  'quarterReports', // 3-5. an LAO's quarter marked as reported
+  'grants', // 6. specific-purpose grants
+  'fiscalStats', // 7. monthly fiscal statistics
+  'antiDrugActivities', // 8. urgent anti-drug policy operations
+] as const;
+
+export type RecordTable = (typeof RECORD_TABLES)[number];
+
+/** The eight record categories of mission.md and the tables each one owns. */
+export const RECORD_CATEGORIES = {
+  vision: ['visions'],
+  plan: ['plans', 'planAmendments', 'planProjects'],
+  ordinance: ['ordinances', 'ordinanceItems', 'quarterReports'],
+  contract: ['contracts'],
+  disbursement: ['disbursements'],
+  grant: ['grants'],
+  fiscalStats: ['fiscalStats'],
+  antiDrug: ['antiDrugActivities'],
+} as const satisfies Record<string, readonly RecordTable[]>;
+
+export type RecordCategory = keyof typeof RECORD_CATEGORIES;
+
+/** Reference data: server-owned, read-only on the client except for administrators. */
+export const REFERENCE_TABLES = ['provinces', 'districts', 'laos', 'users'] as const;
+export type ReferenceTable = (typeof REFERENCE_TABLES)[number];
