@@ -1,0 +1,35 @@
+/**
+ * `npm run server`: the sync server alone, configured by environment
+ * variables (see server/config.ts). Failures print one human sentence, no stack.
+ */
+import { loadConfig, type ServerConfig } from './config';
+import { closeOnSignals, startServer } from './main';
+import { seedDemoIfEmpty } from './demo-seed';
+
+function describeDatabase(config: ServerConfig): string {
+  return config.databaseUrl === undefined ? `pglite at ${config.dataDir}` : 'postgres';
+}
+
+async function run(): Promise<void> {
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) {
+    fail(loaded.error.message);
+    return;
+  }
+  const config = loaded.value;
+  try {
+    const seedDemo = process.argv.includes('--seed-demo');
+    const server = await startServer(config, seedDemo ? { onReady: (db) => seedDemoIfEmpty(db, console.log).then(() => undefined) } : {});
+    console.log(`Sync server listening on ${server.url} (database: ${describeDatabase(config)})`);
+    closeOnSignals(server, () => process.exit(0));
+  } catch (error) {
+    fail(error instanceof Error ? error.message : String(error));
+  }
+}
+
+function fail(message: string): void {
+  console.error(`Cannot start the sync server: ${message}`);
+  process.exit(1);
+}
+
+void run();

@@ -1,0 +1,110 @@
+import path from 'node:path';
+import { z } from 'zod';
+import type { Result } from '../shared/result';
+
+/** Where PGlite keeps its files when DATA_DIR asks for no files at all. */
+export const MEMORY_DATA_DIR = 'memory://';
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** PostgreSQL connection string; when absent the server embeds PGlite. */
+  databaseUrl?: string;
+  /** Absolute folder for PGlite files, or `memory://`. */
+  dataDir: string;
+  /** Absolute folder of the built renderer to serve, if any. */
+  staticDir?: string;
+  logLevel: LogLevel;
+}
+
+export interface ConfigIssue {
+  key: string;
+  message: string;
+}
+
+export interface ConfigError {
+  code: 'CONFIG_INVALID';
+  message: string;
+  issues: ConfigIssue[];
+}
+
+export type ConfigResult = Result<ServerConfig, ConfigError>;
+
+// An empty variable (`PORT=`) means "not set", as shells and .env files commonly produce it.
+const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
+  z.preprocess((value) => {
+    if (typeof value !== 'string') return value;
+    const trimmed = value.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }, schema);
+
+const PORT_MESSAGE = 'must be a whole number from 0 to 65535';
+
+const envSchema = z.object({
+  PORT: unsetIfBlank(
+    z.coerce
+      .number({ error: PORT_MESSAGE })
+      .int(PORT_MESSAGE)
+      .min(0, PORT_MESSAGE)
+      .max(65535, PORT_MESSAGE)
+      .default(8787),
+  ),
+  HOST: unsetIfBlank(z.string().default('127.0.0.1')),
+  DATABASE_URL: unsetIfBlank(
+    z
+      .string()
+      .regex(/^postgres(ql)?:\/\//, 'must start with postgres:// or postgresql://')
+      .optional(),
+  ),
+  DATA_DIR: unsetIfBlank(z.string().default('./data/server')),
+  STATIC_DIR: unsetIfBlank(z.string().optional()),
+  LOG_LEVEL: unsetIfBlank(
+    z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('warn'),
+  ),
+});
+
+/**
+ * Reads the server configuration from environment variables. Relative folders
+ * are resolved against `cwd` so the rest of the server only sees absolute paths.
+ */
+export function loadConfig(
+  env: Record<string, string | undefined>,
+  cwd: string = process.cwd(),
+): ConfigResult {
+  const parsed = envSchema.safeParse(env);
+  if (!parsed.success) {
+    const issues = parsed.error.issues.map((issue) => ({
+      key: String(issue.path[0] ?? 'environment'),
+      message: issue.message,
+    }));
+    const summary = issues.map((issue) => `${issue.key} ${issue.message}`).join('; ');
+    return {
+      ok: false,
+      error: { code: 'CONFIG_INVALID', message: `Invalid server configuration: ${summary}`, issues },
+    };
+  }
+  const env_ = parsed.data;
+  const config: ServerConfig = {
+    port: env_.PORT,
+    host: env_.HOST,
+    dataDir: env_.DATA_DIR === MEMORY_DATA_DIR ? MEMORY_DATA_DIR : path.resolve(cwd, env_.DATA_DIR),
+    logLevel: env_.LOG_LEVEL,
+  };
+  if (env_.DATABASE_URL !== undefined) config.databaseUrl = env_.DATABASE_URL;
+  if (env_.STATIC_DIR !== undefined) config.staticDir = path.resolve(cwd, env_.STATIC_DIR);
+  return { ok: true, value: config };
+}
+
+/** A connection string safe to print: the password is replaced. */
+export function redactDatabaseUrl(url: string): string {
+  try {
+    const parsed = new URL(url);
+    if (parsed.password) parsed.password = '***';
+    return parsed.toString();
+  } catch {
+    return 'postgres://(unparseable URL)';
+  }
+}

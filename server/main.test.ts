@@ -1,0 +1,92 @@
+import { createServer, type Server } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ServerConfig } from './config';
+import { startServer, StartupError, type RunningServer } from './main';
+import { seedReference } from './store/seed';
+import { PROVINCE_CODE, sampleReference } from './store/test-fixtures';
+
+const baseConfig: ServerConfig = {
+  port: 0,
+  host: '127.0.0.1',
+  dataDir: 'memory://',
+  logLevel: 'silent',
+};
+
+async function expectStartupError(promise: Promise<unknown>, code: string): Promise<StartupError> {
+  const error = await promise.then(
+    () => undefined,
+    (reason: unknown) => reason,
+  );
+  expect(error).toBeInstanceOf(StartupError);
+  expect((error as StartupError).code).toBe(code);
+  return error as StartupError;
+}
+
+describe('startServer', () => {
+  let server: RunningServer;
+  let onReadyRan = false;
+  beforeAll(async () => {
+    server = await startServer(baseConfig, {
+      logger: false,
+      onReady: async (db) => {
+        onReadyRan = true;
+        await seedReference(db, sampleReference());
+      },
+    });
+  });
+  afterAll(async () => {
+    await server?.close();
+  });
+
+  it('listens on a real port after migrating and running onReady', async () => {
+    expect(onReadyRan).toBe(true);
+    expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
+    const health = await fetch(`${server.url}/v1/health`);
+    expect(health.status).toBe(200);
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', schemaVersion: 1 });
+    const provinces = await fetch(`${server.url}/v1/reference/provinces`);
+    expect(await provinces.json()).toMatchObject({ provinces: [{ code: PROVINCE_CODE }] });
+  });
+
+  it('reports a port in use as PORT_IN_USE with a hint', async () => {
+    const blocker: Server = createServer();
+    await new Promise<void>((resolve) => blocker.listen(0, '127.0.0.1', resolve));
+    const address = blocker.address();
+    const port = typeof address === 'object' && address !== null ? address.port : 0;
+    try {
+      const error = await expectStartupError(
+        startServer({ ...baseConfig, port }, { logger: false }),
+        'PORT_IN_USE',
+      );
+      expect(error.message).toBe(`Port ${port} is already in use; set PORT=... to another port`);
+    } finally {
+      await new Promise((resolve) => blocker.close(resolve));
+    }
+  });
+
+  it('refuses a STATIC_DIR without index.html', async () => {
+    const error = await expectStartupError(
+      startServer({ ...baseConfig, staticDir: '/nonexistent/renderer' }, { logger: false }),
+      'STATIC_DIR_MISSING',
+    );
+    expect(error.message).toContain('npm run build:renderer');
+  });
+
+  it('reports an unreachable PostgreSQL without the password', async () => {
+    const error = await expectStartupError(
+      startServer(
+        { ...baseConfig, databaseUrl: 'postgres://eplan:s3cret@127.0.0.1:1/eplan' },
+        { logger: false },
+      ),
+      'DB_UNAVAILABLE',
+    );
+    expect(error.message).toContain('127.0.0.1:1');
+    expect(error.message).not.toContain('s3cret');
+  });
+
+  // Last: it stops the shared server.
+  it('closes idempotently and stops answering', async () => {
+    await Promise.all([server.close(), server.close()]);
+    await expect(fetch(`${server.url}/v1/health`)).rejects.toThrow();
+  });
+});

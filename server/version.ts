@@ -1,0 +1,18 @@
+import { readFileSync } from 'node:fs';
+
+/** The app's version from package.json, reported by /v1/health. */
+export const SERVER_VERSION = readPackageVersion();
+
+/** Bumped when the sync wire format changes incompatibly; clients compare it. */
+export const PROTOCOL_VERSION = 1;
+
+function readPackageVersion(): string {
+  try {
+    const url = new URL('../package.json', import.meta.url);
+    const parsed = JSON.parse(readFileSync(url, 'utf8')) as { version?: unknown };
+    return typeof parsed.version === 'string' ? parsed.version : '0.0.0';
+  } catch {
+    // A bundled or relocated server still answers health checks.
+    return '0.0.0';
+  }
+}
