@@ -1,0 +1,158 @@
+/**
+ * Wiring test for main/index.ts against a fake `electron` module (the real
+ * binary is not needed): what gets registered, with which settings.
+ */
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { IPC } from '../shared/platform/bridge';
+import { CONTENT_SECURITY_POLICY } from './security';
+
+type Listener = (...args: unknown[]) => unknown;
+
+function createFakeElectron(options: { gotLock: boolean }) {
+  const appListeners = new Map<string, Listener>();
+  const windows: FakeWindow[] = [];
+  const handlers = new Map<string, Listener>();
+
+  class FakeWindow {
+    readonly options: Record<string, unknown>;
+    readonly loadURL = vi.fn(async () => undefined);
+    readonly once = vi.fn();
+    readonly on = vi.fn();
+    readonly webContents = {};
+    constructor(windowOptions: Record<string, unknown>) {
+      this.options = windowOptions;
+      windows.push(this);
+    }
+    static getAllWindows = () => windows;
+  }
+
+  const electron = {
+    app: {
+      isPackaged: false,
+      setPath: vi.fn(),
+      getPath: vi.fn(() => '/tmp/eplan-user-data'),
+      getVersion: () => '0.1.0',
+      requestSingleInstanceLock: vi.fn(() => options.gotLock),
+      on: vi.fn((event: string, listener: Listener) => appListeners.set(event, listener)),
+      whenReady: vi.fn(() => Promise.resolve()),
+      quit: vi.fn(),
+      exit: vi.fn(),
+    },
+    BrowserWindow: FakeWindow,
+    Menu: { buildFromTemplate: vi.fn((template: unknown) => ({ template })), setApplicationMenu: vi.fn() },
+    protocol: { registerSchemesAsPrivileged: vi.fn(), handle: vi.fn() },
+    session: {
+      defaultSession: {
+        webRequest: { onHeadersReceived: vi.fn() },
+        setPermissionRequestHandler: vi.fn(),
+        setPermissionCheckHandler: vi.fn(),
+      },
+    },
+    ipcMain: { handle: vi.fn((channel: string, listener: Listener) => handlers.set(channel, listener)) },
+    dialog: { showSaveDialog: vi.fn(), showMessageBox: vi.fn() },
+    safeStorage: { isEncryptionAvailable: () => true, encryptString: vi.fn(), decryptString: vi.fn() },
+    shell: { openExternal: vi.fn(async () => undefined) },
+  };
+  return { electron, appListeners, windows, handlers };
+}
+
+let fake: ReturnType<typeof createFakeElectron>;
+
+async function startMain(gotLock = true): Promise<void> {
+  fake = createFakeElectron({ gotLock });
+  vi.doMock('electron', () => fake.electron);
+  await import('./index');
+  await new Promise((resolve) => setTimeout(resolve, 0));
+}
+
+beforeEach(() => {
+  vi.resetModules();
+  vi.stubEnv('EPLAN_SERVER_URL', 'http://127.0.0.1:8787/');
+});
+afterEach(() => {
+  vi.doUnmock('electron');
+  vi.unstubAllEnvs();
+});
+
+describe('main process wiring', () => {
+  it('opens one secure window on the app:// entry', async () => {
+    await startMain();
+    expect(fake.windows).toHaveLength(1);
+    const window = fake.windows[0];
+    expect(window?.options.webPreferences).toMatchObject({
+      contextIsolation: true,
+      sandbox: true,
+      nodeIntegration: false,
+      webSecurity: true,
+      allowRunningInsecureContent: false,
+      preload: expect.stringMatching(/preload\.js$/),
+    });
+    expect(window?.loadURL).toHaveBeenCalledWith('app://renderer/index.html');
+  });
+
+  it('registers the app:// scheme before ready and serves it after', async () => {
+    await startMain();
+    expect(fake.electron.protocol.registerSchemesAsPrivileged).toHaveBeenCalledWith([
+      expect.objectContaining({ scheme: 'app' }),
+    ]);
+    expect(fake.electron.protocol.handle).toHaveBeenCalledWith('app', expect.any(Function));
+  });
+
+  it('adds the CSP to every response', async () => {
+    await startMain();
+    const listener = fake.electron.session.defaultSession.webRequest.onHeadersReceived.mock.calls[0]?.[0] as Listener;
+    const callback = vi.fn();
+    listener({ responseHeaders: { 'Content-Type': ['text/html'] } }, callback);
+    expect(callback).toHaveBeenCalledWith({
+      responseHeaders: { 'Content-Type': ['text/html'], 'Content-Security-Policy': [CONTENT_SECURITY_POLICY] },
+    });
+  });
+
+  it('answers every bridge channel, with the server URL from EPLAN_SERVER_URL', async () => {
+    await startMain();
+    expect([...fake.handlers.keys()].sort()).toEqual(Object.values(IPC).sort());
+    const defaultServerUrl = fake.handlers.get(IPC.defaultServerUrl) as Listener;
+    await expect(defaultServerUrl({ senderFrame: { url: 'app://renderer/index.html' } })).resolves.toBe(
+      'http://127.0.0.1:8787',
+    );
+  });
+
+  it('guards every web contents against navigation, new windows and webviews', async () => {
+    await startMain();
+    const created = fake.appListeners.get('web-contents-created') as Listener;
+    const events = new Map<string, Listener>();
+    const contents = {
+      on: (event: string, listener: Listener) => events.set(event, listener),
+      setWindowOpenHandler: vi.fn(),
+    };
+    created({}, contents);
+
+    for (const event of ['will-navigate', 'will-redirect']) {
+      const blocked = { preventDefault: vi.fn() };
+      events.get(event)?.(blocked, 'https://evil.example/');
+      expect(blocked.preventDefault).toHaveBeenCalled();
+      const allowed = { preventDefault: vi.fn() };
+      events.get(event)?.(allowed, 'app://renderer/laos');
+      expect(allowed.preventDefault).not.toHaveBeenCalled();
+    }
+    const webview = { preventDefault: vi.fn() };
+    events.get('will-attach-webview')?.(webview);
+    expect(webview.preventDefault).toHaveBeenCalled();
+
+    const openHandler = contents.setWindowOpenHandler.mock.calls[0]?.[0] as Listener;
+    expect(openHandler({ url: 'https://example.com/' })).toEqual({ action: 'deny' });
+    expect(fake.electron.shell.openExternal).toHaveBeenCalledWith('https://example.com/');
+  });
+
+  it('sets the application menu', async () => {
+    await startMain();
+    expect(fake.electron.Menu.setApplicationMenu).toHaveBeenCalledOnce();
+  });
+
+  it('quits when another instance already runs', async () => {
+    await startMain(false);
+    expect(fake.electron.app.quit).toHaveBeenCalled();
+    expect(fake.windows).toHaveLength(0);
+    expect(fake.electron.ipcMain.handle).not.toHaveBeenCalled();
+  });
+});
