@@ -1,0 +1,33 @@
+import { CssBaseline, ThemeProvider } from '@mui/material';
+import { I18nextProvider } from 'react-i18next';
+import { HashRouter, Route, Routes } from 'react-router';
+import i18n from '../i18n';
+import { theme } from './theme';
+import { Layout } from './Layout';
+import { HomePage } from '../features/home/HomePage';
+import { LaoDirectoryPage } from '../features/laos/LaoDirectoryPage';
+import { LaoPage } from '../features/laos/LaoPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { NotFoundPage } from './NotFoundPage';
+
+/** Hash routing: works from app://, file:// and any static server alike. */
+export function App() {
+  return (
+    <I18nextProvider i18n={i18n}>
+      <ThemeProvider theme={theme}>
+        <CssBaseline />
+        <HashRouter>
+          <Routes>
+            <Route element={<Layout />}>
+              <Route index element={<HomePage />} />
+              <Route path="laos" element={<LaoDirectoryPage />} />
+              <Route path="laos/:laoId" element={<LaoPage />} />
+              <Route path="settings" element={<SettingsPage />} />
+              <Route path="*" element={<NotFoundPage />} />
+            </Route>
+          </Routes>
+        </HashRouter>
+      </ThemeProvider>
+    </I18nextProvider>
+  );
+}

@@ -1,0 +1,77 @@
+import { Box, Card, CardActionArea, CardContent, Chip, FormControl, Grid, InputAdornment, InputLabel, LinearProgress, MenuItem, Select, Stack, TextField, Typography } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useDeferredValue, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LAO_TYPE_CODES, groupLaosByDistrict, matchesLaoSearch, type DirectoryLao, type DirectoryDistrict } from './directory';
+import { localDb } from '../../data/db';
+import { DemoBanner } from '../home/DemoBanner';
+
+export function LaoDirectoryPage() {
+  const { t, i18n } = useTranslation();
+  const [query, setQuery] = useState('');
+  const [type, setType] = useState('');
+  const deferredQuery = useDeferredValue(query);
+  const data = useLiveQuery(async () => {
+    const db = localDb();
+    const [laos, districts] = await Promise.all([db.laos.toArray(), db.districts.toArray()]);
+    return { laos: laos as unknown as DirectoryLao[], districts: districts as unknown as DirectoryDistrict[] };
+  }, []);
+  const groups = useMemo(() => {
+    if (!data) return [];
+    const visible = data.laos.filter((lao) => (!type || lao.type === type) && matchesLaoSearch(lao, data.districts, deferredQuery));
+    return groupLaosByDistrict(visible, data.districts);
+  }, [data, type, deferredQuery]);
+  if (!data) return <LinearProgress />;
+  const en = i18n.language === 'en';
+  return (
+    <Stack spacing={3}>
+      <DemoBanner />
+      <Typography variant="h4" component="h1">{t('laos.title')}</Typography>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+        <TextField
+          label={t('laos.search')}
+          value={query}
+          onChange={(event) => setQuery(event.target.value)}
+          autoFocus
+          fullWidth
+          slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> } }}
+        />
+        <FormControl sx={{ minWidth: 260 }}>
+          <InputLabel id="lao-type-label">{t('laos.type')}</InputLabel>
+          <Select labelId="lao-type-label" label={t('laos.type')} value={type} onChange={(event) => setType(event.target.value)}>
+            <MenuItem value="">{t('laos.allTypes')}</MenuItem>
+            {LAO_TYPE_CODES.map((code) => <MenuItem key={code} value={code}>{t(`laoType.${code}`)}</MenuItem>)}
+          </Select>
+        </FormControl>
+      </Stack>
+      {groups.length === 0 && <Typography color="text.secondary">{t('laos.none')}</Typography>}
+      {groups.map(({ district, laos }) => (
+        <Box key={district.code} component="section" aria-label={en ? district.nameEn : district.nameTh}>
+          <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'baseline' }}>
+            <Typography variant="h6" component="h2">{t('laos.district', { name: en ? district.nameEn : district.nameTh })}</Typography>
+            <Typography color="text.secondary">{t('laos.count', { count: laos.length })}</Typography>
+          </Stack>
+          <Grid container spacing={1.5}>
+            {laos.map((lao) => (
+              <Grid key={lao.id} size={{ xs: 12, sm: 6, md: 4 }}>
+                <Card data-testid="lao-card">
+                  <CardActionArea component={Link} to={`/laos/${lao.id}`}>
+                    <CardContent>
+                      <Typography sx={{ fontWeight: 600 }}>{en ? lao.nameEn : lao.nameTh}</Typography>
+                      <Stack direction="row" spacing={1} sx={{ mt: 0.5, alignItems: 'center' }}>
+                        <Chip size="small" label={t(`laoType.${lao.type}`)} />
+                        <Typography variant="body2" color="text.secondary">{t('laos.code', { code: lao.code })}</Typography>
+                      </Stack>
+                    </CardContent>
+                  </CardActionArea>
+                </Card>
+              </Grid>
+            ))}
+          </Grid>
+        </Box>
+      ))}
+    </Stack>
+  );
+}
