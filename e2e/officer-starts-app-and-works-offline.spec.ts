@@ -1,0 +1,44 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+
+test.describe('an officer opens the app for the first time', () => {
+  test('Thai by default, loads demo data, switches language, keeps working offline', async ({ page, context }) => {
+    await page.goto('/');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByText('ระบบติดตามแผนพัฒนาท้องถิ่น')).toBeVisible();
+    await expect(page.getByTestId('today')).toContainText('พ.ศ.');
+    await expect(page.getByTestId('online-status')).toHaveAttribute('data-online', 'true');
+
+    await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
+    await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+    await expect(page.getByTestId('demo-banner')).toBeVisible();
+    await shot(page, 'home-th');
+
+    await page.getByRole('button', { name: 'English' }).click();
+    await expect(page.getByText('Province overview').or(page.getByText('Demo Province'))).toBeVisible();
+    await expect(page.getByRole('link', { name: 'LAO directory', exact: true })).toBeVisible();
+    await shot(page, 'home-en');
+    await page.getByRole('button', { name: 'ไทย' }).click();
+
+    await context.setOffline(true);
+    await expect(page.getByTestId('online-status')).toHaveAttribute('data-online', 'false');
+    await page.getByRole('link', { name: 'ทะเบียน อปท.', exact: true }).click();
+    await expect(page.getByTestId('lao-card').first()).toBeVisible();
+    const all = await page.getByTestId('lao-card').count();
+    expect(all).toBe(100);
+    await page.getByLabel('ค้นหา อปท. (ชื่อ รหัส หรืออำเภอ)').fill('เทศบาล');
+    await expect.poll(() => page.getByTestId('lao-card').count()).toBeLessThan(all);
+    await shot(page, 'directory-offline-th');
+    await context.setOffline(false);
+    await expect(page.getByTestId('online-status')).toHaveAttribute('data-online', 'true');
+  });
+
+  test('data stays on the device across reloads', async ({ page }) => {
+    await page.goto('/');
+    await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
+    await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+    await page.reload();
+    await expect(page.getByTestId('lao-count')).toHaveText('100');
+  });
+});
