@@ -2,6 +2,7 @@ import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { ServerConfig } from './config';
 import { startServer, StartupError, type RunningServer } from './main';
+import { latestMigrationVersion } from './store/migrate';
 import { seedReference } from './store/seed';
 import { PROVINCE_CODE, sampleReference } from './store/test-fixtures';
 
@@ -43,7 +44,7 @@ describe('startServer', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${server.url}/v1/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', schemaVersion: 1 });
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', schemaVersion: await latestMigrationVersion() });
     const provinces = await fetch(`${server.url}/v1/reference/provinces`);
     expect(await provinces.json()).toMatchObject({ provinces: [{ code: PROVINCE_CODE }] });
   });

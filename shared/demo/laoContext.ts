@@ -38,7 +38,7 @@ export const TYPE_SIZE: Record<LaoType, number> = {
 export function emptyRecords(): DemoRecords {
   return {
     visions: [], plans: [], planAmendments: [], planProjects: [], ordinances: [], ordinanceItems: [],
-    contracts: [], disbursements: [], quarterReports: [], grants: [], fiscalStats: [], antiDrugActivities: [],
+    contracts: [], disbursements: [], quarterReports: [], grants: [], fiscalStats: [], antiDrugActivities: [], fieldVisits: [],
   };
 }
 

@@ -26,6 +26,27 @@ export function generateMonthly(g: LaoGen, fiscalYear: number): void {
   generateFiscalStats(g, fiscalYear, cutoff);
   generateGrants(g, fiscalYear, cutoff);
   generateAntiDrug(g, fiscalYear, cutoff);
+  generateVisits(g, fiscalYear);
+}
+
+/** The officer visits each LAO a few times a year; lagging ones get data entered for them. */
+function generateVisits(g: LaoGen, fiscalYear: number): void {
+  const { rng } = g;
+  const { start, end } = fiscalYearRange(fiscalYear);
+  const count = g.profile === 'complete' ? rng.int(1, 2) : rng.int(2, 4);
+  for (let i = 0; i < count; i++) {
+    const visitedOn = randomDate(rng, start, minDate(end, g.asOf));
+    const entered = g.profile !== 'complete' && rng.chance(0.6);
+    g.out.fieldVisits.push({
+      ...baseFields(g, visitedOn),
+      enteredOnBehalf: true,
+      fiscalYear, visitedOn,
+      officerId: g.officerId,
+      purpose: entered ? 'data_entry' : rng.pick(['follow_up', 'verification', 'training'] as const),
+      notes: entered ? 'บันทึกข้อมูลแทน อปท. เนื่องจากเจ้าหน้าที่ อปท. ไม่สามารถบันทึกได้' : 'ติดตามและให้คำแนะนำการบันทึกข้อมูล',
+      categoriesEntered: entered ? rng.shuffle(['ordinance', 'contract', 'disbursement'] as const).slice(0, rng.int(1, 3)) : [],
+    });
+  }
 }
 
 function amounts<K extends string>(g: LaoGen, ranges: Record<K, [number, number]>): Record<K, number> {

@@ -19,6 +19,7 @@ export const FIXTURE_IDS = {
   grant: '0190c4e2-0000-7000-8000-000000000019',
   fiscalStats: '0190c4e2-0000-7000-8000-00000000001a',
   antiDrug: '0190c4e2-0000-7000-8000-00000000001b',
+  visit: '0190c4e2-0000-7000-8000-00000000001c',
 } as const;
 
 const base = (id: string) => ({
@@ -113,6 +114,15 @@ export function fixtureRecord(table: RecordTable): Record<string, unknown> {
           miscellaneous: 5, sharedTaxes: 6, generalSubsidy: 7, specificSubsidy: 8,
         },
         expenditure: { centralFund: 1, personnel: 2, operating: 3, investment: 4, subsidies: 5, other: 6 },
+      };
+    case 'fieldVisits':
+      return {
+        ...fiscal(FIXTURE_IDS.visit),
+        visitedOn: '2025-03-05',
+        officerId: FIXTURE_IDS.user,
+        purpose: 'data_entry',
+        notes: 'บันทึกข้อมูลการเบิกจ่ายไตรมาส 2 แทน อปท.',
+        categoriesEntered: ['disbursement'],
       };
     case 'antiDrugActivities':
       return {

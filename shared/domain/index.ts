@@ -15,6 +15,7 @@ import { districtSchema, laoSchema, provinceSchema, userSchema } from './referen
 import { checkContextRules, type ValidationContext } from './rules';
 import type { RecordTable, ReferenceTable } from './tables';
 import { visionSchema } from './vision';
+import { fieldVisitSchema } from './visit';
 
 export const RECORD_SCHEMAS = {
   visions: visionSchema,
@@ -29,6 +30,7 @@ export const RECORD_SCHEMAS = {
   grants: grantSchema,
   fiscalStats: fiscalStatsSchema,
   antiDrugActivities: antiDrugActivitySchema,
+  fieldVisits: fieldVisitSchema,
 } as const satisfies Record<RecordTable, z.ZodType>;
 
 export const REFERENCE_SCHEMAS = {
@@ -73,6 +75,7 @@ export * from './disbursement';
 export * from './grant';
 export * from './fiscalStats';
 export * from './antiDrug';
+export * from './visit';
 export * from './rules';
 export * from './context';
 export { parseWith } from './common';

@@ -16,6 +16,7 @@ export const RECORD_TABLES = [
   'grants', // 6. specific-purpose grants
   'fiscalStats', // 7. monthly fiscal statistics
   'antiDrugActivities', // 8. urgent anti-drug policy operations
+  'fieldVisits', // the officer's field visits (work calendar)
 ] as const;
 
 export type RecordTable = (typeof RECORD_TABLES)[number];
@@ -33,6 +34,7 @@ export const RECORD_CATEGORIES = {
 } as const satisfies Record<string, readonly RecordTable[]>;
 
 export type RecordCategory = keyof typeof RECORD_CATEGORIES;
+export const RECORD_CATEGORY_KEYS = Object.keys(RECORD_CATEGORIES) as [RecordCategory, ...RecordCategory[]];
 
 /** Reference data: server-owned, read-only on the client except for administrators. */
 export const REFERENCE_TABLES = ['provinces', 'districts', 'laos', 'users'] as const;

@@ -1,0 +1,81 @@
+import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { RecordTable } from '../../shared/domain/tables';
+import { LOCAL_SCHEMA } from './schema';
+
+/** Fields every synced record has (design.md "Data model"). */
+export interface StoredRecord {
+  id: string;
+  laoId: string;
+  provinceCode: string;
+  fiscalYear?: number;
+  deleted: boolean;
+  version: number;
+  updatedAt: string;
+  updatedBy: string;
+  enteredOnBehalf: boolean;
+  [field: string]: unknown;
+}
+
+export interface OutboxEntry {
+  seq?: number;
+  mutationId: string;
+  table: RecordTable;
+  recordId: string;
+  op: 'upsert' | 'delete';
+  baseVersion: number;
+  /** Changed fields: old and new value. */
+  changes: Record<string, { old: unknown; new: unknown }>;
+  author: string;
+  clientTime: string;
+}
+
+export interface HistoryEntry {
+  id?: number;
+  table: RecordTable;
+  recordId: string;
+  at: string;
+  by: string;
+  op: 'create' | 'update' | 'delete' | 'restore';
+  changes: Record<string, { old: unknown; new: unknown }>;
+}
+
+export interface MetaEntry {
+  key: string;
+  value: unknown;
+}
+
+export interface ReferenceRow {
+  [field: string]: unknown;
+}
+
+export type EplanDb = Dexie & {
+  [table in RecordTable]: Table<StoredRecord, string>;
+} & {
+  provinces: Table<ReferenceRow, string>;
+  districts: Table<ReferenceRow, string>;
+  laos: Table<ReferenceRow, string>;
+  users: Table<ReferenceRow, string>;
+  outbox: EntityTable<OutboxEntry, 'seq'>;
+  history: EntityTable<HistoryEntry, 'id'>;
+  meta: EntityTable<MetaEntry, 'key'>;
+};
+
+export const DEFAULT_DB_NAME = 'eplan-field-companion';
+
+/** Opens (creating or upgrading) the local database with every schema version. */
+export function openLocalDb(name: string = DEFAULT_DB_NAME): EplanDb {
+  const db = new Dexie(name) as EplanDb;
+  for (const step of LOCAL_SCHEMA) {
+    const version = db.version(step.version).stores(step.stores);
+    if (step.upgrade) version.upgrade(step.upgrade);
+  }
+  return db;
+}
+
+let shared: EplanDb | undefined;
+
+/** The app's one database connection. */
+export function localDb(): EplanDb {
+  shared ??= openLocalDb();
+  return shared;
+}

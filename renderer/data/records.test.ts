@@ -1,0 +1,151 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { openLocalDb, type EplanDb } from './db';
+import Dexie from 'dexie';
+import { LOCAL_SCHEMA, LOCAL_SCHEMA_VERSION } from './schema';
+import { classifyWriteError, deleteRecord, restoreRecord, saveRecord } from './records';
+import { RECORD_TABLES } from '../../shared/domain/tables';
+
+const officer = { userId: uuidv7(), now: () => new Date('2025-03-10T03:00:00Z') };
+const laoId = uuidv7();
+let db: EplanDb;
+
+const activity = (overrides: Record<string, unknown> = {}) => ({
+  laoId,
+  provinceCode: '99',
+  fiscalYear: 2568,
+  heldOn: '2025-03-01',
+  kind: 'campaign',
+  name: 'เดินรณรงค์ต้านยาเสพติด',
+  budget: 1_500_000,
+  participants: 120,
+  result: null,
+  enteredOnBehalf: true,
+  ...overrides,
+});
+
+async function counts() {
+  return { records: await db.antiDrugActivities.count(), outbox: await db.outbox.count(), history: await db.history.count() };
+}
+
+beforeEach(async () => {
+  db = openLocalDb(`test-${uuidv7()}`);
+  await db.laos.put({ id: laoId, code: '6999001', type: 'SAO', nameTh: 'อบต.ทดสอบ', nameEn: 'Test SAO', provinceCode: '99', districtCode: '9901' });
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+describe('local database schema', () => {
+  it('opens at the latest version with every record table, the outbox and history', async () => {
+    await db.open();
+    expect(db.verno).toBe(LOCAL_SCHEMA_VERSION);
+    const names = db.tables.map((table) => table.name);
+    for (const table of [...RECORD_TABLES, 'provinces', 'districts', 'laos', 'users', 'outbox', 'history', 'meta', 'drafts']) expect(names).toContain(table);
+  });
+});
+
+describe('local database upgrades', () => {
+  it('keeps every row when a version-1 database is opened by this version', async () => {
+    const name = `upgrade-${uuidv7()}`;
+    const v1 = new Dexie(name);
+    v1.version(1).stores(LOCAL_SCHEMA[0]!.stores);
+    await v1.open();
+    await v1.table('antiDrugActivities').put({ id: 'a1', laoId, budget: 100 });
+    await v1.table('outbox').add({ mutationId: 'm1', table: 'antiDrugActivities', recordId: 'a1' });
+    v1.close();
+    const upgraded = openLocalDb(name);
+    await upgraded.open();
+    expect(upgraded.verno).toBe(LOCAL_SCHEMA_VERSION);
+    expect(await upgraded.antiDrugActivities.get('a1')).toMatchObject({ budget: 100 });
+    expect(await upgraded.outbox.count()).toBe(1);
+    expect(await upgraded.fieldVisits.count()).toBe(0);
+    upgraded.close();
+    await Dexie.delete(name);
+  });
+});
+
+describe('saveRecord', () => {
+  it('writes the record, one outbox entry and one history line together', async () => {
+    const saved = await saveRecord(db, 'antiDrugActivities', activity(), officer);
+    expect(saved.ok).toBe(true);
+    if (!saved.ok) return;
+    expect(await counts()).toEqual({ records: 1, outbox: 1, history: 1 });
+    const [entry] = await db.outbox.toArray();
+    expect(entry).toMatchObject({ table: 'antiDrugActivities', recordId: saved.value.id, baseVersion: 0, op: 'upsert', author: officer.userId });
+    expect(entry!.changes.budget).toEqual({ old: null, new: 1_500_000 });
+    expect(saved.value).toMatchObject({ version: 0, deleted: false, updatedBy: officer.userId, updatedAt: '2025-03-10T03:00:00.000Z', enteredOnBehalf: true });
+  });
+
+  it.each([
+    ['a negative amount', { budget: -100 }, 'budget', 'amount.negative'],
+    ['a date outside the fiscal year', { heldOn: '2025-10-01' }, 'heldOn', 'date.outsideFiscalYear'],
+    ['a wrong type', { participants: 'many' }, 'participants', 'field.invalidType'],
+    ['a missing name', { name: '' }, 'name', 'field.required'],
+  ])('refuses %s with a field-level code and stores nothing', async (_label, overrides, path, code) => {
+    const result = await saveRecord(db, 'antiDrugActivities', activity(overrides), officer);
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.error.code).toBe('VALIDATION_FAILED');
+    expect(result.error.code === 'VALIDATION_FAILED' && result.error.issues).toContainEqual(expect.objectContaining({ path, code }));
+    expect(await counts()).toEqual({ records: 0, outbox: 0, history: 0 });
+  });
+
+  it('refuses a record for an LAO that is not on this device', async () => {
+    const result = await saveRecord(db, 'antiDrugActivities', activity({ laoId: uuidv7() }), officer);
+    expect(!result.ok && result.error.code === 'VALIDATION_FAILED' && result.error.issues.map((issue) => issue.code)).toContain('lao.unknown');
+    expect(await counts()).toEqual({ records: 0, outbox: 0, history: 0 });
+  });
+
+  it('records only changed fields on edit, and nothing when nothing changed', async () => {
+    const first = await saveRecord(db, 'antiDrugActivities', activity(), officer);
+    if (!first.ok) throw new Error('setup failed');
+    await saveRecord(db, 'antiDrugActivities', { ...first.value, participants: 150 }, officer);
+    const entries = await db.outbox.toArray();
+    expect(entries).toHaveLength(2);
+    expect(Object.keys(entries[1]!.changes)).toEqual(['participants']);
+    await saveRecord(db, 'antiDrugActivities', { ...first.value, participants: 150 }, officer);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
+  it('keeps the stored record when an edit is invalid', async () => {
+    const first = await saveRecord(db, 'antiDrugActivities', activity(), officer);
+    if (!first.ok) throw new Error('setup failed');
+    const bad = await saveRecord(db, 'antiDrugActivities', { ...first.value, budget: -1 }, officer);
+    expect(bad.ok).toBe(false);
+    expect((await db.antiDrugActivities.get(first.value.id))?.budget).toBe(1_500_000);
+    expect(await db.outbox.count()).toBe(1);
+  });
+
+  it('soft-deletes and restores through the same outbox', async () => {
+    const first = await saveRecord(db, 'antiDrugActivities', activity(), officer);
+    if (!first.ok) throw new Error('setup failed');
+    await deleteRecord(db, 'antiDrugActivities', first.value.id, officer);
+    expect((await db.antiDrugActivities.get(first.value.id))?.deleted).toBe(true);
+    await restoreRecord(db, 'antiDrugActivities', first.value.id, officer);
+    expect((await db.antiDrugActivities.get(first.value.id))?.deleted).toBe(false);
+    expect((await db.history.toArray()).map((line) => line.op)).toEqual(['create', 'delete', 'restore']);
+    expect((await db.outbox.toArray()).map((entry) => entry.op)).toEqual(['upsert', 'delete', 'upsert']);
+  });
+});
+
+describe('a write that fails half-way', () => {
+  it('rolls back the record when the outbox write hits a full disk, and says so', async () => {
+    const quota = Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+    vi.spyOn(db.outbox, 'add').mockRejectedValueOnce(quota);
+    const result = await saveRecord(db, 'antiDrugActivities', activity(), officer);
+    expect(result).toEqual({ ok: false, error: { code: 'QUOTA_EXCEEDED' } });
+    expect(await counts()).toEqual({ records: 0, outbox: 0, history: 0 });
+  });
+});
+
+describe('classifyWriteError', () => {
+  it('recognises a full disk, directly or wrapped by Dexie', () => {
+    const quota = Object.assign(new Error('quota'), { name: 'QuotaExceededError' });
+    expect(classifyWriteError(quota)).toEqual({ code: 'QUOTA_EXCEEDED' });
+    expect(classifyWriteError(Object.assign(new Error('abort'), { name: 'AbortError', inner: quota }))).toEqual({ code: 'QUOTA_EXCEEDED' });
+    expect(classifyWriteError(new Error('boom'))).toEqual({ code: 'WRITE_FAILED', message: 'boom' });
+  });
+});

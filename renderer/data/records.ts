@@ -1,0 +1,136 @@
+import Dexie from 'dexie';
+import { v7 as uuidv7 } from 'uuid';
+import type { RecordTable } from '../../shared/domain/tables';
+import { buildValidationContext, validateRecord, type ContextRecords, type ValidationContext } from '../../shared/domain';
+import type { Result, ValidationIssue } from '../../shared/result';
+import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
+
+/** Who is writing and from where: stamped on every record, outbox entry and history line. */
+export interface Actor {
+  userId: string;
+  now?: () => Date;
+}
+
+export type WriteError =
+  | { code: 'VALIDATION_FAILED'; issues: ValidationIssue[] }
+  | { code: 'NOT_FOUND' }
+  | { code: 'QUOTA_EXCEEDED' }
+  | { code: 'WRITE_FAILED'; message: string };
+
+const SYSTEM_FIELDS = new Set(['version', 'updatedAt', 'updatedBy']);
+
+function diff(before: Record<string, unknown> | undefined, after: Record<string, unknown>): OutboxEntry['changes'] {
+  const changes: OutboxEntry['changes'] = {};
+  for (const [field, value] of Object.entries(after)) {
+    if (SYSTEM_FIELDS.has(field)) continue;
+    const old = before?.[field];
+    if (JSON.stringify(old) !== JSON.stringify(value)) changes[field] = { old: old ?? null, new: value };
+  }
+  return changes;
+}
+
+const CONTEXT_TABLES = ['plans', 'planProjects', 'ordinances', 'ordinanceItems', 'contracts', 'disbursements'] as const;
+
+/** The cross-record facts the shared rules need: this LAO's plans, items, contracts and other disbursements. */
+async function contextFor(db: EplanDb, laoId: string, savingId: string): Promise<ValidationContext> {
+  const lao = await db.laos.get(laoId);
+  if (!lao) return { knownLaoIds: new Set() };
+  const [plans, planProjects, ordinances, ordinanceItems, contracts, disbursements] = await Promise.all(
+    CONTEXT_TABLES.map((name) => db.table<StoredRecord, string>(name).where('laoId').equals(laoId).toArray()),
+  );
+  return buildValidationContext({
+    laoIds: [laoId],
+    plans, planProjects, ordinances, ordinanceItems, contracts,
+    disbursements: disbursements!.filter((row) => row.id !== savingId),
+  } as unknown as ContextRecords);
+}
+
+export function classifyWriteError(error: unknown): WriteError {
+  const names = [error instanceof Error ? error.name : '', (error as { inner?: Error } | null)?.inner?.name ?? ''];
+  if (names.includes('QuotaExceededError') || names.includes(Dexie.errnames.QuotaExceeded)) return { code: 'QUOTA_EXCEEDED' };
+  return { code: 'WRITE_FAILED', message: error instanceof Error ? error.message : String(error) };
+}
+
+/**
+ * The one write path: validates with the shared schemas, then writes the
+ * record, its outbox entry and its history line in one Dexie transaction, so a
+ * crash leaves either all three or none.
+ */
+export async function saveRecord(
+  db: EplanDb,
+  table: RecordTable,
+  input: Record<string, unknown>,
+  actor: Actor,
+): Promise<Result<StoredRecord, WriteError>> {
+  const now = (actor.now?.() ?? new Date()).toISOString();
+  const id = typeof input.id === 'string' && input.id ? input.id : uuidv7();
+  try {
+    const scope = [...new Set<string>([table, ...CONTEXT_TABLES])].map((name) => db.table(name));
+    return await db.transaction('rw', [...scope, db.laos, db.outbox, db.history], async () => {
+      const before = await db.table<StoredRecord, string>(table).get(id);
+      const candidate = {
+        deleted: false,
+        enteredOnBehalf: false,
+        ...before,
+        ...input,
+        id,
+        version: before?.version ?? 0,
+        updatedAt: now,
+        updatedBy: actor.userId,
+      };
+      const checked = validateRecord(table, candidate, await contextFor(db, String(candidate.laoId ?? ''), id));
+      if (!checked.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: checked.error } } as const;
+      const record = checked.value as StoredRecord;
+      const changes = diff(before, record);
+      if (before && Object.keys(changes).length === 0) return { ok: true, value: before } as const;
+      await db.table(table).put(record);
+      await appendOutboxAndHistory(db, table, record, before, changes, actor.userId, now);
+      return { ok: true, value: record } as const;
+    });
+  } catch (error) {
+    return { ok: false, error: classifyWriteError(error) };
+  }
+}
+
+async function appendOutboxAndHistory(
+  db: EplanDb,
+  table: RecordTable,
+  record: StoredRecord,
+  before: StoredRecord | undefined,
+  changes: OutboxEntry['changes'],
+  author: string,
+  now: string,
+): Promise<void> {
+  const op: HistoryEntry['op'] = !before ? 'create' : record.deleted && !before.deleted ? 'delete' : !record.deleted && before.deleted ? 'restore' : 'update';
+  await db.outbox.add({
+    mutationId: uuidv7(),
+    table,
+    recordId: record.id,
+    op: record.deleted ? 'delete' : 'upsert',
+    baseVersion: before?.version ?? 0,
+    changes,
+    author,
+    clientTime: now,
+  });
+  await db.history.add({ table, recordId: record.id, at: now, by: author, op, changes });
+}
+
+/** The schema's issues for an input, without writing anything (lookups of other records are skipped). */
+export function checkRecord(table: RecordTable, input: Record<string, unknown>): ValidationIssue[] {
+  const candidate = { id: uuidv7(), deleted: false, enteredOnBehalf: false, version: 0, updatedAt: new Date().toISOString(), updatedBy: uuidv7(), ...input };
+  const checked = validateRecord(table, candidate, {});
+  return checked.ok ? [] : checked.error;
+}
+
+/** Soft delete (a tombstone that syncs), undoable with restoreRecord. */
+export async function deleteRecord(db: EplanDb, table: RecordTable, id: string, actor: Actor) {
+  const existing = await db.table<StoredRecord, string>(table).get(id);
+  if (!existing) return { ok: false, error: { code: 'NOT_FOUND' } } as const;
+  return saveRecord(db, table, { ...existing, deleted: true }, actor);
+}
+
+export async function restoreRecord(db: EplanDb, table: RecordTable, id: string, actor: Actor) {
+  const existing = await db.table<StoredRecord, string>(table).get(id);
+  if (!existing) return { ok: false, error: { code: 'NOT_FOUND' } } as const;
+  return saveRecord(db, table, { ...existing, deleted: false }, actor);
+}

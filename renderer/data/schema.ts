@@ -1,0 +1,46 @@
+import { RECORD_TABLES } from '../../shared/domain/tables';
+
+/**
+ * The local database's versions. Each entry is one Dexie version: its store
+ * definitions and an optional upgrade that migrates existing rows. Versions are
+ * only ever appended, never edited, so every laptop upgrades step by step.
+ */
+export interface LocalSchemaVersion {
+  version: number;
+  stores: Record<string, string | null>;
+  upgrade?: (tx: import('dexie').Transaction) => Promise<void> | void;
+}
+
+const recordIndexes = '&id, laoId, [laoId+fiscalYear], provinceCode, updatedAt';
+
+export const LOCAL_SCHEMA: readonly LocalSchemaVersion[] = [
+  {
+    version: 1,
+    stores: {
+      // Reference data (server-owned).
+      provinces: '&code',
+      districts: '&code, provinceCode',
+      laos: '&id, &code, provinceCode, districtCode, type',
+      users: '&id, &username',
+      // The record categories of mission.md.
+      ...Object.fromEntries(RECORD_TABLES.filter((table) => table !== 'fieldVisits').map((table) => [table, recordIndexes])),
+      // Local writes waiting to be pushed (design.md "Sync protocol" point 1).
+      outbox: '++seq, &mutationId, [table+recordId]',
+      // Per-record change history shown to the officer.
+      history: '++id, [table+recordId], at',
+      // Small key-value settings: sync cursors, demo flag, server URL.
+      meta: '&key',
+    },
+  },
+  {
+    version: 2,
+    stores: {
+      // The officer's field visits, synced like any record.
+      fieldVisits: recordIndexes,
+      // Half-typed forms, kept so a closed window loses nothing.
+      drafts: '&key, updatedAt',
+    },
+  },
+];
+
+export const LOCAL_SCHEMA_VERSION = LOCAL_SCHEMA[LOCAL_SCHEMA.length - 1]!.version;
