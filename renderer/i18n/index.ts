@@ -4,6 +4,12 @@ import th from './th.json';
 import en from './en.json';
 import validationTh from './validation.th.json';
 import validationEn from './validation.en.json';
+import recordsTh from './records.th.json';
+import recordsEn from './records.en.json';
+import calendarTh from './calendar.th.json';
+import calendarEn from './calendar.en.json';
+import completionTh from './completion.th.json';
+import completionEn from './completion.en.json';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -17,8 +23,10 @@ function initialLanguage(): Language {
 
 void i18next.use(initReactI18next).init({
   resources: {
-    th: { translation: th, validation: validationTh },
-    en: { translation: en, validation: validationEn },
+    // One namespace per area: translation (shell), validation (shared codes),
+    // records (data entry), calendar (checklist, matrix, visits), completion (missing items).
+    th: { translation: th, validation: validationTh, records: recordsTh, calendar: calendarTh, completion: completionTh },
+    en: { translation: en, validation: validationEn, records: recordsEn, calendar: calendarEn, completion: completionEn },
   },
   lng: initialLanguage(),
   fallbackLng: 'th',
