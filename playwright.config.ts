@@ -49,6 +49,6 @@ export default defineConfig({
     url: `http://127.0.0.1:${PORT}/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'memory://', STATIC_DIR: 'dist/renderer', DATABASE_URL: '' },
+    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'memory://', STATIC_DIR: process.env.RENDERER_OUT_DIR ?? 'dist/renderer', DATABASE_URL: '' },
   },
 });
