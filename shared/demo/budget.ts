@@ -52,7 +52,8 @@ export function generateBudgetYear(g: LaoGen, fiscalYear: number, projects: read
 
   for (const quarter of [1, 2, 3, 4] as Quarter[]) {
     const range = quarterRange(fiscalYear, quarter);
-    if (range.end > cutoff || (g.profile === 'complete' && rng.chance(0.08))) continue;
+    // Lagging LAOs sometimes forget to mark a quarter reported; complete ones never do.
+    if (range.end > cutoff || (g.profile !== 'complete' && rng.chance(0.15))) continue;
     const reportedOn = addDays(range.end, rng.int(5, 25));
     if (reportedOn > g.asOf) continue;
     out.quarterReports.push({ ...baseFields(g, reportedOn), fiscalYear, quarter, reportedOn });
@@ -99,7 +100,7 @@ const OUTCOMES: readonly [ItemOutcome, number][] = [['completed', 0.8], ['cancel
 function pickOutcome(g: LaoGen, yearEnded: boolean): ItemOutcome {
   if (!yearEnded) return g.rng.chance(0.05) ? 'cancelled' : 'open';
   let r = g.rng.next();
-  for (const [outcome, p] of OUTCOMES) if ((r -= p) < 0) return outcome;
+  for (const [outcome, p] of OUTCOMES) if ((r -= p) < 0) return outcome === 'open' && g.profile === 'complete' ? 'completed' : outcome;
   return 'completed';
 }
 

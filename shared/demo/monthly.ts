@@ -6,6 +6,8 @@ import { addDays, daysInMonth, toIsoDate } from '../calendar/isoDate';
 import { ANTI_DRUG_KINDS, EXPENDITURE_CATEGORIES, REVENUE_CATEGORIES, type FiscalStats } from '../domain/index';
 import { dataCutoff } from './budget';
 import { baseFields, bahtAmount, minDate, randomDate, TYPE_SIZE, type LaoGen } from './laoContext';
+
+const maxDate = (a: string, b: string): string => (a > b ? a : b);
 import { ANTI_DRUG_NAMES, GRANT_NAMES } from './names';
 
 /** Monthly baht ranges per category for an SAO; bigger LAO types scale up. */
@@ -82,9 +84,12 @@ function generateGrants(g: LaoGen, fiscalYear: number, cutoff: string): void {
   for (let i = 0; i < count; i++) {
     const allocated = bahtAmount(rng, 200_000, 10_000_000, 1000);
     const committed = Math.floor((allocated * rng.int(80, 100)) / 100);
-    const disbursed = Math.floor((committed * rng.int(g.profile === 'complete' ? 60 : 10, 100)) / 100);
-    // Grants keep being updated a little after the year ends.
-    const updatedOn = randomDate(rng, start, minDate(addDays(end, 60), g.profile === 'complete' ? g.asOf : cutoff));
+    const yearOver = end < g.asOf;
+    // Complete LAOs finish last year's grants and keep this year's updated within the month.
+    const disbursed = g.profile === 'complete' && yearOver ? committed : Math.floor((committed * rng.int(g.profile === 'complete' ? 60 : 10, 100)) / 100);
+    const updatedOn = g.profile === 'complete' && !yearOver
+      ? randomDate(rng, maxDate(start, addDays(g.asOf, -30)), g.asOf)
+      : randomDate(rng, start, minDate(addDays(end, 60), g.profile === 'complete' ? g.asOf : cutoff));
     g.out.grants.push({
       ...baseFields(g, updatedOn),
       fiscalYear,

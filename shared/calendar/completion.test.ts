@@ -1,0 +1,156 @@
+import { describe, expect, it } from 'vitest';
+import { RECORD_TABLES, validateRecord } from '../domain/index';
+import { evaluateLao, evaluateTask, summarize, taskStatus, type TaskResult } from './completion';
+import { defaultTemplate } from './seedTemplate';
+import type { CalendarTask } from './template';
+import { completeLao, LaoRecordsBuilder } from './testRecords';
+
+const template = defaultTemplate(2554);
+const task = (id: string) => template.tasks.find((t) => t.id === id)!;
+const ctx = (asOf: string) => ({ asOf, fiscalYear: 2554 });
+
+describe('the fixtures', () => {
+  it('are valid records', () => {
+    const { b } = completeLao();
+    for (const table of RECORD_TABLES) {
+      for (const record of b.rows[table]) expect(validateRecord(table, record), `${table} ${record.id}`).toMatchObject({ ok: true });
+    }
+  });
+});
+
+describe('a complete LAO', () => {
+  it('is complete on every FY 2554 task after the year, with exact counts', () => {
+    const results = evaluateLao(template, completeLao().b.records(), ctx('2011-10-15'));
+    const counts = Object.fromEntries(Object.entries(results).map(([id, r]) => [id, `${r.status} ${r.done}/${r.total}`]));
+    expect(counts).toEqual({
+      'prev-year-disbursement': 'complete 4/4', // ordinance + 3 items
+      'plan-submitted': 'complete 4/4', // vision, strategies, plan with projects, submitted
+      'ordinance-passed': 'complete 2/2', // recorded, items add up
+      'q2-progress': 'complete 6/6', // ordinance + 4 items + Q2 reported
+      'q2-verified': 'complete 8/8', // ordinance, totals, 4 items, Q1 and Q2 reported
+      'q3-progress': 'complete 6/6',
+      'year-disbursement': 'complete 5/5', // ordinance + 4 items
+      'monthly-grants': 'complete 2/2',
+      'monthly-fiscal-stats': 'complete 12/12',
+      'monthly-anti-drug': 'complete 3/3', // an activity this year + 2 results
+    });
+    for (const r of Object.values(results)) expect(r.missing).toEqual([]);
+  });
+
+  it('gives evaluateTask the same result as evaluateLao', () => {
+    const records = completeLao().b.records();
+    const all = evaluateLao(template, records, ctx('2011-04-15'));
+    for (const t of template.tasks) expect(evaluateTask(t, records, ctx('2011-04-15'))).toEqual(all[t.id]);
+  });
+});
+
+describe('status semantics', () => {
+  it.each([
+    [{ done: 0, total: 0 }, '2011-01-01', 'not_applicable'],
+    [{ done: 3, total: 3 }, '2012-01-01', 'complete'],
+    [{ done: 0, total: 3 }, '2011-02-28', 'not_started'],
+    [{ done: 1, total: 3 }, '2011-02-28', 'in_progress'],
+    [{ done: 0, total: 3 }, '2011-03-01', 'overdue'],
+    [{ done: 2, total: 3 }, '2011-03-01', 'overdue'],
+  ] as const)('%o as of %s is %s (period ends 2011-02-28)', (outcome, asOf, status) => {
+    expect(taskStatus(outcome, asOf, '2011-02-28')).toBe(status);
+  });
+
+  it('judges a future task by its records: not_started, never overdue', () => {
+    const r = evaluateTask(task('year-disbursement'), new LaoRecordsBuilder().records(), ctx('2010-10-01'));
+    expect(r).toEqual({
+      status: 'not_started', done: 0, total: 1,
+      missing: [{ code: 'ordinance.missing', params: { fy: 2554 }, table: 'ordinances' }],
+    });
+  });
+
+  it('takes asOf as a Bangkok day: 23:30 on 30 September is still the last day of the year', () => {
+    const { b, salary } = completeLao();
+    // The salary's only Q4 payment is on 30 September.
+    for (const d of b.rows.disbursements.filter((d) => d.ordinanceItemId === salary.id)) {
+      if (d.paidOn === '2011-09-25') d.paidOn = '2011-09-30';
+      else if (d.paidOn >= '2011-07-01') d.deleted = true;
+    }
+    salary.outcome = 'open';
+    const records = b.records();
+    const at = (asOf: string) => evaluateTask(task('year-disbursement'), records, ctx(asOf)).status;
+    expect(at('2011-09-30T23:30:00+07:00')).toBe('in_progress');
+    expect(at('2011-09-30T16:30:00Z')).toBe('in_progress');
+    expect(at('2011-09-30T17:30:00Z')).toBe('overdue'); // 00:30 on 1 October in Bangkok
+    expect(at('2011-10-01')).toBe('overdue');
+    // A payment on 30 September is in Q4 of FY 2554, not the next year.
+    const q4: CalendarTask = { ...task('q3-progress'), id: 'q4-progress', months: [{ year: 2011, month: 9 }], rule: { kind: 'quarterProgress', quarter: 4 } };
+    expect(evaluateTask(q4, records, ctx('2011-09-30T23:30:00+07:00'))).toMatchObject({ status: 'complete', done: 6, total: 6 });
+    // Statistics of September are due once September is over, in Bangkok.
+    const stats = new LaoRecordsBuilder();
+    stats.stats(2554, 2011, 8);
+    expect(evaluateTask(task('monthly-fiscal-stats'), stats.records(), ctx('2011-09-30T23:30:00+07:00'))).toMatchObject({ done: 1, total: 11 });
+    expect(evaluateTask(task('monthly-fiscal-stats'), stats.records(), ctx('2011-10-01T00:30:00+07:00'))).toMatchObject({ done: 1, total: 12 });
+  });
+
+  it('is not applicable before the LAO’s first fiscal year', () => {
+    const records = new LaoRecordsBuilder().records();
+    const results = evaluateLao(template, records, { ...ctx('2011-10-15'), firstFiscalYear: 2554 });
+    expect(results['prev-year-disbursement']).toEqual({ status: 'not_applicable', done: 0, total: 0, missing: [] });
+    expect(results['year-disbursement']!.status).toBe('overdue');
+  });
+
+  it('judges the template’s fiscal year in evaluateLao', () => {
+    const results = evaluateLao(template, completeLao().b.records(), { asOf: '2011-10-15', fiscalYear: 2599 });
+    expect(results['year-disbursement']!.status).toBe('complete');
+  });
+});
+
+describe('deleted records are ignored', () => {
+  it('a deleted ordinance takes its items with it', () => {
+    const { b, o54 } = completeLao();
+    o54.deleted = true;
+    const r = evaluateTask(task('ordinance-passed'), b.records(), ctx('2011-04-15'));
+    expect(r).toEqual({
+      status: 'not_started', done: 0, total: 2,
+      missing: [{ code: 'ordinance.missing', params: { fy: 2554 }, table: 'ordinances' }],
+    });
+    expect(evaluateTask(task('year-disbursement'), b.records(), ctx('2011-10-15'))).toMatchObject({ done: 0, total: 1 });
+  });
+
+  it('a deleted disbursement, quarter report, plan or activity result no longer counts', () => {
+    const { b, road, reports, plan } = completeLao();
+    b.rows.disbursements.filter((d) => d.ordinanceItemId === road.id).forEach((d) => (d.deleted = true));
+    reports[1]!.deleted = true;
+    plan.deleted = true;
+    const results = evaluateLao(template, b.records(), ctx('2011-10-15'));
+    expect(results['year-disbursement']!.missing).toEqual([
+      { code: 'ordinanceItem.noDisbursement', params: { item: 'ถนนคอนกรีต หมู่ 1' }, table: 'ordinanceItems', recordId: road.id },
+    ]);
+    expect(results['q2-progress']!.missing.map((m) => m.code)).toEqual(['ordinanceItem.noDisbursement', 'quarter.notReported']);
+    expect(results['plan-submitted']).toMatchObject({ status: 'overdue', done: 2, total: 4 });
+  });
+});
+
+describe('summarize', () => {
+  it('counts results by status', () => {
+    const r = (status: TaskResult['status']): TaskResult => ({ status, done: 0, total: 1, missing: [] });
+    expect(summarize([r('complete'), r('complete'), r('overdue'), r('in_progress'), r('not_started'), r('not_applicable')])).toEqual({
+      complete: 2, inProgress: 1, notStarted: 1, overdue: 1, notApplicable: 1, total: 6,
+    });
+    expect(summarize([])).toEqual({ complete: 0, inProgress: 0, notStarted: 0, overdue: 0, notApplicable: 0, total: 0 });
+  });
+});
+
+describe('performance', () => {
+  it('evaluates 334 LAOs of 300 items and 3,000 disbursements each in well under the time a screen may take', () => {
+    const b = new LaoRecordsBuilder();
+    for (const fy of [2553, 2554]) {
+      const o = b.ordinance(fy, 150 * 100_00);
+      for (let i = 0; i < 150; i++) {
+        const item = b.item(o, `รายการ ${i}`, 100_00, { outcome: 'completed' });
+        for (let k = 0; k < 10; k++) b.pay(item, `${fy - 544 + (k < 3 ? 0 : 1)}-${String(((k + 9) % 12) + 1).padStart(2, '0')}-20`, 10_00);
+      }
+    }
+    const start = Date.now();
+    // A fresh records object per LAO, as a province pass would give: no cached index.
+    for (let lao = 0; lao < 334; lao++) evaluateLao(template, b.records(), ctx('2011-10-15'));
+    // Typically a few hundred ms; the bound leaves room for a loaded CI machine.
+    expect(Date.now() - start).toBeLessThan(4000);
+  });
+});
