@@ -8,6 +8,9 @@ import { HomePage } from '../features/home/HomePage';
 import { LaoDirectoryPage } from '../features/laos/LaoDirectoryPage';
 import { LaoPage } from '../features/laos/LaoPage';
 import { SettingsPage } from '../features/settings/SettingsPage';
+import { MatrixPage } from '../features/matrix/MatrixPage';
+import { VisitsPage } from '../features/visits/VisitsPage';
+import { OfficersPage } from '../features/officers/OfficersPage';
 import { NotFoundPage } from './NotFoundPage';
 
 /** Hash routing: works from app://, file:// and any static server alike. */
@@ -22,6 +25,9 @@ export function App() {
               <Route index element={<HomePage />} />
               <Route path="laos" element={<LaoDirectoryPage />} />
               <Route path="laos/:laoId" element={<LaoPage />} />
+              <Route path="matrix" element={<MatrixPage />} />
+              <Route path="visits" element={<VisitsPage />} />
+              <Route path="officers" element={<OfficersPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>

@@ -1,16 +1,30 @@
-import { AppBar, Box, Button, Chip, Container, Link as MuiLink, Toolbar, ToggleButton, ToggleButtonGroup, Tooltip, Typography } from '@mui/material';
+import { AppBar, Box, Chip, Container, Drawer, IconButton, Link as MuiLink, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, ToggleButton, ToggleButtonGroup, Tooltip, Typography, useMediaQuery } from '@mui/material';
+import { useTheme } from '@mui/material/styles';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
+import ApartmentIcon from '@mui/icons-material/Apartment';
+import BadgeIcon from '@mui/icons-material/Badge';
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
+import FactCheckIcon from '@mui/icons-material/FactCheck';
+import GridOnIcon from '@mui/icons-material/GridOn';
+import MenuIcon from '@mui/icons-material/Menu';
+import PlaceIcon from '@mui/icons-material/Place';
+import SettingsIcon from '@mui/icons-material/Settings';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { setLanguage, type Language } from '../i18n';
 import { useOnline } from './useOnline';
 
+const DRAWER_WIDTH = 236;
+
 const NAV = [
-  { to: '/', key: 'nav.home', end: true },
-  { to: '/laos', key: 'nav.laos', end: false },
-  { to: '/settings', key: 'nav.settings', end: false },
+  { to: '/', key: 'calendar:nav.checklist', end: true, Icon: FactCheckIcon },
+  { to: '/matrix', key: 'calendar:nav.matrix', end: false, Icon: GridOnIcon },
+  { to: '/visits', key: 'calendar:nav.visits', end: false, Icon: PlaceIcon },
+  { to: '/laos', key: 'nav.laos', end: false, Icon: ApartmentIcon },
+  { to: '/officers', key: 'calendar:nav.officers', end: false, Icon: BadgeIcon },
+  { to: '/settings', key: 'nav.settings', end: false, Icon: SettingsIcon },
 ] as const;
 
 function OnlineChip() {
@@ -49,41 +63,68 @@ function LanguageSwitch() {
   );
 }
 
+function NavList({ onNavigate }: { onNavigate?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <List component="nav" aria-label={t('calendar:nav.menu')} sx={{ px: 1, py: 2 }}>
+      {NAV.map(({ to, key, end, Icon }) => (
+        <ListItemButton
+          key={to}
+          component={NavLink}
+          to={to}
+          end={end}
+          onClick={onNavigate}
+          sx={{
+            borderRadius: 2, mb: 0.5, color: 'text.primary',
+            '&.active': { bgcolor: 'rgba(35,48,122,0.10)', color: 'primary.main', fontWeight: 600, '& .MuiListItemIcon-root': { color: 'primary.main' } },
+          }}
+        >
+          <ListItemIcon sx={{ minWidth: 38 }}><Icon aria-hidden fontSize="small" /></ListItemIcon>
+          <ListItemText primary={t(key)} slotProps={{ primary: { sx: { fontWeight: 'inherit' } } }} />
+        </ListItemButton>
+      ))}
+    </List>
+  );
+}
+
 export function Layout() {
   const { t } = useTranslation();
+  const theme = useTheme();
+  const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
+  const [open, setOpen] = useState(false);
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <MuiLink href="#main" sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 } }}>
         {t('app.skipToContent')}
       </MuiLink>
-      <AppBar position="sticky" elevation={0}>
+      <AppBar position="sticky" elevation={0} sx={{ zIndex: (th) => th.zIndex.drawer + 1 }}>
         <Toolbar sx={{ gap: 2 }}>
-          <AccountBalanceIcon aria-hidden />
-          <Box sx={{ mr: 2 }}>
+          {wide ? <AccountBalanceIcon aria-hidden /> : (
+            <IconButton color="inherit" edge="start" aria-label={t('calendar:nav.menu')} onClick={() => setOpen(true)}><MenuIcon /></IconButton>
+          )}
+          <Box sx={{ flexGrow: 1 }}>
             <Typography variant="h6" component="div" sx={{ lineHeight: 1.2 }}>{t('app.title')}</Typography>
             <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>{t('app.subtitle')}</Typography>
-          </Box>
-          <Box component="nav" sx={{ display: 'flex', gap: 0.5, flexGrow: 1 }}>
-            {NAV.map((item) => (
-              <Button
-                key={item.to}
-                component={NavLink}
-                to={item.to}
-                end={item.end}
-                color="inherit"
-                sx={{ opacity: 0.85, '&.active': { opacity: 1, bgcolor: 'rgba(255,255,255,0.16)' } }}
-              >
-                {t(item.key)}
-              </Button>
-            ))}
           </Box>
           <OnlineChip />
           <LanguageSwitch />
         </Toolbar>
       </AppBar>
-      <Container component="main" id="main" maxWidth="lg" sx={{ py: 3, flexGrow: 1 }}>
-        <Outlet />
-      </Container>
+      <Box sx={{ display: 'flex', flexGrow: 1 }}>
+        {wide ? (
+          <Drawer variant="permanent" sx={{ width: DRAWER_WIDTH, flexShrink: 0, bgcolor: '#fbfbfd', borderRight: 1, borderColor: 'divider', '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', position: 'sticky', top: 64, height: 'calc(100vh - 64px)', bgcolor: '#fbfbfd', borderRight: 0 } }}>
+            <NavList />
+          </Drawer>
+        ) : (
+          <Drawer open={open} onClose={() => setOpen(false)} sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}>
+            <Toolbar />
+            <NavList onNavigate={() => setOpen(false)} />
+          </Drawer>
+        )}
+        <Container component="main" id="main" maxWidth="xl" sx={{ py: 3, flexGrow: 1, minWidth: 0 }}>
+          <Outlet />
+        </Container>
+      </Box>
     </Box>
   );
 }

@@ -1,0 +1,57 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
+
+test('an officer reviews the monthly checklist offline and drills down to what is missing', async ({ page, context }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
+  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await context.setOffline(true);
+  await expect(page.getByTestId('online-status')).toHaveAttribute('data-online', 'false');
+
+  // This month's tasks, with counts per status for the officer's own LAOs.
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('งานประจำเดือนพฤศจิกายน 2569');
+  const cards = page.getByTestId('task-card');
+  await expect(cards.first()).toBeVisible({ timeout: 30_000 });
+  expect(await cards.count()).toBeGreaterThan(0);
+  await expect(page.getByRole('button', { name: /อปท\. ที่รับผิดชอบ \(\d+\)/ })).toHaveAttribute('aria-pressed', 'true');
+  const firstCounts = await cards.first().getByTestId('count-complete').textContent();
+  expect(firstCounts).toMatch(/ครบถ้วน \d+/);
+  await shot(page, 'checklist-th');
+
+  // Whole province: more LAOs counted.
+  await page.getByRole('button', { name: 'ทั้งจังหวัด (100)' }).click();
+  const rows = page.getByTestId('checklist-lao');
+  await expect(rows.first()).toBeVisible();
+
+  // The LAO that needs the officer most comes first; open its missing items.
+  const first = rows.first();
+  const status = await first.getAttribute('data-status');
+  expect(['overdue', 'not_started', 'in_progress']).toContain(status);
+  await first.getByRole('button').click();
+  const missing = page.getByTestId('missing-items');
+  await expect(missing).toBeVisible();
+  await expect(missing.getByRole('listitem').first()).not.toBeEmpty();
+  await shot(page, 'checklist-missing-th');
+
+  // Follow the link to the form that fixes it.
+  const laoId = await first.getAttribute('data-lao-id');
+  const fix = missing.getByTestId('fix-link').first();
+  const href = await fix.getAttribute('href');
+  expect(href).toMatch(new RegExp(`#/laos/${laoId}\\?section=\\w+.*&c=\\w+.*&fy=25\\d\\d`));
+  await fix.click();
+  await expect(page).toHaveURL(new RegExp(`#/laos/${laoId}\\?section=`));
+
+  // Back on the checklist, the month picker moves to another month.
+  await page.goBack();
+  await page.getByLabel('เดือน').click();
+  await page.getByRole('option', { name: 'ตุลาคม 2569' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('ตุลาคม 2569');
+  await expect(cards.first()).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('October 2569 BE');
+  await shot(page, 'checklist-en');
+  await page.getByRole('button', { name: 'ไทย' }).click();
+  await context.setOffline(false);
+});

@@ -1,0 +1,27 @@
+import { expect, test } from '@playwright/test';
+
+test('the officers page shows contract documents on time, late, and each officer\'s progress this month', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
+  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await page.getByRole('link', { name: 'เจ้าหน้าที่' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toHaveText('เจ้าหน้าที่และสัญญาจ้าง');
+  const rows = page.getByTestId('officer-row');
+  await expect(rows).toHaveCount(4);
+  const late = page.locator('[data-testid="officer-row"][data-docs-status="late"]');
+  await expect(late).toHaveCount(1);
+  await expect(late).toContainText('ล่าช้า');
+  await expect(late).toContainText(/ล่าช้า \d+ วัน/);
+  await expect(page.locator('[data-testid="officer-row"][data-docs-status="on_time"]')).toHaveCount(3);
+  await expect(page.getByTestId('late-count')).toHaveText('ส่งเอกสารล่าช้า 1 คน');
+  // Dates in B.E.; the due date is signing + 15 days.
+  await expect(rows.first()).toContainText('2567');
+  await expect(rows.first().getByTestId('officer-percent')).toHaveText(/^\d+%$/, { timeout: 30_000 });
+  await page.screenshot({ path: 'e2e/screenshots/officers-th.png', fullPage: true });
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await expect(late).toContainText('Late');
+  await page.screenshot({ path: 'e2e/screenshots/officers-en.png', fullPage: true });
+  await page.getByRole('button', { name: 'ไทย' }).click();
+});

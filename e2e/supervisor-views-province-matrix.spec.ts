@@ -1,0 +1,65 @@
+import { expect, test, type Page } from '@playwright/test';
+
+const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: false });
+
+async function pick(page: Page, label: string, option: string) {
+  await page.getByLabel(label, { exact: true }).click();
+  await page.getByRole('option', { name: option, exact: true }).click();
+}
+
+test('a supervisor views the province matrix: 100 LAOs by district, legend, % per task, filters', async ({ page }) => {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
+  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await page.getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();
+
+  await expect(page.getByRole('heading', { level: 1 })).toContainText('ภาพรวมจังหวัด ปีงบประมาณ พ.ศ. 2570');
+  const rows = page.getByTestId('matrix-row');
+  await expect(rows).toHaveCount(100, { timeout: 30_000 });
+  await expect(page.getByTestId('status-legend')).toContainText('เลยกำหนด');
+  await expect(page.getByTestId('status-legend')).toContainText('ครบถ้วน');
+  expect(await page.getByTestId('matrix-district').count()).toBeGreaterThanOrEqual(10);
+  const monthColumns = await page.getByTestId('matrix-task-header').count();
+  expect(monthColumns).toBeGreaterThan(0);
+  const percents = page.getByTestId('task-percent');
+  await expect(percents).toHaveCount(monthColumns);
+  for (const text of await percents.allTextContents()) expect(text).toMatch(/^(\d+%|–)$/);
+  // Cells carry their status as text, not colour alone.
+  await expect(rows.first().locator('td.cell').first()).toContainText(/\d+\/\d+|–/);
+  await shot(page, 'matrix-month-th');
+
+  // Year view: every task of the fiscal year.
+  await page.getByRole('button', { name: 'ทั้งปี' }).click();
+  await expect.poll(() => page.getByTestId('matrix-task-header').count()).toBeGreaterThan(monthColumns);
+  await expect(rows).toHaveCount(100);
+  await shot(page, 'matrix-year-th');
+
+  // Filters narrow the rows without leaving the page.
+  const firstDistrict = (await page.getByTestId('matrix-district').first().textContent())!.replace(/^อำเภอ/, '').split(' · ')[0]!;
+  await pick(page, 'อำเภอ', firstDistrict);
+  await expect.poll(() => rows.count()).toBeLessThan(100);
+  await expect(page.getByTestId('matrix-district')).toHaveCount(1);
+  await page.getByRole('button', { name: 'ล้างตัวกรอง' }).click();
+  await expect(rows).toHaveCount(100);
+
+  await pick(page, 'ประเภท อปท.', 'เทศบาลตำบล');
+  await expect.poll(() => rows.count()).toBeLessThan(100);
+  for (const text of await rows.locator('.type').allTextContents()) expect(text).toBe('ทต.');
+  await page.getByRole('button', { name: 'ล้างตัวกรอง' }).click();
+
+  await pick(page, 'สถานะ', 'เลยกำหนด');
+  const overdue = await rows.count();
+  expect(overdue).toBeLessThan(100);
+  for (let i = 0; i < Math.min(overdue, 5); i++) await expect(rows.nth(i).locator('td[data-status="overdue"]').first()).toBeVisible();
+  await expect(page.getByTestId('matrix-shown')).toContainText(`แสดง ${overdue} จาก 100 แห่ง`);
+
+  // A cell opens the checklist at that LAO's missing items.
+  await rows.first().locator('td[data-status="overdue"]').first().click();
+  await expect(page.getByTestId('missing-items')).toBeVisible();
+
+  await page.getByRole('button', { name: 'English' }).click();
+  await page.goto('/#/matrix');
+  await expect(rows).toHaveCount(100);
+  await shot(page, 'matrix-month-en');
+  await page.getByRole('button', { name: 'ไทย' }).click();
+});

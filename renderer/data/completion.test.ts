@@ -1,0 +1,98 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { generateDemoProvince } from '../../shared/demo/generate';
+import { openLocalDb, type EplanDb, type StoredRecord } from './db';
+import { loadDemoDataset } from './demo';
+import { ProvinceCompletion } from './completion';
+import { deleteRecord, saveRecord } from './records';
+
+const ASOF = '2026-11-25';
+const FY = 2570;
+const dataset = generateDemoProvince({ seed: 7, laoCount: 12, fiscalYears: [2569, 2570], asOf: ASOF, recordScale: 0.1 });
+const officer = { userId: dataset.users.find((u) => u.role === 'officer')!.id, now: () => new Date('2026-11-25T03:00:00Z') };
+let db: EplanDb;
+
+beforeEach(async () => {
+  db = openLocalDb(`completion-${uuidv7()}`);
+  await loadDemoDataset(db, dataset);
+});
+afterEach(async () => {
+  db.close();
+  await db.delete();
+});
+
+async function fullRecompute() {
+  const fresh = new ProvinceCompletion(db, FY, ASOF);
+  await fresh.refresh();
+  return fresh.snapshot().results;
+}
+
+describe('incremental completion engine', () => {
+  it('a cold pass evaluates every LAO once and matches a full recompute', async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    const report = await engine.refresh();
+    expect(report.mode).toBe('cold');
+    expect(engine.evaluations).toBe(12);
+    expect(engine.snapshot().ready).toBe(true);
+    expect(engine.snapshot().results.size).toBe(12);
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('with nothing written, a refresh recomputes nothing', async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const report = await engine.refresh();
+    expect(report).toEqual({ mode: 'incremental', reread: 0, recomputed: [] });
+    expect(engine.evaluations).toBe(12);
+  });
+
+  it("changing one LAO's record recomputes only that LAO, and results equal a full recompute", async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const before = engine.snapshot().results;
+    const item = (await db.ordinanceItems.filter((row) => row.fiscalYear === FY).first()) ?? (await db.ordinanceItems.toCollection().first());
+    expect(item).toBeDefined();
+    const deleted = await deleteRecord(db, 'ordinanceItems', item!.id, officer);
+    expect(deleted.ok).toBe(true);
+
+    const report = await engine.refresh();
+    expect(report.mode).toBe('incremental');
+    expect(report.recomputed).toEqual([item!.laoId]);
+    expect(engine.evaluations).toBe(13);
+    const after = engine.snapshot().results;
+    expect(after).toEqual(await fullRecompute());
+    for (const [laoId, results] of after) if (laoId !== item!.laoId) expect(results).toBe(before.get(laoId));
+  });
+
+  it('a new record through the write path recomputes only its LAO', async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const lao = dataset.laos[3]!;
+    const saved = await saveRecord(db, 'antiDrugActivities', {
+      laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: FY, heldOn: '2026-11-20', kind: 'campaign',
+      name: 'เดินรณรงค์', budget: 100_000, participants: 50, result: null, enteredOnBehalf: true,
+    }, officer);
+    expect(saved.ok).toBe(true);
+    const report = await engine.refresh();
+    expect(report.recomputed).toEqual([lao.id]);
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('rows that bypass the updatedAt watermark (bulk load, hard delete) fall back to a reread that still recomputes only changed LAOs', async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const victim = (await db.grants.toCollection().first()) as StoredRecord;
+    await db.grants.delete(victim.id);
+    const report = await engine.refresh();
+    expect(report.mode).toBe('reread');
+    expect(report.recomputed).toEqual([victim.laoId]);
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('concurrent refreshes coalesce and end up current', async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    await Promise.all([engine.refresh(), engine.refresh(), engine.refresh()]);
+    expect(engine.evaluations).toBe(12);
+  });
+});

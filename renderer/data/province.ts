@@ -1,0 +1,72 @@
+/** Live reference data of the province on this device: LAOs, districts, officers, the local user, visits. */
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { RECORD_TABLES } from '../../shared/domain/tables';
+import type { Lao, District, User } from '../../shared/domain/reference';
+import type { FieldVisit } from '../../shared/domain/visit';
+import { localDb } from './db';
+import { provinceCompletion, type CompletionSnapshot } from './completion';
+
+export interface ProvinceReference {
+  laos: Lao[];
+  districts: District[];
+  users: User[];
+  currentUser: User | undefined;
+}
+
+export function useProvinceReference(): ProvinceReference | undefined {
+  return useLiveQuery(async () => {
+    const db = localDb();
+    const [laos, districts, users, current] = await Promise.all([
+      db.laos.toArray(), db.districts.toArray(), db.users.toArray(), db.meta.get('currentUserId'),
+    ]);
+    const typedUsers = users as unknown as User[];
+    return {
+      laos: laos as unknown as Lao[],
+      districts: (districts as unknown as District[]).sort((a, b) => a.code.localeCompare(b.code)),
+      users: typedUsers,
+      currentUser: typedUsers.find((user) => user.id === current?.value),
+    };
+  }, []);
+}
+
+/** Every live field visit, newest first. */
+export function useFieldVisits(): FieldVisit[] | undefined {
+  return useLiveQuery(async () => {
+    const rows = (await localDb().fieldVisits.toArray()) as unknown as FieldVisit[];
+    return rows.filter((row) => !row.deleted).sort((a, b) => b.visitedOn.localeCompare(a.visitedOn) || b.updatedAt.localeCompare(a.updatedAt));
+  }, []);
+}
+
+/** The latest visit to each LAO. */
+export function useLastVisits(): Map<string, FieldVisit> | undefined {
+  const visits = useFieldVisits();
+  return useMemo(() => {
+    if (!visits) return undefined;
+    const last = new Map<string, FieldVisit>();
+    for (const visit of visits) if (!last.has(visit.laoId)) last.set(visit.laoId, visit);
+    return last;
+  }, [visits]);
+}
+
+/** Changes on any write to a record table; drives the incremental engine. */
+function useRecordSignature(): string | undefined {
+  return useLiveQuery(async () => {
+    const db = localDb();
+    const counts = await Promise.all([db.laos.count(), ...RECORD_TABLES.map((table) => db.table(table).count())]);
+    // Reading the latest updatedAt makes Dexie re-run this on edits, not just inserts.
+    const latest = await Promise.all(RECORD_TABLES.map((table) => db.table(table).orderBy('updatedAt').last()));
+    return `${counts.join(',')}|${latest.map((row) => String(row?.updatedAt ?? '')).join(',')}`;
+  }, []);
+}
+
+/** Completion results of every LAO for a fiscal year, as of a day; recomputed incrementally. */
+export function useProvinceCompletion(fiscalYear: number, asOf: string): CompletionSnapshot {
+  const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf), [fiscalYear, asOf]);
+  const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot);
+  const signature = useRecordSignature();
+  useEffect(() => {
+    if (signature !== undefined) void engine.refresh();
+  }, [engine, signature]);
+  return snapshot;
+}

@@ -1,0 +1,180 @@
+import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, LinearProgress, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useCallback, useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { fiscalYearOfMonth, parseIsoDate } from '../../../shared/calendar/fiscal';
+import { useFormat } from '../../app/format';
+import { useLastVisits, useProvinceCompletion, useProvinceReference } from '../../data/province';
+import { judgedFiscalYear } from '../../../shared/calendar/index';
+import { useCalendarTasks } from './useTasks';
+import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
+import { monthChoices, monthKey, parseMonthKey, useLocalName, useMonthLabel } from './months';
+import { STATUS_STYLE, StatusLegend, percent } from './status';
+import { TaskLaoList } from './TaskLaoList';
+
+const BAR_ORDER = ['complete', 'in_progress', 'not_started', 'overdue'] as const;
+
+function StatusBar({ summary }: { summary: TaskSummary }) {
+  const total = summary.applicable || 1;
+  return (
+    <Box aria-hidden sx={{ display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', bgcolor: '#e6e8ef' }}>
+      {BAR_ORDER.map((status) => (
+        <Box key={status} sx={{ width: `${(summary.counts[status] / total) * 100}%`, bgcolor: STATUS_STYLE[status].color }} />
+      ))}
+    </Box>
+  );
+}
+
+function Counts({ summary }: { summary: TaskSummary }) {
+  const { t } = useTranslation('calendar');
+  const format = useFormat();
+  return (
+    <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
+      {(['overdue', 'not_started', 'in_progress', 'complete', 'not_applicable'] as const).filter((status) => status !== 'not_applicable' || summary.counts.not_applicable > 0).map((status) => (
+        <Typography key={status} variant="body2" sx={{ color: STATUS_STYLE[status].color, fontWeight: 600 }} data-testid={`count-${status}`}>
+          {t(`status.${status}`)} {format.integer(summary.counts[status])}
+        </Typography>
+      ))}
+    </Stack>
+  );
+}
+
+function TaskCard({ summary, selected, onSelect }: { summary: TaskSummary; selected: boolean; onSelect: () => void }) {
+  const { t, i18n } = useTranslation('calendar');
+  const label = summary.task.label[i18n.language === 'en' ? 'en' : 'th'];
+  return (
+    <Card data-testid="task-card" data-task-id={summary.task.id} sx={{ borderColor: selected ? 'primary.main' : undefined, borderWidth: selected ? 2 : 1, bgcolor: selected ? '#f2f4fc' : undefined }}>
+      <CardActionArea onClick={onSelect} aria-pressed={selected}>
+        <CardContent sx={{ py: 1.5 }}>
+          <Stack spacing={1}>
+            <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 1 }}>
+              <Typography sx={{ fontWeight: 600 }}>{label}</Typography>
+              <Typography variant="body2" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }} color="primary">
+                {summary.applicable === 0 ? t('status.not_applicable') : t('checklist.percentComplete', { percent: percent(summary.counts.complete, summary.applicable) })}
+              </Typography>
+            </Stack>
+            {summary.task.everyMonth ? <Typography variant="caption" color="text.secondary">{t('checklist.everyMonth')}</Typography> : null}
+            <StatusBar summary={summary} />
+            <Counts summary={summary} />
+          </Stack>
+        </CardContent>
+      </CardActionArea>
+    </Card>
+  );
+}
+
+function TaskDetail({ summary, fiscalYear }: { summary: TaskSummary; fiscalYear: number }) {
+  const { t, i18n } = useTranslation('calendar');
+  const reference = useProvinceReference();
+  const lastVisits = useLastVisits();
+  const localName = useLocalName();
+  const [params, setParams] = useSearchParams();
+  const [showComplete, setShowComplete] = useState(false);
+  const openLao = params.get('lao');
+  const onToggle = useCallback((laoId: string) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    if (next.get('lao') === laoId) next.delete('lao'); else next.set('lao', laoId);
+    return next;
+  }, { replace: true }), [setParams]);
+  const districtNames = useMemo(() => new Map((reference?.districts ?? []).map((d) => [d.code, localName(d)])), [reference, localName]);
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  const pending = summary.rows.filter((row) => row.result.status !== 'complete' && row.result.status !== 'not_applicable');
+  const done = summary.rows.length - pending.length;
+  return (
+    <Card data-testid="task-detail">
+      <CardContent>
+        <Typography variant="h6" component="h2">{summary.task.label[lang]}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 2 }}>{summary.task.guidance[lang]}</Typography>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{t('checklist.needsAttention', { count: pending.length })}</Typography>
+      </CardContent>
+      {pending.length === 0 ? <Alert severity="success" sx={{ mx: 2, mb: 2 }}>{t('checklist.allComplete')}</Alert> : null}
+      <Box sx={{ maxHeight: 'max(420px, calc(100vh - 300px))', overflowY: 'auto', borderTop: 1, borderColor: 'divider' }} data-testid="task-lao-list">
+        <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} />
+      </Box>
+      {done > 0 ? (
+        <Box sx={{ p: 1.5 }}>
+          <Button size="small" onClick={() => setShowComplete((v) => !v)}>{showComplete ? t('checklist.hideComplete') : t('checklist.showComplete', { count: done })}</Button>
+        </Box>
+      ) : null}
+    </Card>
+  );
+}
+
+export function ChecklistView({ provinceName, laoCount }: { provinceName: string; laoCount: number }) {
+  const { t } = useTranslation('calendar');
+  const { t: tr } = useTranslation();
+  const format = useFormat();
+  const today = format.today();
+  const monthLabel = useMonthLabel();
+  const [params, setParams] = useSearchParams();
+  const todayYmd = parseIsoDate(today.iso)!;
+  const parsed = parseMonthKey(params.get('month'));
+  const year = parsed?.year ?? todayYmd.year;
+  const month = parsed?.month ?? todayYmd.month;
+  const fiscalYear = fiscalYearOfMonth(year, month);
+  const mine = params.get('scope') !== 'all';
+  const reference = useProvinceReference();
+  const snapshot = useProvinceCompletion(fiscalYear, today.iso);
+  const { tasks } = useCalendarTasks(year, month);
+  const assigned = reference?.currentUser?.laoIds;
+  const scoped = useMemo(() => laosInScope(reference?.laos ?? [], assigned, mine), [reference, assigned, mine]);
+  const summaries = useMemo(() => tasks.map((task) => summarizeTask(task, scoped, snapshot.results)), [tasks, scoped, snapshot.results]);
+  const selectedId = params.get('task');
+  const selected = summaries.find((s) => s.task.id === selectedId) ?? summaries[0];
+  const setParam = (key: string, value: string | null) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    if (value === null) next.delete(key); else next.set(key, value);
+    if (key !== 'lao') next.delete('lao');
+    return next;
+  }, { replace: true });
+
+  return (
+    <Stack spacing={3}>
+      <Box>
+        <Typography variant="overline" color="text.secondary">{provinceName}</Typography>
+        <Typography variant="h4" component="h1">{t('checklist.title', { month: monthLabel(year, month) })}</Typography>
+        <Typography color="text.secondary" data-testid="today">
+          {tr('home.today', { date: format.date(today.iso) })} · {tr('home.fiscalYear', { fy: today.fiscalYear, q: today.quarter })}
+        </Typography>
+        <Typography color="text.secondary" sx={{ mt: 0.5 }}>{t('checklist.intro')}</Typography>
+      </Box>
+      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+        <TextField select size="small" label={t('month.label')} value={monthKey(year, month)} onChange={(e) => setParam('month', e.target.value)} sx={{ minWidth: 200 }} slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } } }}>
+          {monthChoices(today.fiscalYear).map((choice) => (
+            <MenuItem key={choice.key} value={choice.key}>{monthLabel(choice.year, choice.month)}</MenuItem>
+          ))}
+        </TextField>
+        <ToggleButtonGroup size="small" exclusive value={mine ? 'mine' : 'all'} aria-label={t('checklist.scope')} onChange={(_e, v: string | null) => v && setParam('scope', v === 'all' ? 'all' : null)}>
+          <ToggleButton value="mine" disabled={!assigned}>{t('checklist.mine', { count: assigned?.length ?? laoCount })}</ToggleButton>
+          <ToggleButton value="all">{t('checklist.all', { count: laoCount })}</ToggleButton>
+        </ToggleButtonGroup>
+        <Box sx={{ ml: 'auto', textAlign: 'right' }}>
+          <Typography variant="caption" color="text.secondary" component="div">{t('checklist.provinceLaos')}</Typography>
+          <Typography variant="h6" component="p" data-testid="lao-count" sx={{ lineHeight: 1 }}>{format.integer(laoCount)}</Typography>
+        </Box>
+      </Stack>
+      {!snapshot.ready ? (
+        <Box role="status" aria-live="polite">
+          <Typography variant="body2">{t('checklist.computing', { percent: Math.round(snapshot.progress * 100) })}</Typography>
+          <LinearProgress variant="determinate" value={snapshot.progress * 100} />
+        </Box>
+      ) : tasks.length === 0 ? (
+        <Alert severity="info">{t('checklist.noTasks')}</Alert>
+      ) : (
+        <>
+          <StatusLegend statuses={['overdue', 'not_started', 'in_progress', 'complete']} />
+          <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
+            <Grid size={{ xs: 12, md: 4 }}>
+              <Stack spacing={1.5} component="section" aria-label={t('checklist.tasks')}>
+                {summaries.map((summary) => (
+                  <TaskCard key={summary.task.id} summary={summary} selected={summary === selected} onSelect={() => setParam('task', summary.task.id)} />
+                ))}
+              </Stack>
+            </Grid>
+            <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} /> : null}</Grid>
+          </Grid>
+        </>
+      )}
+    </Stack>
+  );
+}

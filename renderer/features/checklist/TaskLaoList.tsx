@@ -1,0 +1,115 @@
+import { Box, Button, Collapse, LinearProgress, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import ExpandLessIcon from '@mui/icons-material/ExpandLess';
+import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
+import { memo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link } from 'react-router';
+import { LAO_TYPES } from '../../../shared/domain/reference';
+import { RECORD_CATEGORIES } from '../../../shared/domain/tables';
+import type { FieldVisit } from '../../../shared/domain/visit';
+import { useFormat } from '../../app/format';
+import type { MissingItem } from '../../../shared/calendar/index';
+import type { LaoRow } from './checklist';
+import { STATUS_STYLE, StatusChip, percent } from './status';
+import { useLocalName } from './months';
+
+const MAX_MISSING = 8;
+
+const CATEGORY_OF_TABLE = new Map<string, string>(Object.entries(RECORD_CATEGORIES).flatMap(([category, tables]) => tables.map((table) => [table, category] as [string, string])));
+
+/**
+ * The URL contract with the LAO workspace: section = record table and record = record id
+ * that fix a missing item; c (category tab) and fy (fiscal year) as the workspace reads them today.
+ */
+export function fixLink(laoId: string, item: Pick<MissingItem, 'table' | 'recordId' | 'params'>, fiscalYear?: number): string {
+  const params = new URLSearchParams();
+  if (item.table) params.set('section', item.table);
+  if (item.recordId) params.set('record', item.recordId);
+  const category = item.table ? CATEGORY_OF_TABLE.get(item.table) : undefined;
+  if (category) params.set('c', category);
+  const fy = typeof item.params?.fy === 'number' ? item.params.fy : fiscalYear;
+  if (fy) params.set('fy', String(fy));
+  const query = params.toString();
+  return `/laos/${laoId}${query ? `?${query}` : ''}`;
+}
+
+function MissingList({ laoId, missing, fiscalYear }: { laoId: string; missing: MissingItem[]; fiscalYear: number }) {
+  const { t } = useTranslation('calendar');
+  const { t: tc } = useTranslation('completion');
+  if (missing.length === 0) return <Typography variant="body2" color="text.secondary">{t('checklist.nothingMissing')}</Typography>;
+  return (
+    <Box component="ul" sx={{ m: 0, pl: 2.5 }} data-testid="missing-items">
+      {missing.slice(0, MAX_MISSING).map((item, index) => (
+        <Box component="li" key={`${item.code}-${item.recordId ?? index}`} sx={{ py: 0.25 }}>
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline', justifyContent: 'space-between' }}>
+            <Typography variant="body2">{tc(item.code, { ...item.params, defaultValue: item.code })}</Typography>
+            {item.table ? (
+              <Button size="small" component={Link} to={fixLink(laoId, item, fiscalYear)} sx={{ flexShrink: 0 }} data-testid="fix-link">{t('checklist.fix')}</Button>
+            ) : null}
+          </Stack>
+        </Box>
+      ))}
+      {missing.length > MAX_MISSING ? (
+        <Typography component="li" variant="body2" color="text.secondary" sx={{ listStyle: 'none' }}>{t('checklist.moreMissing', { count: missing.length - MAX_MISSING })}</Typography>
+      ) : null}
+    </Box>
+  );
+}
+
+interface RowProps { fiscalYear: number; row: LaoRow; lastVisit: FieldVisit | undefined; districtName: string; open: boolean; onToggle: (laoId: string) => void }
+
+const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, districtName, open, onToggle }: RowProps) {
+  const { t, i18n } = useTranslation('calendar');
+  const format = useFormat();
+  const name = useLocalName();
+  const { lao, result } = row;
+  const type = LAO_TYPES[lao.type];
+  const panelId = `missing-${lao.id}`;
+  return (
+    <>
+      <ListItem disablePadding divider={!open} data-testid="checklist-lao" data-lao-id={lao.id} data-status={result.status}>
+        <ListItemButton onClick={() => onToggle(lao.id)} aria-expanded={open} aria-controls={panelId} sx={{ borderLeft: `4px solid ${STATUS_STYLE[result.status].color}`, gap: 2 }}>
+          <ListItemText
+            primary={name(lao)}
+            secondary={`${i18n.language === 'en' ? type.abbrEn : type.abbrTh} · ${districtName} · ${lastVisit ? t('checklist.lastVisit', { date: format.date(lastVisit.visitedOn) }) : t('checklist.noVisit')}`}
+            slotProps={{ primary: { sx: { fontWeight: 600 } }, secondary: { 'data-testid': 'last-visit' } as object }}
+          />
+          <Box sx={{ width: 120, flexShrink: 0, textAlign: 'right' }}>
+            <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>{t('checklist.doneOf', { done: format.integer(result.done), total: format.integer(result.total) })}</Typography>
+            <LinearProgress variant="determinate" value={percent(result.done, result.total)} aria-hidden sx={{ mt: 0.5, height: 6, borderRadius: 3, bgcolor: '#e6e8ef', '& .MuiLinearProgress-bar': { bgcolor: STATUS_STYLE[result.status].color } }} />
+          </Box>
+          <Box sx={{ width: 140, flexShrink: 0, display: 'flex', justifyContent: 'flex-end' }}><StatusChip status={result.status} /></Box>
+          {open ? <ExpandLessIcon aria-hidden /> : <ExpandMoreIcon aria-hidden />}
+        </ListItemButton>
+      </ListItem>
+      <Collapse in={open} unmountOnExit>
+        <Box id={panelId} sx={{ px: 3, py: 1.5, bgcolor: '#f8f9fc', borderBottom: 1, borderColor: 'divider' }}>
+          <Typography variant="subtitle2" component="h4" gutterBottom>{t('checklist.missing')}</Typography>
+          <MissingList laoId={lao.id} missing={result.missing} fiscalYear={fiscalYear} />
+          <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
+            <Button size="small" variant="outlined" component={Link} to={`/laos/${lao.id}`}>{t('checklist.openWorkspace')}</Button>
+            <Button size="small" variant="outlined" component={Link} to={`/visits?lao=${lao.id}`}>{t('checklist.logVisit')}</Button>
+          </Stack>
+        </Box>
+      </Collapse>
+    </>
+  );
+});
+
+export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle }: {
+  /** The fiscal year whose records the task judges (links open the workspace at it). */
+  fiscalYear: number;
+  rows: LaoRow[];
+  lastVisits: ReadonlyMap<string, FieldVisit>;
+  districtNames: ReadonlyMap<string, string>;
+  openLao: string | null;
+  onToggle: (laoId: string) => void;
+}) {
+  return (
+    <List disablePadding>
+      {rows.map((row) => (
+        <TaskLaoRow key={row.lao.id} fiscalYear={fiscalYear} row={row} lastVisit={lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} />
+      ))}
+    </List>
+  );
+}

@@ -1,0 +1,96 @@
+import { Alert, Box, Button, LinearProgress, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { useSearchParams } from 'react-router';
+import { fiscalYearOfMonth, parseIsoDate } from '../../../shared/calendar/fiscal';
+import { LAO_TYPE_CODES } from '../../../shared/domain/reference';
+import { useFormat } from '../../app/format';
+import { useProvinceCompletion, useProvinceReference } from '../../data/province';
+import { DemoBanner } from '../home/DemoBanner';
+import type { TaskStatus } from '../../../shared/calendar/index';
+import { useCalendarTasks } from '../checklist/useTasks';
+import { monthChoices, monthKey, parseMonthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { STATUSES, StatusLegend } from '../checklist/status';
+import { buildMatrix } from './matrix';
+import { MatrixTable } from './MatrixTable';
+
+export function MatrixPage() {
+  const { t } = useTranslation('calendar');
+  const { t: tr } = useTranslation();
+  const format = useFormat();
+  const today = format.today();
+  const monthLabel = useMonthLabel();
+  const name = useLocalName();
+  const [params, setParams] = useSearchParams();
+  const ymd = parseIsoDate(today.iso)!;
+  const parsed = parseMonthKey(params.get('month'));
+  const year = parsed?.year ?? ymd.year;
+  const month = parsed?.month ?? ymd.month;
+  const fiscalYear = fiscalYearOfMonth(year, month);
+  const view = params.get('view') === 'year' ? 'year' : 'month';
+  const district = params.get('district') ?? undefined;
+  const type = params.get('type') ?? undefined;
+  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as TaskStatus) : undefined;
+  const reference = useProvinceReference();
+  const snapshot = useProvinceCompletion(fiscalYear, today.iso);
+  const { tasks } = useCalendarTasks(year, month, view === 'year');
+  // Filtering reads the cached results; results only change when the engine recomputed an LAO.
+  const model = useMemo(
+    () => buildMatrix(reference?.laos ?? [], reference?.districts ?? [], tasks, snapshot.results, { district, type, status }),
+    [reference, tasks, snapshot.results, district, type, status],
+  );
+  const setParam = (key: string, value: string | undefined) => setParams((p) => {
+    const next = new URLSearchParams(p);
+    if (value) next.set(key, value); else next.delete(key);
+    return next;
+  }, { replace: true });
+  const presentTypes = LAO_TYPE_CODES.filter((code) => reference?.laos.some((lao) => lao.type === code));
+
+  return (
+    <Stack spacing={2.5}>
+      <DemoBanner />
+      <Box>
+        <Typography variant="h4" component="h1">{t('matrix.title', { fy: fiscalYear })}</Typography>
+        <Typography color="text.secondary">{t('matrix.intro')}</Typography>
+      </Box>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <ToggleButtonGroup size="small" exclusive value={view} aria-label={t('matrix.view')} onChange={(_e, v: string | null) => v && setParam('view', v === 'year' ? 'year' : undefined)}>
+          <ToggleButton value="month">{t('matrix.monthView')}</ToggleButton>
+          <ToggleButton value="year">{t('matrix.yearView')}</ToggleButton>
+        </ToggleButtonGroup>
+        <TextField select size="small" label={t('month.label')} value={monthKey(year, month)} onChange={(e) => setParam('month', e.target.value)} sx={{ minWidth: 190 }}>
+          {monthChoices(today.fiscalYear).map((c) => <MenuItem key={c.key} value={c.key}>{monthLabel(c.year, c.month)}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label={t('matrix.district')} value={district ?? ''} onChange={(e) => setParam('district', e.target.value)} sx={{ minWidth: 180 }}>
+          <MenuItem value="">{t('matrix.allDistricts')}</MenuItem>
+          {(reference?.districts ?? []).map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label={t('matrix.type')} value={type ?? ''} onChange={(e) => setParam('type', e.target.value)} sx={{ minWidth: 200 }}>
+          <MenuItem value="">{t('matrix.allTypes')}</MenuItem>
+          {presentTypes.map((code) => <MenuItem key={code} value={code}>{tr(`laoType.${code}`)}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label={t('matrix.status')} value={status ?? ''} onChange={(e) => setParam('status', e.target.value)} sx={{ minWidth: 170 }}>
+          <MenuItem value="">{t('matrix.allStatuses')}</MenuItem>
+          {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
+        </TextField>
+        {district || type || status ? (
+          <Button size="small" onClick={() => setParams((p) => { const n = new URLSearchParams(p); ['district', 'type', 'status'].forEach((k) => n.delete(k)); return n; }, { replace: true })}>{t('matrix.clear')}</Button>
+        ) : null}
+        <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="matrix-shown">{t('matrix.shown', { count: model.shown, total: model.total })}</Typography>
+      </Stack>
+      <StatusLegend />
+      {!snapshot.ready ? (
+        <Box role="status" aria-live="polite">
+          <Typography variant="body2">{t('checklist.computing', { percent: Math.round(snapshot.progress * 100) })}</Typography>
+          <LinearProgress variant="determinate" value={snapshot.progress * 100} />
+        </Box>
+      ) : tasks.length === 0 ? (
+        <Alert severity="info">{t('checklist.noTasks')}</Alert>
+      ) : model.shown === 0 ? (
+        <Alert severity="info">{t('matrix.none')}</Alert>
+      ) : (
+        <MatrixTable model={model} tasks={tasks} focusMonth={{ year, month }} />
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,121 @@
+import { Box } from '@mui/material';
+import { memo, type MouseEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import { Link, useNavigate } from 'react-router';
+import { LAO_TYPES } from '../../../shared/domain/reference';
+import { useFormat } from '../../app/format';
+import type { CalendarTask } from '../../../shared/calendar/index';
+import type { LaoTaskResults } from '../../data/completionCache';
+import { monthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { STATUS_STYLE, percent } from '../checklist/status';
+import type { MatrixModel, Tally } from './matrix';
+import type { Lao } from '../../../shared/domain/reference';
+
+const statusCss = Object.fromEntries(Object.entries(STATUS_STYLE).map(([status, s]) => [`& td.s-${status}`, { backgroundColor: s.tint, color: s.color }]));
+
+/** Plain table elements styled from one place: thousands of cells stay cheap to render. */
+const tableSx = {
+  maxHeight: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: 'background.paper',
+  '& table': { borderCollapse: 'separate', borderSpacing: 0, width: '100%', fontSize: 14 },
+  '& th, & td': { borderBottom: '1px solid #e3e5ee', padding: '6px 8px', textAlign: 'center', whiteSpace: 'nowrap' },
+  '& thead th': { position: 'sticky', top: 0, zIndex: 2, bgcolor: '#eef0f8', fontWeight: 600, verticalAlign: 'bottom', whiteSpace: 'normal', minWidth: 112, maxWidth: 150, fontSize: 13, lineHeight: 1.35 },
+  '& thead th .period': { display: 'block', fontWeight: 400, color: 'text.secondary', fontSize: 12, mt: 0.5 },
+  '& tfoot td': { position: 'sticky', bottom: 0, zIndex: 2, bgcolor: '#eef0f8', fontWeight: 700 },
+  '& .lao': { position: 'sticky', left: 0, zIndex: 1, bgcolor: 'background.paper', textAlign: 'left', minWidth: 280, maxWidth: 340, overflow: 'hidden', textOverflow: 'ellipsis', borderRight: '1px solid #e3e5ee' },
+  '& thead th.lao, & tfoot td.lao': { zIndex: 3, bgcolor: '#eef0f8' },
+  '& .lao a': { color: 'primary.main', fontWeight: 500, textDecoration: 'none' },
+  '& .lao a:hover, & .lao a:focus-visible': { textDecoration: 'underline' },
+  '& .lao .type': { color: 'text.secondary', fontSize: 12, ml: 1 },
+  '& tr.group td': { bgcolor: '#f6f7fb', fontWeight: 600, color: 'primary.dark', borderTop: '1px solid #d6d9e6' },
+  '& tr.group td.lao': { bgcolor: '#f6f7fb' },
+  '& td.cell': { cursor: 'pointer', fontVariantNumeric: 'tabular-nums', fontWeight: 600, borderLeft: '2px solid #fff' },
+  '& td.cell:hover': { outline: '2px solid #23307a', outlineOffset: -2 },
+  '& td.cell .sym': { mr: 0.5 },
+  '& .sr': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  ...statusCss,
+};
+
+/** A text symbol as well as a colour: the status reads without colour vision. */
+const SYMBOL = { complete: '✓', in_progress: '◐', not_started: '○', overdue: '!', not_applicable: '–' } as const;
+
+function pct(t: Tally, format: ReturnType<typeof useFormat>) {
+  return t.applicable === 0 ? '–' : `${format.integer(percent(t.complete, t.applicable))}%`;
+}
+
+const Row = memo(function Row({ lao, results, tasks, lang }: { lao: Lao; results: LaoTaskResults | undefined; tasks: readonly CalendarTask[]; lang: string }) {
+  const { t } = useTranslation('calendar');
+  const name = useLocalName();
+  const type = LAO_TYPES[lao.type];
+  return (
+    <tr data-testid="matrix-row" data-lao-id={lao.id}>
+      <td className="lao"><Link to={`/laos/${lao.id}`}>{name(lao)}</Link><span className="type">{lang === 'en' ? type.abbrEn : type.abbrTh}</span></td>
+      {tasks.map((task) => {
+        const r = results?.[task.id];
+        if (!r) return <td key={task.id}>…</td>;
+        const label = t(`status.${r.status}`);
+        return (
+          <td key={task.id} className={`cell s-${r.status}`} data-task-id={task.id} data-status={r.status} title={t('matrix.cell', { task: task.label[lang === 'en' ? 'en' : 'th'], status: label, done: r.done, total: r.total })}>
+            <span className="sym" aria-hidden>{SYMBOL[r.status]}</span>
+            {r.status === 'not_applicable' ? '' : `${r.done}/${r.total}`}
+            <span className="sr">{label}</span>
+          </td>
+        );
+      })}
+    </tr>
+  );
+});
+
+export function MatrixTable({ model, tasks, focusMonth }: { model: MatrixModel; tasks: readonly CalendarTask[]; focusMonth: { year: number; month: number } }) {
+  const { t, i18n } = useTranslation('calendar');
+  const format = useFormat();
+  const monthLabel = useMonthLabel();
+  const name = useLocalName();
+  const navigate = useNavigate();
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  const period = (task: CalendarTask) => {
+    if (task.everyMonth) return t('checklist.everyMonth');
+    const first = task.months[0]!;
+    const last = task.months[task.months.length - 1]!;
+    const a = monthLabel(first.year, first.month, 'short');
+    return task.months.length === 1 ? a : `${a} – ${monthLabel(last.year, last.month, 'short')}`;
+  };
+  // One listener for every cell: open the LAO's missing items for that task in the checklist.
+  const onClick = (event: MouseEvent) => {
+    const cell = (event.target as HTMLElement).closest('td.cell') as HTMLElement | null;
+    const laoId = cell?.closest('tr')?.getAttribute('data-lao-id');
+    const taskId = cell?.getAttribute('data-task-id');
+    const task = tasks.find((x) => x.id === taskId);
+    if (!laoId || !task) return;
+    const inMonth = task.months.find((m) => m.year === focusMonth.year && m.month === focusMonth.month) ?? task.months[0]!;
+    navigate(`/?month=${monthKey(inMonth.year, inMonth.month)}&scope=all&task=${task.id}&lao=${laoId}`);
+  };
+  return (
+    <Box sx={tableSx} data-testid="matrix">
+      <table>
+        <thead>
+          <tr>
+            <th className="lao" scope="col">{t('matrix.lao')}</th>
+            {tasks.map((task) => (
+              <th key={task.id} scope="col" data-testid="matrix-task-header">{task.label[lang]}<span className="period">{period(task)}</span></th>
+            ))}
+          </tr>
+        </thead>
+        <tbody onClick={onClick}>
+          {model.groups.map((group) => [
+            <tr key={`g-${group.district.code}`} className="group" data-testid="matrix-district">
+              <td className="lao">{t('matrix.districtRow', { name: name(group.district) })} · {t('matrix.percentRow', { percent: percent(group.overall.complete, group.overall.applicable) })}</td>
+              {group.perTask.map((tally, i) => <td key={tasks[i]!.id}>{pct(tally, format)}</td>)}
+            </tr>,
+            ...group.rows.map((row) => <Row key={row.lao.id} lao={row.lao} results={row.results} tasks={tasks} lang={lang} />),
+          ])}
+        </tbody>
+        <tfoot>
+          <tr data-testid="matrix-footer">
+            <td className="lao">{t('matrix.footer')} · {pct(model.overall, format)}</td>
+            {model.perTask.map((tally, i) => <td key={tasks[i]!.id} data-testid="task-percent">{pct(tally, format)}</td>)}
+          </tr>
+        </tfoot>
+      </table>
+    </Box>
+  );
+}

@@ -1,0 +1,62 @@
+/** Pure shaping of the province matrix: filter LAOs, group by district, percentages per task and district. */
+import { LAO_TYPE_CODES, type District, type Lao } from '../../../shared/domain/reference';
+import type { CalendarTask, TaskResult, TaskStatus } from '../../../shared/calendar/index';
+import type { LaoTaskResults } from '../../data/completionCache';
+
+export interface MatrixFilters { district?: string; type?: string; status?: TaskStatus }
+
+export interface Tally { complete: number; applicable: number }
+
+export interface MatrixRow { lao: Lao; results: LaoTaskResults | undefined }
+
+export interface MatrixGroup { district: District; rows: MatrixRow[]; perTask: Tally[]; overall: Tally }
+
+export interface MatrixModel { groups: MatrixGroup[]; perTask: Tally[]; overall: Tally; shown: number; total: number }
+
+const TYPE_ORDER = new Map<string, number>(LAO_TYPE_CODES.map((code, i) => [code, i]));
+
+function tally(rows: readonly MatrixRow[], tasks: readonly CalendarTask[]): { perTask: Tally[]; overall: Tally } {
+  const perTask = tasks.map(() => ({ complete: 0, applicable: 0 }));
+  const overall = { complete: 0, applicable: 0 };
+  for (const row of rows) {
+    tasks.forEach((task, i) => {
+      const result: TaskResult | undefined = row.results?.[task.id];
+      if (!result || result.status === 'not_applicable') return;
+      perTask[i]!.applicable += 1;
+      overall.applicable += 1;
+      if (result.status === 'complete') {
+        perTask[i]!.complete += 1;
+        overall.complete += 1;
+      }
+    });
+  }
+  return { perTask, overall };
+}
+
+/** Filtering only reads cached results; nothing is recomputed. */
+export function buildMatrix(
+  laos: readonly Lao[],
+  districts: readonly District[],
+  tasks: readonly CalendarTask[],
+  results: ReadonlyMap<string, LaoTaskResults>,
+  filters: MatrixFilters,
+): MatrixModel {
+  const kept = laos.filter((lao) =>
+    (!filters.district || lao.districtCode === filters.district)
+    && (!filters.type || lao.type === filters.type)
+    && (!filters.status || tasks.some((task) => results.get(lao.id)?.[task.id]?.status === filters.status)));
+  const byDistrict = new Map<string, MatrixRow[]>();
+  for (const lao of kept) {
+    const rows = byDistrict.get(lao.districtCode) ?? [];
+    rows.push({ lao, results: results.get(lao.id) });
+    byDistrict.set(lao.districtCode, rows);
+  }
+  const groups: MatrixGroup[] = [];
+  for (const district of [...districts].sort((a, b) => a.code.localeCompare(b.code))) {
+    const rows = byDistrict.get(district.code);
+    if (!rows) continue;
+    rows.sort((a, b) => (TYPE_ORDER.get(a.lao.type) ?? 99) - (TYPE_ORDER.get(b.lao.type) ?? 99) || a.lao.code.localeCompare(b.lao.code));
+    groups.push({ district, rows, ...tally(rows, tasks) });
+  }
+  return { groups, ...tally(kept.map((lao) => ({ lao, results: results.get(lao.id) })), tasks), shown: kept.length, total: laos.length };
+}

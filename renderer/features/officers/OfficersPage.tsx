@@ -1,0 +1,103 @@
+import { Alert, Box, Card, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { useTranslation } from 'react-i18next';
+import { parseIsoDate } from '../../../shared/calendar/fiscal';
+import { useFormat } from '../../app/format';
+import { useProvinceCompletion, useProvinceReference } from '../../data/province';
+import { DemoBanner } from '../home/DemoBanner';
+import { useCalendarTasks } from '../checklist/useTasks';
+import { useMonthLabel } from '../checklist/months';
+import { percent } from '../checklist/status';
+import { officerRows, type OfficerRow } from './officers';
+
+const DOC_STYLE = {
+  on_time: { color: '#1b5e20', bg: '#e3f1e4' },
+  late: { color: '#b71c1c', bg: '#fbe3e3' },
+  overdue: { color: '#b71c1c', bg: '#fbe3e3' },
+  pending: { color: '#8a5300', bg: '#fdf0d8' },
+  not_applicable: { color: '#4f5563', bg: '#eceef3' },
+} as const;
+
+function DocsChip({ docs }: { docs: OfficerRow['docs'] }) {
+  const { t } = useTranslation('calendar');
+  const style = DOC_STYLE[docs.status];
+  const late = docs.daysLate ? ` ${t('officers.daysLate', { count: docs.daysLate })}` : '';
+  return <Chip size="small" data-status={docs.status} label={`${t(`docs.${docs.status}`)}${late}`} sx={{ bgcolor: style.bg, color: style.color, fontWeight: 600 }} />;
+}
+
+export function OfficersPage() {
+  const { t } = useTranslation('calendar');
+  const format = useFormat();
+  const today = format.today();
+  const asOf = today.iso;
+  const monthLabel = useMonthLabel();
+  const ymd = parseIsoDate(today.iso)!;
+  const reference = useProvinceReference();
+  const snapshot = useProvinceCompletion(today.fiscalYear, today.iso);
+  const { tasks } = useCalendarTasks(ymd.year, ymd.month);
+  // Cheap (officers × their LAOs × a month's tasks); no memo needed.
+  const rows = officerRows(reference?.users ?? [], reference?.laos ?? [], tasks, snapshot.results, asOf);
+  if (!reference) return <LinearProgress />;
+  const count = (status: string) => rows.filter((row) => row.docs.status === status).length;
+  return (
+    <Stack spacing={3}>
+      <DemoBanner />
+      <Box>
+        <Typography variant="h4" component="h1">{t('officers.title')}</Typography>
+        <Typography color="text.secondary">{t('officers.intro')}</Typography>
+      </Box>
+      <Alert severity="info" variant="outlined">{t('officers.supervisorOnly')}</Alert>
+      {rows.length === 0 ? <Alert severity="info">{t('officers.none')}</Alert> : (
+        <>
+          <Stack direction="row" spacing={1}>
+            <Chip label={t('officers.summaryOnTime', { count: count('on_time') })} sx={{ bgcolor: DOC_STYLE.on_time.bg, color: DOC_STYLE.on_time.color }} />
+            <Chip label={t('officers.summaryLate', { count: count('late') + count('overdue') })} sx={{ bgcolor: DOC_STYLE.late.bg, color: DOC_STYLE.late.color }} data-testid="late-count" />
+            <Chip label={t('officers.summaryPending', { count: count('pending') })} sx={{ bgcolor: DOC_STYLE.pending.bg, color: DOC_STYLE.pending.color }} />
+          </Stack>
+          <Card>
+            <TableContainer>
+              <Table size="small" data-testid="officer-table">
+                <TableHead>
+                  <TableRow>
+                    <TableCell>{t('officers.name')}</TableCell>
+                    <TableCell align="right">{t('officers.laos')}</TableCell>
+                    <TableCell>{t('officers.signedOn')}</TableCell>
+                    <TableCell>{t('officers.sentOn')}</TableCell>
+                    <TableCell>{t('officers.dueOn')}</TableCell>
+                    <TableCell>{t('officers.docsStatus')}</TableCell>
+                    <TableCell sx={{ minWidth: 200 }}>{t('officers.monthProgress', { month: monthLabel(ymd.year, ymd.month) })}</TableCell>
+                  </TableRow>
+                </TableHead>
+                <TableBody>
+                  {rows.map((row) => {
+                    const pct = percent(row.complete, row.applicable);
+                    return (
+                      <TableRow key={row.user.id} hover data-testid="officer-row" data-docs-status={row.docs.status}>
+                        <TableCell>
+                          <Typography sx={{ fontWeight: 600 }}>{row.user.displayName} {reference.currentUser?.id === row.user.id ? <Typography component="span" variant="body2" color="text.secondary">{t('officers.you')}</Typography> : null}</Typography>
+                          <Typography variant="caption" color="text.secondary">{row.user.username}</Typography>
+                        </TableCell>
+                        <TableCell align="right">{format.integer(row.laoCount)}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.user.contractSignedOn ? format.date(row.user.contractSignedOn) : '–'}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.user.hiringDocsSentOn ? format.date(row.user.hiringDocsSentOn) : t('officers.notSent')}</TableCell>
+                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.docs.dueOn ? format.date(row.docs.dueOn) : '–'}</TableCell>
+                        <TableCell><DocsChip docs={row.docs} /></TableCell>
+                        <TableCell>
+                          {!snapshot.ready ? <LinearProgress /> : row.applicable === 0 ? <Typography variant="body2" color="text.secondary">{t('officers.noTasks')}</Typography> : (
+                            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+                              <LinearProgress variant="determinate" value={pct} aria-hidden sx={{ flexGrow: 1, height: 8, borderRadius: 4 }} />
+                              <Typography variant="body2" sx={{ width: 44, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid="officer-percent">{pct}%</Typography>
+                            </Stack>
+                          )}
+                        </TableCell>
+                      </TableRow>
+                    );
+                  })}
+                </TableBody>
+              </Table>
+            </TableContainer>
+          </Card>
+        </>
+      )}
+    </Stack>
+  );
+}
