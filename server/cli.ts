@@ -4,7 +4,7 @@
  */
 import { loadConfig, type ServerConfig } from './config';
 import { closeOnSignals, startServer } from './main';
-import { seedDemoIfEmpty } from './demo-seed';
+import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
 
 function describeDatabase(config: ServerConfig): string {
   return config.databaseUrl === undefined ? `pglite at ${config.dataDir}` : 'postgres';
@@ -19,7 +19,14 @@ async function run(): Promise<void> {
   const config = loaded.value;
   try {
     const seedDemo = process.argv.includes('--seed-demo');
-    const server = await startServer(config, seedDemo ? { onReady: (db) => seedDemoIfEmpty(db, console.log).then(() => undefined) } : {});
+    const server = await startServer(config, seedDemo
+        ? {
+            onReady: async (db) => {
+              await seedDemoIfEmpty(db, console.log);
+              await ensureDemoLogins(db, console.log);
+            },
+          }
+        : {});
     console.log(`Sync server listening on ${server.url} (database: ${describeDatabase(config)})`);
     closeOnSignals(server, () => process.exit(0));
   } catch (error) {

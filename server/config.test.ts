@@ -12,6 +12,9 @@ describe('loadConfig', () => {
         host: '127.0.0.1',
         dataDir: path.resolve('/srv/app', 'data/server'),
         logLevel: 'warn',
+        tokenTtlDays: 90,
+        logRetentionDays: 30,
+        trustProxy: false,
       },
     });
   });
@@ -25,6 +28,9 @@ describe('loadConfig', () => {
         DATA_DIR: 'var/db',
         STATIC_DIR: 'dist/renderer',
         LOG_LEVEL: 'info',
+        TOKEN_TTL_DAYS: '30',
+        SYNC_LOG_RETENTION_DAYS: '60',
+        TRUST_PROXY: 'true',
       },
       '/srv/app',
     );
@@ -37,6 +43,9 @@ describe('loadConfig', () => {
         dataDir: path.resolve('/srv/app', 'var/db'),
         staticDir: path.resolve('/srv/app', 'dist/renderer'),
         logLevel: 'info',
+        tokenTtlDays: 30,
+        logRetentionDays: 60,
+        trustProxy: true,
       },
     });
   });
@@ -53,6 +62,9 @@ describe('loadConfig', () => {
     ['PORT', '80.5'],
     ['DATABASE_URL', 'mysql://localhost/eplan'],
     ['LOG_LEVEL', 'loud'],
+    ['TOKEN_TTL_DAYS', '0'],
+    ['SYNC_LOG_RETENTION_DAYS', 'forever'],
+    ['TRUST_PROXY', 'yes'],
   ])('rejects %s=%s with a coded error naming the variable', (key, value) => {
     const result = loadConfig({ [key]: value });
     expect(result.ok).toBe(false);

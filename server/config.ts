@@ -18,6 +18,12 @@ export interface ServerConfig {
   /** Absolute folder of the built renderer to serve, if any. */
   staticDir?: string;
   logLevel: LogLevel;
+  /** Days a device token stays valid after login. */
+  tokenTtlDays: number;
+  /** Days the sync change log is kept; clients offline longer re-fetch their scope. */
+  logRetentionDays: number;
+  /** Behind a TLS proxy: trust X-Forwarded-For for client addresses. */
+  trustProxy: boolean;
 }
 
 export interface ConfigIssue {
@@ -42,6 +48,7 @@ const unsetIfBlank = <T extends z.ZodType>(schema: T) =>
   }, schema);
 
 const PORT_MESSAGE = 'must be a whole number from 0 to 65535';
+const DAYS_MESSAGE = 'must be a whole number of days, at least one and at most ten years';
 
 const envSchema = z.object({
   PORT: unsetIfBlank(
@@ -64,6 +71,9 @@ const envSchema = z.object({
   LOG_LEVEL: unsetIfBlank(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('warn'),
   ),
+  TOKEN_TTL_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(90)),
+  SYNC_LOG_RETENTION_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(30)),
+  TRUST_PROXY: unsetIfBlank(z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
 });
 
 /**
@@ -92,6 +102,9 @@ export function loadConfig(
     host: env_.HOST,
     dataDir: env_.DATA_DIR === MEMORY_DATA_DIR ? MEMORY_DATA_DIR : path.resolve(cwd, env_.DATA_DIR),
     logLevel: env_.LOG_LEVEL,
+    tokenTtlDays: env_.TOKEN_TTL_DAYS,
+    logRetentionDays: env_.SYNC_LOG_RETENTION_DAYS,
+    trustProxy: env_.TRUST_PROXY === 'true',
   };
   if (env_.DATABASE_URL !== undefined) config.databaseUrl = env_.DATABASE_URL;
   if (env_.STATIC_DIR !== undefined) config.staticDir = path.resolve(cwd, env_.STATIC_DIR);

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { seedDemoIfEmpty } from './demo-seed';
+import { DEMO_PASSWORD, ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
+import { hashPassword, verifyPassword } from './auth/password';
 import { openMigrated, testBackends } from './store/test-backends';
 import type { Database } from './store/db';
 
@@ -21,5 +22,18 @@ describe.each(testBackends)('demo seed on $kind', (backend) => {
     expect(await seedDemoIfEmpty(db, () => {}, '2026-11-25')).toBe(false);
     const again = await db.query<{ n: number }>('select count(*)::int as n from records');
     expect(again.rows[0]?.n).toBe(records.rows[0]?.n);
+  });
+
+  it('gives demo users the printed demo password once', async () => {
+    const lines: string[] = [];
+    const cheap = (password: string) => hashPassword(password, { N: 1024, r: 8, p: 1 });
+    const users = await ensureDemoLogins(db, (line) => lines.push(line), cheap);
+    expect(users).toEqual(expect.arrayContaining(['demo-admin', 'demo-supervisor', 'demo-officer1']));
+    expect(lines[0]).toContain(DEMO_PASSWORD);
+    const { rows } = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'demo-officer1'");
+    expect(await verifyPassword(DEMO_PASSWORD, rows[0]!.password_hash)).toBe(true);
+    await ensureDemoLogins(db, () => {}, cheap);
+    const again = await db.query<{ password_hash: string }>("SELECT password_hash FROM users WHERE username = 'demo-officer1'");
+    expect(again.rows[0]!.password_hash).toBe(rows[0]!.password_hash);
   });
 });

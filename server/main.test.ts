@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { hashPassword } from './auth/password';
 import type { ServerConfig } from './config';
 import { startServer, StartupError, type RunningServer } from './main';
 import { latestMigrationVersion } from './store/migrate';
@@ -11,6 +12,9 @@ const baseConfig: ServerConfig = {
   host: '127.0.0.1',
   dataDir: 'memory://',
   logLevel: 'silent',
+  tokenTtlDays: 90,
+  logRetentionDays: 30,
+  trustProxy: false,
 };
 
 async function expectStartupError(promise: Promise<unknown>, code: string): Promise<StartupError> {
@@ -45,7 +49,16 @@ describe('startServer', () => {
     const health = await fetch(`${server.url}/v1/health`);
     expect(health.status).toBe(200);
     expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', schemaVersion: await latestMigrationVersion() });
-    const provinces = await fetch(`${server.url}/v1/reference/provinces`);
+    const anonymous = await fetch(`${server.url}/v1/reference/provinces`);
+    expect(anonymous.status).toBe(401);
+    await server.db.query("UPDATE users SET password_hash = $1 WHERE username = 'admin'", [await hashPassword('admin password', { N: 1024, r: 8, p: 1 })]);
+    const login = await fetch(`${server.url}/v1/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ username: 'admin', password: 'admin password', deviceId: 'device-main-test' }),
+    });
+    const { token } = (await login.json()) as { token: string };
+    const provinces = await fetch(`${server.url}/v1/reference/provinces`, { headers: { authorization: `Bearer ${token}` } });
     expect(await provinces.json()).toMatchObject({ provinces: [{ code: PROVINCE_CODE }] });
   });
 

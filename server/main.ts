@@ -5,6 +5,20 @@ import { redactDatabaseUrl, type ServerConfig } from './config';
 import { buildApp } from './http/app';
 import { openDatabase, type Database } from './store/db';
 import { migrate } from './store/migrate';
+import { compactChangeLog } from './sync/changelog';
+import { databaseEvents } from './sync/events';
+
+const COMPACTION_INTERVAL_MS = 60 * 60_000;
+
+/** Hourly, removes change-log entries older than the retention; clients further behind re-fetch their scope. */
+function scheduleCompaction(db: Database, retentionDays: number, onError: (error: unknown) => void): NodeJS.Timeout {
+  const run = () => {
+    compactChangeLog(db, new Date(Date.now() - retentionDays * 86_400_000)).catch(onError);
+  };
+  const timer = setInterval(run, COMPACTION_INTERVAL_MS);
+  timer.unref();
+  return timer;
+}
 
 export type StartupErrorCode =
   | 'STATIC_DIR_MISSING'
@@ -52,7 +66,18 @@ export async function startServer(
       const onReady = options.onReady;
       await step('STARTUP_HOOK_FAILED', 'Start-up task failed', () => onReady(db));
     }
-    const app = buildApp({ db, config, logger: options.logger });
+    const events = await databaseEvents(db);
+    const app = buildApp({
+      db,
+      config,
+      logger: options.logger,
+      events,
+      trustProxy: config.trustProxy,
+      settings: { tokenTtlDays: config.tokenTtlDays },
+    });
+    app.addHook('onClose', async () => events.close());
+    const compaction = scheduleCompaction(db, config.logRetentionDays, (error) => app.log.warn({ err: error }, 'change log compaction failed'));
+    app.addHook('onClose', async () => clearInterval(compaction));
     await listen(app, config);
     const address = app.server.address();
     const port = typeof address === 'object' && address !== null ? address.port : config.port;

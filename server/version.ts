@@ -4,7 +4,7 @@ import { readFileSync } from 'node:fs';
 export const SERVER_VERSION = readPackageVersion();
 
 /** Bumped when the sync wire format changes incompatibly; clients compare it. */
-export const PROTOCOL_VERSION = 1;
+export { PROTOCOL_VERSION } from '../shared/sync/protocol';
 
 function readPackageVersion(): string {
   try {

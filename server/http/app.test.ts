@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { z } from 'zod';
+import { hashPassword } from '../auth/password';
 import type { Database } from '../store/db';
 import { latestMigrationVersion } from '../store/migrate';
 import { seedReference } from '../store/seed';
@@ -66,11 +67,14 @@ describe.each(testBackends)('HTTP API on $kind', (backend) => {
     }
   });
 
-  it('lists provinces from the database', async () => {
-    const before = await app.inject({ method: 'GET', url: '/v1/reference/provinces' });
-    expect(before.json()).toEqual({ provinces: [] });
+  it('lists provinces from the database to a logged-in user', async () => {
+    const anonymous = await app.inject({ method: 'GET', url: '/v1/reference/provinces' });
+    expect(anonymous.statusCode).toBe(401);
     await seedReference(db, sampleReference());
-    const after = await app.inject({ method: 'GET', url: '/v1/reference/provinces' });
+    await db.query("UPDATE users SET password_hash = $1 WHERE username = 'admin'", [await hashPassword('admin password', { N: 1024, r: 8, p: 1 })]);
+    const login = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'admin', password: 'admin password', deviceId: 'device-app-test' } });
+    const headers = { authorization: `Bearer ${login.json<{ token: string }>().token}` };
+    const after = await app.inject({ method: 'GET', url: '/v1/reference/provinces', headers });
     expect(after.json()).toEqual({
       provinces: [{ code: PROVINCE_CODE, nameTh: 'จังหวัดสาธิต', nameEn: 'Demo Province', demo: true }],
     });

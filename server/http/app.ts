@@ -3,7 +3,13 @@ import type { ServerConfig } from '../config';
 import type { Database } from '../store/db';
 import { registerErrorHandling, sendNotFound } from './errors';
 import { healthRoutes } from './health';
+import { adminRoutes } from './admin';
+import { authRoutes } from './auth';
+import { registerCors } from './cors';
 import { referenceRoutes } from './reference';
+import { makeServices, type SyncSettings } from './services';
+import { syncRoutes } from './sync';
+import type { SyncEvents } from '../sync/events';
 import { isSpaRoute, registerStatic, sendIndexHtml } from './static';
 
 export interface AppOptions {
@@ -13,17 +19,35 @@ export interface AppOptions {
   staticDir?: string;
   /** Fastify logger; defaults to pino at config.logLevel. Tests pass false. */
   logger?: FastifyServerOptions['logger'];
+  /** The clock for tokens, rate limits and record timestamps (tests move it). */
+  now?: () => Date;
+  /** The notify bus; defaults to an in-process one. */
+  events?: SyncEvents;
+  settings?: Partial<SyncSettings>;
+  /** Behind a TLS proxy: take the client address from X-Forwarded-For (login rate limits). */
+  trustProxy?: boolean;
 }
 
 /** The HTTP API (and optionally the renderer), ready for inject() or listen(). */
 export function buildApp(options: AppOptions): FastifyInstance {
   const { db, config } = options;
   const staticDir = options.staticDir ?? config.staticDir;
-  const app = Fastify({ logger: options.logger ?? { level: config.logLevel } });
+  const app = Fastify({ logger: options.logger ?? { level: config.logLevel }, trustProxy: options.trustProxy ?? false });
+  const services = makeServices({
+    db,
+    ...(options.now ? { now: options.now } : {}),
+    ...(options.events ? { events: options.events } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+  });
+  app.decorateRequest('principal', null);
 
   registerErrorHandling(app);
+  registerCors(app);
   app.register(healthRoutes, { db });
-  app.register(referenceRoutes, { db });
+  app.register(authRoutes, { services });
+  app.register(referenceRoutes, { services });
+  app.register(adminRoutes, { services });
+  app.register(syncRoutes, { services });
 
   if (staticDir === undefined) {
     app.setNotFoundHandler(sendNotFound);

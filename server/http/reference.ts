@@ -1,5 +1,7 @@
 import type { FastifyInstance } from 'fastify';
+import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
 import type { Database } from '../store/db';
+import { authenticate, principalOf, type Services } from './services';
 
 export interface ProvinceDto {
   code: string;
@@ -8,16 +10,51 @@ export interface ProvinceDto {
   demo: boolean;
 }
 
-/** Read-only reference data. Authorization arrives with server/auth. */
-export async function referenceRoutes(
-  app: FastifyInstance,
-  options: { db: Database },
-): Promise<void> {
-  const { db } = options;
-  app.get('/v1/reference/provinces', async () => {
-    const { rows } = await db.query<ProvinceDto>(
-      'SELECT code, name_th AS "nameTh", name_en AS "nameEn", demo FROM provinces ORDER BY code',
+/** Province codes the user may read; null for administrators (all). */
+function readableProvinces(principal: Principal): string[] | null {
+  return principal.role === 'admin' ? null : principal.provinceCodes;
+}
+
+/** Reference data, read-only here (administrators write it through /v1/admin), filtered to the user's scope. */
+export async function referenceRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
+  const { services } = options;
+  const db: Database = services.db;
+  app.addHook('preHandler', authenticate(services));
+
+  const provinces = async (principal: Principal) =>
+    (
+      await db.query<ProvinceDto>(
+        `SELECT code, name_th AS "nameTh", name_en AS "nameEn", demo FROM provinces
+         WHERE $1::text[] IS NULL OR code = ANY($1::text[]) ORDER BY code`,
+        [readableProvinces(principal)],
+      )
+    ).rows;
+
+  app.get('/v1/reference/provinces', async (request) => ({ provinces: await provinces(principalOf(request)) }));
+
+  app.get('/v1/reference', async (request) => {
+    const principal = principalOf(request);
+    const scope = readableProvinces(principal);
+    const districts = await db.query(
+      `SELECT code, province_code AS "provinceCode", name_th AS "nameTh", name_en AS "nameEn" FROM districts
+       WHERE $1::text[] IS NULL OR province_code = ANY($1::text[]) ORDER BY code`,
+      [scope],
     );
-    return { provinces: rows };
+    const laos = await db.query<{ id: string; provinceCode: string }>(
+      `SELECT id, code, type, name_th AS "nameTh", name_en AS "nameEn", province_code AS "provinceCode", district_code AS "districtCode"
+       FROM laos WHERE $1::text[] IS NULL OR province_code = ANY($1::text[]) ORDER BY code`,
+      [scope],
+    );
+    const visibleLaos = laos.rows.filter((lao) => {
+      if (!canReadProvince(principal, lao.provinceCode)) return false;
+      const only = visibleLaoIds(principal, lao.provinceCode);
+      return only === null || only.includes(lao.id);
+    });
+    const users = await db.query(
+      `SELECT id, username, display_name AS "displayName", role FROM users
+       WHERE $1::text[] IS NULL OR province_codes && $1::text[] OR id = $2 ORDER BY username`,
+      [scope, principal.id],
+    );
+    return { provinces: await provinces(principal), districts: districts.rows, laos: visibleLaos, users: users.rows };
   });
 }

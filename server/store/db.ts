@@ -25,6 +25,10 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Idempotent. */
   close(): Promise<void>;
+  /** PostgreSQL only: LISTEN on a channel (see `channel`) with a dedicated connection; resolves to a stop function. */
+  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /** The channel name NOTIFY must use for `listen(name)` (isolated per schema). */
+  channel?(name: string): string;
 }
 
 export interface PgliteOptions {
@@ -64,6 +68,13 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
   return {
     kind: 'pglite',
     ...run(lite),
+    channel: (name) => name,
+    async listen(channel, onMessage) {
+      const stop = await lite.listen(channel, onMessage);
+      return async () => {
+        if (!lite.closed) await stop();
+      };
+    },
     transaction: (fn) => lite.transaction((tx) => fn(run(tx))),
     async close() {
       if (!lite.closed) await lite.close();
@@ -108,9 +119,12 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       await target.query(sql);
     },
   });
+  const channel = (name: string) => (schema === undefined ? name : `${name}_${schema}`);
   return {
     kind: 'postgres',
     ...run(pool),
+    channel,
+    listen: (name, onMessage) => listenOn(base, channel(name), onMessage),
     transaction: (fn) => inPgTransaction(pool, (client) => fn(run(client))),
     async close() {
       if (closed) return;
@@ -120,6 +134,23 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
       }
       await pool.end();
     },
+  };
+}
+
+async function listenOn(base: pg.ClientConfig, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
+  const client = new pg.Client(base);
+  // A lost listener connection only delays pokes: clients also pull on an interval.
+  client.on('error', () => {});
+  await client.connect();
+  client.on('notification', (message) => {
+    if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+  });
+  await client.query(`LISTEN "${channel}"`);
+  let stopped = false;
+  return async () => {
+    if (stopped) return;
+    stopped = true;
+    await client.end().catch(() => {});
   };
 }
 

@@ -1,0 +1,147 @@
+/** /v1/admin: users, assignments and reference data; administrators only. */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { z } from 'zod';
+import { USER_ROLES, validateReference, type ReferenceTable } from '../../shared/domain/index';
+import { hashPassword, passwordProblem } from '../auth/password';
+import { revokeUserTokens, toSessionUser, USER_COLUMNS, type UserRow } from '../auth/sessions';
+import type { Queryable } from '../store/db';
+import { HttpError } from './errors';
+import { authenticate, requireAdmin, type Services } from './services';
+
+const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/);
+const provinceCodes = z.array(z.string().regex(/^\d{2}$/)).max(100);
+const laoIds = z.array(z.string().min(1).max(100)).max(5000).nullable();
+
+const createUserSchema = z.object({
+  username,
+  displayName: z.string().trim().min(1).max(200),
+  role: z.enum(USER_ROLES),
+  provinceCodes,
+  laoIds: laoIds.optional(),
+  password: z.string(),
+});
+
+const updateUserSchema = z.object({
+  displayName: z.string().trim().min(1).max(200).optional(),
+  role: z.enum(USER_ROLES).optional(),
+  provinceCodes: provinceCodes.optional(),
+  laoIds: laoIds.optional(),
+  password: z.string().optional(),
+  disabled: z.boolean().optional(),
+});
+
+function checkPassword(password: string): void {
+  const problem = passwordProblem(password);
+  if (problem) throw new HttpError(400, problem, 'The password must have 8 to 256 characters');
+}
+
+/** Assignments must name provinces and LAOs that exist, and LAOs of the assigned provinces. */
+async function checkAssignments(db: Queryable, provinces: string[], laos: string[] | null | undefined): Promise<void> {
+  const known = await db.query<{ code: string }>('SELECT code FROM provinces WHERE code = ANY($1::text[])', [provinces]);
+  if (known.rows.length !== new Set(provinces).size) throw new HttpError(400, 'UNKNOWN_PROVINCE', 'An assigned province does not exist');
+  if (!laos || laos.length === 0) return;
+  const found = await db.query<{ id: string }>(
+    'SELECT id FROM laos WHERE id = ANY($1::text[]) AND province_code = ANY($2::text[])',
+    [laos, provinces],
+  );
+  if (found.rows.length !== new Set(laos).size) throw new HttpError(400, 'UNKNOWN_LAO', 'An assigned LAO does not exist in the assigned provinces');
+}
+
+const REFERENCE_UPSERTS: Record<Exclude<ReferenceTable, 'users'>, { key: string; sql: string; values: (v: Record<string, unknown>) => unknown[] }> = {
+  provinces: {
+    key: 'code',
+    sql: `INSERT INTO provinces (code, name_th, name_en, demo) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (code) DO UPDATE SET name_th = EXCLUDED.name_th, name_en = EXCLUDED.name_en, demo = EXCLUDED.demo`,
+    values: (v) => [v.code, v.nameTh, v.nameEn, v.demo ?? false],
+  },
+  districts: {
+    key: 'code',
+    sql: `INSERT INTO districts (code, province_code, name_th, name_en) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (code) DO UPDATE SET province_code = EXCLUDED.province_code, name_th = EXCLUDED.name_th, name_en = EXCLUDED.name_en`,
+    values: (v) => [v.code, v.provinceCode, v.nameTh, v.nameEn],
+  },
+  laos: {
+    key: 'id',
+    sql: `INSERT INTO laos (id, code, type, name_th, name_en, province_code, district_code) VALUES ($1, $2, $3, $4, $5, $6, $7)
+          ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, type = EXCLUDED.type, name_th = EXCLUDED.name_th,
+            name_en = EXCLUDED.name_en, province_code = EXCLUDED.province_code, district_code = EXCLUDED.district_code`,
+    values: (v) => [v.id, v.code, v.type, v.nameTh, v.nameEn, v.provinceCode, v.districtCode],
+  },
+};
+
+export async function adminRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
+  const { services } = options;
+  const { db } = services;
+  app.addHook('preHandler', authenticate(services));
+  app.addHook('preHandler', async (request) => {
+    requireAdmin(request);
+  });
+
+  const userById = async (id: string) => {
+    const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    if (!rows[0]) throw new HttpError(404, 'NOT_FOUND', 'No such user');
+    return rows[0];
+  };
+  const adminView = (row: UserRow) => ({ ...toSessionUser(row), disabled: row.disabled, hasPassword: row.password_hash !== null });
+
+  app.get('/v1/admin/users', async () => {
+    const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
+    return { users: rows.map(adminView) };
+  });
+
+  app.post('/v1/admin/users', async (request, reply) => {
+    const body = createUserSchema.parse(request.body);
+    checkPassword(body.password);
+    await checkAssignments(db, body.provinceCodes, body.laoIds);
+    const id = randomUUID();
+    const inserted = await db.query(
+      `INSERT INTO users (id, username, display_name, role, province_codes, lao_ids, password_hash)
+       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
+      [id, body.username, body.displayName, body.role, body.provinceCodes, body.laoIds ?? null, await hashPassword(body.password)],
+    );
+    if (inserted.rowCount === 0) throw new HttpError(409, 'USERNAME_TAKEN', 'That username is already used');
+    return reply.status(201).send({ user: adminView(await userById(id)) });
+  });
+
+  app.patch('/v1/admin/users/:id', async (request) => {
+    const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
+    const body = updateUserSchema.parse(request.body);
+    const user = await userById(id);
+    const provinces = body.provinceCodes ?? user.province_codes;
+    const laos = body.laoIds === undefined ? user.lao_ids : body.laoIds;
+    await checkAssignments(db, provinces, laos);
+    if (body.password !== undefined) checkPassword(body.password);
+    const passwordHash = body.password === undefined ? user.password_hash : await hashPassword(body.password);
+    await db.query(
+      `UPDATE users SET display_name = $2, role = $3, province_codes = $4, lao_ids = $5, password_hash = $6, disabled = $7 WHERE id = $1`,
+      [id, body.displayName ?? user.display_name, body.role ?? user.role, provinces, laos, passwordHash, body.disabled ?? user.disabled],
+    );
+    // A new password or a disabled account ends every session on every device.
+    if (body.password !== undefined || body.disabled === true) await revokeUserTokens(db, id, services.now());
+    return { user: adminView(await userById(id)) };
+  });
+
+  app.post('/v1/admin/users/:id/revoke-tokens', async (request) => {
+    const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
+    await userById(id);
+    return { revoked: await revokeUserTokens(db, id, services.now()) };
+  });
+
+  app.put('/v1/admin/reference/:table/:key', async (request) => {
+    const params = z.object({ table: z.enum(['provinces', 'districts', 'laos']), key: z.string().min(1).max(100) }).parse(request.params);
+    const upsert = REFERENCE_UPSERTS[params.table];
+    const checked = validateReference(params.table, { ...(request.body as object), [upsert.key]: params.key });
+    if (!checked.ok) throw new HttpError(400, 'VALIDATION_FAILED', `The ${params.table} row is not valid: ${checked.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
+    try {
+      await db.query(upsert.sql, upsert.values(checked.value as Record<string, unknown>));
+    } catch (error) {
+      // A foreign key (unknown province or district) or a duplicate code.
+      if (['23503', '23505'].includes(String((error as { code?: unknown }).code))) {
+        throw new HttpError(409, 'REFERENCE_CONFLICT', 'The row refers to an unknown province or district, or repeats a code');
+      }
+      throw error;
+    }
+    return { [params.table.slice(0, -1)]: checked.value };
+  });
+}

@@ -1,0 +1,96 @@
+/** What the routes share: the database, a clock, the notify bus and the sync settings. */
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { Principal } from '../auth/access';
+import { FailureLimiter } from '../auth/rate-limit';
+import { DEFAULT_TOKEN_TTL_DAYS, principalForToken } from '../auth/sessions';
+import type { Database } from '../store/db';
+import { localEvents, type SyncEvents } from '../sync/events';
+import { HttpError } from './errors';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    principal: Principal | null;
+  }
+}
+
+export interface SyncSettings {
+  tokenTtlDays: number;
+  /** Failed logins allowed per username and per address within loginWindowMs. */
+  loginMaxFailures: number;
+  loginMaxFailuresPerAddress: number;
+  loginWindowMs: number;
+  /** SSE keep-alive comment interval. */
+  heartbeatMs: number;
+}
+
+export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
+  tokenTtlDays: DEFAULT_TOKEN_TTL_DAYS,
+  loginMaxFailures: 5,
+  loginMaxFailuresPerAddress: 50,
+  loginWindowMs: 15 * 60_000,
+  heartbeatMs: 25_000,
+};
+
+export interface Services {
+  db: Database;
+  now: () => Date;
+  events: SyncEvents;
+  settings: SyncSettings;
+  loginByUser: FailureLimiter;
+  loginByAddress: FailureLimiter;
+}
+
+export function makeServices(args: { db: Database; now?: () => Date; events?: SyncEvents; settings?: Partial<SyncSettings> }): Services {
+  const settings = { ...DEFAULT_SYNC_SETTINGS, ...args.settings };
+  const now = args.now ?? (() => new Date());
+  const clockMs = () => now().getTime();
+  return {
+    db: args.db,
+    now,
+    events: args.events ?? localEvents(),
+    settings,
+    loginByUser: new FailureLimiter({ max: settings.loginMaxFailures, windowMs: settings.loginWindowMs, now: clockMs }),
+    loginByAddress: new FailureLimiter({ max: settings.loginMaxFailuresPerAddress, windowMs: settings.loginWindowMs, now: clockMs }),
+  };
+}
+
+function bearerToken(request: FastifyRequest, allowQuery: boolean): string | undefined {
+  const header = request.headers.authorization;
+  if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
+  // EventSource cannot send headers, so the events stream also takes ?access_token=.
+  if (allowQuery) {
+    const token = (request.query as Record<string, unknown> | undefined)?.access_token;
+    if (typeof token === 'string' && token !== '') return token;
+  }
+  return undefined;
+}
+
+const TOKEN_MESSAGES: Record<string, string> = {
+  UNAUTHORIZED: 'Log in first',
+  TOKEN_INVALID: 'The device token is not valid; log in again',
+  TOKEN_EXPIRED: 'The device token has expired; log in again',
+  TOKEN_REVOKED: 'The device token was revoked; log in again',
+  USER_DISABLED: 'This account is disabled',
+};
+
+/** A preHandler that requires a valid device token and sets request.principal. */
+export function authenticate(services: Services, options: { allowQueryToken?: boolean } = {}) {
+  return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
+    const token = bearerToken(request, options.allowQueryToken ?? false);
+    if (token === undefined) throw new HttpError(401, 'UNAUTHORIZED', TOKEN_MESSAGES.UNAUTHORIZED!);
+    const found = await principalForToken(services.db, token, services.now());
+    if (!found.ok) throw new HttpError(401, found.code, TOKEN_MESSAGES[found.code] ?? 'Log in again');
+    request.principal = found.principal;
+  };
+}
+
+export function principalOf(request: FastifyRequest): Principal {
+  if (!request.principal) throw new HttpError(401, 'UNAUTHORIZED', TOKEN_MESSAGES.UNAUTHORIZED!);
+  return request.principal;
+}
+
+export function requireAdmin(request: FastifyRequest): Principal {
+  const principal = principalOf(request);
+  if (principal.role !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'Only administrators may do this');
+  return principal;
+}

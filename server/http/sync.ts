@@ -1,0 +1,128 @@
+/**
+ * /v1/sync: push, pull, snapshot, events (SSE) and conflicts. Every route
+ * needs a device token; every scope is checked against the server's own
+ * assignments of the user.
+ */
+import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { z } from 'zod';
+import { fiscalYearOf } from '../../shared/calendar/fiscal';
+import {
+  checkClientVersions,
+  provinceScopeSchema,
+  pullQuerySchema,
+  pushRequestSchema,
+  snapshotQuerySchema,
+  versionedQuerySchema,
+} from '../../shared/sync/protocol';
+import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
+import { applyPush } from '../sync/push';
+import { pullChanges, snapshotPage, type ScopeView } from '../sync/pull';
+import { listConflicts, resolveConflict } from '../sync/conflicts';
+import { HttpError } from './errors';
+import { authenticate, principalOf, type Services } from './services';
+
+/** 426 for a client older than the previous version, before its body is read any further. */
+function checkVersions(input: unknown): void {
+  const versions = versionedQuerySchema.safeParse(input);
+  if (!versions.success) {
+    throw new HttpError(400, 'VERSION_REQUIRED', 'Send protocolVersion and schemaVersion with every sync request');
+  }
+  const verdict = checkClientVersions(versions.data.protocolVersion, versions.data.schemaVersion);
+  if (verdict === 'CLIENT_TOO_OLD') throw new HttpError(426, 'CLIENT_TOO_OLD', 'This app is too old for the server; update it (your data is kept)');
+  if (verdict === 'SERVER_TOO_OLD') throw new HttpError(400, 'SERVER_TOO_OLD', 'The server is older than this app; ask the administrator to update it');
+}
+
+export function scopeView(principal: Principal, provinceCode: string): ScopeView {
+  if (!canReadProvince(principal, provinceCode)) throw new HttpError(403, 'FORBIDDEN', 'You are not assigned to this province');
+  return { provinceCode, laoIds: visibleLaoIds(principal, provinceCode) };
+}
+
+// Big enough for MAX_PUSH_BATCH ordinary mutations; larger bodies get 413.
+const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
+
+export async function syncRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
+  const { services } = options;
+  const { db } = services;
+  app.addHook('preHandler', authenticate(services, { allowQueryToken: true }));
+  // Open event streams, ended before the server waits for its connections to finish.
+  const streams = new Set<() => void>();
+  app.addHook('preClose', async () => {
+    for (const end of streams) end();
+  });
+
+  app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
+    checkVersions(request.body);
+    const body = pushRequestSchema.parse(request.body);
+    const principal = principalOf(request);
+    if (body.deviceId !== principal.deviceId) {
+      throw new HttpError(403, 'DEVICE_MISMATCH', 'This token was issued to another device; log in on this device');
+    }
+    const outcome = await applyPush(db, principal, body, services.now());
+    await services.events.publish(outcome.heads).catch((error: unknown) => request.log.warn({ err: error }, 'notify failed'));
+    return outcome.response;
+  });
+
+  const pull = async (request: FastifyRequest, input: unknown) => {
+    checkVersions(input);
+    const query = pullQuerySchema.parse(input);
+    return pullChanges(db, scopeView(principalOf(request), query.scope), query.cursor, query.limit);
+  };
+  app.get('/v1/sync/pull', async (request) => pull(request, request.query));
+  app.post('/v1/sync/pull', async (request) => pull(request, request.body));
+
+  app.get('/v1/sync/snapshot', async (request) => {
+    checkVersions(request.query);
+    const query = snapshotQuerySchema.parse(request.query);
+    const view = scopeView(principalOf(request), query.scope);
+    return snapshotPage(db, view, {
+      ...(query.fiscalYear === undefined ? {} : { fiscalYear: query.fiscalYear }),
+      ...(query.after === undefined ? {} : { after: query.after }),
+      limit: query.limit,
+      currentFiscalYear: fiscalYearOf(services.now()),
+    });
+  });
+
+  app.get('/v1/sync/conflicts', async (request) => {
+    const query = z.object({ scope: provinceScopeSchema, open: z.enum(['true', 'false']).default('true') }).parse(request.query);
+    const view = scopeView(principalOf(request), query.scope);
+    return { conflicts: await listConflicts(db, view, query.open === 'true') };
+  });
+
+  app.post('/v1/sync/conflicts/:id/resolve', async (request) => {
+    const { id } = z.object({ id: z.uuid() }).parse(request.params);
+    const outcome = await resolveConflict(db, principalOf(request), id, services.now());
+    await services.events.publish(outcome.heads).catch((error: unknown) => request.log.warn({ err: error }, 'notify failed'));
+    return { conflict: outcome.conflict };
+  });
+
+  app.get('/v1/sync/events', async (request, reply) => {
+    const { scope } = z.object({ scope: provinceScopeSchema }).parse(request.query);
+    scopeView(principalOf(request), scope);
+    reply.hijack();
+    const raw = reply.raw;
+    raw.writeHead(200, {
+      ...(reply.getHeaders() as Record<string, string>),
+      'Content-Type': 'text/event-stream',
+      'Cache-Control': 'no-store',
+      Connection: 'keep-alive',
+      'X-Accel-Buffering': 'no',
+    });
+    raw.write(`retry: 5000\nevent: ready\ndata: ${JSON.stringify({ scope })}\n\n`);
+    const unsubscribe = services.events.subscribe(scope, (cursor) => {
+      raw.write(`event: change\ndata: ${JSON.stringify({ scope, cursor })}\n\n`);
+    });
+    const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), services.settings.heartbeatMs);
+    const stop = () => {
+      clearInterval(heartbeat);
+      unsubscribe();
+      streams.delete(end);
+    };
+    // At shutdown the socket goes too, so closing the server does not wait for an idle keep-alive.
+    const end = () => {
+      stop();
+      raw.end(() => raw.socket?.destroy());
+    };
+    streams.add(end);
+    request.raw.on('close', stop);
+  });
+}

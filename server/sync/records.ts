@@ -1,0 +1,51 @@
+/** Rows of the `records` table and the records the protocol sends. */
+import type { RecordTable } from '../../shared/domain/tables';
+import type { WireRecord } from '../../shared/sync/protocol';
+
+export interface RecordRow {
+  id: string;
+  table_name: RecordTable;
+  lao_id: string;
+  province_code: string;
+  fiscal_year: number | null;
+  data: Record<string, unknown>;
+  deleted: boolean;
+  version: number;
+  updated_at: Date | string;
+  updated_by: string;
+  field_versions: FieldVersions;
+}
+
+/** Per field: the server version that last wrote it and the device that wrote it. */
+export type FieldVersions = Record<string, [number, string]>;
+
+export const RECORD_ROW_COLUMNS =
+  'id::text AS id, table_name, lao_id, province_code, fiscal_year, data, deleted, version, updated_at, updated_by, field_versions';
+
+/** Columns of the envelope; everything else is the category's and lives in `data`. */
+export const ENVELOPE_FIELDS = ['id', 'laoId', 'provinceCode', 'fiscalYear', 'deleted', 'version', 'updatedAt', 'updatedBy'] as const;
+/** Set by the server on every write; a client's value for them is ignored. */
+export const SERVER_FIELDS = new Set(['version', 'updatedAt', 'updatedBy']);
+
+export function toWireRecord(row: RecordRow): WireRecord {
+  return {
+    ...row.data,
+    id: row.id,
+    laoId: row.lao_id,
+    provinceCode: row.province_code,
+    ...(row.fiscal_year === null ? {} : { fiscalYear: row.fiscal_year }),
+    deleted: row.deleted,
+    version: row.version,
+    updatedAt: new Date(row.updated_at).toISOString(),
+    updatedBy: row.updated_by,
+  };
+}
+
+/** The category's fields of a record, for the `data` column. */
+export function dataOf(record: Record<string, unknown>): Record<string, unknown> {
+  const data: Record<string, unknown> = {};
+  for (const [field, value] of Object.entries(record)) {
+    if (!(ENVELOPE_FIELDS as readonly string[]).includes(field) && value !== undefined) data[field] = value;
+  }
+  return data;
+}

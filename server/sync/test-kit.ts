@@ -1,0 +1,135 @@
+/**
+ * A small world for sync tests: two provinces, three LAOs, one user per role
+ * (passwords hashed cheaply), an app on a test database, and helpers that
+ * make outbox entries the way renderer/data/records.ts does.
+ */
+import { randomUUID } from 'node:crypto';
+import type { FastifyInstance } from 'fastify';
+import { v7 as uuidv7 } from 'uuid';
+import { fixtureRecord } from '../../shared/domain/fixtures';
+import type { RecordTable } from '../../shared/domain/tables';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation, type PushResponse } from '../../shared/sync/protocol';
+import { hashPassword } from '../auth/password';
+import { buildApp, type AppOptions } from '../http/app';
+import type { Database } from '../store/db';
+import { seedReference } from '../store/seed';
+
+export const P1 = '99';
+export const P2 = '98';
+export const LAO_A = '0190c4e2-0000-7000-8000-000000000001';
+export const LAO_B = '0190c4e2-0000-7000-8000-0000000000b2';
+export const LAO_C = '0190c4e2-0000-7000-8000-0000000000c3';
+export const PASSWORD = 'correct horse 1';
+
+export const USERS = {
+  admin: { id: '0190c4e2-0000-7000-8000-00000000a001', role: 'admin', provinceCodes: [], laoIds: null },
+  supervisor: { id: '0190c4e2-0000-7000-8000-00000000a002', role: 'supervisor', provinceCodes: [P1], laoIds: null },
+  officer: { id: '0190c4e2-0000-7000-8000-00000000a003', role: 'officer', provinceCodes: [P1], laoIds: null },
+  officerA: { id: '0190c4e2-0000-7000-8000-00000000a004', role: 'officer', provinceCodes: [P1], laoIds: [LAO_A] },
+  officer2: { id: '0190c4e2-0000-7000-8000-00000000a005', role: 'officer', provinceCodes: [P2], laoIds: null },
+} as const;
+export type TestUser = keyof typeof USERS;
+
+export async function seedWorld(db: Database): Promise<void> {
+  await seedReference(db, {
+    province: [
+      { code: P1, nameTh: 'จังหวัดทดสอบ', nameEn: 'Test Province' },
+      { code: P2, nameTh: 'จังหวัดข้างเคียง', nameEn: 'Neighbour Province' },
+    ],
+    districts: [
+      { code: '9901', provinceCode: P1, nameTh: 'อำเภอหนึ่ง', nameEn: 'One' },
+      { code: '9801', provinceCode: P2, nameTh: 'อำเภอสอง', nameEn: 'Two' },
+    ],
+    laos: [
+      { id: LAO_A, code: '9900001', type: 'SAO', nameTh: 'อบต.เอ', nameEn: 'SAO A', provinceCode: P1, districtCode: '9901' },
+      { id: LAO_B, code: '9900002', type: 'SAO', nameTh: 'อบต.บี', nameEn: 'SAO B', provinceCode: P1, districtCode: '9901' },
+      { id: LAO_C, code: '9800001', type: 'SAO', nameTh: 'อบต.ซี', nameEn: 'SAO C', provinceCode: P2, districtCode: '9801' },
+    ],
+    users: Object.entries(USERS).map(([username, u]) => ({
+      id: u.id,
+      username: username.toLowerCase(),
+      displayName: username,
+      role: u.role,
+      provinceCodes: [...u.provinceCodes],
+      laoIds: u.laoIds === null ? null : [...u.laoIds],
+    })),
+  });
+  // Cheap scrypt cost: the login code is the same, only faster to test.
+  const hash = await hashPassword(PASSWORD, { N: 1024, r: 8, p: 1 });
+  await db.query('UPDATE users SET password_hash = $1', [hash]);
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  login(user: TestUser, deviceId?: string): Promise<{ token: string; deviceId: string }>;
+}
+
+export async function startTestApp(db: Database, options: Partial<AppOptions> = {}): Promise<TestApp> {
+  const app = buildApp({ db, config: { logLevel: 'silent' }, logger: false, ...options });
+  await app.ready();
+  return {
+    app,
+    async login(user, deviceId = `device-${randomUUID()}`) {
+      const response = await app.inject({
+        method: 'POST',
+        url: '/v1/auth/login',
+        payload: { username: user.toLowerCase(), password: PASSWORD, deviceId },
+      });
+      if (response.statusCode !== 200) throw new Error(`login ${user}: ${response.statusCode} ${response.body}`);
+      return { token: response.json<{ token: string }>().token, deviceId };
+    },
+  };
+}
+
+export const VERSIONS = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
+
+export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
+
+/** A valid record of a table for an LAO, with a fresh id. */
+export function sampleRecord(table: RecordTable, laoId: string, provinceCode: string, overrides: Record<string, unknown> = {}): Record<string, unknown> {
+  const { version: _v, updatedAt: _u, updatedBy: _b, ...fields } = fixtureRecord(table);
+  return { ...fields, id: uuidv7(), laoId, provinceCode, ...overrides };
+}
+
+let seqCounter = 0;
+
+/** The outbox entry of creating `record`. */
+export function createMutation(table: RecordTable, record: Record<string, unknown>, seq = ++seqCounter): Mutation {
+  const changes = Object.fromEntries(Object.entries(record).map(([field, value]) => [field, { old: null, new: value }]));
+  return entry(table, String(record.id), 'upsert', 0, changes, seq);
+}
+
+/** The outbox entry of changing fields of a record seen at `baseVersion`. */
+export function editMutation(
+  table: RecordTable,
+  recordId: string,
+  baseVersion: number,
+  changes: Record<string, { old: unknown; new: unknown }>,
+  seq = ++seqCounter,
+): Mutation {
+  const op = changes.deleted?.new === true ? 'delete' : 'upsert';
+  return entry(table, recordId, op, baseVersion, changes, seq);
+}
+
+function entry(table: RecordTable, recordId: string, op: Mutation['op'], baseVersion: number, changes: Mutation['changes'], seq: number): Mutation {
+  return { mutationId: uuidv7(), seq, table, recordId, op, baseVersion, changes, author: 'test', clientTime: new Date().toISOString() };
+}
+
+export async function push(t: TestApp, session: { token: string; deviceId: string }, mutations: Mutation[]): Promise<{ status: number; body: PushResponse & { code?: string } }> {
+  const response = await t.app.inject({
+    method: 'POST',
+    url: '/v1/sync/push',
+    headers: auth(session.token),
+    payload: { ...VERSIONS, deviceId: session.deviceId, mutations },
+  });
+  return { status: response.statusCode, body: response.json() };
+}
+
+export async function pull(t: TestApp, token: string, scope: string, cursor: number, limit = 1000) {
+  const response = await t.app.inject({
+    method: 'GET',
+    url: `/v1/sync/pull?scope=${scope}&cursor=${cursor}&limit=${limit}&protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`,
+    headers: auth(token),
+  });
+  return { status: response.statusCode, body: response.json() };
+}

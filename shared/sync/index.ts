@@ -1,0 +1,4 @@
+export * from './protocol';
+export * from './merge';
+export * from './checksum';
+export * from './cursor';
