@@ -6,13 +6,20 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LAO_TYPE_CODES, groupLaosByDistrict, matchesLaoSearch, type DirectoryLao, type DirectoryDistrict } from './directory';
 import { localDb } from '../../data/db';
+import { loadAllLaoSummaries, type FiscalSummary } from '../../data/queries';
+import { useFormat } from '../../app/format';
 import { DemoBanner } from '../home/DemoBanner';
 
 export function LaoDirectoryPage() {
   const { t, i18n } = useTranslation();
   const [query, setQuery] = useState('');
   const [type, setType] = useState('');
+  const [districtCode, setDistrictCode] = useState('');
+  const tr = useTranslation('records').t;
+  const format = useFormat();
+  const fiscalYear = format.today().fiscalYear;
   const deferredQuery = useDeferredValue(query);
+  const summaries = useLiveQuery(() => loadAllLaoSummaries(localDb(), fiscalYear), [fiscalYear]);
   const data = useLiveQuery(async () => {
     const db = localDb();
     const [laos, districts] = await Promise.all([db.laos.toArray(), db.districts.toArray()]);
@@ -20,9 +27,9 @@ export function LaoDirectoryPage() {
   }, []);
   const groups = useMemo(() => {
     if (!data) return [];
-    const visible = data.laos.filter((lao) => (!type || lao.type === type) && matchesLaoSearch(lao, data.districts, deferredQuery));
+    const visible = data.laos.filter((lao) => (!type || lao.type === type) && (!districtCode || lao.districtCode === districtCode) && matchesLaoSearch(lao, data.districts, deferredQuery));
     return groupLaosByDistrict(visible, data.districts);
-  }, [data, type, deferredQuery]);
+  }, [data, type, districtCode, deferredQuery]);
   if (!data) return <LinearProgress />;
   const en = i18n.language === 'en';
   return (
@@ -38,6 +45,13 @@ export function LaoDirectoryPage() {
           fullWidth
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> } }}
         />
+        <FormControl sx={{ minWidth: 220 }}>
+          <InputLabel id="lao-district-label">{tr('directory.district')}</InputLabel>
+          <Select labelId="lao-district-label" label={tr('directory.district')} value={districtCode} onChange={(event) => setDistrictCode(event.target.value)}>
+            <MenuItem value="">{tr('directory.allDistricts')}</MenuItem>
+            {[...data.districts].sort((a, b) => a.code.localeCompare(b.code)).map((d) => <MenuItem key={d.code} value={d.code}>{en ? d.nameEn : d.nameTh}</MenuItem>)}
+          </Select>
+        </FormControl>
         <FormControl sx={{ minWidth: 260 }}>
           <InputLabel id="lao-type-label">{t('laos.type')}</InputLabel>
           <Select labelId="lao-type-label" label={t('laos.type')} value={type} onChange={(event) => setType(event.target.value)}>
@@ -64,6 +78,7 @@ export function LaoDirectoryPage() {
                         <Chip size="small" label={t(`laoType.${lao.type}`)} />
                         <Typography variant="body2" color="text.secondary">{t('laos.code', { code: lao.code })}</Typography>
                       </Stack>
+                      <LaoCardSummary summary={summaries?.get(lao.id)} fiscalYear={fiscalYear} />
                     </CardContent>
                   </CardActionArea>
                 </Card>
@@ -73,5 +88,27 @@ export function LaoDirectoryPage() {
         </Box>
       ))}
     </Stack>
+  );
+}
+
+function LaoCardSummary({ summary, fiscalYear }: { summary: FiscalSummary | undefined; fiscalYear: number }) {
+  const tr = useTranslation('records').t;
+  const format = useFormat();
+  if (!summary) return null;
+  const percent = summary.percentDisbursed;
+  return (
+    <Box sx={{ mt: 1 }} data-testid="lao-card-summary">
+      <Typography variant="caption" color="text.secondary" component="div">
+        {summary.plan ? tr('directory.plan', { period: `${summary.plan.startYear}–${summary.plan.endYear}` }) : tr('directory.noPlan')}
+        {' · '}
+        {summary.ordinanceTotal === null ? tr('directory.noOrdinance', { fy: fiscalYear }) : tr('directory.ordinanceTotal', { amount: format.baht(summary.ordinanceTotal) })}
+      </Typography>
+      {percent !== null && (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mt: 0.5 }}>
+          <LinearProgress variant="determinate" value={Math.min(100, percent)} sx={{ flexGrow: 1, height: 6, borderRadius: 3 }} />
+          <Typography variant="caption" sx={{ minWidth: 90, textAlign: 'right' }}>{tr('directory.disbursed', { percent: percent.toFixed(1) })}</Typography>
+        </Stack>
+      )}
+    </Box>
   );
 }

@@ -1,74 +1,107 @@
-import { Alert, Box, Breadcrumbs, Card, CardContent, Chip, Divider, LinearProgress, Link as MuiLink, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Alert, Box, Breadcrumbs, Chip, LinearProgress, Link as MuiLink, MenuItem, Paper, Stack, Tab, Tabs, TextField, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useParams } from 'react-router';
-import { localDb, type StoredRecord } from '../../data/db';
+import { Link, useParams, useSearchParams } from 'react-router';
+import type { RecordCategory } from '../../../shared/domain/tables';
 import { useFormat } from '../../app/format';
+import { localDb } from '../../data/db';
+import { loadLaoSummary } from '../../data/queries';
+import { requestPersistentStorage } from '../../data/storage';
+import { CATEGORIES } from '../records/categories';
+import { RecordSection } from '../records/RecordSection';
 import { DemoBanner } from '../home/DemoBanner';
-import { AntiDrugForm } from './AntiDrugForm';
 import type { DirectoryLao } from './directory';
+import { LaoSummaryCard } from './LaoSummaryCard';
+import { OrdinanceBalance } from './OrdinanceBalance';
 
-function useLaoActivities(laoId: string, fiscalYear: number) {
-  return useLiveQuery(async () => {
-    const db = localDb();
-    const lao = (await db.laos.get(laoId)) as DirectoryLao | undefined;
-    const activities = await db.antiDrugActivities.where({ laoId, fiscalYear }).toArray();
-    return { lao, activities: activities.filter((row) => !row.deleted).sort((a, b) => String(b.heldOn).localeCompare(String(a.heldOn))) };
-  }, [laoId, fiscalYear]);
+let persistenceRequested = false;
+
+/** Asks once per app run for storage the browser will not evict: officers' records live only here until synced. */
+function usePersistentStorage() {
+  useEffect(() => {
+    if (persistenceRequested) return;
+    persistenceRequested = true;
+    void requestPersistentStorage();
+  }, []);
 }
 
-function ActivityList({ activities }: { activities: StoredRecord[] }) {
-  const { t } = useTranslation();
-  const format = useFormat();
-  if (activities.length === 0) return <Typography color="text.secondary">{t('lao.noActivities')}</Typography>;
-  return (
-    <List dense data-testid="activity-list">
-      {activities.map((activity) => (
-        <ListItem key={activity.id} divider>
-          <ListItemText
-            primary={String(activity.name)}
-            secondary={`${format.date(String(activity.heldOn))} · ${format.baht(Number(activity.budget))} · ${t('antiDrug.participantsCount', { count: Number(activity.participants) })}`}
-          />
-          {activity.enteredOnBehalf ? <Chip size="small" variant="outlined" label={t('form.onBehalf')} /> : null}
-        </ListItem>
-      ))}
-    </List>
-  );
-}
+type WorkspaceLao = DirectoryLao & { provinceCode: string };
 
+/** The LAO workspace: a summary for the fiscal year and one tab per record category. */
 export function LaoPage() {
   const { laoId = '' } = useParams();
   const { t, i18n } = useTranslation();
+  const tr = useTranslation('records').t;
   const format = useFormat();
-  const { fiscalYear } = format.today();
-  const data = useLaoActivities(laoId, fiscalYear);
+  const [params, setParams] = useSearchParams();
+  const currentFy = format.today().fiscalYear;
+  const fiscalYear = Number(params.get('fy')) || currentFy;
+  const category = (CATEGORIES.find((c) => c.key === params.get('c')) ?? CATEGORIES[0]!).key;
+  usePersistentStorage();
+  const data = useLiveQuery(async () => {
+    const db = localDb();
+    const lao = (await db.laos.get(laoId)) as WorkspaceLao | undefined;
+    const district = lao ? await db.districts.get(lao.districtCode) : undefined;
+    return { lao, district, summary: await loadLaoSummary(db, laoId, fiscalYear) };
+  }, [laoId, fiscalYear]);
   if (!data) return <LinearProgress />;
   if (!data.lao) return <Alert severity="error">{t('lao.notFound')}</Alert>;
-  const { lao, activities } = data;
+  const { lao, district, summary } = data;
+  const en = i18n.language === 'en';
+  const setParam = (key: string, value: string) => setParams((p) => { p.set(key, value); return p; }, { replace: true });
+  const current = CATEGORIES.find((c) => c.key === category)!;
   return (
-    <Stack spacing={3}>
+    <Stack spacing={2.5}>
       <DemoBanner />
       <Breadcrumbs>
         <MuiLink component={Link} to="/laos">{t('nav.laos')}</MuiLink>
-        <Typography color="text.primary">{i18n.language === 'en' ? lao.nameEn : lao.nameTh}</Typography>
+        <Typography color="text.primary">{en ? lao.nameEn : lao.nameTh}</Typography>
       </Breadcrumbs>
-      <Box>
-        <Typography variant="h4" component="h1">{i18n.language === 'en' ? lao.nameEn : lao.nameTh}</Typography>
-        <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center' }}>
-          <Chip label={t(`laoType.${lao.type}`)} color="primary" variant="outlined" />
-          <Typography color="text.secondary">{t('laos.code', { code: lao.code })}</Typography>
-          <Typography color="text.secondary">· {t('lao.fiscalYear', { fy: fiscalYear })}</Typography>
-        </Stack>
-      </Box>
-      <Card>
-        <CardContent>
-          <Typography variant="h6" component="h2" gutterBottom>{t('lao.antiDrug')}</Typography>
-          <ActivityList activities={activities} />
-          <Divider sx={{ my: 2 }} />
-          <Typography variant="subtitle1" component="h3" gutterBottom>{t('lao.addAntiDrug')}</Typography>
-          <AntiDrugForm lao={lao as DirectoryLao & { provinceCode: string }} fiscalYear={fiscalYear} />
-        </CardContent>
-      </Card>
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-end' } }}>
+        <Box sx={{ flexGrow: 1 }}>
+          <Typography variant="h4" component="h1">{en ? lao.nameEn : lao.nameTh}</Typography>
+          <Stack direction="row" spacing={1} sx={{ mt: 1, alignItems: 'center', flexWrap: 'wrap' }}>
+            <Chip label={t(`laoType.${lao.type}`)} color="primary" variant="outlined" />
+            <Typography color="text.secondary">{t('laos.code', { code: lao.code })}</Typography>
+            {district && <Typography color="text.secondary">· {t('laos.district', { name: en ? String(district.nameEn) : String(district.nameTh) })}</Typography>}
+          </Stack>
+        </Box>
+        <TextField
+          select
+          size="small"
+          label={tr('workspace.fiscalYear')}
+          value={fiscalYear}
+          onChange={(e) => setParam('fy', e.target.value)}
+          sx={{ minWidth: 200 }}
+          data-testid="fiscal-year"
+        >
+          {[currentFy + 1, currentFy, currentFy - 1, currentFy - 2].map((fy) => <MenuItem key={fy} value={fy}>{tr('workspace.fiscalYearOption', { fy })}</MenuItem>)}
+        </TextField>
+      </Stack>
+      <LaoSummaryCard summary={summary} fiscalYear={fiscalYear} />
+      <Paper variant="outlined">
+        <Tabs
+          value={category}
+          onChange={(_e, value: RecordCategory) => setParam('c', value)}
+          variant="scrollable"
+          scrollButtons="auto"
+          aria-label={tr('workspace.categories')}
+        >
+          {CATEGORIES.map((c, index) => <Tab key={c.key} value={c.key} label={`${index + 1}. ${tr(`categories.${c.key}`)}`} />)}
+        </Tabs>
+      </Paper>
+      <Stack spacing={2.5} role="tabpanel" aria-label={tr(`categories.${category}`)}>
+        {current.sections.map((def) => (
+          <RecordSection
+            key={`${def.table}-${fiscalYear}`}
+            def={def}
+            lao={lao}
+            fiscalYear={fiscalYear}
+            summary={def.table === 'ordinanceItems' ? <OrdinanceBalance summary={summary} /> : undefined}
+          />
+        ))}
+      </Stack>
     </Stack>
   );
 }

@@ -1,0 +1,101 @@
+/** Steps every officer-enters-* journey shares: demo province, offline, an LAO's category tab. */
+import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+
+export async function loadDemoThenGoOffline(page: Page, context: BrowserContext): Promise<void> {
+  await page.goto('/');
+  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
+  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await context.setOffline(true);
+}
+
+/** Opens the nth LAO of the directory and a category tab; returns the workspace URL. */
+export async function openCategory(page: Page, tab: string, laoIndex = 0): Promise<string> {
+  await page.getByRole('link', { name: 'ทะเบียน อปท.', exact: true }).click();
+  await page.getByTestId('lao-card').nth(laoIndex).click();
+  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+  await page.getByRole('tab', { name: tab }).click();
+  return page.url();
+}
+
+/** The page needs the network to reload (no service worker yet): back online for the reload only. */
+export async function reloadOffline(page: Page, context: BrowserContext): Promise<void> {
+  await context.setOffline(false);
+  await page.reload();
+  await context.setOffline(true);
+}
+
+export const section = (page: Page, table: string): Locator => page.getByTestId(`section-${table}`);
+export const dialog = (page: Page): Locator => page.getByTestId('record-dialog');
+
+/** Types into the list's quick filter. */
+export async function search(list: Locator, text: string): Promise<void> {
+  const box = list.getByRole('searchbox').or(list.getByPlaceholder(/ค้นหา|Search/)).first();
+  await box.fill(text);
+}
+
+export async function rowCount(list: Locator): Promise<number> {
+  await expect(list).toHaveAttribute('data-loaded', 'true');
+  return Number((await list.getByTestId('section-count').textContent())?.replace(/\D/g, '') ?? 0);
+}
+
+/** The autosaved draft has reached the database. */
+export const draftKept = (page: Page) => expect(dialog(page).getByTestId('draft-status')).toContainText(/เก็บร่าง|Draft kept/);
+
+/** A screenshot once the dialog's fade-in has finished. */
+export async function snap(page: Page, name: string): Promise<void> {
+  await page.waitForTimeout(400);
+  await page.screenshot({ path: `e2e/screenshots/${name}.png` });
+}
+
+/** Switches the UI language with the app bar's switch. */
+export async function switchToEnglish(page: Page): Promise<void> {
+  await page.getByRole('button', { name: 'English' }).click();
+}
+
+/** Picks the first option of an autocomplete from the keyboard (optionally after typing part of its label). */
+export async function pickOption(field: Locator, text = ''): Promise<void> {
+  await field.click();
+  if (text) await field.fill(text);
+  await field.press('ArrowDown');
+  await field.press('Enter');
+}
+
+/** Finds a row through the quick filter, edits one field, saves with Ctrl+S, then deletes it and undoes. */
+export const input = (scope: Locator, name: string): Locator => scope.getByRole('textbox', { name: new RegExp(`^${name}`) });
+
+type FieldOf = string | ((form: Locator) => Locator);
+const fieldOf = (form: Locator, field: FieldOf) => (typeof field === 'string' ? form.getByLabel(field) : field(form));
+
+export async function editThenDeleteAndUndo(page: Page, list: Locator, find: string, rowName: RegExp, field: FieldOf, value: string, expectInRow: string): Promise<void> {
+  await search(list, find);
+  const row = list.getByRole('row', { name: rowName });
+  await expect(row).toBeVisible();
+  await row.click();
+  const form = dialog(page);
+  await fieldOf(form, field).fill(value);
+  await fieldOf(form, field).press('Control+s');
+  await expect(form).toBeHidden();
+  await expect(row).toContainText(expectInRow);
+  await row.click();
+  await form.getByRole('tab', { name: /ประวัติการแก้ไข|History/ }).click();
+  await expect(form.getByTestId('record-history')).toContainText(/แก้ไข|Changed/);
+  await form.getByRole('tab', { name: /รายละเอียด|Details/ }).click();
+  await form.getByRole('button', { name: /^(ลบ|Delete)$/ }).click();
+  await expect(row).toBeHidden();
+  await page.getByRole('button', { name: /เลิกทำ|Undo/ }).click();
+  await expect(row).toBeVisible();
+}
+
+/** Types part of a new record, reloads, and finds it offered back and restored. */
+export async function draftSurvivesReload(page: Page, context: BrowserContext, list: Locator, addButton: string, field: FieldOf, value: string): Promise<void> {
+  await search(list, '');
+  await list.getByRole('button', { name: addButton }).click();
+  const form = dialog(page);
+  await expect(form.getByTestId('draft-restored')).toHaveCount(0);
+  await fieldOf(form, field).fill(value);
+  await draftKept(page);
+  await reloadOffline(page, context);
+  await list.getByTestId('draft-banner').filter({ hasText: 'รายการใหม่' }).getByRole('button', { name: 'ทำต่อ' }).click();
+  await expect(form.getByTestId('draft-restored')).toBeVisible();
+  await expect(fieldOf(form, field)).toHaveValue(value);
+}

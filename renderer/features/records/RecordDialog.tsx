@@ -1,0 +1,69 @@
+import { Dialog, DialogTitle, IconButton, Tab, Tabs } from '@mui/material';
+import CloseIcon from '@mui/icons-material/Close';
+import { useState } from 'react';
+import type { StoredRecord } from '../../data/db';
+import { RecordForm } from './RecordForm';
+import { RecordHistory } from './RecordHistory';
+import type { ReferenceData } from './hooks';
+import type { ColumnContext, FormValues, TableDef } from './types';
+
+export interface EditorState {
+  record: StoredRecord | null;
+  initialValues: FormValues;
+  restoredAt: string | null;
+  /** Changes when the officer starts over, so the form remounts with fresh values. */
+  generation: number;
+}
+
+export function RecordDialog(props: {
+  def: TableDef;
+  lao: { id: string; provinceCode: string };
+  fiscalYear: number;
+  editor: EditorState;
+  references: ReferenceData;
+  ctx: ColumnContext;
+  onSaved: (record: StoredRecord) => void;
+  /** Closing keeps the draft; cancelling discards it. */
+  onClose: (discard: boolean) => void;
+  onDelete: (record: StoredRecord) => void;
+  onStartOver: () => void;
+}) {
+  const { def, editor, ctx } = props;
+  const [tab, setTab] = useState<'details' | 'history'>('details');
+  const record = editor.record;
+  const title = record ? ctx.t('form.editTitleOf', { title: def.title(record, ctx) }) : ctx.t(`${def.table}.add`);
+  return (
+    <Dialog open onClose={() => props.onClose(false)} maxWidth="md" fullWidth aria-labelledby={`${def.table}-dialog-title`} data-testid="record-dialog">
+      <DialogTitle id={`${def.table}-dialog-title`} sx={{ pr: 6 }}>
+        {title}
+        <IconButton aria-label={ctx.t('form.close')} onClick={() => props.onClose(false)} sx={{ position: 'absolute', right: 12, top: 12 }}><CloseIcon /></IconButton>
+      </DialogTitle>
+      {record && (
+        <Tabs value={tab} onChange={(_e, v: 'details' | 'history') => setTab(v)} sx={{ px: 3, borderBottom: 1, borderColor: 'divider' }}>
+          <Tab value="details" label={ctx.t('form.details')} />
+          <Tab value="history" label={ctx.t('history.title')} />
+        </Tabs>
+      )}
+      {tab === 'history' && record && (
+        <div style={{ padding: '8px 24px 24px' }}><RecordHistory def={def} recordId={record.id} ctx={ctx} /></div>
+      )}
+      <div hidden={tab !== 'details'}>
+        <RecordForm
+          key={editor.generation}
+          def={def}
+          lao={props.lao}
+          fiscalYear={props.fiscalYear}
+          record={record}
+          initialValues={editor.initialValues}
+          restoredAt={editor.restoredAt}
+          references={props.references}
+          ctx={ctx}
+          onSaved={props.onSaved}
+          onCancel={() => props.onClose(true)}
+          onDelete={record ? () => props.onDelete(record) : undefined}
+          onStartOver={props.onStartOver}
+        />
+      </div>
+    </Dialog>
+  );
+}

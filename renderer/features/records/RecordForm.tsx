@@ -1,0 +1,185 @@
+import { Alert, Box, Button, Checkbox, DialogActions, DialogContent, FormControlLabel, Grid, Stack, Typography } from '@mui/material';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
+import { useTranslation } from 'react-i18next';
+import type { ValidationIssue } from '../../../shared/result';
+import { localDb, type StoredRecord } from '../../data/db';
+import { discardDraft, saveDraft } from '../../data/drafts';
+import { checkRecord, saveRecord } from '../../data/records';
+import { currentActor } from '../../data/session';
+import { fieldOfIssue, fromFormValues, mergeIssues, ON_BEHALF } from './convert';
+import { FieldInput, fieldLabel } from './FieldInput';
+import type { ReferenceData } from './hooks';
+import type { FieldDef, FormValue, FormValues, LabelContext, TableDef } from './types';
+
+export interface RecordFormProps {
+  def: TableDef;
+  lao: { id: string; provinceCode: string };
+  fiscalYear: number;
+  record: StoredRecord | null;
+  initialValues: FormValues;
+  /** When the values came from a draft: its time. */
+  restoredAt: string | null;
+  references: ReferenceData;
+  ctx: LabelContext;
+  onSaved: (record: StoredRecord) => void;
+  onCancel: () => void;
+  onDelete?: () => void;
+  onStartOver: () => void;
+}
+
+const GRID_WIDTH: Record<NonNullable<FieldDef['width']>, number> = { full: 12, twoThirds: 8, half: 6, third: 4 };
+
+type Notice = { severity: 'error' | 'warning'; text: string };
+
+/** One record's fields, converted and validated on save; every keystroke kept as a draft. */
+export function RecordForm(props: RecordFormProps) {
+  const { def, lao, fiscalYear, record, initialValues, references, ctx } = props;
+  const { t } = useTranslation();
+  const tv = useTranslation('validation').t;
+  const formId = useId();
+  const formRef = useRef<HTMLFormElement>(null);
+  const [values, setValues] = useState<FormValues>(initialValues);
+  const [dirty, setDirty] = useState(false);
+  const [draftSavedAt, setDraftSavedAt] = useState<string | null>(props.restoredAt);
+  const [issues, setIssues] = useState<ValidationIssue[]>([]);
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [saving, setSaving] = useState(false);
+  const pendingDraft = useRef<Promise<unknown>>(Promise.resolve());
+  const draftTimer = useRef<ReturnType<typeof setTimeout> | undefined>(undefined);
+  const submitting = useRef(false);
+  const fiscal = def.fiscal ? { fiscalYear: Number(record?.fiscalYear ?? fiscalYear) } : {};
+
+  useEffect(() => {
+    if (!dirty || JSON.stringify(values) === JSON.stringify(initialValues)) return;
+    const timer = setTimeout(() => {
+      if (submitting.current) return;
+      pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values }).then((r) => {
+        if (r.ok) setDraftSavedAt(r.value.updatedAt);
+        else setNotice({ severity: 'warning', text: r.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: r.error.code }) });
+      });
+    }, 300);
+    draftTimer.current = timer;
+    return () => clearTimeout(timer);
+  }, [values, initialValues, dirty, def.table, lao.id, record?.id, t]);
+
+  const onChange = (name: string, value: FormValue) => {
+    if (JSON.stringify(values[name]) === JSON.stringify(value)) return;
+    setDirty(true);
+    setValues((v) => ({ ...v, [name]: value }));
+    // A corrected field stops showing its old error; the rest stay until the next save.
+    setIssues((found) => found.filter((issue) => fieldOfIssue(def, issue.path)?.name !== name));
+  };
+
+  const errorText = (issue: ValidationIssue) => tv(issue.code, { ...issue.params, defaultValue: tv('field.invalid') });
+  const errorOf = (field: FieldDef) => {
+    const found = issues.find((issue) => fieldOfIssue(def, issue.path) === field);
+    return found ? errorText(found) : undefined;
+  };
+  const visible = def.fields.filter((field) => !field.visibleWhen || field.visibleWhen(values));
+  const otherIssues = issues.filter((issue) => !visible.includes(fieldOfIssue(def, issue.path)!));
+
+  const focusFirstError = (found: ValidationIssue[]) => {
+    const field = visible.find((f) => found.some((issue) => fieldOfIssue(def, issue.path) === f));
+    if (field) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${field.name}"], [name^="${field.name}."]`)?.focus());
+  };
+
+  const submit = async (event?: FormEvent) => {
+    event?.preventDefault();
+    if (saving) return;
+    const { input: read, issues: readIssues } = fromFormValues(def, values);
+    const input = { ...read, ...fiscal, ...(record ? { id: record.id } : {}), laoId: lao.id, provinceCode: lao.provinceCode };
+    setSaving(true);
+    submitting.current = true;
+    clearTimeout(draftTimer.current);
+    // Text that could not be read is never saved; the schema still reports the other fields.
+    const result = readIssues.length > 0
+      ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: checkRecord(def.table, input) } } as const)
+      : await saveRecord(localDb(), def.table, input, await currentActor());
+    setSaving(false);
+    submitting.current = result.ok;
+    if (result.ok) {
+      await pendingDraft.current;
+      await discardDraft(localDb(), def.table, lao.id, record?.id ?? null);
+      props.onSaved(result.value);
+      return;
+    }
+    if (result.error.code !== 'VALIDATION_FAILED') {
+      setNotice({ severity: 'error', text: result.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: result.error.code }) });
+      return;
+    }
+    const found = mergeIssues(readIssues, result.error.issues);
+    setIssues(found);
+    setNotice({ severity: 'error', text: t('form.fixErrors') });
+    focusFirstError(found);
+  };
+
+  const onKeyDown = (event: KeyboardEvent) => {
+    if ((event.ctrlKey || event.metaKey) && event.key.toLowerCase() === 's') {
+      event.preventDefault();
+      void submit();
+    }
+  };
+
+  return (
+    <Box component="form" id={formId} ref={formRef} noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label={props.record ? ctx.t('form.editTitle') : ctx.t(`${def.table}.add`)}>
+      <DialogContent dividers>
+        {props.restoredAt && (
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="draft-restored" action={<Button color="inherit" size="small" onClick={props.onStartOver}>{ctx.t('form.startOver')}</Button>}>
+            {ctx.t('form.draftRestored', { time: ctx.format.dateTime(props.restoredAt) })}
+          </Alert>
+        )}
+        <Grid container spacing={2}>
+          {visible.map((field, index) => {
+            const heading = field.group && field.group !== visible[index - 1]?.group ? field.group : undefined;
+            return [
+              heading && (
+                <Grid key={`group-${heading}`} size={12}>
+                  <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600, mt: 1 }}>{ctx.t(`${def.table}.groups.${heading}`)}</Typography>
+                </Grid>
+              ),
+              <Grid key={field.name} size={{ xs: 12, md: GRID_WIDTH[field.width ?? 'half'] }}>
+                <FieldInput def={def} field={field} values={values} onChange={onChange} error={errorOf(field)} ctx={ctx} references={references} fiscalYear={Number(record?.fiscalYear ?? fiscalYear)} autoFocus={index === 0} />
+              </Grid>,
+            ];
+          })}
+          <Grid size={12}>
+            <FormControlLabel
+              control={<Checkbox name={ON_BEHALF} checked={values[ON_BEHALF] === true} onChange={(e) => onChange(ON_BEHALF, e.target.checked)} />}
+              label={t('form.onBehalf')}
+            />
+          </Grid>
+        </Grid>
+        {notice && (
+          <Alert severity={notice.severity} sx={{ mt: 2 }} data-testid={notice.severity === 'error' ? 'form-errors' : 'form-warning'} onClose={() => setNotice(null)}>
+            {notice.text}
+            {otherIssues.length > 0 && (
+              <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                {otherIssues.map((issue) => (
+                  <li key={`${issue.path}-${issue.code}`}>{errorText(issue)}{issue.path ? ` (${fieldLabelOfPath(def, issue.path, ctx)})` : ''}</li>
+                ))}
+              </Box>
+            )}
+          </Alert>
+        )}
+      </DialogContent>
+      <DialogActions sx={{ px: 3, py: 1.5, gap: 1 }}>
+        {props.onDelete && (
+          <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={props.onDelete} sx={{ mr: 'auto' }}>{ctx.t('form.delete')}</Button>
+        )}
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mr: props.onDelete ? 0 : 'auto' }}>
+          <Typography variant="caption" color="text.secondary" data-testid="draft-status">
+            {draftSavedAt ? ctx.t('form.draftSaved', { time: ctx.format.time(draftSavedAt) }) : ctx.t('form.shortcuts')}
+          </Typography>
+        </Stack>
+        <Button onClick={props.onCancel}>{t('form.cancel')}</Button>
+        <Button type="submit" variant="contained" disabled={saving}>{saving ? t('form.saving') : t('form.save')}</Button>
+      </DialogActions>
+    </Box>
+  );
+}
+
+function fieldLabelOfPath(def: TableDef, path: string, ctx: LabelContext): string {
+  const field = fieldOfIssue(def, path);
+  return field ? fieldLabel(def, field, ctx) : path;
+}

@@ -1,0 +1,210 @@
+import { Alert, Box, Button, Card, CardContent, Chip, Snackbar, Stack, Typography } from '@mui/material';
+import AddIcon from '@mui/icons-material/Add';
+import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
+import { GRID_LOCALE_TH } from './gridLocale';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState, type ReactNode } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bangkokDateOf } from '../../../shared/calendar/fiscal';
+import { localDb, type StoredRecord } from '../../data/db';
+import { discardDraft, draftsOf, loadDraft, type RecordDraft } from '../../data/drafts';
+import { laoRecords, onBehalfDefault } from '../../data/queries';
+import { deleteRecord, restoreRecord } from '../../data/records';
+import { currentActor } from '../../data/session';
+import { gridColumns, SEARCH_FIELD, searchColumn, searchTextOf } from './columns';
+import { toFormValues } from './convert';
+import { useLabelContext, useReferenceData, type ReferenceData } from './hooks';
+import { RecordDialog, type EditorState } from './RecordDialog';
+import type { ColumnContext, FormValues, TableDef } from './types';
+
+export interface RecordSectionProps {
+  def: TableDef;
+  lao: { id: string; provinceCode: string };
+  fiscalYear: number;
+  /** Facts shown above the list (the ordinance's items against its total). */
+  summary?: ReactNode;
+}
+
+const BIG_LIST = 8;
+
+/** A new record's required reference with a single possible target (this year's ordinance) starts chosen. */
+function preselectOnlyOptions(def: TableDef, values: FormValues, data: ReferenceData) {
+  for (const field of def.fields) {
+    if (field.kind !== 'reference' || !field.required || values[field.name]) continue;
+    const options = (data.get(field.reference!.table) ?? []).filter((row) => !field.reference!.filter || field.reference!.filter(row, values));
+    if (options.length === 1) values[field.name] = options[0]!.id;
+  }
+}
+
+/** One table of an LAO: a fast list with quick filter, and create, edit, delete (undoable) and history in a dialog. */
+export function RecordSection({ def, lao, fiscalYear, summary }: RecordSectionProps) {
+  const base = useLabelContext();
+  const { t } = useTranslation();
+  const db = localDb();
+  const scopeYear = def.fiscal ? fiscalYear : undefined;
+  const rows = useLiveQuery(async () => {
+    const found = await laoRecords(db, def.table, lao.id, scopeYear);
+    return def.sort ? found.sort(def.sort) : found;
+  }, [db, def, lao.id, scopeYear]);
+  const references = useReferenceData(def, lao.id, fiscalYear);
+  const drafts = useLiveQuery(() => draftsOf(db, def.table, lao.id), [db, def.table, lao.id]);
+  const ctx: ColumnContext = useMemo(() => ({ ...base, lookup: references.lookup }), [base, references.lookup]);
+  const [editor, setEditor] = useState<EditorState | null>(null);
+  const [undo, setUndo] = useState<{ record: StoredRecord; title: string } | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [saved, setSaved] = useState<string | null>(null);
+
+  const open = async (record: StoredRecord | null, ignoreDraft = false) => {
+    const draft = ignoreDraft ? undefined : await loadDraft(db, def.table, lao.id, record?.id ?? null);
+    const onBehalf = await onBehalfDefault(db, await currentActor());
+    const initial = toFormValues(def, record ?? undefined, { fiscalYear, today: bangkokDateOf(new Date()) }, onBehalf);
+    if (!record) preselectOnlyOptions(def, initial, references.data);
+    setEditor((previous) => ({
+      record,
+      initialValues: draft ? { ...initial, ...(draft.values as FormValues) } : initial,
+      restoredAt: draft?.updatedAt ?? null,
+      generation: (previous?.generation ?? 0) + 1,
+    }));
+  };
+  const continueDraft = (draft: RecordDraft) => {
+    const record = draft.recordId ? rows?.find((row) => row.id === draft.recordId) ?? null : null;
+    void open(record);
+  };
+  const close = async (discard: boolean) => {
+    if (discard && editor) await discardDraft(db, def.table, lao.id, editor.record?.id ?? null);
+    setEditor(null);
+  };
+  const remove = async (record: StoredRecord) => {
+    const result = await deleteRecord(db, def.table, record.id, await currentActor());
+    if (!result.ok) {
+      setError(result.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: result.error.code }));
+      return;
+    }
+    await discardDraft(db, def.table, lao.id, record.id);
+    setEditor(null);
+    setUndo({ record, title: def.title(record, ctx) });
+  };
+  const restore = async () => {
+    if (!undo) return;
+    setUndo(null);
+    const result = await restoreRecord(db, def.table, undo.record.id, await currentActor());
+    if (!result.ok) setError(t('form.saveFailed', { code: result.error.code }));
+  };
+
+  const searchTexts = useMemo(() => {
+    const text = searchTextOf(def, ctx);
+    return new Map((rows ?? []).map((row) => [row.id, text(row)]));
+  }, [def, ctx, rows]);
+  const columns = useMemo<GridColDef<StoredRecord>[]>(() => [
+    ...gridColumns(def, ctx),
+    searchColumn(searchTexts),
+    {
+      field: 'actions',
+      type: 'actions',
+      headerName: ctx.t('form.actions'),
+      width: 96,
+      getActions: ({ row }) => [
+        <GridActionsCellItem key="edit" icon={<EditOutlinedIcon />} label={ctx.t('form.edit')} onClick={() => void open(row)} />,
+        <GridActionsCellItem key="delete" icon={<DeleteOutlineIcon />} label={ctx.t('form.delete')} onClick={() => void remove(row)} />,
+      ],
+    },
+  // open/remove only close over stable values and state setters.
+  // eslint-disable-next-line react-hooks/exhaustive-deps
+  ], [def, ctx, searchTexts]);
+
+  const sectionTitle = ctx.t(`${def.table}.section`);
+  const count = rows?.length ?? 0;
+  return (
+    <Card component="section" aria-label={sectionTitle} data-testid={`section-${def.table}`} data-loaded={rows !== undefined} variant="outlined">
+      <CardContent>
+        <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.5 }}>
+          <Typography variant="h6" component="h2">{sectionTitle}</Typography>
+          <Chip size="small" data-testid="section-count" label={ctx.t('form.count', { count })} />
+          <Box sx={{ flexGrow: 1 }} />
+          <Button variant="contained" startIcon={<AddIcon />} onClick={() => void open(null)}>{ctx.t(`${def.table}.add`)}</Button>
+        </Stack>
+        {summary}
+        {(editor ? [] : drafts ?? []).map((draft) => {
+          const record = draft.recordId ? rows?.find((row) => row.id === draft.recordId) : undefined;
+          if (draft.recordId && !record) return null;
+          return (
+            <Alert
+              key={draft.key}
+              severity="warning"
+              sx={{ mb: 1.5 }}
+              data-testid="draft-banner"
+              action={
+                <Stack direction="row" spacing={1}>
+                  <Button color="inherit" size="small" onClick={() => continueDraft(draft)}>{ctx.t('drafts.continue')}</Button>
+                  <Button color="inherit" size="small" onClick={() => void discardDraft(db, def.table, lao.id, draft.recordId)}>{ctx.t('drafts.discard')}</Button>
+                </Stack>
+              }
+            >
+              {ctx.t('drafts.pending', { title: record ? def.title(record, ctx) : ctx.t('drafts.newRecord'), time: ctx.format.dateTime(draft.updatedAt) })}
+            </Alert>
+          );
+        })}
+        <Box sx={{ height: count > BIG_LIST ? 520 : undefined, width: '100%' }}>
+          <DataGrid
+            rows={rows ?? []}
+            columns={columns}
+            loading={rows === undefined}
+            autoHeight={count <= BIG_LIST}
+            density="compact"
+            showToolbar
+            disableRowSelectionOnClick
+            disableColumnSelector
+            hideFooterSelectedRowCount
+            initialState={{
+              pagination: { paginationModel: { pageSize: 100 } },
+              columns: { columnVisibilityModel: { [SEARCH_FIELD]: false } },
+              filter: { filterModel: { items: [], quickFilterExcludeHiddenColumns: false } },
+            }}
+            pageSizeOptions={[25, 100]}
+            localeText={ctx.lang === 'th' ? GRID_LOCALE_TH : undefined}
+            slotProps={{ toolbar: { showQuickFilter: true, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true }, quickFilterProps: { debounceMs: 150 } } }}
+            onRowClick={({ row }) => void open(row)}
+            onCellKeyDown={({ row, field }, event) => {
+              if (event.key === 'Enter' && field !== 'actions') void open(row);
+            }}
+            getRowClassName={({ row }) => (row.enteredOnBehalf ? 'on-behalf' : '')}
+            sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 } }}
+            aria-label={sectionTitle}
+          />
+        </Box>
+      </CardContent>
+      {editor && (
+        <RecordDialog
+          def={def}
+          lao={lao}
+          fiscalYear={fiscalYear}
+          editor={editor}
+          references={references.data}
+          ctx={ctx}
+          onSaved={(record) => {
+            setEditor(null);
+            setUndo(null);
+            setError(null);
+            setSaved(def.title(record, ctx));
+          }}
+          onClose={(discard) => void close(discard)}
+          onDelete={(record) => void remove(record)}
+          onStartOver={() => void open(editor.record, true).then(() => discardDraft(db, def.table, lao.id, editor.record?.id ?? null))}
+        />
+      )}
+      <Snackbar open={undo !== null} autoHideDuration={10_000} onClose={() => setUndo(null)}>
+        <Alert severity="info" variant="filled" onClose={() => setUndo(null)} action={<Button color="inherit" size="small" onClick={() => void restore()}>{ctx.t('form.undo')}</Button>}>
+          {ctx.t('form.deleted', { title: undo?.title ?? '' })}
+        </Alert>
+      </Snackbar>
+      <Snackbar open={saved !== null} autoHideDuration={4000} onClose={() => setSaved(null)}>
+        <Alert severity="success" variant="filled" onClose={() => setSaved(null)}>{t('form.saved')}</Alert>
+      </Snackbar>
+      <Snackbar open={error !== null} autoHideDuration={8000} onClose={() => setError(null)}>
+        <Alert severity="error" variant="filled" onClose={() => setError(null)}>{error}</Alert>
+      </Snackbar>
+    </Card>
+  );
+}

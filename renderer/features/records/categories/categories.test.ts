@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import th from '../../../i18n/records.th.json';
+import en from '../../../i18n/records.en.json';
+import { RECORD_CATEGORY_KEYS } from '../../../../shared/domain/tables';
+import { CATEGORIES } from './index';
+
+const lookup = (messages: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
+
+describe('record categories', () => {
+  it('cover the eight categories of mission.md', () => {
+    expect(CATEGORIES.map((c) => c.key).sort()).toEqual([...RECORD_CATEGORY_KEYS].sort());
+  });
+
+  it.each([['th', th], ['en', en]])('have every label in %s', (_lang, messages) => {
+    const keys = CATEGORIES.flatMap((c) => [
+      `categories.${c.key}`,
+      ...c.sections.flatMap((def) => [
+        `${def.table}.section`,
+        `${def.table}.add`,
+        ...def.fields.filter((f) => !f.labelOf).map((f) => f.label ?? `${def.table}.fields.${f.name}`),
+        ...def.fields.flatMap((f) => (f.optionsKey ? (f.options ?? []).map((o) => `${f.optionsKey}.${o}`) : [])),
+        ...def.columns.filter((col) => !def.fields.some((f) => f.name === col.field)).map((col) => `${def.table}.fields.${col.field}`),
+      ]),
+    ]);
+    for (const key of keys) expect(typeof lookup(messages, key), key).toBe('string');
+  });
+});

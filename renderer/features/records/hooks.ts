@@ -1,0 +1,59 @@
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useCallback, useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { bangkokDateOf } from '../../../shared/calendar/fiscal';
+import type { RecordTable } from '../../../shared/domain/tables';
+import { useFormat } from '../../app/format';
+import { localDb, type StoredRecord } from '../../data/db';
+import { laoRecords } from '../../data/queries';
+import type { LabelContext, TableDef } from './types';
+
+/** Language, formatters and the records namespace, as category labels need them. */
+export function useLabelContext(): LabelContext {
+  const { t, i18n } = useTranslation('records');
+  const format = useFormat();
+  const lang = i18n.language === 'en' ? 'en' : 'th';
+  return useMemo(() => {
+    const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
+    const time = (iso: string) => clock.format(new Date(iso));
+    const dateTime = (iso: string) => `${format.date(bangkokDateOf(new Date(iso)))} ${time(iso)}`;
+    return { lang, format: { ...format, time, dateTime }, t: (key, params) => t(key, params ?? {}) as string };
+  }, [lang, format, t]);
+}
+
+const FISCAL_TABLES = new Set<RecordTable>(['ordinances', 'ordinanceItems', 'contracts', 'disbursements', 'quarterReports', 'grants', 'fiscalStats', 'antiDrugActivities']);
+
+/** The tables a category's fields and columns point at. */
+export function referencedTables(def: TableDef): RecordTable[] {
+  const tables = [
+    ...def.fields.flatMap((f) => (f.reference ? [f.reference.table] : [])),
+    ...def.columns.flatMap((c) => (c.reference ? [c.reference.table] : [])),
+  ];
+  if (def.table === 'disbursements') tables.push('ordinanceItems');
+  return [...new Set(tables)];
+}
+
+export type ReferenceData = ReadonlyMap<RecordTable, StoredRecord[]>;
+
+/** The LAO's records a category refers to (its items, contracts, plans), kept live. */
+export function useReferenceData(def: TableDef, laoId: string, fiscalYear: number) {
+  const tables = referencedTables(def);
+  const key = tables.join(',');
+  const data = useLiveQuery(async () => {
+    const db = localDb();
+    const entries = await Promise.all(
+      key.split(',').filter(Boolean).map(async (table) => {
+        const t = table as RecordTable;
+        return [t, await laoRecords(db, t, laoId, FISCAL_TABLES.has(t) ? fiscalYear : undefined)] as const;
+      }),
+    );
+    return new Map(entries) as ReferenceData;
+  }, [key, laoId, fiscalYear]);
+  const index = useMemo(() => {
+    const byId = new Map<string, StoredRecord>();
+    for (const rows of data?.values() ?? []) for (const row of rows) byId.set(row.id, row);
+    return byId;
+  }, [data]);
+  const lookup = useCallback((_table: RecordTable, id: unknown) => (typeof id === 'string' ? index.get(id) : undefined), [index]);
+  return { data: data ?? new Map(), lookup, ready: data !== undefined };
+}
