@@ -34,11 +34,22 @@ test.describe('an officer opens the app for the first time', () => {
     await expect(page.getByTestId('online-status')).toHaveAttribute('data-online', 'true');
   });
 
-  test('data stays on the device across reloads', async ({ page }) => {
+  test('data stays on the device across reloads, and the app opens with no network at all', async ({ page, context }) => {
     await page.goto('/');
     await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
     await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
     await page.reload();
     await expect(page.getByTestId('lao-count')).toHaveText('100');
+
+    // The service worker has cached the app: offline reloads and deep links still open it.
+    await page.evaluate(async () => {
+      await navigator.serviceWorker.ready;
+    });
+    await context.setOffline(true);
+    await page.reload();
+    await expect(page.getByTestId('lao-count')).toHaveText('100');
+    await page.goto('/#/laos');
+    await expect(page.getByTestId('lao-card').first()).toBeVisible();
+    await context.setOffline(false);
   });
 });

@@ -6,6 +6,7 @@ import '@fontsource/sarabun/700.css';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
+import { registerOfflineServiceWorker } from './app/serviceWorker';
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');
@@ -14,3 +15,5 @@ createRoot(container).render(
     <App />
   </StrictMode>,
 );
+
+registerOfflineServiceWorker();
