@@ -42,10 +42,11 @@ self.addEventListener('fetch', (event) => {
   if (request.method !== 'GET' || url.origin !== self.location.origin || url.pathname.startsWith('/v1/')) return;
   if (request.mode === 'navigate') {
     // The newest app when online; the cached one when not.
-    event.respondWith(fetch(request).catch(() => caches.match('index.html', { cacheName: CACHE })));
+    event.respondWith(fetch(request).catch(() => caches.match('index.html', { cacheName: CACHE, ignoreVary: true })));
     return;
   }
-  event.respondWith(caches.match(request, { cacheName: CACHE }).then((hit) => hit || fetch(request)));
+  // ignoreVary: the server varies on Origin (CORS), which module scripts send and precaching does not.
+  event.respondWith(caches.match(request, { cacheName: CACHE, ignoreVary: true }).then((hit) => hit || fetch(request)));
 });
 `;
 }

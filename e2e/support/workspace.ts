@@ -5,6 +5,10 @@ export async function loadDemoThenGoOffline(page: Page, context: BrowserContext)
   await page.goto('/');
   await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
   await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  // From here on the service worker serves the app itself: nothing needs the network.
+  await page.evaluate(async () => {
+    await navigator.serviceWorker.ready;
+  });
   await context.setOffline(true);
 }
 
@@ -17,11 +21,11 @@ export async function openCategory(page: Page, tab: string, laoIndex = 0): Promi
   return page.url();
 }
 
-/** The page needs the network to reload (no service worker yet): back online for the reload only. */
+/** Reloads with the network still off: the service worker serves the app, IndexedDB the data. */
 export async function reloadOffline(page: Page, context: BrowserContext): Promise<void> {
-  await context.setOffline(false);
+  expect(await page.evaluate(() => navigator.onLine)).toBe(false);
   await page.reload();
-  await context.setOffline(true);
+  await expect(context.pages()).toContain(page);
 }
 
 export const section = (page: Page, table: string): Locator => page.getByTestId(`section-${table}`);

@@ -7,20 +7,12 @@ const CHUNK = 2_000;
 
 /**
  * Writes a generated demo province into the local database in chunks of a few
- * thousand rows per transaction, reporting progress as a fraction 0..1.
+ * thousand rows per transaction, reporting progress as a fraction 0..1. The
+ * LAOs are written last, so screens never show a half-loaded province.
  */
 export async function loadDemoDataset(db: EplanDb, dataset: DemoDataset, onProgress: (fraction: number) => void = () => {}): Promise<void> {
   const recordTotal = RECORD_TABLES.reduce((sum, table) => sum + (dataset.records[table]?.length ?? 0), 0);
   let written = 0;
-  await db.transaction('rw', [db.provinces, db.districts, db.laos, db.users, db.meta], async () => {
-    await db.provinces.put({ ...dataset.province });
-    await db.districts.bulkPut(dataset.districts.map((row) => ({ ...row })));
-    await db.laos.bulkPut(dataset.laos.map((row) => ({ ...row })));
-    await db.users.bulkPut(dataset.users.map((row) => ({ ...row })));
-    const officer = dataset.users.find((user) => user.role === 'officer');
-    await db.meta.put({ key: 'currentUserId', value: officer?.id ?? 'local-user' });
-    await db.meta.put({ key: 'demo', value: true });
-  });
   for (const table of RECORD_TABLES) {
     const rows = (dataset.records[table] ?? []) as unknown as StoredRecord[];
     for (let start = 0; start < rows.length; start += CHUNK) {
@@ -30,6 +22,16 @@ export async function loadDemoDataset(db: EplanDb, dataset: DemoDataset, onProgr
       onProgress(recordTotal === 0 ? 1 : written / recordTotal);
     }
   }
+  // Reference data last: the app counts the province as loaded once its LAOs exist.
+  await db.transaction('rw', [db.provinces, db.districts, db.laos, db.users, db.meta], async () => {
+    await db.provinces.put({ ...dataset.province });
+    await db.districts.bulkPut(dataset.districts.map((row) => ({ ...row })));
+    await db.laos.bulkPut(dataset.laos.map((row) => ({ ...row })));
+    await db.users.bulkPut(dataset.users.map((row) => ({ ...row })));
+    const officer = dataset.users.find((user) => user.role === 'officer');
+    await db.meta.put({ key: 'currentUserId', value: officer?.id ?? 'local-user' });
+    await db.meta.put({ key: 'demo', value: true });
+  });
   onProgress(1);
 }
 

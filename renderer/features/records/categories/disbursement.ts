@@ -40,3 +40,19 @@ export const disbursementDef: TableDef = {
   title: (row, ctx) => ctx.t('disbursements.title', { date: ctx.format.date(String(row.paidOn)), amount: ctx.format.baht(Number(row.amount)) }),
   sort: (a, b) => String(b.paidOn).localeCompare(String(a.paidOn)),
 };
+
+/** A quarter marked as reported: the calendar's quarter tasks need it (docs/completion-rules.md). */
+export const quarterReportDef: TableDef = {
+  table: 'quarterReports',
+  fiscal: true,
+  fields: [
+    { name: 'quarter', kind: 'integer', required: true, width: 'third' },
+    { name: 'reportedOn', kind: 'date', required: true, width: 'third' },
+  ],
+  columns: [
+    { field: 'quarter', kind: 'text', width: 160, value: (row, ctx) => ctx.t('disbursements.quarterShort', { quarter: Number(row.quarter) }) },
+    { field: 'reportedOn', kind: 'date', flex: 1 },
+  ],
+  title: (row, ctx) => ctx.t('quarterReports.title', { quarter: Number(row.quarter), fy: Number(row.fiscalYear) }),
+  sort: (a, b) => Number(a.quarter) - Number(b.quarter),
+};

@@ -3,7 +3,7 @@ import type { RecordCategory } from '../../../../shared/domain/tables';
 import type { TableDef } from '../types';
 import { antiDrugDef } from './antiDrug';
 import { contractDef } from './contract';
-import { disbursementDef } from './disbursement';
+import { disbursementDef, quarterReportDef } from './disbursement';
 import { fiscalStatsDef } from './fiscalStats';
 import { grantDef } from './grant';
 import { ordinanceDef, ordinanceItemDef } from './ordinance';
@@ -20,7 +20,7 @@ export const CATEGORIES: readonly CategoryDef[] = [
   { key: 'plan', sections: [planDef, planAmendmentDef, planProjectDef] },
   { key: 'ordinance', sections: [ordinanceDef, ordinanceItemDef] },
   { key: 'contract', sections: [contractDef] },
-  { key: 'disbursement', sections: [disbursementDef] },
+  { key: 'disbursement', sections: [disbursementDef, quarterReportDef] },
   { key: 'grant', sections: [grantDef] },
   { key: 'fiscalStats', sections: [fiscalStatsDef] },
   { key: 'antiDrug', sections: [antiDrugDef] },
@@ -28,4 +28,4 @@ export const CATEGORIES: readonly CategoryDef[] = [
 
 export const TABLE_DEFS = Object.fromEntries(CATEGORIES.flatMap((c) => c.sections).map((def) => [def.table, def])) as Record<string, TableDef>;
 
-export { antiDrugDef, contractDef, disbursementDef, fiscalStatsDef, grantDef, ordinanceDef, ordinanceItemDef, planAmendmentDef, planDef, planProjectDef, visionDef };
+export { antiDrugDef, contractDef, disbursementDef, quarterReportDef, fiscalStatsDef, grantDef, ordinanceDef, ordinanceItemDef, planAmendmentDef, planDef, planProjectDef, visionDef };
