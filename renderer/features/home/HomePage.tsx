@@ -1,12 +1,11 @@
-import { Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
+import { Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDb } from '../../data/db';
-import { generateAndLoadDemo } from '../../data/demo';
 import { useFormat } from '../../app/format';
 import { ChecklistView } from '../checklist/ChecklistView';
 import { DemoBanner } from './DemoBanner';
+import { DemoLoader } from './DemoLoader';
 
 function useOverview() {
   return useLiveQuery(async () => {
@@ -18,26 +17,13 @@ function useOverview() {
 
 function EmptyState() {
   const { t } = useTranslation();
-  const [progress, setProgress] = useState<number | null>(null);
-  const load = async () => {
-    setProgress(0);
-    await generateAndLoadDemo(localDb(), setProgress);
-    setProgress(null);
-  };
   return (
     <Card sx={{ maxWidth: 640 }}>
       <CardContent>
         <Stack spacing={2}>
           <Typography variant="h5" component="h2">{t('home.empty')}</Typography>
           <Typography color="text.secondary">{t('home.emptyHint')}</Typography>
-          {progress === null ? (
-            <Box><Button variant="contained" onClick={load}>{t('home.loadDemo')}</Button></Box>
-          ) : (
-            <Box role="status" aria-live="polite">
-              <Typography variant="body2">{t('home.loadingDemo')} {Math.round(progress * 100)}%</Typography>
-              <LinearProgress variant="determinate" value={progress * 100} aria-label={t('home.loadingDemo')} />
-            </Box>
-          )}
+          <DemoLoader />
         </Stack>
       </CardContent>
     </Card>

@@ -1,10 +1,9 @@
-import { Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
+import { Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../../platform';
-import { localDb } from '../../data/db';
 import { LOCAL_SCHEMA_VERSION } from '../../data/schema';
-import { generateAndLoadDemo } from '../../data/demo';
+import { DemoLoader } from '../home/DemoLoader';
 import { readStorageStatus, type StorageStatus } from '../../data/storage';
 import { useFormat } from '../../app/format';
 
@@ -47,22 +46,12 @@ function StorageCard() {
 
 function DemoCard() {
   const { t } = useTranslation();
-  const [progress, setProgress] = useState<number | null>(null);
-  const load = async () => {
-    setProgress(0);
-    await generateAndLoadDemo(localDb(), setProgress);
-    setProgress(null);
-  };
   return (
     <Card>
       <CardContent>
         <Typography variant="h6" component="h2" gutterBottom>{t('settings.demo')}</Typography>
         <Typography color="text.secondary" sx={{ mb: 2 }}>{t('settings.demoHint')}</Typography>
-        {progress === null ? (
-          <Button variant="outlined" onClick={load}>{t('home.loadDemo')}</Button>
-        ) : (
-          <Box role="status"><LinearProgress variant="determinate" value={progress * 100} aria-label={t('home.loadingDemo')} /></Box>
-        )}
+        <DemoLoader variant="outlined" />
       </CardContent>
     </Card>
   );
