@@ -39,8 +39,13 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   const fix = missing.getByTestId('fix-link').first();
   const href = await fix.getAttribute('href');
   expect(href).toMatch(new RegExp(`#/laos/${laoId}\\?section=\\w+.*&c=\\w+.*&fy=25\\d\\d`));
+  expect(href).toContain('record=');
   await fix.click();
   await expect(page).toHaveURL(new RegExp(`#/laos/${laoId}\\?section=`));
+  // The record that is missing something opens in its form, ready to fix.
+  await expect(page.getByTestId('record-dialog')).toBeVisible();
+  await shot(page, 'checklist-fix-opens-form-th');
+  await page.keyboard.press('Escape');
 
   // Back on the checklist, the month picker moves to another month.
   await page.goBack();

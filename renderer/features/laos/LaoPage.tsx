@@ -37,7 +37,11 @@ export function LaoPage() {
   const [params, setParams] = useSearchParams();
   const currentFy = format.today().fiscalYear;
   const fiscalYear = Number(params.get('fy')) || currentFy;
-  const category = (CATEGORIES.find((c) => c.key === params.get('c')) ?? CATEGORIES[0]!).key;
+  // A "fix it" link names a table (section) and a record; the tab follows the table when no category is given.
+  const linkedSection = params.get('section');
+  const category = (CATEGORIES.find((c) => c.key === params.get('c'))
+    ?? CATEGORIES.find((c) => c.sections.some((def) => def.table === linkedSection))
+    ?? CATEGORIES[0]!).key;
   usePersistentStorage();
   const data = useLiveQuery(async () => {
     const db = localDb();
@@ -99,6 +103,7 @@ export function LaoPage() {
             lao={lao}
             fiscalYear={fiscalYear}
             summary={def.table === 'ordinanceItems' ? <OrdinanceBalance summary={summary} /> : undefined}
+            openRecordId={def.table === linkedSection ? params.get('record') ?? undefined : undefined}
           />
         ))}
       </Stack>

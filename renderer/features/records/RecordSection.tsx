@@ -5,7 +5,7 @@ import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { GRID_LOCALE_TH } from './gridLocale';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState, type ReactNode } from 'react';
+import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bangkokDateOf } from '../../../shared/calendar/fiscal';
 import { localDb, type StoredRecord } from '../../data/db';
@@ -25,6 +25,8 @@ export interface RecordSectionProps {
   fiscalYear: number;
   /** Facts shown above the list (the ordinance's items against its total). */
   summary?: ReactNode;
+  /** A record to open at once: the checklist's "fix it" links name the record that is missing something. */
+  openRecordId?: string;
 }
 
 const BIG_LIST = 8;
@@ -39,7 +41,7 @@ function preselectOnlyOptions(def: TableDef, values: FormValues, data: Reference
 }
 
 /** One table of an LAO: a fast list with quick filter, and create, edit, delete (undoable) and history in a dialog. */
-export function RecordSection({ def, lao, fiscalYear, summary }: RecordSectionProps) {
+export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: RecordSectionProps) {
   const base = useLabelContext();
   const { t } = useTranslation();
   const db = localDb();
@@ -92,6 +94,19 @@ export function RecordSection({ def, lao, fiscalYear, summary }: RecordSectionPr
     const result = await restoreRecord(db, def.table, undo.record.id, await currentActor());
     if (!result.ok) setError(t('form.saveFailed', { code: result.error.code }));
   };
+
+  const openedFromLink = useRef<string | null>(null);
+  useEffect(() => {
+    if (!openRecordId || !rows || openedFromLink.current === openRecordId) return;
+    const target = rows.find((row) => row.id === openRecordId);
+    if (!target) return;
+    openedFromLink.current = openRecordId;
+    // open() reads the record's draft from IndexedDB before it sets any state.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    void open(target);
+    // open() is recreated each render; the ref makes this run once per linked record.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [openRecordId, rows]);
 
   const searchTexts = useMemo(() => {
     const text = searchTextOf(def, ctx);
