@@ -45,7 +45,7 @@ export default defineConfig({
     { name: 'electron', testMatch: /electron-launch\.spec\.ts/ },
   ],
   webServer: {
-    command: 'npx tsx server/cli.ts',
+    command: 'npx tsx server/cli.ts --seed-demo',
     url: `http://127.0.0.1:${PORT}/v1/health`,
     reuseExistingServer: false,
     timeout: 60_000,

@@ -1,5 +1,6 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordTable } from '../../shared/domain/tables';
+import type { SyncConflict } from '../../shared/sync/protocol';
 import { LOCAL_SCHEMA } from './schema';
 
 /** Fields every synced record has (design.md "Data model"). */
@@ -27,6 +28,8 @@ export interface OutboxEntry {
   changes: Record<string, { old: unknown; new: unknown }>;
   author: string;
   clientTime: string;
+  /** Set when the server refused the entry: kept (never silently dropped) and shown to the officer. */
+  rejected?: { code: string; issues?: unknown[]; at: string };
 }
 
 export interface HistoryEntry {
@@ -58,6 +61,7 @@ export type EplanDb = Dexie & {
   outbox: EntityTable<OutboxEntry, 'seq'>;
   history: EntityTable<HistoryEntry, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
+  conflicts: EntityTable<SyncConflict, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'eplan-field-companion';

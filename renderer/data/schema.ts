@@ -41,6 +41,13 @@ export const LOCAL_SCHEMA: readonly LocalSchemaVersion[] = [
       drafts: '&key, updatedAt',
     },
   },
+  {
+    version: 3,
+    stores: {
+      // Divergences the server kept for a person to resolve (design.md "Merge").
+      conflicts: '&id, [table+recordId], provinceCode, resolvedAt',
+    },
+  },
 ];
 
 export const LOCAL_SCHEMA_VERSION = LOCAL_SCHEMA[LOCAL_SCHEMA.length - 1]!.version;

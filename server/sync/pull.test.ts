@@ -80,6 +80,8 @@ describe.each(testBackends)('pull and snapshot on $kind', (backend) => {
     } while (after !== null);
     const records = pages.flatMap((p) => p.records);
     expect(records.slice(0, 3).every((r) => r.fiscalYear === 2569)).toBe(true);
+    // Each row names its table, since a page mixes every table of the scope.
+    expect(records.slice(0, 3).map((r) => r.table)).toEqual(['fieldVisits', 'fieldVisits', 'fieldVisits']);
     const { rows } = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records WHERE province_code = $1 AND NOT deleted', [P1]);
     expect(new Set(records.map((r) => r.id)).size).toBe(rows[0]!.n);
     // Resuming from the second page's token gives the same rest.

@@ -98,7 +98,7 @@ export async function snapshotPage(db: Database, view: ScopeView, query: Snapsho
     const last = page[page.length - 1];
     return {
       scope: view.provinceCode,
-      records: page.map(toWireRecord),
+      records: page.map((row) => ({ ...toWireRecord(row), table: row.table_name })),
       next: hasMore && last ? encodeSnapshotToken({ rank: last.rank, id: last.id }) : null,
       cursor: counter.n,
       currentFiscalYear: query.currentFiscalYear,

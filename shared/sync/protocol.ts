@@ -170,9 +170,12 @@ export const snapshotQuerySchema = versionedQuerySchema.extend({
   limit: queryInt(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
 
+/** A snapshot row names its table, since one page mixes every record table of the scope. */
+export type SnapshotRecord = WireRecord & { table: string };
+
 export interface SnapshotResponse {
   scope: string;
-  records: WireRecord[];
+  records: SnapshotRecord[];
   /** Token for the next page, null on the last. */
   next: string | null;
   /** The scope's change-log position when this page was read; pull from the first page's cursor after the snapshot. */

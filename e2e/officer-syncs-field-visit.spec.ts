@@ -1,0 +1,62 @@
+import { expect, test, type Browser, type Page } from '@playwright/test';
+
+const PASSWORD = 'demo-2568';
+
+async function signIn(page: Page, username: string): Promise<void> {
+  await page.goto('/#/login');
+  await page.getByLabel('ชื่อผู้ใช้').fill(username);
+  await page.getByLabel('รหัสผ่าน').fill(PASSWORD);
+  await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  // The first sync downloads the province; then the app bar shows when it last synced.
+  await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด', { timeout: 60_000 });
+  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว');
+}
+
+async function newPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext();
+  return context.newPage();
+}
+
+test('an officer signs in, logs a visit offline, syncs on reconnect, and the supervisor sees it', async ({ page, context, browser }) => {
+  test.setTimeout(240_000);
+  await signIn(page, 'demo-officer1');
+  const supervisor = await newPage(browser);
+  await signIn(supervisor, 'demo-supervisor');
+  await supervisor.goto('/#/visits');
+  await expect(supervisor.getByTestId('visit-count')).toBeVisible();
+
+  await context.setOffline(true);
+  await page.goto('/#/visits');
+  const form = page.getByRole('form', { name: 'บันทึกการลงพื้นที่ครั้งใหม่' });
+  await form.getByLabel('อปท. ที่ลงพื้นที่').click();
+  await page.getByRole('option').first().click();
+  const note = `ลงพื้นที่ติดตามแผน ${Date.now()}`;
+  await form.getByLabel('บันทึกเพิ่มเติม').fill(note);
+  await form.getByLabel('บันทึกเพิ่มเติม').press('Control+s');
+  await expect(page.getByText('บันทึกการลงพื้นที่เรียบร้อยแล้ว')).toBeVisible();
+  await expect(page.getByTestId('sync-pending')).toHaveText('1 รายการยังไม่ได้ซิงก์');
+  await page.screenshot({ path: 'e2e/screenshots/sync-pending-offline-th.png' });
+
+  // Back online: the reconnect pushes the visit.
+  await context.setOffline(false);
+  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+  await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');
+  await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด');
+  await expect(page.getByTestId('sync-error')).toHaveCount(0);
+
+  // The supervisor's open app is poked by the server and pulls the visit.
+  await expect(supervisor.getByTestId('visit-row').filter({ hasText: note })).toHaveCount(1, { timeout: 30_000 });
+  await supervisor.screenshot({ path: 'e2e/screenshots/sync-supervisor-sees-visit-th.png' });
+  await supervisor.context().close();
+});
+
+test('a wrong password gets a translated message and no session', async ({ page }) => {
+  await page.goto('/#/login');
+  await page.getByLabel('ชื่อผู้ใช้').fill('demo-officer2');
+  await page.getByLabel('รหัสผ่าน').fill('wrong-password');
+  await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  await expect(page.getByTestId('login-error')).toHaveText('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+  await expect(page.getByTestId('sync-sign-in')).toBeVisible();
+});

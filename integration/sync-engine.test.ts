@@ -1,0 +1,217 @@
+import 'fake-indexeddb/auto';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { openLocalDb, type EplanDb, type StoredRecord } from '../renderer/data/db';
+import { saveRecord } from '../renderer/data/records';
+import { createSyncApi } from '../renderer/sync/api';
+import { SyncEngine } from '../renderer/sync/engine';
+import { login } from '../renderer/sync/login';
+import { META, readMeta } from '../renderer/sync/meta';
+import { localChecksum, syncScope } from '../renderer/sync/pull';
+import { LAO_A, LAO_B, P1, sampleRecord, startTestServer, type TestServer } from './testServer';
+import { compactChangeLog } from '../server/sync/changelog';
+
+interface Client {
+  db: EplanDb;
+  engine: SyncEngine;
+  userId: string;
+}
+
+let server: TestServer;
+const clients: EplanDb[] = [];
+
+async function client(username: string): Promise<Client> {
+  const db = openLocalDb(`client-${uuidv7()}`);
+  clients.push(db);
+  let token: string | null = null;
+  const platform = { storeToken: async (t: string) => void (token = t), readToken: async () => token, clearToken: async () => void (token = null) };
+  const session = await login({ db, platform, fetch: server.fetch }, { username, password: server.password, serverUrl: 'http://sync.test' });
+  const engine = new SyncEngine({
+    db,
+    api: async () => createSyncApi({ baseUrl: 'http://sync.test', token, fetch: server.fetch }),
+    pageSize: 3,
+    random: () => 0.5,
+    setTimer: () => 'timer',
+    clearTimer: () => {},
+  });
+  return { db, engine, userId: session.user.id };
+}
+
+const visits = (db: EplanDb) => db.table<StoredRecord, string>('fieldVisits');
+
+async function logVisit(c: Client, overrides: Record<string, unknown> = {}): Promise<StoredRecord> {
+  const saved = await saveRecord(c.db, 'fieldVisits', { ...sampleRecord('fieldVisits', LAO_A, P1), officerId: c.userId, ...overrides }, { userId: c.userId });
+  if (!saved.ok) throw new Error(JSON.stringify(saved.error));
+  return saved.value;
+}
+
+beforeAll(async () => {
+  server = await startTestServer();
+});
+afterAll(async () => {
+  for (const db of clients) db.close();
+  await server.close();
+});
+
+describe('sync engine against the real server', () => {
+  it('pushes the outbox, survives a lost response, and a second client converges', async () => {
+    const a = await client('officer');
+    expect(await a.engine.sync()).toBe(true);
+    const visit = await logVisit(a, { notes: 'first' });
+    // The response is lost: the server applied the batch, the client never heard.
+    const realFetch = server.fetch;
+    let lose = true;
+    server.fetch = async (input, init) => {
+      const response = await realFetch(input, init);
+      if (lose && String(input).includes('/push')) {
+        lose = false;
+        throw new TypeError('connection reset');
+      }
+      return response;
+    };
+    expect(await a.engine.sync()).toBe(false);
+    expect(a.engine.getStatus()).toMatchObject({ phase: 'error', error: 'NETWORK', failures: 1 });
+    expect(await a.db.outbox.count()).toBe(1);
+    expect(await a.engine.sync()).toBe(true);
+    server.fetch = realFetch;
+    expect(await a.db.outbox.count()).toBe(0);
+    expect((await visits(a.db).get(visit.id))?.version).toBe(1);
+    const applied = await server.db.query<{ n: number }>('SELECT count(*)::int AS n FROM sync_mutations');
+    expect(applied.rows[0]!.n).toBe(1);
+
+    const b = await client('supervisor');
+    expect(await b.engine.sync()).toBe(true);
+    expect((await visits(b.db).get(visit.id))?.notes).toBe('first');
+    expect(await localChecksum(b.db, P1)).toBe(await localChecksum(a.db, P1));
+    expect(await readMeta(b.db, META.lastSyncAt)).toBeTruthy();
+  });
+
+  it('rebases: a pulled record keeps the fields still waiting in the outbox', async () => {
+    const a = await client('officer');
+    const b = await client('officer');
+    await a.engine.sync();
+    const visit = await logVisit(a, { notes: 'base' });
+    await a.engine.sync();
+    await b.engine.sync();
+    // B edits the purpose offline; A edits the notes and syncs.
+    const onB = (await visits(b.db).get(visit.id))!;
+    await saveRecord(b.db, 'fieldVisits', { ...onB, purpose: 'training' }, { userId: b.userId });
+    await saveRecord(a.db, 'fieldVisits', { ...(await visits(a.db).get(visit.id))!, notes: 'from A' }, { userId: a.userId });
+    await a.engine.sync();
+    // B pulls before pushing: server state with B's pending field on top.
+    await syncScope(b.db, createSyncApi({ baseUrl: 'http://x', fetch: server.fetch, token: await tokenOf(b) }), P1);
+    const rebased = (await visits(b.db).get(visit.id))!;
+    expect(rebased).toMatchObject({ notes: 'from A', purpose: 'training', version: 2 });
+    expect(await b.db.outbox.count()).toBe(1);
+    await b.engine.sync();
+    await a.engine.sync();
+    const onServer = (await visits(a.db).get(visit.id))!;
+    expect(onServer).toMatchObject({ notes: 'from A', purpose: 'training', version: 3 });
+    expect((await visits(b.db).get(visit.id))!.version).toBe(3);
+  });
+
+  it('on a real conflict keeps the server value and the conflict for review', async () => {
+    const a = await client('officer');
+    const b = await client('officer');
+    await a.engine.sync();
+    const visit = await logVisit(a, { notes: 'base' });
+    await a.engine.sync();
+    await b.engine.sync();
+    await saveRecord(a.db, 'fieldVisits', { ...(await visits(a.db).get(visit.id))!, notes: 'A wins' }, { userId: a.userId });
+    await saveRecord(b.db, 'fieldVisits', { ...(await visits(b.db).get(visit.id))!, notes: 'B differs' }, { userId: b.userId });
+    await a.engine.sync();
+    expect(await b.engine.sync()).toBe(true);
+    expect(await b.db.outbox.count()).toBe(0);
+    expect((await visits(b.db).get(visit.id))!.notes).toBe('A wins');
+    const [conflict] = await b.db.conflicts.toArray();
+    expect(conflict?.fields.notes).toMatchObject({ server: 'A wins', client: 'B differs' });
+    await a.engine.sync();
+    expect(await a.db.conflicts.count()).toBe(1);
+  });
+
+  it('keeps a rejected entry flagged with its code and goes on syncing', async () => {
+    const limited = await client('officera');
+    await limited.engine.sync();
+    // An LAO outside the officer's assignment, known locally (e.g. from an old assignment).
+    await limited.db.laos.put({ id: LAO_B, code: '9900002', type: 'SAO', nameTh: 'อบต.บี', provinceCode: P1, districtCode: '9901' });
+    const saved = await saveRecord(limited.db, 'fieldVisits', { ...sampleRecord('fieldVisits', LAO_B, P1), officerId: limited.userId }, { userId: limited.userId });
+    expect(saved.ok).toBe(true);
+    expect(await limited.engine.sync()).toBe(true);
+    const [entry] = await limited.db.outbox.toArray();
+    expect(entry?.rejected?.code).toBe('FORBIDDEN');
+    expect(await visits(limited.db).get(saved.ok ? saved.value.id : '')).toBeTruthy();
+    expect(await limited.engine.sync()).toBe(true);
+    expect(await limited.db.outbox.count()).toBe(1);
+  });
+
+  it('re-fetches the scope by snapshot when the log was compacted, keeping the outbox', async () => {
+    const a = await client('officer');
+    await a.engine.sync();
+    const other = await client('supervisor');
+    await other.engine.sync();
+    const gone = await logVisit(a, { notes: 'soon deleted' });
+    await a.engine.sync();
+    await other.engine.sync();
+    await saveRecord(a.db, 'fieldVisits', { ...(await visits(a.db).get(gone.id))!, deleted: true }, { userId: a.userId });
+    await a.engine.sync();
+    await compactChangeLog(server.db, new Date(Date.now() + 60_000));
+    const pending = await logVisit(other, { notes: 'pending while reset' });
+    await syncScope(other.db, createSyncApi({ baseUrl: 'http://x', fetch: server.fetch, token: await tokenOf(other) }), P1);
+    expect(await other.db.outbox.count()).toBe(1);
+    expect(await visits(other.db).get(pending.id)).toMatchObject({ notes: 'pending while reset' });
+    expect(await visits(other.db).get(gone.id)).toBeUndefined();
+    expect(await other.engine.sync()).toBe(true);
+    expect(await localChecksum(other.db, P1)).toBe(await localChecksum(a.db, P1).then(async () => {
+      await a.engine.sync();
+      return localChecksum(a.db, P1);
+    }));
+  });
+
+  it('resumes an interrupted initial snapshot from the stored page token', async () => {
+    const a = await client('officer');
+    await a.engine.sync();
+    for (let i = 0; i < 7; i++) await logVisit(a, { notes: `visit ${i}` });
+    await a.engine.sync();
+    const b = await client('supervisor');
+    const realFetch = server.fetch;
+    const snapshots: string[] = [];
+    server.fetch = async (input, init) => {
+      const url = String(input);
+      if (url.includes('/snapshot')) {
+        snapshots.push(url);
+        if (snapshots.length === 2) throw new TypeError('network dropped');
+      }
+      return realFetch(input, init);
+    };
+    expect(await b.engine.sync()).toBe(false);
+    const stopped = await readMeta<{ after: string | null; done: boolean }>(b.db, META.snapshot(P1));
+    expect(stopped).toMatchObject({ done: false });
+    expect(stopped?.after).toBeTruthy();
+    expect(await readMeta(b.db, META.cursor(P1))).toBeUndefined();
+    expect(await b.engine.sync()).toBe(true);
+    server.fetch = realFetch;
+    expect(snapshots[2]).toContain(`after=${encodeURIComponent(stopped!.after!)}`);
+    expect(await visits(b.db).count()).toBe(await visits(a.db).count());
+    expect(await localChecksum(b.db, P1)).toBe(await localChecksum(a.db, P1));
+  });
+
+  it('stops retrying when the token is refused', async () => {
+    const db = openLocalDb(`client-${uuidv7()}`);
+    clients.push(db);
+    await db.meta.put({ key: META.user, value: { id: 'x', provinceCodes: [P1] } });
+    const engine = new SyncEngine({ db, api: async () => createSyncApi({ baseUrl: 'http://sync.test', token: 'forged', fetch: server.fetch }), setTimer: () => 'timer' });
+    expect(await engine.sync()).toBe(false);
+    expect(engine.getStatus()).toMatchObject({ phase: 'error', error: 'UNAUTHORIZED', nextRetryAt: null });
+  });
+});
+
+const tokens = new WeakMap<EplanDb, string>();
+async function tokenOf(c: Client): Promise<string> {
+  const cached = tokens.get(c.db);
+  if (cached) return cached;
+  const deviceId = await readMeta<string>(c.db, META.deviceId);
+  const user = await readMeta<{ username: string }>(c.db, META.user);
+  const response = await createSyncApi({ baseUrl: 'http://x', fetch: server.fetch }).login({ username: user!.username, password: server.password, deviceId: deviceId! });
+  tokens.set(c.db, response.token);
+  return response.token;
+}

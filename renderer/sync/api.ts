@@ -1,0 +1,112 @@
+/**
+ * The sync server's HTTP API as typed calls. Every failure is a SyncError
+ * with a code the UI translates (style.md: errors are values with codes).
+ */
+import {
+  PROTOCOL_VERSION,
+  SCHEMA_VERSION,
+  type LoginResponse,
+  type Mutation,
+  type PullResponse,
+  type PushResponse,
+  type SnapshotResponse,
+} from '../../shared/sync/protocol';
+
+export const SYNC_ERROR_CODES = [
+  'NETWORK',
+  'UNAUTHORIZED',
+  'INVALID_CREDENTIALS',
+  'TOO_MANY_ATTEMPTS',
+  'FORBIDDEN',
+  'RESET_REQUIRED',
+  'CLIENT_TOO_OLD',
+  'SERVER_TOO_OLD',
+  'SERVER_ERROR',
+  'BAD_RESPONSE',
+] as const;
+export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
+
+export class SyncError extends Error {
+  constructor(
+    readonly code: SyncErrorCode,
+    readonly status: number = 0,
+  ) {
+    super(code);
+    this.name = 'SyncError';
+  }
+}
+
+export function syncErrorCode(error: unknown): SyncErrorCode {
+  return error instanceof SyncError ? error.code : 'NETWORK';
+}
+
+const KNOWN_CODES = new Set<string>(['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS', 'RESET_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'FORBIDDEN']);
+
+function codeOf(status: number, body: unknown): SyncErrorCode {
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  if (typeof code === 'string' && KNOWN_CODES.has(code)) return code as SyncErrorCode;
+  if (status === 401) return 'UNAUTHORIZED';
+  if (status === 403) return 'FORBIDDEN';
+  if (status === 426) return 'CLIENT_TOO_OLD';
+  return status >= 500 ? 'SERVER_ERROR' : 'BAD_RESPONSE';
+}
+
+export interface ReferenceData {
+  provinces: Record<string, unknown>[];
+  districts: Record<string, unknown>[];
+  laos: Record<string, unknown>[];
+  users: Record<string, unknown>[];
+}
+
+export interface SyncApi {
+  login(body: { username: string; password: string; deviceId: string; deviceName?: string }): Promise<LoginResponse>;
+  reference(): Promise<ReferenceData>;
+  push(deviceId: string, mutations: Mutation[]): Promise<PushResponse>;
+  pull(scope: string, cursor: number, limit?: number): Promise<PullResponse>;
+  snapshot(scope: string, after: string | null, limit?: number): Promise<SnapshotResponse>;
+  eventsUrl(scope: string): string;
+}
+
+export interface ApiOptions {
+  baseUrl: string;
+  token?: string | null;
+  fetch?: typeof fetch;
+}
+
+const versions = `protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`;
+
+export function createSyncApi(options: ApiOptions): SyncApi {
+  const base = options.baseUrl.replace(/\/+$/, '');
+  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+
+  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+    const headers: Record<string, string> = {};
+    if (body !== undefined) headers['content-type'] = 'application/json';
+    if (options.token) headers.authorization = `Bearer ${options.token}`;
+    let response: Response;
+    try {
+      response = await doFetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
+    } catch {
+      throw new SyncError('NETWORK');
+    }
+    let parsed: unknown = null;
+    try {
+      parsed = await response.json();
+    } catch {
+      if (response.ok) throw new SyncError('BAD_RESPONSE', response.status);
+    }
+    if (!response.ok) throw new SyncError(codeOf(response.status, parsed), response.status);
+    return parsed as T;
+  }
+
+  return {
+    login: (body) => call('POST', '/v1/auth/login', body),
+    reference: () => call('GET', '/v1/reference'),
+    push: (deviceId, mutations) =>
+      call('POST', '/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId, mutations }),
+    pull: (scope, cursor, limit = 1000) => call('GET', `/v1/sync/pull?scope=${scope}&cursor=${cursor}&limit=${limit}&${versions}`),
+    snapshot: (scope, after, limit = 2000) =>
+      call('GET', `/v1/sync/snapshot?scope=${scope}&limit=${limit}&${versions}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    eventsUrl: (scope) => `${base}/v1/sync/events?scope=${scope}&access_token=${encodeURIComponent(options.token ?? '')}`,
+  };
+}

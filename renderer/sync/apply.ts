@@ -1,0 +1,85 @@
+/**
+ * Writing server state into the local database without losing local work:
+ * a record with outbox entries gets the server's state with its pending
+ * fields replayed on top (rebase). Callers run these inside one Dexie
+ * transaction over recordStores(db).
+ */
+import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
+import type { SyncConflict, WireRecord } from '../../shared/sync/protocol';
+import type { EplanDb, OutboxEntry, StoredRecord } from '../data/db';
+
+const TABLES = new Set<string>(RECORD_TABLES);
+
+export function isRecordTable(table: string): table is RecordTable {
+  return TABLES.has(table);
+}
+
+/** Every store a pull or snapshot page touches. */
+export function recordStores(db: EplanDb) {
+  return [...RECORD_TABLES.map((table) => db.table(table)), db.outbox, db.meta, db.conflicts];
+}
+
+/** Local entries (pending or rejected) by `${table}:${recordId}`, in seq order. */
+export async function localEntriesByRecord(db: EplanDb): Promise<Map<string, OutboxEntry[]>> {
+  const byRecord = new Map<string, OutboxEntry[]>();
+  for (const entry of await db.outbox.orderBy('seq').toArray()) {
+    const key = `${entry.table}:${entry.recordId}`;
+    const list = byRecord.get(key);
+    if (list) list.push(entry);
+    else byRecord.set(key, [entry]);
+  }
+  return byRecord;
+}
+
+/** The server's record with the local entries' new values replayed on top. */
+export function rebase(server: Record<string, unknown>, entries: readonly OutboxEntry[] = []): StoredRecord {
+  const row: Record<string, unknown> = { enteredOnBehalf: false, ...server };
+  for (const entry of entries) for (const [field, change] of Object.entries(entry.changes)) row[field] = change.new;
+  // The version stays the server's: it is the base of the next local edit.
+  row.version = server.version;
+  return row as StoredRecord;
+}
+
+export interface ApplyOptions {
+  /** Overwrite even a locally newer version (a re-fetch of the whole scope). */
+  force?: boolean;
+}
+
+/**
+ * Applies server records of one table. Rows older than the local copy are
+ * skipped (a snapshot can be newer than the log entries pulled after it);
+ * the same version is applied again, since a merge can add fields at it.
+ */
+export async function applyServerRecords(
+  db: EplanDb,
+  table: RecordTable,
+  records: readonly WireRecord[],
+  local: Map<string, OutboxEntry[]>,
+  options: ApplyOptions = {},
+): Promise<number> {
+  const store = db.table<StoredRecord, string>(table);
+  const existing = options.force ? [] : await store.bulkGet(records.map((record) => record.id));
+  const rows: StoredRecord[] = [];
+  records.forEach((record, index) => {
+    const current = existing[index];
+    if (current && current.version > record.version) return;
+    rows.push(rebase(record, local.get(`${table}:${record.id}`)));
+  });
+  await store.bulkPut(rows);
+  return rows.length;
+}
+
+/**
+ * Keeps a conflict for review and makes the local record show the value that
+ * stayed on the server, with pending local fields replayed on top.
+ */
+export async function applyConflict(db: EplanDb, conflict: SyncConflict, local: Map<string, OutboxEntry[]>): Promise<void> {
+  await db.conflicts.put(conflict);
+  if (conflict.resolvedAt !== null || !isRecordTable(conflict.table)) return;
+  const store = db.table<StoredRecord, string>(conflict.table);
+  const current = await store.get(conflict.recordId);
+  if (!current || current.version > conflict.serverVersion) return;
+  const server: Record<string, unknown> = { ...current, version: conflict.serverVersion };
+  for (const [field, values] of Object.entries(conflict.fields)) server[field] = values.server;
+  await store.put(rebase(server, local.get(`${conflict.table}:${conflict.recordId}`)));
+}

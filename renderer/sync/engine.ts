@@ -1,0 +1,149 @@
+/**
+ * The sync engine (design.md "Liveness"): one run pushes the outbox then
+ * brings every scope of the user up to date. Runs are serialized; a request
+ * during a run schedules one more. After a failure the next run waits with
+ * exponential backoff and jitter.
+ */
+import type { EplanDb } from '../data/db';
+import { syncErrorCode, type SyncApi, type SyncErrorCode } from './api';
+import { backoffDelay } from './backoff';
+import { META, deviceIdOf, readMeta, sessionUser, writeMeta } from './meta';
+import { syncScope } from './pull';
+import { pushOutbox } from './push';
+
+export type SyncPhase = 'signedOut' | 'idle' | 'syncing' | 'error';
+
+export interface SyncStatus {
+  phase: SyncPhase;
+  /** ISO time of the last run that finished without error. */
+  lastSyncAt: string | null;
+  error: SyncErrorCode | null;
+  /** Failures in a row; the next retry waits backoffDelay(failures). */
+  failures: number;
+  nextRetryAt: string | null;
+  /** Rows stored by an initial sync in progress, else null. */
+  initialRows: number | null;
+}
+
+export interface EngineDeps {
+  db: EplanDb;
+  /** The API with the stored token, or null when signed out. */
+  api: () => Promise<SyncApi | null>;
+  now?: () => Date;
+  random?: () => number;
+  pageSize?: number;
+  setTimer?: (fn: () => void, ms: number) => unknown;
+  clearTimer?: (handle: unknown) => void;
+}
+
+const INITIAL: SyncStatus = { phase: 'idle', lastSyncAt: null, error: null, failures: 0, nextRetryAt: null, initialRows: null };
+
+export class SyncEngine {
+  private status: SyncStatus = INITIAL;
+  private readonly listeners = new Set<() => void>();
+  private running: Promise<boolean> | null = null;
+  private again = false;
+  private retryTimer: unknown = null;
+
+  constructor(private readonly deps: EngineDeps) {}
+
+  getStatus = (): SyncStatus => this.status;
+
+  subscribe = (listener: () => void): (() => void) => {
+    this.listeners.add(listener);
+    return () => this.listeners.delete(listener);
+  };
+
+  private set(patch: Partial<SyncStatus>): void {
+    this.status = { ...this.status, ...patch };
+    for (const listener of this.listeners) listener();
+  }
+
+  private now(): Date {
+    return this.deps.now?.() ?? new Date();
+  }
+
+  /** Loads the last sync time kept from earlier sessions. */
+  async load(): Promise<void> {
+    const lastSyncAt = (await readMeta<string>(this.deps.db, META.lastSyncAt)) ?? null;
+    const user = await sessionUser(this.deps.db);
+    this.set({ lastSyncAt, phase: user ? this.status.phase : 'signedOut' });
+  }
+
+  /** Runs a sync now, or once more after the current run; true when it succeeded. */
+  sync(): Promise<boolean> {
+    if (this.running) {
+      this.again = true;
+      return this.running;
+    }
+    this.cancelRetry();
+    this.running = this.runLoop().finally(() => {
+      this.running = null;
+    });
+    return this.running;
+  }
+
+  private async runLoop(): Promise<boolean> {
+    let ok: boolean;
+    do {
+      this.again = false;
+      ok = await this.runOnce();
+    } while (this.again && ok);
+    return ok;
+  }
+
+  private async runOnce(): Promise<boolean> {
+    const { db } = this.deps;
+    const api = await this.deps.api();
+    const user = await sessionUser(db);
+    if (!api || !user) {
+      this.set({ phase: 'signedOut' });
+      return false;
+    }
+    this.set({ phase: 'syncing' });
+    try {
+      await pushOutbox(db, api, await deviceIdOf(db), undefined, () => this.now());
+      for (const scope of user.provinceCodes) {
+        const initial = (await readMeta<number>(db, META.cursor(scope))) === undefined;
+        await syncScope(db, api, scope, {
+          ...(this.deps.pageSize ? { pageSize: this.deps.pageSize } : {}),
+          onProgress: ({ snapshotRows }) => initial && this.set({ initialRows: snapshotRows }),
+        });
+      }
+      const lastSyncAt = this.now().toISOString();
+      await writeMeta(db, META.lastSyncAt, lastSyncAt);
+      this.set({ phase: 'idle', lastSyncAt, error: null, failures: 0, nextRetryAt: null, initialRows: null });
+      return true;
+    } catch (error) {
+      const code = syncErrorCode(error);
+      if (!(error instanceof Error && error.name === 'SyncError')) console.error('sync failed', error);
+      this.fail(code);
+      return false;
+    }
+  }
+
+  private fail(code: SyncErrorCode): void {
+    const failures = this.status.failures + 1;
+    // A refused token or a too-old app needs a person, not a retry.
+    const retry = code !== 'UNAUTHORIZED' && code !== 'CLIENT_TOO_OLD';
+    const delay = backoffDelay(failures, this.deps.random);
+    this.set({ phase: 'error', error: code, failures, initialRows: null, nextRetryAt: retry ? new Date(this.now().getTime() + delay).toISOString() : null });
+    if (retry) this.retryTimer = (this.deps.setTimer ?? setTimeout)(() => void this.sync(), delay);
+  }
+
+  private cancelRetry(): void {
+    if (this.retryTimer !== null) (this.deps.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>)))(this.retryTimer);
+    this.retryTimer = null;
+  }
+
+  /** Stops retries (sign-out, tests). */
+  stop(): void {
+    this.cancelRetry();
+  }
+
+  /** After sign-out: nothing to sync until the next login. */
+  signedOut(): void {
+    this.stop();
+    this.set({ ...INITIAL, phase: 'signedOut' });
+  }
+}

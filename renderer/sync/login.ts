@@ -1,0 +1,71 @@
+/**
+ * Signing in (online, once) and out. The device token goes to the platform's
+ * token store (Electron safeStorage, or IndexedDB in the browser); the user,
+ * server URL and reference data stay in the local database, so the app works
+ * offline for weeks afterwards.
+ */
+import type { Table } from 'dexie';
+import type { LoginResponse } from '../../shared/sync/protocol';
+import type { EplanDb, ReferenceRow } from '../data/db';
+import type { PlatformBridge } from '../platform';
+import { createSyncApi, SyncError, type SyncApi } from './api';
+import { META, deviceIdOf, readMeta, writeMeta } from './meta';
+
+export interface LoginInput {
+  username: string;
+  password: string;
+  serverUrl: string;
+}
+
+export interface LoginDeps {
+  db: EplanDb;
+  platform: Pick<PlatformBridge, 'storeToken' | 'readToken' | 'clearToken'>;
+  fetch?: typeof fetch;
+}
+
+export async function login(deps: LoginDeps, input: LoginInput): Promise<LoginResponse> {
+  const { db } = deps;
+  const serverUrl = input.serverUrl.trim().replace(/\/+$/, '');
+  if (!/^https?:\/\/[^\s]+$/.test(serverUrl)) throw new SyncError('BAD_RESPONSE');
+  const deviceId = await deviceIdOf(db);
+  const anonymous = createSyncApi({ baseUrl: serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const session = await anonymous.login({ username: input.username.trim(), password: input.password, deviceId, deviceName: deviceName() });
+  await deps.platform.storeToken(session.token);
+  const api = createSyncApi({ baseUrl: serverUrl, token: session.token, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const previous = await readMeta<{ id: string }>(db, META.user);
+  await db.transaction('rw', db.meta, async () => {
+    await writeMeta(db, META.serverUrl, serverUrl);
+    await writeMeta(db, META.user, session.user);
+    await writeMeta(db, META.tokenExpiresAt, session.expiresAt);
+    await writeMeta(db, 'currentUserId', session.user.id);
+    if (previous && previous.id !== session.user.id) await db.meta.where('key').startsWith('sync.cursor.').delete();
+  });
+  await storeReference(db, api);
+  return session;
+}
+
+/** Provinces, districts, LAOs and users of the user's scope; failures leave the old copy. */
+export async function storeReference(db: EplanDb, api: SyncApi): Promise<void> {
+  const reference = await api.reference();
+  // Merged into what is there: the server sends fewer columns than a local demo province holds.
+  const merge = async (table: Table<ReferenceRow, string>, key: string, list: Record<string, unknown>[]) => {
+    const existing = await table.bulkGet(list.map((row) => String(row[key])));
+    await table.bulkPut(list.map((row, index) => ({ ...existing[index], ...row })));
+  };
+  await db.transaction('rw', [db.provinces, db.districts, db.laos, db.users], async () => {
+    await merge(db.provinces, 'code', reference.provinces);
+    await merge(db.districts, 'code', reference.districts);
+    await merge(db.laos, 'id', reference.laos);
+    await merge(db.users, 'id', reference.users);
+  });
+}
+
+/** Forgets the token and the user; local records and the outbox stay for the next login. */
+export async function logout(deps: LoginDeps): Promise<void> {
+  await deps.platform.clearToken();
+  await deps.db.meta.bulkDelete([META.user, META.tokenExpiresAt]);
+}
+
+function deviceName(): string {
+  return typeof navigator === 'undefined' ? 'node' : navigator.userAgent.slice(0, 200);
+}

@@ -1,0 +1,89 @@
+/**
+ * The app's one sync engine and what makes it run: start, reconnect, an
+ * interval, local writes (debounced) and the server's SSE poke.
+ */
+import { liveQuery } from 'dexie';
+import { localDb, type EplanDb } from '../data/db';
+import { getPlatform } from '../platform';
+import { createSyncApi, type SyncApi } from './api';
+import { SyncEngine } from './engine';
+import { META, readMeta, sessionUser } from './meta';
+
+export const SYNC_INTERVAL_MS = 5 * 60_000;
+export const WRITE_DEBOUNCE_MS = 1_500;
+
+export async function storedApi(db: EplanDb): Promise<SyncApi | null> {
+  const [baseUrl, token] = await Promise.all([readMeta<string>(db, META.serverUrl), getPlatform().readToken().catch(() => null)]);
+  return baseUrl && token ? createSyncApi({ baseUrl, token }) : null;
+}
+
+let engine: SyncEngine | null = null;
+
+export function syncEngine(): SyncEngine {
+  engine ??= new SyncEngine({ db: localDb(), api: () => storedApi(localDb()) });
+  return engine;
+}
+
+let stopCurrent: (() => void) | null = null;
+
+/** After a login: listen for the new user's scopes and sync at once. */
+export function restartSync(): void {
+  stopCurrent?.();
+  stopCurrent = startSync();
+}
+
+/** Wires the triggers; returns a function that removes them. */
+export function startSync(target: SyncEngine = syncEngine(), db: EplanDb = localDb()): () => void {
+  const run = () => {
+    if (navigator.onLine) void target.sync();
+  };
+  const cleanups: (() => void)[] = [];
+  void target.load().then(run);
+  window.addEventListener('online', run);
+  cleanups.push(() => window.removeEventListener('online', run));
+  const interval = setInterval(run, SYNC_INTERVAL_MS);
+  cleanups.push(() => clearInterval(interval));
+
+  let debounce: ReturnType<typeof setTimeout> | undefined;
+  let lastCount = -1;
+  const outbox = liveQuery(() => db.outbox.count()).subscribe((count) => {
+    if (count > lastCount && lastCount >= 0) {
+      clearTimeout(debounce);
+      debounce = setTimeout(run, WRITE_DEBOUNCE_MS);
+    }
+    lastCount = count;
+  });
+  cleanups.push(() => {
+    outbox.unsubscribe();
+    clearTimeout(debounce);
+  });
+  cleanups.push(listenForPokes(run));
+  const stop = () => {
+    for (const cleanup of cleanups) cleanup();
+    target.stop();
+    if (stopCurrent === stop) stopCurrent = null;
+  };
+  stopCurrent = stop;
+  return stop;
+}
+
+/** One EventSource per scope; the server sends 'change' when the scope moved on. */
+function listenForPokes(onPoke: () => void): () => void {
+  if (typeof EventSource === 'undefined') return () => {};
+  const sources: EventSource[] = [];
+  let stopped = false;
+  void (async () => {
+    const db = localDb();
+    const [api, user] = await Promise.all([storedApi(db), sessionUser(db)]);
+    if (!api || !user || stopped) return;
+    for (const scope of user.provinceCodes) {
+      const source = new EventSource(api.eventsUrl(scope));
+      source.addEventListener('change', onPoke);
+      sources.push(source);
+    }
+  })();
+  return () => {
+    stopped = true;
+    for (const source of sources) source.close();
+  };
+}
