@@ -11,10 +11,17 @@ import { SettingsPage } from '../features/settings/SettingsPage';
 import { MatrixPage } from '../features/matrix/MatrixPage';
 import { VisitsPage } from '../features/visits/VisitsPage';
 import { OfficersPage } from '../features/officers/OfficersPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
+import { RegistryImportPage } from '../features/admin/RegistryImportPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from './NotFoundPage';
+import { LoginPage } from '../features/sync/LoginPage';
+import { startSync } from '../sync/runtime';
+import { useEffect } from 'react';
 
 /** Hash routing: works from app://, file:// and any static server alike. */
 export function App() {
+  useEffect(() => startSync(), []);
   return (
     <I18nextProvider i18n={i18n}>
       <ThemeProvider theme={theme}>
@@ -28,7 +35,11 @@ export function App() {
               <Route path="matrix" element={<MatrixPage />} />
               <Route path="visits" element={<VisitsPage />} />
               <Route path="officers" element={<OfficersPage />} />
+              <Route path="exports" element={<ExportsPage />} />
+              <Route path="admin/registry" element={<RegistryImportPage />} />
+              <Route path="dashboard" element={<DashboardPage />} />
               <Route path="settings" element={<SettingsPage />} />
+              <Route path="login" element={<LoginPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

@@ -6,6 +6,9 @@ import BadgeIcon from '@mui/icons-material/Badge';
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import UploadFileIcon from '@mui/icons-material/UploadFile';
+import InsightsIcon from '@mui/icons-material/Insights';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import MenuIcon from '@mui/icons-material/Menu';
 import PlaceIcon from '@mui/icons-material/Place';
@@ -15,6 +18,7 @@ import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
 import { setLanguage, type Language } from '../i18n';
 import { useOnline } from './useOnline';
+import { SyncBanner, SyncStatus } from '../features/sync/SyncStatus';
 
 const DRAWER_WIDTH = 236;
 
@@ -24,6 +28,9 @@ const NAV = [
   { to: '/visits', key: 'calendar:nav.visits', end: false, Icon: PlaceIcon },
   { to: '/laos', key: 'nav.laos', end: false, Icon: ApartmentIcon },
   { to: '/officers', key: 'calendar:nav.officers', end: false, Icon: BadgeIcon },
+  { to: '/dashboard', key: 'exports:dashboard.nav', end: false, Icon: InsightsIcon },
+  { to: '/exports', key: 'exports:nav', end: false, Icon: FileDownloadIcon },
+  { to: '/admin/registry', key: 'exports:registry.nav', end: false, Icon: UploadFileIcon },
   { to: '/settings', key: 'nav.settings', end: false, Icon: SettingsIcon },
 ] as const;
 
@@ -106,9 +113,11 @@ export function Layout() {
             <Typography variant="h6" component="div" sx={{ lineHeight: 1.2 }}>{t('app.title')}</Typography>
             <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>{t('app.subtitle')}</Typography>
           </Box>
+          <SyncStatus />
           <OnlineChip />
           <LanguageSwitch />
         </Toolbar>
+        <SyncBanner />
       </AppBar>
       <Box sx={{ display: 'flex', flexGrow: 1 }}>
         {wide ? (

@@ -10,6 +10,10 @@ import calendarTh from './calendar.th.json';
 import calendarEn from './calendar.en.json';
 import completionTh from './completion.th.json';
 import completionEn from './completion.en.json';
+import exportsTh from './exports.th.json';
+import exportsEn from './exports.en.json';
+import syncTh from './sync.th.json';
+import syncEn from './sync.en.json';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -24,9 +28,9 @@ function initialLanguage(): Language {
 void i18next.use(initReactI18next).init({
   resources: {
     // One namespace per area: translation (shell), validation (shared codes),
-    // records (data entry), calendar (checklist, matrix, visits), completion (missing items).
-    th: { translation: th, validation: validationTh, records: recordsTh, calendar: calendarTh, completion: completionTh },
-    en: { translation: en, validation: validationEn, records: recordsEn, calendar: calendarEn, completion: completionEn },
+    // records (data entry), calendar (checklist, matrix, visits), completion (missing items), sync, exports.
+    th: { translation: th, validation: validationTh, records: recordsTh, calendar: calendarTh, completion: completionTh, sync: syncTh, exports: exportsTh },
+    en: { translation: en, validation: validationEn, records: recordsEn, calendar: calendarEn, completion: completionEn, sync: syncEn, exports: exportsEn },
   },
   lng: initialLanguage(),
   fallbackLng: 'th',

@@ -1,0 +1,56 @@
+import 'fake-indexeddb/auto';
+import { readFileSync } from 'node:fs';
+import { v7 as uuidv7 } from 'uuid';
+import { describe, expect, it } from 'vitest';
+import { parseCsv } from '../../../shared/export/registryCsv';
+import { openLocalDb } from '../../data/db';
+import { importRegistry } from './importRegistry';
+
+const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
+
+describe('importing the DLA registry CSV', () => {
+  it('creates the province, districts and one LAO per code from rows per subdistrict', async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    const outcome = await importRegistry(db, fixture('re01_demo_tambon.csv'));
+    expect(outcome).toMatchObject({ ok: true, provinces: 1, districts: 3, laos: 6, rows: 7 });
+    const laos = await db.laos.toArray();
+    const city = laos.find((l) => l.code === '3300102') as unknown as { type: string; districtCode: string; provinceCode: string };
+    expect(city).toMatchObject({ type: 'CITY_MUNICIPALITY', districtCode: '3001', provinceCode: '30' });
+    expect(laos.find((l) => l.code === '5300202')).toMatchObject({ type: 'SAO' });
+    expect(await db.provinces.get('30')).toMatchObject({ nameTh: 'นครราชสีมา' });
+    // A re-import updates in place: same ids, no duplicates.
+    const ids = laos.map((l) => l.id).sort();
+    await importRegistry(db, fixture('re01_demo_tambon.csv'));
+    expect((await db.laos.toArray()).map((l) => l.id).sort()).toEqual(ids);
+    db.close();
+  });
+
+  it('reports malformed rows by line and stores nothing', async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    const outcome = await importRegistry(db, fixture('re01_bad_tambon.csv'));
+    expect(outcome.ok).toBe(false);
+    if (outcome.ok) return;
+    expect(outcome.issues).toEqual([
+      { line: 3, code: 'registry.unknownType', params: { value: 'สภาตำบล' } },
+      { line: 4, code: 'registry.badCode', params: { value: '43002' } },
+      { line: 5, code: 'registry.rowTooShort', params: { found: '4', expected: '6' } },
+    ]);
+    expect(await db.laos.count()).toBe(0);
+    expect(await db.provinces.count()).toBe(0);
+    db.close();
+  });
+
+  it('reports a missing column on the header line', async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    const outcome = await importRegistry(db, 'จังหวัด,อำเภอ,ตำบล,อปท.\nนครราชสีมา,ครบุรี,แชะ,เทศบาลตำบลแชะ\n');
+    expect(outcome).toEqual({ ok: false, issues: [
+      { line: 1, code: 'registry.missingColumn', params: { column: 'รหัส อปท.' } },
+      { line: 1, code: 'registry.missingColumn', params: { column: 'ประเภท อปท.' } },
+    ] });
+    db.close();
+  });
+
+  it('parses quoted fields with commas, quotes and line breaks', () => {
+    expect(parseCsv('a,"b, ""c""\nd",e\r\n\r\nf,g,h')).toEqual([[1, ['a', 'b, "c"\nd', 'e']], [4, ['f', 'g', 'h']]]);
+  });
+});

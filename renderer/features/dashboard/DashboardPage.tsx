@@ -1,0 +1,95 @@
+import { Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
+import PrintIcon from '@mui/icons-material/Print';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo } from 'react';
+import { useTranslation } from 'react-i18next';
+import { defaultTemplate } from '../../../shared/calendar/index';
+import { budgetProgress, disbursedShare, type BudgetRecords } from '../../../shared/export/budgetProgress';
+import { useFormat } from '../../app/format';
+import { localDb } from '../../data/db';
+import { useProvinceCompletion, useProvinceReference } from '../../data/province';
+import { useLocalName, useMonthLabel } from '../checklist/months';
+import { percent } from '../checklist/status';
+import { officerRows } from '../officers/officers';
+import { laosMostBehind, monthlyProgress } from './dashboard';
+
+function Bar({ label, part, whole, share }: { label: string; part?: number; whole?: number; share?: number | null }) {
+  const value = share === undefined ? percent(part ?? 0, whole ?? 0) : Math.round((share ?? 0) * 100);
+  return (
+    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }} data-testid="dashboard-bar">
+      <Typography variant="body2" sx={{ width: 200, flexShrink: 0 }} noWrap title={label}>{label}</Typography>
+      <LinearProgress variant="determinate" value={value} sx={{ flex: 1, height: 12, borderRadius: 1 }} aria-label={label} />
+      <Typography variant="body2" sx={{ width: 48, textAlign: 'right' }}>{value}%</Typography>
+    </Stack>
+  );
+}
+
+function Section({ title, children }: { title: string; children: React.ReactNode }) {
+  return (
+    <Card variant="outlined" sx={{ breakInside: 'avoid' }}>
+      <CardContent>
+        <Typography variant="h6" component="h2" sx={{ mb: 1.5 }}>{title}</Typography>
+        <Stack spacing={1}>{children}</Stack>
+      </CardContent>
+    </Card>
+  );
+}
+
+export function DashboardPage() {
+  const { t } = useTranslation('exports');
+  const { t: tr } = useTranslation();
+  const format = useFormat();
+  const today = format.today();
+  const monthLabel = useMonthLabel();
+  const name = useLocalName();
+  const reference = useProvinceReference();
+  const snapshot = useProvinceCompletion(today.fiscalYear, today.iso);
+  const template = useMemo(() => defaultTemplate(today.fiscalYear), [today.fiscalYear]);
+  const records = useLiveQuery(async () => {
+    const db = localDb();
+    const [ordinances, ordinanceItems, contracts, disbursements] = await Promise.all([db.ordinances.toArray(), db.ordinanceItems.toArray(), db.contracts.toArray(), db.disbursements.toArray()]);
+    return { ordinances, ordinanceItems, contracts, disbursements } as unknown as BudgetRecords;
+  }, []);
+  const laos = useMemo(() => reference?.laos ?? [], [reference]);
+  const months = useMemo(() => monthlyProgress(template, laos, snapshot.results, today.iso), [template, laos, snapshot.results, today.iso]);
+  const budget = useMemo(() => (records && reference ? budgetProgress(reference.laos, reference.districts, records, today.fiscalYear) : undefined), [records, reference, today.fiscalYear]);
+  const officers = useMemo(
+    () => officerRows(reference?.users ?? [], laos, template.tasks, snapshot.results, today.iso).sort((a, b) => percent(b.complete, b.applicable) - percent(a.complete, a.applicable)),
+    [reference, laos, template, snapshot.results, today.iso],
+  );
+  const behind = useMemo(() => laosMostBehind(template, laos, snapshot.results), [template, laos, snapshot.results]);
+
+  return (
+    <Stack spacing={2.5}>
+      <Stack direction="row" sx={{ alignItems: 'center' }}>
+        <Typography variant="h4" component="h1" sx={{ flex: 1 }}>{t('dashboard.title', { fy: today.fiscalYear })}</Typography>
+        <Button startIcon={<PrintIcon />} onClick={() => window.print()} sx={{ displayPrint: 'none' }}>{t('dashboard.print')}</Button>
+      </Stack>
+      {!snapshot.ready ? <LinearProgress variant="determinate" value={snapshot.progress * 100} /> : null}
+      <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
+        <Section title={t('dashboard.progress')}>
+          {months.map((m) => <Bar key={`${m.year}-${m.month}`} label={monthLabel(m.year, m.month)} part={m.tally.complete} whole={m.tally.applicable} />)}
+        </Section>
+        <Section title={t('dashboard.officers')}>
+          {officers.length === 0 ? <Typography color="text.secondary">{t('dashboard.none')}</Typography> : null}
+          {officers.map((o) => <Bar key={o.user.id} label={o.user.displayName} part={o.complete} whole={o.applicable} />)}
+        </Section>
+        <Section title={t('dashboard.disbursementByDistrict')}>
+          {(budget?.districts ?? []).map((d) => <Bar key={d.district.code} label={name(d.district)} share={disbursedShare(d.subtotal, 4)} />)}
+        </Section>
+        <Section title={t('dashboard.disbursementByType')}>
+          {(budget?.byType ?? []).map((d) => <Bar key={d.type} label={tr(`laoType.${d.type}`)} share={disbursedShare(d.subtotal, 4)} />)}
+        </Section>
+        <Section title={t('dashboard.behind')}>
+          {behind.length === 0 ? <Typography color="text.secondary">{t('dashboard.none')}</Typography> : null}
+          {behind.map((b) => (
+            <Stack key={b.lao.id} direction="row" spacing={1} data-testid="dashboard-behind">
+              <Typography variant="body2" sx={{ flex: 1 }}>{b.lao.code} {name(b.lao)}</Typography>
+              <Typography variant="body2" color="error">{t('dashboard.overdue', { count: b.overdue })}</Typography>
+            </Stack>
+          ))}
+        </Section>
+      </Box>
+    </Stack>
+  );
+}

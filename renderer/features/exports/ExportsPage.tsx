@@ -1,0 +1,127 @@
+import { Alert, Box, Button, Card, CardActions, CardContent, LinearProgress, ListItemText, Menu, MenuItem, Stack, TextField, Typography } from '@mui/material';
+import FileDownloadIcon from '@mui/icons-material/FileDownload';
+import { useCallback, useEffect, useRef, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { fiscalYearOfMonth, parseIsoDate } from '../../../shared/calendar/fiscal';
+import { useFormat } from '../../app/format';
+import { useProvinceCompletion, useProvinceReference } from '../../data/province';
+import { exportFileName } from '../../export/exportNames';
+import type { WorkbookLanguage } from '../../export/labels';
+import { runExport } from '../../export/runExport';
+import { monthChoices, monthKey, parseMonthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { DemoBanner } from '../home/DemoBanner';
+import { actionForKey, EXPORT_ACTIONS, shortcutLabel, type ExportAction } from './exportActions';
+import { exportRequest } from './exportRequest';
+
+type Notice = { severity: 'success' | 'info' | 'error'; text: string } | undefined;
+
+export function ExportsPage() {
+  const { t, i18n } = useTranslation('exports');
+  const format = useFormat();
+  const today = format.today();
+  const ymd = parseIsoDate(today.iso)!;
+  const monthLabel = useMonthLabel();
+  const name = useLocalName();
+  const [month, setMonth] = useState(monthKey(ymd.year, ymd.month));
+  const [language, setLanguage] = useState<WorkbookLanguage>(i18n.language === 'en' ? 'en' : 'th');
+  const [district, setDistrict] = useState('');
+  const [progress, setProgress] = useState<number | undefined>();
+  const [notice, setNotice] = useState<Notice>();
+  const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
+  const abort = useRef<AbortController | null>(null);
+  const chosen = parseMonthKey(month)!;
+  const fiscalYear = fiscalYearOfMonth(chosen.year, chosen.month);
+  const reference = useProvinceReference();
+  const snapshot = useProvinceCompletion(fiscalYear, today.iso);
+  const busy = progress !== undefined;
+
+  const perform = useCallback(async (action: ExportAction) => {
+    if (busy || !reference) return;
+    if (!snapshot.ready) return setNotice({ severity: 'info', text: t('page.notReady') });
+    setMenuAnchor(null);
+    setNotice(undefined);
+    setProgress(0);
+    const controller = new AbortController();
+    abort.current = controller;
+    try {
+      // The selected LAOs: one district or the whole province.
+      const selected = district ? { ...reference, laos: reference.laos.filter((lao) => lao.districtCode === district) } : reference;
+      const request = await exportRequest({ kind: action.kind, ...chosen, fiscalYear, language, asOf: today.iso }, selected, snapshot);
+      const name = exportFileName(action.kind, reference.laos[0]?.provinceCode ?? '00', fiscalYear, action.kind === 'matrix' ? chosen : undefined);
+      const outcome = await runExport(request, name, setProgress, controller.signal);
+      if (outcome.ok) setNotice({ severity: 'success', text: t('page.saved', { name: outcome.path || name }) });
+      else if (outcome.code === 'CANCELLED') setNotice({ severity: 'info', text: t('page.cancelled') });
+      else setNotice({ severity: 'error', text: t('page.failed', { reason: outcome.message ?? outcome.code }) });
+    } finally {
+      abort.current = null;
+      setProgress(undefined);
+    }
+  }, [busy, reference, snapshot, t, chosen, fiscalYear, language, today.iso, district]);
+
+  useEffect(() => {
+    const onKey = (event: KeyboardEvent) => {
+      const action = actionForKey(event);
+      if (!action) return;
+      event.preventDefault();
+      void perform(action);
+    };
+    window.addEventListener('keydown', onKey);
+    return () => window.removeEventListener('keydown', onKey);
+  }, [perform]);
+
+  return (
+    <Stack spacing={2.5}>
+      <DemoBanner />
+      <Box>
+        <Typography variant="h4" component="h1">{t('page.title')}</Typography>
+        <Typography color="text.secondary">{t('page.intro')}</Typography>
+      </Box>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <TextField select size="small" label={t('page.month')} value={month} onChange={(e) => setMonth(e.target.value)} sx={{ minWidth: 190 }} disabled={busy}>
+          {monthChoices(today.fiscalYear).map((c) => <MenuItem key={c.key} value={c.key}>{monthLabel(c.year, c.month)}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label={t('page.language')} value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'th')} sx={{ minWidth: 160 }} disabled={busy}>
+          <MenuItem value="th">ไทย</MenuItem>
+          <MenuItem value="en">English</MenuItem>
+        </TextField>
+        <TextField select size="small" label={t('page.district')} value={district} onChange={(e) => setDistrict(e.target.value)} sx={{ minWidth: 180 }} disabled={busy}>
+          <MenuItem value="">{t('page.allDistricts')}</MenuItem>
+          {(reference?.districts ?? []).map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
+        </TextField>
+        <Button variant="contained" startIcon={<FileDownloadIcon />} disabled={busy || !reference} onClick={(e) => setMenuAnchor(e.currentTarget)} aria-haspopup="menu" data-testid="export-menu-button">
+          {t('page.menu')}
+        </Button>
+        <Menu anchorEl={menuAnchor} open={Boolean(menuAnchor)} onClose={() => setMenuAnchor(null)}>
+          {EXPORT_ACTIONS.map((action) => (
+            <MenuItem key={action.kind} onClick={() => void perform(action)} data-testid={`export-${action.kind}`}>
+              <ListItemText primary={t(`kind.${action.kind}`)} secondary={shortcutLabel(action)} />
+            </MenuItem>
+          ))}
+        </Menu>
+      </Stack>
+      {busy ? (
+        <Box role="status" aria-live="polite" data-testid="export-progress">
+          <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
+            <Typography variant="body2">{t('page.running', { percent: Math.round((progress ?? 0) * 100) })}</Typography>
+            <Button size="small" onClick={() => abort.current?.abort()}>{t('page.cancel')}</Button>
+          </Stack>
+          <LinearProgress variant={progress && progress > 0 ? 'determinate' : 'indeterminate'} value={(progress ?? 0) * 100} />
+        </Box>
+      ) : null}
+      {notice ? <Alert severity={notice.severity} data-testid="export-notice" onClose={() => setNotice(undefined)}>{notice.text}</Alert> : null}
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} useFlexGap sx={{ flexWrap: 'wrap' }}>
+        {EXPORT_ACTIONS.map((action) => (
+          <Card key={action.kind} variant="outlined" sx={{ flex: '1 1 260px' }}>
+            <CardContent>
+              <Typography variant="subtitle1" sx={{ fontWeight: 600 }}>{t(`kind.${action.kind}`)}</Typography>
+              <Typography variant="body2" color="text.secondary">{t('page.shortcut', { keys: shortcutLabel(action) })}</Typography>
+            </CardContent>
+            <CardActions>
+              <Button size="small" disabled={busy || !reference} onClick={() => void perform(action)}>{t('page.menu')}</Button>
+            </CardActions>
+          </Card>
+        ))}
+      </Stack>
+    </Stack>
+  );
+}

@@ -1,0 +1,81 @@
+/**
+ * Officer performance against the calendar (seed note 3): per officer and
+ * month, for each task due, how many assigned LAOs are complete or overdue;
+ * visits made and records entered on LAOs' behalf that month. Pure.
+ */
+import { monthsOfFiscalYear } from '../calendar/fiscal';
+import { contractDocsStatus, tasksForMonth, type CalendarTask, type CalendarTemplate, type ContractDocsStatus, type TaskResult } from '../calendar/index';
+import type { Lao, User } from '../domain/reference';
+
+export interface OfficerTaskLine { task: CalendarTask; assigned: number; applicable: number; complete: number; overdue: number }
+export interface OfficerMonth {
+  year: number;
+  month: number;
+  tasks: OfficerTaskLine[];
+  applicable: number;
+  complete: number;
+  overdue: number;
+  visits: number;
+  onBehalf: number;
+}
+export interface OfficerPerformance { user: User; laoCount: number; docs: ContractDocsStatus; months: OfficerMonth[] }
+
+export interface ActivityRow { laoId: string; updatedBy?: string; updatedAt?: string; enteredOnBehalf?: boolean; deleted?: boolean }
+export interface VisitRow { officerId: string; visitedOn: string; deleted?: boolean }
+
+const monthOf = (iso: string) => iso.slice(0, 7);
+const key = (year: number, month: number) => `${year}-${String(month).padStart(2, '0')}`;
+
+function count<T>(rows: readonly T[], keyOf: (row: T) => string | undefined): Map<string, number> {
+  const map = new Map<string, number>();
+  for (const row of rows) {
+    const k = keyOf(row);
+    if (k) map.set(k, (map.get(k) ?? 0) + 1);
+  }
+  return map;
+}
+
+function taskLine(task: CalendarTask, laoIds: readonly string[], results: ReadonlyMap<string, Readonly<Record<string, TaskResult>>>): OfficerTaskLine {
+  const line = { task, assigned: laoIds.length, applicable: 0, complete: 0, overdue: 0 };
+  for (const id of laoIds) {
+    const status = results.get(id)?.[task.id]?.status;
+    if (!status || status === 'not_applicable') continue;
+    line.applicable += 1;
+    if (status === 'complete') line.complete += 1;
+    if (status === 'overdue') line.overdue += 1;
+  }
+  return line;
+}
+
+/** Months of the fiscal year up to the as-of month. */
+export function officerPerformance(
+  users: readonly User[], laos: readonly Lao[], template: CalendarTemplate,
+  results: ReadonlyMap<string, Readonly<Record<string, TaskResult>>>, asOf: string,
+  activity: { records: readonly ActivityRow[]; visits: readonly VisitRow[] },
+): OfficerPerformance[] {
+  const months = monthsOfFiscalYear(template.fiscalYear).filter((m) => key(m.year, m.month) <= monthOf(asOf));
+  const visits = count(activity.visits.filter((v) => !v.deleted), (v) => `${v.officerId}|${monthOf(v.visitedOn)}`);
+  const onBehalf = count(activity.records.filter((r) => !r.deleted && r.enteredOnBehalf), (r) => (r.updatedBy && r.updatedAt ? `${r.updatedBy}|${monthOf(r.updatedAt)}` : undefined));
+  return users
+    .filter((user) => user.role === 'officer')
+    .sort((a, b) => a.username.localeCompare(b.username, 'en', { numeric: true }))
+    .map((user) => {
+      const laoIds = user.laoIds ?? laos.map((lao) => lao.id);
+      return {
+        user,
+        laoCount: laoIds.length,
+        docs: contractDocsStatus(user, asOf),
+        months: months.map(({ year, month }) => {
+          const tasks = tasksForMonth(template, year, month).map((task) => taskLine(task, laoIds, results));
+          return {
+            year, month, tasks,
+            applicable: tasks.reduce((s, t) => s + t.applicable, 0),
+            complete: tasks.reduce((s, t) => s + t.complete, 0),
+            overdue: tasks.reduce((s, t) => s + t.overdue, 0),
+            visits: visits.get(`${user.id}|${key(year, month)}`) ?? 0,
+            onBehalf: onBehalf.get(`${user.id}|${key(year, month)}`) ?? 0,
+          };
+        }),
+      };
+    });
+}
