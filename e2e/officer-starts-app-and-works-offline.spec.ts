@@ -30,6 +30,17 @@ test.describe('an officer opens the app for the first time', () => {
     await page.getByLabel('ค้นหา อปท. (ชื่อ รหัส หรืออำเภอ)').fill('เทศบาล');
     await expect.poll(() => page.getByTestId('lao-card').count()).toBeLessThan(all);
     await shot(page, 'directory-offline-th');
+
+    // Filter by this month's completion state, worked out from the records on the device.
+    await page.getByLabel('ค้นหา อปท. (ชื่อ รหัส หรืออำเภอ)').fill('');
+    await expect(page.getByRole('combobox', { name: 'สถานะงานเดือนนี้' })).toBeEnabled({ timeout: 30_000 });
+    await page.getByRole('combobox', { name: 'สถานะงานเดือนนี้' }).click();
+    await page.getByRole('option', { name: 'ครบถ้วน' }).click();
+    await expect.poll(() => page.getByTestId('lao-card').count()).toBeLessThan(all);
+    const complete = page.getByTestId('lao-card');
+    expect(await complete.count()).toBeGreaterThan(0);
+    for (let i = 0; i < 3; i++) await expect(complete.nth(i).locator('[data-status]')).toHaveAttribute('data-status', 'complete');
+    await shot(page, 'directory-status-filter-th');
     await context.setOffline(false);
     await expect(page.getByTestId('online-status')).toHaveAttribute('data-online', 'true');
   });

@@ -4,7 +4,10 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LAO_TYPE_CODES, groupLaosByDistrict, matchesLaoSearch, type DirectoryLao, type DirectoryDistrict } from './directory';
+import { LAO_TYPE_CODES, groupLaosByDistrict, matchesLaoSearch, monthStatusOf, type DirectoryLao, type DirectoryDistrict } from './directory';
+import { useProvinceCompletion } from '../../data/province';
+import { useCalendarTasks } from '../checklist/useTasks';
+import { STATUSES, StatusChip } from '../checklist/status';
 import { localDb } from '../../data/db';
 import { loadAllLaoSummaries, type FiscalSummary } from '../../data/queries';
 import { useFormat } from '../../app/format';
@@ -15,10 +18,20 @@ export function LaoDirectoryPage() {
   const [query, setQuery] = useState('');
   const [type, setType] = useState('');
   const [districtCode, setDistrictCode] = useState('');
+  const [status, setStatus] = useState('');
   const tr = useTranslation('records').t;
   const format = useFormat();
   const fiscalYear = format.today().fiscalYear;
   const deferredQuery = useDeferredValue(query);
+  const today = format.today();
+  const [year, month] = today.iso.split('-').map(Number) as [number, number];
+  const { tasks } = useCalendarTasks(year, month);
+  const completion = useProvinceCompletion(today.fiscalYear, today.iso);
+  const statusOf = useMemo(() => {
+    const ids = tasks.map((task) => task.id);
+    return (laoId: string) => monthStatusOf(completion.results.get(laoId), ids);
+  }, [tasks, completion.results]);
+  const tc = useTranslation('calendar').t;
   const summaries = useLiveQuery(() => loadAllLaoSummaries(localDb(), fiscalYear), [fiscalYear]);
   const data = useLiveQuery(async () => {
     const db = localDb();
@@ -27,9 +40,10 @@ export function LaoDirectoryPage() {
   }, []);
   const groups = useMemo(() => {
     if (!data) return [];
-    const visible = data.laos.filter((lao) => (!type || lao.type === type) && (!districtCode || lao.districtCode === districtCode) && matchesLaoSearch(lao, data.districts, deferredQuery));
+    const visible = data.laos.filter((lao) => (!type || lao.type === type) && (!districtCode || lao.districtCode === districtCode)
+      && (!status || statusOf(lao.id) === status) && matchesLaoSearch(lao, data.districts, deferredQuery));
     return groupLaosByDistrict(visible, data.districts);
-  }, [data, type, districtCode, deferredQuery]);
+  }, [data, type, districtCode, status, statusOf, deferredQuery]);
   if (!data) return <LinearProgress />;
   const en = i18n.language === 'en';
   return (
@@ -59,6 +73,13 @@ export function LaoDirectoryPage() {
             {LAO_TYPE_CODES.map((code) => <MenuItem key={code} value={code}>{t(`laoType.${code}`)}</MenuItem>)}
           </Select>
         </FormControl>
+        <FormControl sx={{ minWidth: 220 }}>
+          <InputLabel id="lao-status-label">{tr('directory.monthStatus')}</InputLabel>
+          <Select labelId="lao-status-label" label={tr('directory.monthStatus')} value={status} onChange={(event) => setStatus(event.target.value)} disabled={!completion.ready}>
+            <MenuItem value="">{tr('directory.allStatuses')}</MenuItem>
+            {STATUSES.map((code) => <MenuItem key={code} value={code}>{tc(`status.${code}`)}</MenuItem>)}
+          </Select>
+        </FormControl>
       </Stack>
       {groups.length === 0 && <Typography color="text.secondary">{t('laos.none')}</Typography>}
       {groups.map(({ district, laos }) => (
@@ -77,6 +98,8 @@ export function LaoDirectoryPage() {
                       <Stack direction="row" spacing={1} sx={{ mt: 0.5, alignItems: 'center' }}>
                         <Chip size="small" label={t(`laoType.${lao.type}`)} />
                         <Typography variant="body2" color="text.secondary">{t('laos.code', { code: lao.code })}</Typography>
+                        <Box sx={{ flexGrow: 1 }} />
+                        {statusOf(lao.id) && <StatusChip status={statusOf(lao.id)!} />}
                       </Stack>
                       <LaoCardSummary summary={summaries?.get(lao.id)} fiscalYear={fiscalYear} />
                     </CardContent>

@@ -45,3 +45,20 @@ export function groupLaosByDistrict(laos: DirectoryLao[], districts: DirectoryDi
       ),
     }));
 }
+
+type Status = 'not_started' | 'in_progress' | 'complete' | 'overdue' | 'not_applicable';
+const RANK: Record<Status, number> = { overdue: 0, not_started: 1, in_progress: 2, complete: 3, not_applicable: 4 };
+
+/**
+ * An LAO's state for the month: the state of its neediest task (overdue before
+ * not started before in progress), complete only when every task that applies is.
+ */
+export function monthStatusOf(results: Readonly<Record<string, { status: Status }>> | undefined, taskIds: readonly string[]): Status | undefined {
+  if (!results) return undefined;
+  let worst: Status = 'not_applicable';
+  for (const id of taskIds) {
+    const status = results[id]?.status;
+    if (status && RANK[status] < RANK[worst]) worst = status;
+  }
+  return worst;
+}
