@@ -2,13 +2,12 @@ import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, LinearProg
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { fiscalYearOfMonth, parseIsoDate } from '../../../shared/calendar/fiscal';
 import { useFormat } from '../../app/format';
 import { useLastVisits, useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { judgedFiscalYear } from '../../../shared/calendar/index';
 import { useCalendarTasks } from './useTasks';
 import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
-import { monthChoices, monthKey, parseMonthKey, useLocalName, useMonthLabel } from './months';
+import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from './months';
 import { STATUS_STYLE, StatusLegend, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
 
@@ -107,11 +106,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
   const today = format.today();
   const monthLabel = useMonthLabel();
   const [params, setParams] = useSearchParams();
-  const todayYmd = parseIsoDate(today.iso)!;
-  const parsed = parseMonthKey(params.get('month'));
-  const year = parsed?.year ?? todayYmd.year;
-  const month = parsed?.month ?? todayYmd.month;
-  const fiscalYear = fiscalYearOfMonth(year, month);
+  const { year, month, fiscalYear } = selectedMonth(params.get('month'), today.iso);
   const mine = params.get('scope') !== 'all';
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(fiscalYear, today.iso);

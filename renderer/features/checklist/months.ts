@@ -1,6 +1,6 @@
 /** Month labels and choices in B.E. for both languages. */
 import { useTranslation } from 'react-i18next';
-import { fiscalYearOfMonth, monthName, monthsOfFiscalYear, toBE } from '../../../shared/calendar/fiscal';
+import { fiscalYearOfMonth, monthName, monthsOfFiscalYear, parseIsoDate, toBE } from '../../../shared/calendar/fiscal';
 
 export interface MonthChoice { year: number; month: number; fiscalYear: number; key: string }
 
@@ -31,4 +31,13 @@ export function useMonthLabel() {
 export function useLocalName() {
   const { i18n } = useTranslation();
   return (row: { nameTh: string; nameEn: string }) => (i18n.language === 'en' ? row.nameEn : row.nameTh);
+}
+
+/** The month a screen shows: `?month=YYYY-MM` in the URL, else today's (Bangkok) month. */
+export function selectedMonth(monthParam: string | null, todayIso: string): { year: number; month: number; fiscalYear: number } {
+  const today = parseIsoDate(todayIso)!;
+  const parsed = parseMonthKey(monthParam);
+  const year = parsed?.year ?? today.year;
+  const month = parsed?.month ?? today.month;
+  return { year, month, fiscalYear: fiscalYearOfMonth(year, month) };
 }

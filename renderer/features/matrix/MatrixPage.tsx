@@ -2,14 +2,13 @@ import { Alert, Box, Button, LinearProgress, MenuItem, Stack, TextField, ToggleB
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
-import { fiscalYearOfMonth, parseIsoDate } from '../../../shared/calendar/fiscal';
 import { LAO_TYPE_CODES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { DemoBanner } from '../home/DemoBanner';
 import type { TaskStatus } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
-import { monthChoices, monthKey, parseMonthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from '../checklist/months';
 import { STATUSES, StatusLegend } from '../checklist/status';
 import { buildMatrix } from './matrix';
 import { MatrixTable } from './MatrixTable';
@@ -22,11 +21,7 @@ export function MatrixPage() {
   const monthLabel = useMonthLabel();
   const name = useLocalName();
   const [params, setParams] = useSearchParams();
-  const ymd = parseIsoDate(today.iso)!;
-  const parsed = parseMonthKey(params.get('month'));
-  const year = parsed?.year ?? ymd.year;
-  const month = parsed?.month ?? ymd.month;
-  const fiscalYear = fiscalYearOfMonth(year, month);
+  const { year, month, fiscalYear } = selectedMonth(params.get('month'), today.iso);
   const view = params.get('view') === 'year' ? 'year' : 'month';
   const district = params.get('district') ?? undefined;
   const type = params.get('type') ?? undefined;
