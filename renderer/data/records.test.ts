@@ -6,6 +6,7 @@ import Dexie from 'dexie';
 import { LOCAL_SCHEMA, LOCAL_SCHEMA_VERSION } from './schema';
 import { classifyWriteError, deleteRecord, restoreRecord, saveRecord } from './records';
 import { RECORD_TABLES } from '../../shared/domain/tables';
+import { fixtureRecord } from '../../shared/domain/fixtures';
 
 const officer = { userId: uuidv7(), now: () => new Date('2025-03-10T03:00:00Z') };
 const laoId = uuidv7();
@@ -128,6 +129,18 @@ describe('saveRecord', () => {
     expect((await db.antiDrugActivities.get(first.value.id))?.deleted).toBe(false);
     expect((await db.history.toArray()).map((line) => line.op)).toEqual(['create', 'delete', 'restore']);
     expect((await db.outbox.toArray()).map((entry) => entry.op)).toEqual(['upsert', 'delete', 'upsert']);
+  });
+});
+
+describe('one record per period', () => {
+  it('refuses a second month of fiscal statistics for the same LAO and stores nothing', async () => {
+    const { id: _id, version: _v, updatedAt: _u, updatedBy: _b, ...stats } = fixtureRecord('fiscalStats');
+    const first = await saveRecord(db, 'fiscalStats', { ...stats, laoId, provinceCode: '99' }, officer);
+    expect(first.ok).toBe(true);
+    const second = await saveRecord(db, 'fiscalStats', { ...stats, laoId, provinceCode: '99' }, officer);
+    expect(!second.ok && second.error.code === 'VALIDATION_FAILED' && second.error.issues.map((issue) => issue.code)).toContain('fiscalStats.duplicateMonth');
+    expect(await db.fiscalStats.count()).toBe(1);
+    expect(await db.outbox.count()).toBe(1);
   });
 });
 

@@ -29,18 +29,18 @@ function diff(before: Record<string, unknown> | undefined, after: Record<string,
   return changes;
 }
 
-const CONTEXT_TABLES = ['plans', 'planProjects', 'ordinances', 'ordinanceItems', 'contracts', 'disbursements'] as const;
+const CONTEXT_TABLES = ['plans', 'planProjects', 'ordinances', 'ordinanceItems', 'contracts', 'disbursements', 'fiscalStats', 'quarterReports'] as const;
 
 /** The cross-record facts the shared rules need: this LAO's plans, items, contracts and other disbursements. */
 async function contextFor(db: EplanDb, laoId: string, savingId: string): Promise<ValidationContext> {
   const lao = await db.laos.get(laoId);
   if (!lao) return { knownLaoIds: new Set() };
-  const [plans, planProjects, ordinances, ordinanceItems, contracts, disbursements] = await Promise.all(
+  const [plans, planProjects, ordinances, ordinanceItems, contracts, disbursements, fiscalStats, quarterReports] = await Promise.all(
     CONTEXT_TABLES.map((name) => db.table<StoredRecord, string>(name).where('laoId').equals(laoId).toArray()),
   );
   return buildValidationContext({
     laoIds: [laoId],
-    plans, planProjects, ordinances, ordinanceItems, contracts,
+    plans, planProjects, ordinances, ordinanceItems, contracts, fiscalStats, quarterReports,
     disbursements: disbursements!.filter((row) => row.id !== savingId),
   } as unknown as ContextRecords);
 }

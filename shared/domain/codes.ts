@@ -72,6 +72,8 @@ export const VALIDATION_CODES = [
   'grant.committedAboveAllocated',
   'grant.disbursedAboveCommitted',
   'fiscalStats.monthOutsideFiscalYear',
+  'fiscalStats.duplicateMonth',
+  'quarterReport.duplicate',
 ] as const;
 
 export type ValidationCode = (typeof VALIDATION_CODES)[number];

@@ -31,3 +31,25 @@ describe('buildValidationContext', () => {
     expect(validateRecord('disbursements', second, ctx).ok).toBe(false);
   });
 });
+
+describe('one record per period', () => {
+  const stats = fixtureRecord('fiscalStats') as RecordOf<'fiscalStats'>;
+  const report = fixtureRecord('quarterReports') as RecordOf<'quarterReports'>;
+  const other = '0190c4e2-0000-7000-8000-0000000000ff';
+
+  it('refuses a second month of fiscal statistics and a second report of a quarter', () => {
+    const ctx = buildValidationContext({ fiscalStats: [stats], quarterReports: [report] });
+    const secondStats = validateRecord('fiscalStats', { ...stats, id: other }, ctx);
+    expect(!secondStats.ok && secondStats.error).toContainEqual(expect.objectContaining({ path: 'month', code: 'fiscalStats.duplicateMonth' }));
+    const secondReport = validateRecord('quarterReports', { ...report, id: other }, ctx);
+    expect(!secondReport.ok && secondReport.error).toContainEqual(expect.objectContaining({ path: 'quarter', code: 'quarterReport.duplicate' }));
+  });
+
+  it('lets the record itself be edited, another month be added, and a deleted one be replaced', () => {
+    expect(validateRecord('fiscalStats', stats, buildValidationContext({ fiscalStats: [stats] })).ok).toBe(true);
+    const nextMonth = { ...stats, id: other, month: stats.month === 12 ? 1 : stats.month + 1, year: stats.month === 12 ? stats.year + 1 : stats.year };
+    expect(validateRecord('fiscalStats', nextMonth, buildValidationContext({ fiscalStats: [stats] })).ok).toBe(true);
+    const deleted = { ...stats, deleted: true };
+    expect(validateRecord('fiscalStats', { ...stats, id: other }, buildValidationContext({ fiscalStats: [deleted] })).ok).toBe(true);
+  });
+});

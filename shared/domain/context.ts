@@ -6,7 +6,7 @@ import type { Contract } from './contract';
 import type { Disbursement } from './disbursement';
 import type { OrdinanceItem, Ordinance } from './ordinance';
 import type { DevelopmentPlan, PlanProject } from './plan';
-import type { RelatedLookups, ValidationContext } from './rules';
+import { periodKeyText, type PeriodKey, type RelatedLookups, type ValidationContext } from './rules';
 
 export interface ContextRecords {
   laoIds?: Iterable<string>;
@@ -16,6 +16,8 @@ export interface ContextRecords {
   ordinanceItems?: readonly OrdinanceItem[];
   contracts?: readonly Contract[];
   disbursements?: readonly Disbursement[];
+  fiscalStats?: ReadonlyArray<{ id: string; deleted: boolean; year: number; month: number }>;
+  quarterReports?: ReadonlyArray<{ id: string; deleted: boolean; fiscalYear: number; quarter: number }>;
 }
 
 const live = <T extends { deleted: boolean }>(rows: readonly T[] | undefined): T[] =>
@@ -34,10 +36,19 @@ export function buildValidationContext(records: ContextRecords): ValidationConte
   if (records.ordinanceItems) related.ordinanceItem = lookup(byId(live(records.ordinanceItems)));
   if (records.contracts) related.contract = lookup(byId(live(records.contracts)));
   if (records.disbursements) related.disbursedSum = disbursedSums(live(records.disbursements));
+  if (records.fiscalStats || records.quarterReports) related.periodTaken = periodsTaken(records);
   return {
     ...(records.laoIds ? { knownLaoIds: new Set(records.laoIds) } : {}),
     related,
   };
+}
+
+function periodsTaken(records: ContextRecords): NonNullable<RelatedLookups['periodTaken']> {
+  const holders = new Map<string, string[]>();
+  const hold = (key: PeriodKey, id: string) => holders.set(periodKeyText(key), [...(holders.get(periodKeyText(key)) ?? []), id]);
+  for (const s of live(records.fiscalStats)) hold({ table: 'fiscalStats', year: s.year, month: s.month }, s.id);
+  for (const q of live(records.quarterReports)) hold({ table: 'quarterReports', fiscalYear: q.fiscalYear, quarter: q.quarter }, q.id);
+  return (key, excludeId) => (holders.get(periodKeyText(key)) ?? []).some((id) => id !== excludeId);
 }
 
 const lookup =

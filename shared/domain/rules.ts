@@ -22,7 +22,15 @@ export interface RelatedLookups {
   contract?(id: string): { ordinanceItemId: string; amount: number; signedOn: string } | undefined;
   /** Sum of live disbursements of an item or a contract, not counting the record `excludeId`. */
   disbursedSum?(by: { ordinanceItemId: string } | { contractId: string }, excludeId: string): number;
+  /** Whether another live record already holds this period (a month's statistics, a quarter's report). */
+  periodTaken?(period: PeriodKey, excludeId: string): boolean;
 }
+
+/** One LAO's month of fiscal statistics or one quarter's report exists once. */
+export type PeriodKey = { table: 'fiscalStats'; year: number; month: number } | { table: 'quarterReports'; fiscalYear: number; quarter: number };
+
+export const periodKeyText = (key: PeriodKey): string =>
+  key.table === 'fiscalStats' ? `fiscalStats:${key.year}-${key.month}` : `quarterReports:${key.fiscalYear}-${key.quarter}`;
 
 export interface ValidationContext {
   /** LAOs the writer may know; a record for any other LAO is refused. */
@@ -124,6 +132,16 @@ export function checkContextRules(table: RecordTable, record: RecordBase, ctx: V
     case 'disbursements':
       disbursementRules(out, record as Disbursement, related);
       break;
+    case 'fiscalStats': {
+      const { year, month } = record as RecordBase & { year: number; month: number };
+      if (related.periodTaken?.({ table: 'fiscalStats', year, month }, record.id)) add(out, 'month', 'fiscalStats.duplicateMonth');
+      break;
+    }
+    case 'quarterReports': {
+      const { fiscalYear, quarter } = record as RecordBase & { fiscalYear: number; quarter: number };
+      if (related.periodTaken?.({ table: 'quarterReports', fiscalYear, quarter }, record.id)) add(out, 'quarter', 'quarterReport.duplicate');
+      break;
+    }
     default:
       break;
   }
