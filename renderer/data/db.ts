@@ -1,36 +1,17 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
 import type { RecordTable } from '../../shared/domain/tables';
-import type { SyncConflict } from '../../shared/sync/protocol';
+import type { Mutation, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { LOCAL_SCHEMA } from './schema';
 
-/** Fields every synced record has (design.md "Data model"). */
-export interface StoredRecord {
-  id: string;
-  laoId: string;
-  provinceCode: string;
-  fiscalYear?: number;
-  deleted: boolean;
-  version: number;
-  updatedAt: string;
-  updatedBy: string;
-  enteredOnBehalf: boolean;
-  [field: string]: unknown;
-}
+/** A synced record as stored locally: the wire shape (design.md "Data model") plus the on-behalf tick. */
+export type StoredRecord = WireRecord & { enteredOnBehalf: boolean };
 
-export interface OutboxEntry {
+/** A local write waiting to be pushed: the protocol's mutation, numbered by Dexie on insert. */
+export type OutboxEntry = Omit<Mutation, 'seq'> & {
   seq?: number;
-  mutationId: string;
-  table: RecordTable;
-  recordId: string;
-  op: 'upsert' | 'delete';
-  baseVersion: number;
-  /** Changed fields: old and new value. */
-  changes: Record<string, { old: unknown; new: unknown }>;
-  author: string;
-  clientTime: string;
   /** Set when the server refused the entry: kept (never silently dropped) and shown to the officer. */
   rejected?: { code: string; issues?: unknown[]; at: string };
-}
+};
 
 export interface HistoryEntry {
   id?: number;
@@ -39,7 +20,7 @@ export interface HistoryEntry {
   at: string;
   by: string;
   op: 'create' | 'update' | 'delete' | 'restore';
-  changes: Record<string, { old: unknown; new: unknown }>;
+  changes: OutboxEntry['changes'];
 }
 
 export interface MetaEntry {
