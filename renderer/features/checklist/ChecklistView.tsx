@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, LinearProgress, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -8,7 +8,7 @@ import { judgedFiscalYear } from '../../../shared/calendar/index';
 import { useCalendarTasks } from './useTasks';
 import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
 import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from './months';
-import { STATUS_STYLE, StatusLegend, percent } from './status';
+import { ComputingProgress, STATUS_STYLE, StatusLegend, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
 
 const BAR_ORDER = ['complete', 'in_progress', 'not_started', 'overdue'] as const;
@@ -149,10 +149,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
         </Box>
       </Stack>
       {!snapshot.ready ? (
-        <Box role="status" aria-live="polite">
-          <Typography variant="body2">{t('checklist.computing', { percent: Math.round(snapshot.progress * 100) })}</Typography>
-          <LinearProgress variant="determinate" value={snapshot.progress * 100} />
-        </Box>
+        <ComputingProgress progress={snapshot.progress} />
       ) : tasks.length === 0 ? (
         <Alert severity="info">{t('checklist.noTasks')}</Alert>
       ) : (

@@ -1,5 +1,5 @@
 /** Status colours, icons and labels shared by the checklist, matrix and officers pages. */
-import { Box, Chip, Stack, Typography } from '@mui/material';
+import { Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import RemoveIcon from '@mui/icons-material/Remove';
@@ -50,3 +50,14 @@ export function StatusLegend({ statuses = STATUSES }: { statuses?: readonly Task
 }
 
 export const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 100));
+
+/** Shown while the first completion pass runs (it reads every LAO's records once). */
+export function ComputingProgress({ progress }: { progress: number }) {
+  const { t } = useTranslation('calendar');
+  return (
+    <Box role="status" aria-live="polite">
+      <Typography variant="body2">{t('checklist.computing', { percent: Math.round(progress * 100) })}</Typography>
+      <LinearProgress variant="determinate" value={progress * 100} />
+    </Box>
+  );
+}

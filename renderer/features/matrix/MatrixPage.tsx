@@ -1,4 +1,4 @@
-import { Alert, Box, Button, LinearProgress, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -9,7 +9,7 @@ import { DemoBanner } from '../home/DemoBanner';
 import type { TaskStatus } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from '../checklist/months';
-import { STATUSES, StatusLegend } from '../checklist/status';
+import { ComputingProgress, STATUSES, StatusLegend } from '../checklist/status';
 import { buildMatrix } from './matrix';
 import { MatrixTable } from './MatrixTable';
 
@@ -75,10 +75,7 @@ export function MatrixPage() {
       </Stack>
       <StatusLegend />
       {!snapshot.ready ? (
-        <Box role="status" aria-live="polite">
-          <Typography variant="body2">{t('checklist.computing', { percent: Math.round(snapshot.progress * 100) })}</Typography>
-          <LinearProgress variant="determinate" value={snapshot.progress * 100} />
-        </Box>
+        <ComputingProgress progress={snapshot.progress} />
       ) : tasks.length === 0 ? (
         <Alert severity="info">{t('checklist.noTasks')}</Alert>
       ) : model.shown === 0 ? (
