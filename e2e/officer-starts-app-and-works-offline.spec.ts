@@ -13,6 +13,8 @@ test.describe('an officer opens the app for the first time', () => {
     await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
     await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
     await expect(page.getByTestId('demo-banner')).toBeVisible();
+    // Not signed in: nothing claims to be synced; the data is on this device.
+    await expect(page.getByTestId('sync-pending')).toHaveText('บันทึกไว้ในเครื่องนี้ (ยังไม่ได้เข้าสู่ระบบ)');
     await shot(page, 'home-th');
 
     await page.getByRole('button', { name: 'English' }).click();

@@ -28,7 +28,7 @@ export function SyncStatus() {
         size="small"
         variant="outlined"
         sx={onBar}
-        label={counts.pending > 0 ? t('status.pending', { count: counts.pending }) : t('status.allSynced')}
+        label={counts.pending > 0 ? t('status.pending', { count: counts.pending }) : t(user === null ? 'status.localOnly' : 'status.allSynced')}
       />
       {counts.rejected > 0 && <RejectedChanges count={counts.rejected} />}
       {counts.conflicts > 0 && <Chip data-testid="sync-conflicts" size="small" color="warning" label={t('status.conflicts', { count: counts.conflicts })} />}
