@@ -6,6 +6,7 @@ import type { Lao, District, User } from '../../shared/domain/reference';
 import type { FieldVisit } from '../../shared/domain/visit';
 import { localDb } from './db';
 import { provinceCompletion, type CompletionSnapshot } from './completion';
+import { syncEngine } from '../sync/runtime';
 
 export interface ProvinceReference {
   laos: Lao[];
@@ -60,13 +61,22 @@ function useRecordSignature(): string | undefined {
   }, []);
 }
 
+/** True while the first download of a province runs (its progress bar shows). */
+function useInitialSyncRunning(): boolean {
+  const engine = syncEngine();
+  return useSyncExternalStore(engine.subscribe, () => engine.getStatus().initialRows !== null);
+}
+
 /** Completion results of every LAO for a fiscal year, as of a day; recomputed incrementally. */
 export function useProvinceCompletion(fiscalYear: number, asOf: string): CompletionSnapshot {
   const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf), [fiscalYear, asOf]);
   const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot);
   const signature = useRecordSignature();
+  // Each page of an initial sync would start a pass over every row stored so far, slowing the
+  // download it waits for: the results are computed once, when the download is complete.
+  const downloading = useInitialSyncRunning();
   useEffect(() => {
-    if (signature !== undefined) void engine.refresh();
-  }, [engine, signature]);
+    if (signature !== undefined && !downloading) void engine.refresh();
+  }, [engine, signature, downloading]);
   return snapshot;
 }

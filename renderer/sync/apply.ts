@@ -33,7 +33,9 @@ export async function localEntriesByRecord(db: EplanDb): Promise<Map<string, Out
 
 /** The server's record with the local entries' new values replayed on top. */
 export function rebase(server: Record<string, unknown>, entries: readonly OutboxEntry[] = []): StoredRecord {
-  const row: Record<string, unknown> = { enteredOnBehalf: false, ...server };
+  // A snapshot row names its table on the wire (SnapshotRecord); the stored record does not.
+  const { table: _table, ...fields } = server;
+  const row: Record<string, unknown> = { enteredOnBehalf: false, ...fields };
   for (const entry of entries) for (const [field, change] of Object.entries(entry.changes)) row[field] = change.new;
   // The version stays the server's: it is the base of the next local edit.
   row.version = server.version;

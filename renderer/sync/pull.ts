@@ -5,8 +5,8 @@
  * so an interrupted initial sync resumes where it stopped.
  */
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
-import { scopeChecksum } from '../../shared/sync/checksum';
-import type { ChangeEntry, WireRecord } from '../../shared/sync/protocol';
+import { rowChecksum, scopeChecksum } from '../../shared/sync/checksum';
+import { MAX_PAGE_SIZE, type ChangeEntry, type SnapshotResponse, type WireRecord } from '../../shared/sync/protocol';
 import type { EplanDb, StoredRecord } from '../data/db';
 import { SyncError, type SyncApi } from './api';
 import { applyConflict, applyServerRecords, isRecordTable, localEntriesByRecord, recordStores } from './apply';
@@ -27,30 +27,48 @@ export interface PullOptions {
 export async function syncScope(db: EplanDb, api: SyncApi, scope: string, options: PullOptions = {}): Promise<void> {
   const snapshot = await readMeta<SnapshotProgress>(db, META.snapshot(scope));
   const cursor = await readMeta<number>(db, META.cursor(scope));
-  if (cursor === undefined || (snapshot && !snapshot.done)) await fetchSnapshot(db, api, scope, options);
-  let checksum: number | null;
+  const fetched = cursor === undefined || (snapshot && !snapshot.done) ? await fetchSnapshot(db, api, scope, options) : null;
+  let pulled: PulledChanges;
   try {
-    checksum = await pullChanges(db, api, scope, options.pageSize);
+    pulled = await pullChanges(db, api, scope, options.pageSize);
   } catch (error) {
     if (!(error instanceof SyncError && error.code === 'RESET_REQUIRED')) throw error;
     await refetchScope(db, api, scope, options);
     return;
   }
-  if (checksum !== null && (await db.outbox.count()) === 0 && (await localChecksum(db, scope)) !== checksum) {
+  if (pulled.checksum === null || (await db.outbox.count()) > 0) return;
+  const verifiedKey = `sync.verifiedChecksum.${scope}`;
+  // Nothing applied and the server's checksum is the one already verified: the rows cannot have
+  // moved (local edits go through the outbox), so a province's million rows are not read again.
+  if (pulled.applied === 0 && fetched === null && (await readMeta<number>(db, verifiedKey)) === pulled.checksum) return;
+  // Right after a whole snapshot into empty tables with nothing pulled since, the store holds
+  // exactly the snapshot's rows: their sum is the local checksum, without reading them back.
+  const local = fetched?.checksum !== null && fetched?.checksum !== undefined && pulled.applied === 0 ? fetched.checksum : await localChecksum(db, scope);
+  if (local !== pulled.checksum) {
     await refetchScope(db, api, scope, options);
+    return;
   }
+  await writeMeta(db, verifiedKey, local);
 }
 
 /** The scope again from a fresh snapshot; the outbox is untouched and replayed on top. */
 export async function refetchScope(db: EplanDb, api: SyncApi, scope: string, options: PullOptions = {}): Promise<void> {
   await writeMeta(db, META.snapshot(scope), { after: null, cursor: 0, done: false } satisfies SnapshotProgress);
-  const seen = await fetchSnapshot(db, api, scope, { ...options, force: true });
+  const { seen } = await fetchSnapshot(db, api, scope, { ...options, force: true });
   if (seen) await pruneUnseen(db, scope, seen);
   await pullChanges(db, api, scope, options.pageSize);
 }
 
-/** Pages of changes after the stored cursor; returns the server checksum of the last page. */
-export async function pullChanges(db: EplanDb, api: SyncApi, scope: string, pageSize = 1000): Promise<number | null> {
+export interface PulledChanges {
+  /** The server checksum given with the last page. */
+  checksum: number | null;
+  /** Change entries applied. */
+  applied: number;
+}
+
+/** Pages of changes after the stored cursor. */
+export async function pullChanges(db: EplanDb, api: SyncApi, scope: string, pageSize = 1000): Promise<PulledChanges> {
+  let applied = 0;
   for (;;) {
     const cursor = (await readMeta<number>(db, META.cursor(scope))) ?? 0;
     const page = await api.pull(scope, cursor, pageSize);
@@ -60,7 +78,8 @@ export async function pullChanges(db: EplanDb, api: SyncApi, scope: string, page
       for (const change of page.changes) if (change.kind === 'conflict') await applyConflict(db, change.conflict, local);
       await writeMeta(db, META.cursor(scope), page.cursor);
     });
-    if (!page.hasMore) return page.checksum;
+    applied += page.changes.length;
+    if (!page.hasMore) return { checksum: page.checksum, applied };
   }
 }
 
@@ -79,33 +98,72 @@ function groupRecords(changes: readonly ChangeEntry[]): Map<RecordTable, WireRec
   return byTable;
 }
 
+interface FetchedSnapshot {
+  /** Ids stored, when the whole snapshot ran in this call of a re-fetch (so stale rows can be pruned), else null. */
+  seen: Set<string> | null;
+  /** scopeChecksum of the rows stored, when the whole snapshot ran in this call into empty record tables, else null. */
+  checksum: number | null;
+}
+
+/** Rows per snapshot page: the protocol's largest, since per-request costs dominate small pages. */
+const SNAPSHOT_PAGE_SIZE = MAX_PAGE_SIZE;
+
 /**
- * Stores snapshot pages from the saved token. Returns the ids seen when the
- * whole snapshot ran in this call (so stale rows can be pruned), else null.
+ * Stores snapshot pages from the saved token. The next page is requested as
+ * soon as the previous one arrives, so the server prepares it while this
+ * one is written; each page is still stored with its token in one transaction.
  */
-async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: PullOptions & { force?: boolean }): Promise<Set<string> | null> {
+async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: PullOptions & { force?: boolean }): Promise<FetchedSnapshot> {
   let progress = (await readMeta<SnapshotProgress>(db, META.snapshot(scope))) ?? { after: null, cursor: 0, done: false };
-  const seen = progress.after === null ? new Set<string>() : null;
+  const fromStart = progress.after === null;
+  const seen = fromStart && options.force ? new Set<string>() : null;
+  // A table empty when the snapshot starts holds only this snapshot's rows (each id comes once)
+  // and local creations (version 0): no stored copy can be newer, so its rows skip the version read.
+  const counts = await Promise.all(RECORD_TABLES.map((table) => db.table(table).count()));
+  const empty = new Set(RECORD_TABLES.filter((_, i) => counts[i] === 0));
+  let checksum: number | null = fromStart && empty.size === RECORD_TABLES.length ? 0 : null;
+  const pageSize = options.pageSize ?? SNAPSHOT_PAGE_SIZE;
   let rows = 0;
+  let pending: Promise<SnapshotResponse> = api.snapshot(scope, progress.after, pageSize);
   for (;;) {
-    const page = await api.snapshot(scope, progress.after, options.pageSize ?? 2000);
+    const page = await pending;
+    if (page.next !== null) {
+      pending = api.snapshot(scope, page.next, pageSize);
+      // Handled when awaited; this only keeps an early failure from being reported as unhandled.
+      pending.catch(() => {});
+    }
     const first = progress.after === null;
     progress = { after: page.next, cursor: first ? page.cursor : progress.cursor, done: page.next === null };
     const saved = progress;
     await db.transaction('rw', recordStores(db), async () => {
       const local = await localEntriesByRecord(db);
-      const changes = page.records.map((record, n): ChangeEntry => ({ n, kind: 'record', table: tableOfSnapshotRecord(record) ?? '', record }));
-      for (const [table, records] of groupRecords(changes)) {
-        await applyServerRecords(db, table, records, local, { force: options.force ?? false });
+      for (const [table, records] of groupSnapshot(page.records)) {
+        await applyServerRecords(db, table, records, local, { force: (options.force ?? false) || empty.has(table) });
       }
       await writeMeta(db, META.snapshot(scope), saved);
       if (saved.done) await writeMeta(db, META.cursor(scope), saved.cursor);
     });
-    for (const record of page.records) seen?.add(record.id);
+    for (const record of page.records) {
+      seen?.add(record.id);
+      if (checksum !== null && record.version > 0) checksum = (checksum + rowChecksum(record.id, record.version)) % 2 ** 32;
+    }
     rows += page.records.length;
     options.onProgress?.({ snapshotRows: rows });
-    if (saved.done) return seen;
+    if (saved.done) return { seen, checksum };
   }
+}
+
+/** Snapshot rows grouped by table (a snapshot has each id once, so no de-duplication is needed). */
+function groupSnapshot(records: readonly WireRecord[]): Map<RecordTable, WireRecord[]> {
+  const byTable = new Map<RecordTable, WireRecord[]>();
+  for (const record of records) {
+    const table = tableOfSnapshotRecord(record);
+    if (!table || !isRecordTable(table)) continue;
+    const list = byTable.get(table);
+    if (list) list.push(record);
+    else byTable.set(table, [record]);
+  }
+  return byTable;
 }
 
 /** Synced rows of the scope the server no longer has (and that have no local entries). */
@@ -122,9 +180,12 @@ async function pruneUnseen(db: EplanDb, scope: string, seen: Set<string>): Promi
 
 /** The same checksum the server computes: live, synced rows of the scope. */
 export async function localChecksum(db: EplanDb, scope: string): Promise<number> {
-  const rows: StoredRecord[] = [];
+  let sum = 0;
+  // Table by table and summed, never one array of every row (a spread of 1M rows overflows the stack).
   for (const table of RECORD_TABLES) {
-    rows.push(...(await db.table<StoredRecord, string>(table).where('provinceCode').equals(scope).filter((row) => !row.deleted).toArray()));
+    // Filtered here, not with Dexie's filter(): that walks a cursor row by row instead of one getAll.
+    const rows = await db.table<StoredRecord, string>(table).where('provinceCode').equals(scope).toArray();
+    sum = (sum + scopeChecksum(rows.filter((row) => !row.deleted))) % 2 ** 32;
   }
-  return scopeChecksum(rows);
+  return sum;
 }

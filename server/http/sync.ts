@@ -16,7 +16,7 @@ import {
 } from '../../shared/sync/protocol';
 import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
 import { applyPush } from '../sync/push';
-import { pullChanges, snapshotPage, type ScopeView } from '../sync/pull';
+import { pullChanges, snapshotPageJson, type ScopeView } from '../sync/pull';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { HttpError } from './errors';
 import { authenticate, principalOf, type Services } from './services';
@@ -70,16 +70,18 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   app.get('/v1/sync/pull', async (request) => pull(request, request.query));
   app.post('/v1/sync/pull', async (request) => pull(request, request.body));
 
-  app.get('/v1/sync/snapshot', async (request) => {
+  app.get('/v1/sync/snapshot', async (request, reply) => {
     checkVersions(request.query);
     const query = snapshotQuerySchema.parse(request.query);
     const view = scopeView(principalOf(request), query.scope);
-    return snapshotPage(db, view, {
+    // The database writes the page's JSON; it goes out without a parse and re-serialization here.
+    const body = await snapshotPageJson(db, view, {
       ...(query.fiscalYear === undefined ? {} : { fiscalYear: query.fiscalYear }),
       ...(query.after === undefined ? {} : { after: query.after }),
       limit: query.limit,
       currentFiscalYear: fiscalYearOf(services.now()),
     });
+    return reply.type('application/json; charset=utf-8').send(body);
   });
 
   app.get('/v1/sync/conflicts', async (request) => {

@@ -4,10 +4,9 @@
  * checksum describe the same moment.
  */
 import type { ChangeEntry, PullResponse, SnapshotResponse } from '../../shared/sync/protocol';
-import { decodeSnapshotToken, encodeSnapshotToken } from '../../shared/sync/cursor';
+import { decodeSnapshotToken, encodeSnapshotToken, type SnapshotPosition } from '../../shared/sync/cursor';
 import type { Database, Queryable } from '../store/db';
 import { HttpError } from '../http/errors';
-import { RECORD_ROW_COLUMNS, toWireRecord, type RecordRow } from './records';
 
 export interface ScopeView {
   provinceCode: string;
@@ -75,33 +74,102 @@ export interface SnapshotQuery {
   currentFiscalYear: number;
 }
 
-const RANK_SQL = `CASE WHEN fiscal_year = $3 THEN 0 WHEN fiscal_year IS NULL THEN 1 WHEN fiscal_year > $3 THEN 2 ELSE 3 + ($3 - fiscal_year) END`;
+const ZERO_ID = '00000000-0000-0000-0000-000000000000';
 
-/** One page of the scope's live records, current fiscal year first, resumable by the `next` token. */
-export async function snapshotPage(db: Database, view: ScopeView, query: SnapshotQuery): Promise<SnapshotResponse> {
-  const position = query.after === undefined ? { rank: -1, id: '00000000-0000-0000-0000-000000000000' } : decodeSnapshotToken(query.after);
+/**
+ * The rows of one rank (see shared/sync/cursor.ts fiscalYearRank) as a
+ * condition on fiscal_year that the snapshot index serves, or null for rank
+ * 3, which no row has. Returns SQL using parameter $n.
+ */
+function rankCondition(rank: number, currentFiscalYear: number, n: number): { sql: string; param: number | null } | null {
+  if (rank === 0) return { sql: `fiscal_year = $${n}::int`, param: currentFiscalYear };
+  if (rank === 1) return { sql: `fiscal_year IS NULL AND $${n}::int IS NULL`, param: null };
+  if (rank === 2) return { sql: `fiscal_year > $${n}::int`, param: currentFiscalYear };
+  const year = currentFiscalYear - (rank - 3);
+  return year < currentFiscalYear ? { sql: `fiscal_year = $${n}::int`, param: year } : null;
+}
+
+/** The rank after `rank` that may hold rows: older years are found through the index, newest first. */
+async function nextRank(tx: Queryable, view: ScopeView, rank: number, currentFiscalYear: number): Promise<number | null> {
+  if (rank < 2) return rank + 1;
+  const below = rank === 2 ? currentFiscalYear : currentFiscalYear - (rank - 3);
+  const { rows } = await tx.query<{ year: number | null }>(
+    'SELECT max(fiscal_year) AS year FROM records WHERE province_code = $1 AND NOT deleted AND fiscal_year < $2',
+    [view.provinceCode, below],
+  );
+  const year = rows[0]?.year;
+  return year === null || year === undefined ? null : 3 + (currentFiscalYear - year);
+}
+
+// The wire record (records.ts toWireRecord, plus the table) built by the database as JSON text:
+// PGlite hands rows to JS field by field, which cost more than the query itself at 5,000 rows a page.
+const WIRE_RECORD_SQL = `data || jsonb_build_object('id', id, 'laoId', lao_id, 'provinceCode', province_code, 'deleted', deleted,
+  'version', version, 'updatedAt', to_char(updated_at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.MS"Z"'),
+  'updatedBy', updated_by, 'table', table_name)
+  || CASE WHEN fiscal_year IS NULL THEN '{}'::jsonb ELSE jsonb_build_object('fiscalYear', fiscal_year) END`;
+
+// $1 province, $2 LAO ids or null, $3 only this fiscal year or null, $4 after this id, $5 the rank's year.
+const SCOPE_ROWS_SQL = `FROM records WHERE province_code = $1 AND NOT deleted AND ($2::text[] IS NULL OR lao_id = ANY($2::text[]))
+  AND ($3::int IS NULL OR coalesce(fiscal_year, 0) = $3::int) AND records.id > $4::uuid`;
+
+/** Up to `limit` rows of one rank after `after`, as comma-joined JSON objects, with their count and last id. */
+async function rankRows(tx: Queryable, view: ScopeView, query: SnapshotQuery, rank: number, after: string, limit: number | null): Promise<{ body: string; n: number; last: string | null }> {
+  const condition = rankCondition(rank, query.currentFiscalYear, 5);
+  if (!condition) return { body: '', n: 0, last: null };
+  const params = [view.provinceCode, view.laoIds, query.fiscalYear ?? null, after, condition.param];
+  if (limit === null) {
+    const { rows } = await tx.query(`SELECT 1 ${SCOPE_ROWS_SQL} AND ${condition.sql} LIMIT 1`, params);
+    return { body: '', n: rows.length, last: null };
+  }
+  const { rows } = await tx.query<{ body: string; n: number; last: string | null }>(
+    `WITH page AS (SELECT records.id, ${WIRE_RECORD_SQL} AS w ${SCOPE_ROWS_SQL} AND ${condition.sql} ORDER BY records.id LIMIT $6)
+     SELECT coalesce(string_agg(w::text, ',' ORDER BY id), '') AS body, count(*)::int AS n, (array_agg(id ORDER BY id DESC))[1]::text AS last FROM page`,
+    [...params, limit],
+  );
+  return rows[0] ?? { body: '', n: 0, last: null };
+}
+
+/**
+ * One page of the scope's live records, current fiscal year first, resumable
+ * by the `next` token, as the JSON text of a SnapshotResponse (sent as is).
+ * Keyset pagination: each rank is read in id order from the snapshot index,
+ * so a page costs its own rows, not a sort of the whole province. (The order
+ * is records.id, the uuid: a bare `id` would be the text column of the output.)
+ */
+export async function snapshotPageJson(db: Database, view: ScopeView, query: SnapshotQuery): Promise<string> {
+  const position = query.after === undefined ? { rank: 0, id: ZERO_ID } : decodeSnapshotToken(query.after);
   if (position === null) throw new HttpError(400, 'BAD_SNAPSHOT_TOKEN', 'The snapshot token is not valid; start the snapshot again');
   return readOnlySnapshot(db, async (tx) => {
     const counter = await counterOf(tx, view.provinceCode);
-    const { rows } = await tx.query<RecordRow & { rank: number }>(
-      `SELECT * FROM (
-         SELECT ${RECORD_ROW_COLUMNS}, ${RANK_SQL} AS rank FROM records
-         WHERE province_code = $1 AND NOT deleted AND ($2::text[] IS NULL OR lao_id = ANY($2::text[]))
-           AND ($4::int IS NULL OR coalesce(fiscal_year, 0) = $4::int)
-       ) s
-       WHERE (rank, id::uuid) > ($5::int, $6::uuid)
-       ORDER BY rank, id::uuid LIMIT $7`,
-      [view.provinceCode, view.laoIds, query.currentFiscalYear, query.fiscalYear ?? null, position.rank, position.id, query.limit + 1],
-    );
-    const hasMore = rows.length > query.limit;
-    const page = rows.slice(0, query.limit);
-    const last = page[page.length - 1];
-    return {
-      scope: view.provinceCode,
-      records: page.map((row) => ({ ...toWireRecord(row), table: row.table_name })),
-      next: hasMore && last ? encodeSnapshotToken({ rank: last.rank, id: last.id }) : null,
-      cursor: counter.n,
-      currentFiscalYear: query.currentFiscalYear,
-    };
+    const bodies: string[] = [];
+    let count = 0;
+    let last: SnapshotPosition | null = null;
+    let rank: number | null = position.rank;
+    let after = position.id;
+    while (rank !== null && count < query.limit) {
+      const found = await rankRows(tx, view, query, rank, after, query.limit - count);
+      if (found.n > 0 && found.last !== null) {
+        bodies.push(found.body);
+        count += found.n;
+        last = { rank, id: found.last };
+      }
+      if (count >= query.limit) break;
+      rank = await nextRank(tx, view, rank, query.currentFiscalYear);
+      after = ZERO_ID;
+    }
+    // A full page has a next token only if some row follows it.
+    let more = false;
+    if (count >= query.limit && last !== null) {
+      for (let r: number | null = last.rank, from = last.id; r !== null && !more; r = await nextRank(tx, view, r, query.currentFiscalYear), from = ZERO_ID) {
+        more = (await rankRows(tx, view, query, r, from, null)).n > 0;
+      }
+    }
+    const next = more && last ? encodeSnapshotToken(last) : null;
+    return `{"scope":${JSON.stringify(view.provinceCode)},"records":[${bodies.join(',')}],"next":${JSON.stringify(next)},"cursor":${counter.n},"currentFiscalYear":${query.currentFiscalYear}}`;
   });
+}
+
+/** snapshotPageJson as an object, for callers in the server process. */
+export async function snapshotPage(db: Database, view: ScopeView, query: SnapshotQuery): Promise<SnapshotResponse> {
+  return JSON.parse(await snapshotPageJson(db, view, query)) as SnapshotResponse;
 }
