@@ -7,14 +7,23 @@ import { openDatabase, type Database } from './store/db';
 import { migrate } from './store/migrate';
 import { compactChangeLog } from './sync/changelog';
 import { databaseEvents } from './sync/events';
+import { DEFAULT_RESULT_RETENTION_DAYS, pruneMutationResults } from './sync/prune';
 
 const COMPACTION_INTERVAL_MS = 60 * 60_000;
 
-/** Hourly, removes change-log entries older than the retention; clients further behind re-fetch their scope. */
+/**
+ * Hourly, removes change-log entries older than the retention (clients further behind re-fetch their
+ * scope) and acknowledged push results past theirs; the push results also right at start.
+ */
 function scheduleCompaction(db: Database, retentionDays: number, onError: (error: unknown) => void): NodeJS.Timeout {
+  const prune = () => {
+    pruneMutationResults(db, { before: new Date(Date.now() - DEFAULT_RESULT_RETENTION_DAYS * 86_400_000) }).catch(onError);
+  };
   const run = () => {
     compactChangeLog(db, new Date(Date.now() - retentionDays * 86_400_000)).catch(onError);
+    prune();
   };
+  prune();
   const timer = setInterval(run, COMPACTION_INTERVAL_MS);
   timer.unref();
   return timer;
@@ -76,7 +85,7 @@ export async function startServer(
       settings: { tokenTtlDays: config.tokenTtlDays },
     });
     app.addHook('onClose', async () => events.close());
-    const compaction = scheduleCompaction(db, config.logRetentionDays, (error) => app.log.warn({ err: error }, 'change log compaction failed'));
+    const compaction = scheduleCompaction(db, config.logRetentionDays, (error) => app.log.warn({ err: error }, 'change log compaction or push-result pruning failed'));
     app.addHook('onClose', async () => clearInterval(compaction));
     await listen(app, config);
     const address = app.server.address();

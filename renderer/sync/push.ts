@@ -21,26 +21,25 @@ function toMutation(entry: OutboxEntry): Mutation {
   return { ...rest, seq: seq! };
 }
 
-/** Entries to send: not yet refused by the server, oldest first. */
-async function nextBatch(db: EplanDb, afterSeq: number, size: number): Promise<OutboxEntry[]> {
-  return db.outbox
-    .where('seq')
-    .above(afterSeq)
-    .filter((entry) => entry.rejected === undefined)
-    .limit(size)
-    .toArray();
+/** The next entries after `afterSeq`, oldest first, in one getAll (Dexie's filter() would walk a cursor). */
+async function nextPage(db: EplanDb, afterSeq: number, size: number): Promise<OutboxEntry[]> {
+  return db.outbox.where('seq').above(afterSeq).limit(size).toArray();
 }
 
 export async function pushOutbox(db: EplanDb, api: SyncApi, deviceId: string, batchSize = MAX_PUSH_BATCH, now: () => Date = () => new Date()): Promise<PushSummary> {
   const summary: PushSummary = { sent: 0, applied: 0, conflicts: 0, rejected: 0 };
   let afterSeq = 0;
   for (;;) {
-    const batch = await nextBatch(db, afterSeq, batchSize);
-    if (batch.length === 0) return summary;
-    const response = await api.push(deviceId, batch.map(toMutation));
-    await applyResults(db, batch, response.results, now().toISOString(), summary);
-    summary.sent += batch.length;
-    afterSeq = batch[batch.length - 1]!.seq!;
+    const page = await nextPage(db, afterSeq, batchSize);
+    if (page.length === 0) return summary;
+    // Entries the server refused stay for the officer to see; they are not sent again.
+    const batch = page.filter((entry) => entry.rejected === undefined);
+    if (batch.length > 0) {
+      const response = await api.push(deviceId, batch.map(toMutation));
+      await applyResults(db, batch, response.results, now().toISOString(), summary);
+      summary.sent += batch.length;
+    }
+    afterSeq = page[page.length - 1]!.seq!;
   }
 }
 
@@ -48,6 +47,9 @@ async function applyResults(db: EplanDb, batch: OutboxEntry[], results: Mutation
   const byId = new Map(results.map((result) => [result.mutationId, result]));
   const tables = [...new Set(batch.map((entry) => entry.table))].map((table) => db.table(table));
   await db.transaction('rw', [db.outbox, ...tables], async () => {
+    const done: number[] = [];
+    // Per table: the highest version the server gave each record in this batch.
+    const versions = new Map<string, Map<string, number>>();
     for (const entry of batch) {
       const result = byId.get(entry.mutationId);
       if (!result) continue; // not answered: stays pending and goes again
@@ -58,12 +60,20 @@ async function applyResults(db: EplanDb, batch: OutboxEntry[], results: Mutation
       }
       if (result.status === 'conflict') summary.conflicts += 1;
       else summary.applied += 1;
-      await db.outbox.delete(entry.seq!);
+      done.push(entry.seq!);
       if (result.version !== undefined && isRecordTable(entry.table)) {
-        const store = db.table<StoredRecord, string>(entry.table);
-        const record = await store.get(entry.recordId);
-        if (record && record.version < result.version) await store.update(entry.recordId, { version: result.version });
+        const table = versions.get(entry.table) ?? new Map<string, number>();
+        table.set(entry.recordId, Math.max(result.version, table.get(entry.recordId) ?? 0));
+        versions.set(entry.table, table);
       }
+    }
+    await db.outbox.bulkDelete(done);
+    for (const [table, byRecord] of versions) {
+      const store = db.table<StoredRecord, string>(table);
+      const ids = [...byRecord.keys()];
+      const records = await store.bulkGet(ids);
+      const newer = records.filter((record): record is StoredRecord => record !== undefined && record.version < byRecord.get(record.id)!);
+      await store.bulkPut(newer.map((record) => ({ ...record, version: byRecord.get(record.id)! })));
     }
   });
 }

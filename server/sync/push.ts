@@ -2,17 +2,21 @@
  * Push (design.md "Push", "Merge"): a batch of outbox entries applied in one
  * transaction, each re-authorized, merged field by field and re-validated;
  * every answer is stored under its mutationId so a replay gets the same one.
+ *
+ * A batch costs a handful of statements, not several per mutation: the rows
+ * it touches, their LAOs and the validation context are read up front, the
+ * mutations are merged in memory in order (each sees the ones before it), and
+ * the records and answers are written with multi-row statements at the end.
  */
 import { randomUUID } from 'node:crypto';
 import { validateRecord } from '../../shared/domain/index';
-import type { RecordTable } from '../../shared/domain/tables';
-import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict } from '../../shared/sync/protocol';
+import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { mergeFields, sameValue, type FieldConflict } from '../../shared/sync/merge';
 import type { Principal } from '../auth/access';
 import { canWriteLao } from '../auth/access';
 import type { Database, Queryable } from '../store/db';
+import { BatchContexts } from './batch-context';
 import { ChangeCollector } from './changelog';
-import { contextFor } from './context';
 import { RECORD_ROW_COLUMNS, SERVER_FIELDS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
 import { withRetry } from './retry';
 
@@ -26,35 +30,139 @@ export async function applyPush(db: Database, principal: Principal, request: Pus
   return withRetry(() =>
     db.transaction(async (tx) => {
       // Locks the device row: two copies of one batch run one after the other.
-      await tx.query(
-        `INSERT INTO sync_devices (device_id, user_id) VALUES ($1, $2) ON CONFLICT (device_id) DO NOTHING`,
+      const device = await tx.query<{ last_seq: number; pruned_through: number }>(
+        `INSERT INTO sync_devices (device_id, user_id) VALUES ($1, $2)
+         ON CONFLICT (device_id) DO UPDATE SET device_id = EXCLUDED.device_id RETURNING last_seq, pruned_through`,
         [request.deviceId, principal.id],
       );
-      const device = await tx.query<{ last_seq: number }>('SELECT last_seq FROM sync_devices WHERE device_id = $1 FOR UPDATE', [request.deviceId]);
       let lastSeq = device.rows[0]?.last_seq ?? 0;
+      const prunedThrough = device.rows[0]?.pruned_through ?? 0;
       const stored = await storedResults(tx, request.mutations.map((m) => m.mutationId));
+      const fresh = request.mutations.filter((m) => !stored.has(m.mutationId));
       const log = new ChangeCollector();
+      const batch = await BatchState.load(tx, fresh);
+      const ctx: MutationContext = { principal, deviceId: request.deviceId, now, log, batch };
       const results: MutationResult[] = [];
+      const answered: Array<{ mutation: Mutation; result: MutationResult }> = [];
       for (const mutation of request.mutations) {
         const previous = stored.get(mutation.mutationId);
         if (previous) {
           results.push(previous.userId === principal.id ? previous.result : reject(mutation, 'MUTATION_ID_REUSED'));
           continue;
         }
-        const result = await applyMutation(tx, { principal, deviceId: request.deviceId, now, log }, mutation);
-        await tx.query(
-          'INSERT INTO sync_mutations (mutation_id, device_id, user_id, seq, result, applied_at) VALUES ($1, $2, $3, $4, $5::jsonb, $6)',
-          [mutation.mutationId, request.deviceId, principal.id, mutation.seq, JSON.stringify(result), now],
-        );
+        // Answered and acknowledged long ago, its stored answer since pruned (prune.ts): a late network duplicate.
+        if (mutation.seq <= prunedThrough) {
+          results.push(reject(mutation, 'MUTATION_ID_REUSED'));
+          continue;
+        }
+        const result = await applyMutation(tx, ctx, mutation);
+        answered.push({ mutation, result });
         stored.set(mutation.mutationId, { userId: principal.id, result });
         results.push(result);
         lastSeq = Math.max(lastSeq, mutation.seq);
       }
-      await tx.query('UPDATE sync_devices SET last_seq = $2, user_id = $3, last_push_at = $4 WHERE device_id = $1', [request.deviceId, lastSeq, principal.id, now]);
+      await batch.flush(tx);
+      await storeResults(tx, request.deviceId, principal.id, now, answered);
+      // A device sends its outbox from the oldest entry: everything below this batch has its answer (prune.ts).
+      const acked = Math.min(...request.mutations.map((m) => m.seq)) - 1;
+      await tx.query(
+        'UPDATE sync_devices SET last_seq = $2, user_id = $3, last_push_at = $4, acked_seq = greatest(acked_seq, $5) WHERE device_id = $1',
+        [request.deviceId, lastSeq, principal.id, now, Number.isFinite(acked) ? acked : 0],
+      );
       const heads = await log.commit(tx); // last: see changelog.ts
       return { response: { results, lastSeq }, heads };
     }),
   );
+}
+
+// Rows per multi-row statement: far below PostgreSQL's 65,535 parameters.
+const ROWS_PER_STATEMENT = 500;
+
+async function insertMany(tx: Queryable, head: string, tail: string, rows: unknown[][], casts: Record<number, string> = {}): Promise<void> {
+  for (let start = 0; start < rows.length; start += ROWS_PER_STATEMENT) {
+    const chunk = rows.slice(start, start + ROWS_PER_STATEMENT);
+    const width = chunk[0]!.length;
+    const tuples = chunk.map((_, r) => `(${Array.from({ length: width }, (_c, c) => `$${r * width + c + 1}${casts[c] ?? ''}`).join(', ')})`);
+    await tx.query(`${head} VALUES ${tuples.join(', ')} ${tail}`, chunk.flat());
+  }
+}
+
+async function storeResults(tx: Queryable, deviceId: string, userId: string, now: Date, answered: Array<{ mutation: Mutation; result: MutationResult }>): Promise<void> {
+  if (answered.length === 0) return;
+  const rows = answered.map(({ mutation, result }) => [mutation.mutationId, deviceId, userId, mutation.seq, JSON.stringify(result), now]);
+  await insertMany(tx, 'INSERT INTO sync_mutations (mutation_id, device_id, user_id, seq, result, applied_at)', '', rows, { 4: '::jsonb' });
+}
+
+/**
+ * The rows a batch reads and writes: the records it names (locked, in id
+ * order so two batches cannot deadlock), their LAOs' provinces, the
+ * validation context, and the records written, kept until flush().
+ */
+class BatchState {
+  private readonly writes = new Map<string, unknown[]>();
+
+  private constructor(
+    private readonly tx: Queryable,
+    private readonly rows: Map<string, RecordRow>,
+    private readonly laoProvinces: Map<string, string | undefined>,
+    readonly contexts: BatchContexts,
+  ) {}
+
+  static async load(tx: Queryable, mutations: Mutation[]): Promise<BatchState> {
+    const ids = [...new Set(mutations.map((m) => m.recordId.toLowerCase()))].sort();
+    const { rows } = ids.length === 0 ? { rows: [] } : await tx.query<RecordRow>(`SELECT ${RECORD_ROW_COLUMNS} FROM records WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
+    const byId = new Map(rows.map((row) => [row.id, row]));
+    // A prefetch only: an LAO missed here is read when first needed.
+    const laoOf = (m: Mutation) => {
+      const laoId = byId.get(m.recordId.toLowerCase())?.lao_id ?? m.changes.laoId?.new;
+      return typeof laoId === 'string' ? laoId : undefined;
+    };
+    const laoIds = [...new Set(mutations.map(laoOf).filter((id): id is string => id !== undefined))];
+    const state = new BatchState(tx, byId, new Map(), await BatchContexts.load(tx, mutations.map((m) => ({ table: m.table, laoId: laoOf(m) }))));
+    await state.readLaos(laoIds);
+    return state;
+  }
+
+  private async readLaos(laoIds: string[]): Promise<void> {
+    if (laoIds.length === 0) return;
+    const { rows } = await this.tx.query<{ id: string; province_code: string }>('SELECT id, province_code FROM laos WHERE id = ANY($1::text[])', [laoIds]);
+    for (const id of laoIds) this.laoProvinces.set(id, undefined);
+    for (const lao of rows) this.laoProvinces.set(lao.id, lao.province_code);
+  }
+
+  row(id: string): RecordRow | undefined {
+    return this.rows.get(id.toLowerCase());
+  }
+
+  /** The LAO's province, or undefined for an unknown LAO. */
+  async provinceOf(laoId: string): Promise<string | undefined> {
+    if (!this.laoProvinces.has(laoId)) await this.readLaos([laoId]);
+    return this.laoProvinces.get(laoId);
+  }
+
+  /** Keeps the record's new row (the last write of an id wins) and returns it as the protocol sends it. */
+  write(row: RecordRow): WireRecord {
+    this.rows.set(row.id, row);
+    this.writes.set(row.id, [
+      row.id, row.table_name, row.lao_id, row.province_code, row.fiscal_year,
+      JSON.stringify(row.data), row.deleted, row.version, row.updated_at, row.updated_by, JSON.stringify(row.field_versions),
+    ]);
+    const wire = toWireRecord(row);
+    this.contexts.written(row.table_name, wire);
+    return wire;
+  }
+
+  async flush(tx: Queryable): Promise<void> {
+    await insertMany(
+      tx,
+      'INSERT INTO records (id, table_name, lao_id, province_code, fiscal_year, data, deleted, version, updated_at, updated_by, field_versions)',
+      `ON CONFLICT (id) DO UPDATE SET fiscal_year = EXCLUDED.fiscal_year, data = EXCLUDED.data, deleted = EXCLUDED.deleted,
+       version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, field_versions = EXCLUDED.field_versions`,
+      [...this.writes.values()],
+      { 5: '::jsonb', 10: '::jsonb' },
+    );
+    this.writes.clear();
+  }
 }
 
 async function storedResults(tx: Queryable, ids: string[]): Promise<Map<string, { userId: string; result: MutationResult }>> {
@@ -73,6 +181,7 @@ interface MutationContext {
   deviceId: string;
   now: Date;
   log: ChangeCollector;
+  batch: BatchState;
 }
 
 function reject(m: Mutation, code: NonNullable<MutationResult['code']>, issues?: MutationResult['issues']): MutationResult {
@@ -82,8 +191,7 @@ function reject(m: Mutation, code: NonNullable<MutationResult['code']>, issues?:
 const SCOPE_FIELDS = ['id', 'laoId', 'provinceCode'] as const;
 
 async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): Promise<MutationResult> {
-  const { rows } = await tx.query<RecordRow>(`SELECT ${RECORD_ROW_COLUMNS} FROM records WHERE id = $1 FOR UPDATE`, [m.recordId]);
-  const row = rows[0];
+  const row = ctx.batch.row(m.recordId);
   if (row && row.table_name !== m.table) return reject(m, 'TABLE_MISMATCH');
   const current = row ? toWireRecord(row) : undefined;
   const changes = Object.entries(m.changes).filter(([field]) => !SERVER_FIELDS.has(field));
@@ -97,11 +205,11 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
   for (const field of SCOPE_FIELDS) {
     if (field in client && !sameValue(client[field], target[field])) return reject(m, 'IMMUTABLE_FIELD');
   }
-  const scopeProblem = await checkScope(tx, ctx.principal, target.laoId, target.provinceCode);
+  const scopeProblem = await checkScope(ctx, target.laoId, target.provinceCode);
   if (scopeProblem) return reject(m, scopeProblem);
   if (!current) {
     if (m.baseVersion > 0) return reject(m, 'NOT_FOUND');
-    return write(tx, ctx, m, { current: undefined, fieldVersions: {} }, target, Object.keys(client), 'applied');
+    return write(ctx, m, { current: undefined, fieldVersions: {} }, target, Object.keys(client), 'applied');
   }
   const fieldVersions = row!.field_versions ?? {};
   const changedByOthers = (field: string) => {
@@ -129,7 +237,7 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
   let result: MutationResult = { mutationId: m.mutationId, status, version: current.version, appliedFields: [] };
   if (Object.keys(merged.apply).length > 0) {
     const before = { current, fieldVersions };
-    result = await write(tx, ctx, m, before, { ...current, ...merged.apply }, Object.keys(merged.apply), status);
+    result = await write(ctx, m, before, { ...current, ...merged.apply }, Object.keys(merged.apply), status);
     if (result.status === 'rejected') return result;
   }
   if (conflicted) {
@@ -140,19 +248,17 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
   return result;
 }
 
-async function checkScope(tx: Queryable, principal: Principal, laoId: unknown, provinceCode: unknown): Promise<MutationResult['code'] | undefined> {
+async function checkScope(ctx: MutationContext, laoId: unknown, provinceCode: unknown): Promise<MutationResult['code'] | undefined> {
   if (typeof laoId !== 'string' || typeof provinceCode !== 'string') return 'VALIDATION_FAILED';
-  const { rows } = await tx.query<{ province_code: string }>('SELECT province_code FROM laos WHERE id = $1', [laoId]);
-  const lao = rows[0];
-  if (!lao) return 'UNKNOWN_LAO';
+  const laoProvince = await ctx.batch.provinceOf(laoId);
+  if (laoProvince === undefined) return 'UNKNOWN_LAO';
   // Authorization first, so a forged body learns nothing about other provinces.
-  if (!canWriteLao(principal, { id: laoId, provinceCode: lao.province_code })) return 'FORBIDDEN';
-  if (lao.province_code !== provinceCode) return 'SCOPE_MISMATCH';
+  if (!canWriteLao(ctx.principal, { id: laoId, provinceCode: laoProvince })) return 'FORBIDDEN';
+  if (laoProvince !== provinceCode) return 'SCOPE_MISMATCH';
   return undefined;
 }
 
 async function write(
-  tx: Queryable,
   ctx: MutationContext,
   m: Mutation,
   before: { current: Record<string, unknown> | undefined; fieldVersions: FieldVersions },
@@ -162,34 +268,27 @@ async function write(
 ): Promise<MutationResult> {
   const version = (typeof before.current?.version === 'number' ? before.current.version : 0) + 1;
   const next = { ...candidate, id: m.recordId, version, updatedAt: ctx.now.toISOString(), updatedBy: ctx.principal.id };
-  const checked = await validate(tx, m.table, next);
-  if (!checked.ok) return reject(m, 'VALIDATION_FAILED', checked.issues);
-  const record = checked.record;
+  const checked = validateRecord(m.table, next, await ctx.batch.contexts.contextFor(m.table, String(candidate.laoId)));
+  if (!checked.ok) return reject(m, 'VALIDATION_FAILED', checked.error);
+  const record = checked.value as Record<string, unknown>;
   const fieldVersions: FieldVersions = { ...before.fieldVersions };
   for (const field of appliedFields) fieldVersions[field] = [version, ctx.deviceId];
-  const params = [
-    m.recordId, m.table, record.laoId, record.provinceCode, record.fiscalYear ?? null,
-    JSON.stringify(dataOf(record)), record.deleted === true, version, ctx.now, ctx.principal.id, JSON.stringify(fieldVersions),
-  ];
-  await tx.query(
-    `INSERT INTO records (id, table_name, lao_id, province_code, fiscal_year, data, deleted, version, updated_at, updated_by, field_versions)
-     VALUES ($1, $2, $3, $4, $5, $6::jsonb, $7, $8, $9, $10, $11::jsonb)
-     ON CONFLICT (id) DO UPDATE SET fiscal_year = EXCLUDED.fiscal_year, data = EXCLUDED.data, deleted = EXCLUDED.deleted,
-       version = EXCLUDED.version, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by, field_versions = EXCLUDED.field_versions`,
-    params,
-  );
-  const wire = await tx.query<RecordRow>(`SELECT ${RECORD_ROW_COLUMNS} FROM records WHERE id = $1`, [m.recordId]);
-  ctx.log.addRecord(m.table, toWireRecord(wire.rows[0]!));
+  const wire = ctx.batch.write({
+    id: m.recordId.toLowerCase(),
+    table_name: m.table,
+    lao_id: String(record.laoId),
+    province_code: String(record.provinceCode),
+    fiscal_year: typeof record.fiscalYear === 'number' ? record.fiscalYear : null,
+    // As the jsonb column will hand it back: undefined gone, plain JSON values.
+    data: JSON.parse(JSON.stringify(dataOf(record))) as Record<string, unknown>,
+    deleted: record.deleted === true,
+    version,
+    updated_at: ctx.now,
+    updated_by: ctx.principal.id,
+    field_versions: fieldVersions,
+  });
+  ctx.log.addRecord(m.table, wire);
   return { mutationId: m.mutationId, status, version, appliedFields };
-}
-
-async function validate(
-  tx: Queryable,
-  table: RecordTable,
-  candidate: Record<string, unknown>,
-): Promise<{ ok: true; record: Record<string, unknown> } | { ok: false; issues: NonNullable<MutationResult['issues']> }> {
-  const checked = validateRecord(table, candidate, await contextFor(tx, table, String(candidate.laoId), String(candidate.id)));
-  return checked.ok ? { ok: true, record: checked.value as Record<string, unknown> } : { ok: false, issues: checked.error };
 }
 
 async function recordConflict(
