@@ -7,11 +7,12 @@
  * may reach it.
  */
 import fc from 'fast-check';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import type { ChangeEntry, Mutation, MutationResult, WireRecord } from '../../shared/sync/protocol';
-import type { Database } from '../store/db';
-import { openMigrated, testBackends } from '../store/test-backends';
-import { LAO_A, LAO_B, P1, pull, push, sampleRecord, seedWorld, startTestApp, type TestApp } from './test-kit';
+import { testBackends } from '../store/test-backends';
+import {
+  LAO_A, LAO_B, P1, pull, push, sampleRecord, type TestApp, useTestWorld,
+} from './test-kit';
 
 const TABLE = 'antiDrugActivities' as const;
 const FIELDS = ['participants', 'budget', 'result', 'name'] as const;
@@ -140,26 +141,16 @@ class SimClient {
 }
 
 describe.each(testBackends)('convergence of simulated clients on $kind', (backend) => {
-  let db: Database;
-  let t: TestApp;
-  beforeAll(async () => {
-    db = await openMigrated(backend);
-    await seedWorld(db);
-    t = await startTestApp(db);
-  });
-  afterAll(async () => {
-    await t?.app.close();
-    await db?.close();
-  });
+  const world = useTestWorld(backend);
 
   async function scenario(seed: number): Promise<void> {
     const rng = new Rng(seed);
-    const head = (await pull(t, (await t.login('admin')).token, P1, 0, 1)).body;
+    const head = (await pull(world.t, (await world.t.login('admin')).token, P1, 0, 1)).body;
     const start = head.code === undefined ? await currentHead() : 0;
     const clients = [
-      new SimClient(t, await t.login('officer'), [LAO_A, LAO_B], start, 'officer'),
-      new SimClient(t, await t.login('officer'), [LAO_A, LAO_B], start, 'officer'),
-      new SimClient(t, await t.login('officerA'), [LAO_A], start, 'officerA'),
+      new SimClient(world.t, await world.t.login('officer'), [LAO_A, LAO_B], start, 'officer'),
+      new SimClient(world.t, await world.t.login('officer'), [LAO_A, LAO_B], start, 'officer'),
+      new SimClient(world.t, await world.t.login('officerA'), [LAO_A], start, 'officerA'),
     ];
     const ids: string[] = [];
     for (let step = 0; step < 30; step++) {
@@ -174,7 +165,7 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
       for (const client of clients) while (client.outbox.length > 0) await client.push(rng, false);
       for (const client of clients) await client.pull();
     }
-    const { rows } = await db.query<{ id: string }>('SELECT id::text AS id FROM records WHERE id = ANY($1::uuid[])', [ids]);
+    const { rows } = await world.db.query<{ id: string }>('SELECT id::text AS id FROM records WHERE id = ANY($1::uuid[])', [ids]);
     const server = new Map<string, WireRecord>();
     for (const client of [clients[0]!]) for (const id of rows.map((r) => r.id)) server.set(id, client.known.get(id)!);
     for (const client of clients) {
@@ -189,19 +180,19 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
   }
 
   async function currentHead(): Promise<number> {
-    const { rows } = await db.query<{ n: number }>('SELECT n FROM province_counters WHERE province_code = $1', [P1]);
+    const { rows } = await world.db.query<{ n: number }>('SELECT n FROM province_counters WHERE province_code = $1', [P1]);
     return rows[0]?.n ?? 0;
   }
 
   async function checkExactlyOnce(all: Mutation[], acked: MutationResult[]): Promise<void> {
     const ids = all.map((m) => m.mutationId);
-    const stored = await db.query<{ mutation_id: string; result: MutationResult }>('SELECT mutation_id, result FROM sync_mutations WHERE mutation_id = ANY($1::text[])', [ids]);
+    const stored = await world.db.query<{ mutation_id: string; result: MutationResult }>('SELECT mutation_id, result FROM sync_mutations WHERE mutation_id = ANY($1::text[])', [ids]);
     expect(stored.rows.length).toBe(ids.length);
     const byId = new Map(stored.rows.map((r) => [r.mutation_id, r.result]));
     for (const result of acked) expect(byId.get(result.mutationId)).toEqual(result);
     // Each mutation wrote at most one version: log entries per record = versions written.
     const recordIds = [...new Set(all.map((m) => m.recordId))];
-    const log = await db.query<{ entity_id: string; version: number }>(
+    const log = await world.db.query<{ entity_id: string; version: number }>(
       "SELECT entity_id::text AS entity_id, (payload->>'version')::int AS version FROM change_log WHERE kind = 'record' AND entity_id = ANY($1::uuid[])",
       [recordIds],
     );
@@ -210,7 +201,7 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
     const logged = new Set(log.rows.map((r) => `${r.entity_id}@${r.version}`));
     const mutationOf = new Map(all.map((m) => [m.mutationId, m]));
     for (const result of writes) expect(logged.has(`${mutationOf.get(result.mutationId)!.recordId}@${result.version}`)).toBe(true);
-    const conflicts = await db.query<{ n: number }>('SELECT count(*)::int AS n FROM conflicts WHERE mutation_id = ANY($1::text[])', [ids]);
+    const conflicts = await world.db.query<{ n: number }>('SELECT count(*)::int AS n FROM conflicts WHERE mutation_id = ANY($1::text[])', [ids]);
     expect(conflicts.rows[0]!.n).toBe([...byId.values()].filter((r) => r.conflictId).length);
   }
 
@@ -219,11 +210,11 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
   it('converges with exactly-once effects under lost, duplicated and stale deliveries', async () => {
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: 1, max: 2 ** 31 - 1 }), (seed) => scenario(seed)),
-      { seed: 5, numRuns: backend.kind === 'pglite' ? 20 : 6, endOnFailure: true },
+      { seed: 5, numRuns: Number(process.env.SOAK_RUNS) || (backend.kind === 'pglite' ? 20 : 6), endOnFailure: true },
     );
     // The scenarios did exercise the hard paths.
-    const { rows } = await db.query<{ status: string; n: number }>("SELECT result->>'status' AS status, count(*)::int AS n FROM sync_mutations GROUP BY 1");
+    const { rows } = await world.db.query<{ status: string; n: number }>("SELECT result->>'status' AS status, count(*)::int AS n FROM sync_mutations GROUP BY 1");
     const counts = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     expect(counts).toMatchObject({ applied: expect.any(Number), merged: expect.any(Number), conflict: expect.any(Number) });
-  }, 120_000);
+  }, process.env.SOAK_RUNS ? 24 * 3_600_000 : 120_000);
 });

@@ -1,8 +1,8 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../store/db';
-import { openMigrated, testBackends } from '../store/test-backends';
+import { testBackends } from '../store/test-backends';
 import {
-  createMutation, editMutation, LAO_A, LAO_B, LAO_C, P1, P2, pull, push, sampleRecord, seedWorld, startTestApp, type TestApp,
+  createMutation, editMutation, LAO_A, LAO_B, LAO_C, P1, P2, pull, push, sampleRecord, useTestWorld,
 } from './test-kit';
 
 type Session = { token: string; deviceId: string };
@@ -13,77 +13,69 @@ async function count(db: Database, sql: string, params: unknown[] = []): Promise
 }
 
 describe.each(testBackends)('push on $kind', (backend) => {
-  let db: Database;
-  let t: TestApp;
+  const world = useTestWorld(backend);
   let officer: Session;
   let other: Session;
   beforeAll(async () => {
-    db = await openMigrated(backend);
-    await seedWorld(db);
-    t = await startTestApp(db);
-    officer = await t.login('officer');
-    other = await t.login('officer');
-  });
-  afterAll(async () => {
-    await t?.app.close();
-    await db?.close();
+    officer = await world.t.login('officer');
+    other = await world.t.login('officer');
   });
 
   it('applies a new record, logs it, and answers a replayed batch identically without a second effect', async () => {
     const record = sampleRecord('antiDrugActivities', LAO_A, P1);
     const batch = [createMutation('antiDrugActivities', record)];
-    const first = await push(t, officer, batch);
+    const first = await push(world.t, officer, batch);
     expect(first.status).toBe(200);
     expect(first.body.results).toEqual([{ mutationId: batch[0]!.mutationId, status: 'applied', version: 1, appliedFields: expect.any(Array) }]);
     expect(first.body.lastSeq).toBe(batch[0]!.seq);
-    const logBefore = await count(db, 'SELECT count(*)::int AS n FROM change_log');
-    const replay = await push(t, officer, batch);
+    const logBefore = await count(world.db, 'SELECT count(*)::int AS n FROM change_log');
+    const replay = await push(world.t, officer, batch);
     expect(replay.body).toEqual(first.body);
-    expect(await count(db, 'SELECT count(*)::int AS n FROM change_log')).toBe(logBefore);
-    expect(await count(db, 'SELECT version::int AS n FROM records WHERE id = $1', [record.id])).toBe(1);
-    const pulled = await pull(t, officer.token, P1, 0);
+    expect(await count(world.db, 'SELECT count(*)::int AS n FROM change_log')).toBe(logBefore);
+    expect(await count(world.db, 'SELECT version::int AS n FROM records WHERE id = $1', [record.id])).toBe(1);
+    const pulled = await pull(world.t, officer.token, P1, 0);
     expect(pulled.body.changes.at(-1).record).toMatchObject({ id: record.id, name: record.name, version: 1, laoId: LAO_A });
   });
 
   it('merges edits of different fields and keeps the first value on a real conflict', async () => {
     const record = sampleRecord('antiDrugActivities', LAO_A, P1);
-    await push(t, officer, [createMutation('antiDrugActivities', record)]);
+    await push(world.t, officer, [createMutation('antiDrugActivities', record)]);
     // Both devices saw version 1.
-    const a = await push(t, officer, [editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 170 } })]);
+    const a = await push(world.t, officer, [editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 170 } })]);
     expect(a.body.results[0]).toMatchObject({ status: 'applied', version: 2 });
-    const b = await push(t, other, [editMutation('antiDrugActivities', String(record.id), 1, { result: { old: record.result, new: 'ดีมาก' } })]);
+    const b = await push(world.t, other, [editMutation('antiDrugActivities', String(record.id), 1, { result: { old: record.result, new: 'ดีมาก' } })]);
     expect(b.body.results[0]).toMatchObject({ status: 'merged', version: 3, appliedFields: ['result'] });
-    const same = await push(t, other, [editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 170 } })]);
+    const same = await push(world.t, other, [editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 170 } })]);
     expect(same.body.results[0]).toMatchObject({ status: 'merged', version: 3, appliedFields: [] });
-    const clash = await push(t, other, [
+    const clash = await push(world.t, other, [
       editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 999 }, budget: { old: record.budget, new: 2_500_000 } }),
     ]);
     expect(clash.body.results[0]).toMatchObject({ status: 'conflict', version: 4, appliedFields: ['budget'], conflictId: expect.any(String) });
-    const { rows } = await db.query<{ data: Record<string, unknown> }>('SELECT data FROM records WHERE id = $1', [record.id]);
+    const { rows } = await world.db.query<{ data: Record<string, unknown> }>('SELECT data FROM records WHERE id = $1', [record.id]);
     expect(rows[0]!.data).toMatchObject({ participants: 170, result: 'ดีมาก', budget: 2_500_000 });
-    const conflicts = await db.query<{ kind: string; fields: unknown }>('SELECT kind, fields FROM conflicts WHERE id = $1', [clash.body.results[0]!.conflictId]);
+    const conflicts = await world.db.query<{ kind: string; fields: unknown }>('SELECT kind, fields FROM conflicts WHERE id = $1', [clash.body.results[0]!.conflictId]);
     expect(conflicts.rows[0]).toEqual({ kind: 'fields', fields: { participants: { base: 150, server: 170, client: 999 } } });
   });
 
   it('treats edit against delete and delete against an unseen edit as conflicts, never silently', async () => {
     const record = sampleRecord('antiDrugActivities', LAO_B, P1);
-    await push(t, officer, [createMutation('antiDrugActivities', record)]);
-    await push(t, officer, [editMutation('antiDrugActivities', String(record.id), 1, { deleted: { old: false, new: true } })]);
-    const edit = await push(t, other, [editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 1 } })]);
+    await push(world.t, officer, [createMutation('antiDrugActivities', record)]);
+    await push(world.t, officer, [editMutation('antiDrugActivities', String(record.id), 1, { deleted: { old: false, new: true } })]);
+    const edit = await push(world.t, other, [editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 1 } })]);
     expect(edit.body.results[0]).toMatchObject({ status: 'conflict', version: 2 });
-    const kept = await db.query<{ deleted: boolean; data: { participants: number } }>('SELECT deleted, data FROM records WHERE id = $1', [record.id]);
+    const kept = await world.db.query<{ deleted: boolean; data: { participants: number } }>('SELECT deleted, data FROM records WHERE id = $1', [record.id]);
     expect(kept.rows[0]).toMatchObject({ deleted: true, data: { participants: 150 } });
 
     const second = sampleRecord('antiDrugActivities', LAO_B, P1);
-    await push(t, officer, [createMutation('antiDrugActivities', second)]);
-    await push(t, other, [editMutation('antiDrugActivities', String(second.id), 1, { participants: { old: 150, new: 2 } })]);
-    const del = await push(t, officer, [editMutation('antiDrugActivities', String(second.id), 1, { deleted: { old: false, new: true } })]);
+    await push(world.t, officer, [createMutation('antiDrugActivities', second)]);
+    await push(world.t, other, [editMutation('antiDrugActivities', String(second.id), 1, { participants: { old: 150, new: 2 } })]);
+    const del = await push(world.t, officer, [editMutation('antiDrugActivities', String(second.id), 1, { deleted: { old: false, new: true } })]);
     expect(del.body.results[0]).toMatchObject({ status: 'conflict' });
-    const kinds = await db.query<{ kind: string }>('SELECT kind FROM conflicts WHERE record_id IN ($1, $2) ORDER BY created_at', [record.id, second.id]);
+    const kinds = await world.db.query<{ kind: string }>('SELECT kind FROM conflicts WHERE record_id IN ($1, $2) ORDER BY created_at', [record.id, second.id]);
     expect(kinds.rows.map((r) => r.kind).sort()).toEqual(['delete_vs_edit', 'edit_vs_delete']);
     // A device deleting after its own edit is no conflict.
     const third = sampleRecord('antiDrugActivities', LAO_B, P1);
-    await push(t, officer, [
+    await push(world.t, officer, [
       createMutation('antiDrugActivities', third),
       editMutation('antiDrugActivities', String(third.id), 0, { participants: { old: 150, new: 3 } }),
       editMutation('antiDrugActivities', String(third.id), 0, { deleted: { old: false, new: true } }),
@@ -92,10 +84,10 @@ describe.each(testBackends)('push on $kind', (backend) => {
 
   it('rejects invalid records with field codes and stores nothing for them', async () => {
     const record = sampleRecord('antiDrugActivities', LAO_A, P1, { participants: -5 });
-    const before = await count(db, 'SELECT count(*)::int AS n FROM records');
-    const response = await push(t, officer, [createMutation('antiDrugActivities', record)]);
+    const before = await count(world.db, 'SELECT count(*)::int AS n FROM records');
+    const response = await push(world.t, officer, [createMutation('antiDrugActivities', record)]);
     expect(response.body.results[0]).toMatchObject({ status: 'rejected', code: 'VALIDATION_FAILED', issues: [{ path: 'participants', code: 'number.negative' }] });
-    expect(await count(db, 'SELECT count(*)::int AS n FROM records')).toBe(before);
+    expect(await count(world.db, 'SELECT count(*)::int AS n FROM records')).toBe(before);
   });
 
   it('re-checks scope per mutation: forged province, other province, unknown LAO, moved record', async () => {
@@ -104,42 +96,42 @@ describe.each(testBackends)('push on $kind', (backend) => {
     const unknown = sampleRecord('antiDrugActivities', '0190c4e2-0000-7000-8000-0000000000ff', P1);
     const mine = sampleRecord('antiDrugActivities', LAO_A, P2); // own LAO, wrong province
     const ok = sampleRecord('antiDrugActivities', LAO_A, P1);
-    const response = await push(t, officer, [forged, foreign, unknown, mine, ok].map((r) => createMutation('antiDrugActivities', r)));
+    const response = await push(world.t, officer, [forged, foreign, unknown, mine, ok].map((r) => createMutation('antiDrugActivities', r)));
     expect(response.body.results.map((r) => r.code ?? r.status)).toEqual(['FORBIDDEN', 'FORBIDDEN', 'UNKNOWN_LAO', 'SCOPE_MISMATCH', 'applied']);
-    const move = await push(t, officer, [editMutation('antiDrugActivities', String(ok.id), 1, { laoId: { old: LAO_A, new: LAO_B } })]);
+    const move = await push(world.t, officer, [editMutation('antiDrugActivities', String(ok.id), 1, { laoId: { old: LAO_A, new: LAO_B } })]);
     expect(move.body.results[0]).toMatchObject({ status: 'rejected', code: 'IMMUTABLE_FIELD' });
-    const tableSwap = await push(t, officer, [editMutation('grants', String(ok.id), 1, { name: { old: 'x', new: 'y' } })]);
+    const tableSwap = await push(world.t, officer, [editMutation('grants', String(ok.id), 1, { name: { old: 'x', new: 'y' } })]);
     expect(tableSwap.body.results[0]).toMatchObject({ status: 'rejected', code: 'TABLE_MISMATCH' });
-    expect(await count(db, "SELECT count(*)::int AS n FROM records WHERE lao_id = $1", [LAO_C])).toBe(0);
+    expect(await count(world.db, "SELECT count(*)::int AS n FROM records WHERE lao_id = $1", [LAO_C])).toBe(0);
   });
 
   it('refuses a mutation id reused by another user and a token used for another device', async () => {
     const record = sampleRecord('antiDrugActivities', LAO_A, P1);
     const mutation = createMutation('antiDrugActivities', record);
-    await push(t, officer, [mutation]);
-    const admin = await t.login('admin');
-    const reuse = await push(t, admin, [{ ...mutation, changes: { ...mutation.changes, name: { old: null, new: 'hijack' } } }]);
+    await push(world.t, officer, [mutation]);
+    const admin = await world.t.login('admin');
+    const reuse = await push(world.t, admin, [{ ...mutation, changes: { ...mutation.changes, name: { old: null, new: 'hijack' } } }]);
     expect(reuse.body.results[0]).toMatchObject({ status: 'rejected', code: 'MUTATION_ID_REUSED' });
-    const wrongDevice = await push(t, { token: officer.token, deviceId: 'device-someone-else' }, []);
+    const wrongDevice = await push(world.t, { token: officer.token, deviceId: 'device-someone-else' }, []);
     expect(wrongDevice.status).toBe(403);
     expect(wrongDevice.body.code).toBe('DEVICE_MISMATCH');
   });
 
   it('supervisors read but do not write', async () => {
-    const supervisor = await t.login('supervisor');
-    const response = await push(t, supervisor, [createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1))]);
+    const supervisor = await world.t.login('supervisor');
+    const response = await push(world.t, supervisor, [createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1))]);
     expect(response.body.results[0]).toMatchObject({ status: 'rejected', code: 'FORBIDDEN' });
   });
 
   it('answers old clients 426 and malformed batches 400 without storing anything', async () => {
-    const before = await count(db, 'SELECT count(*)::int AS n FROM sync_mutations');
-    const old = await t.app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${officer.token}` }, payload: { protocolVersion: -1 + 0, schemaVersion: 1, deviceId: officer.deviceId, mutations: [] } });
+    const before = await count(world.db, 'SELECT count(*)::int AS n FROM sync_mutations');
+    const old = await world.t.app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${officer.token}` }, payload: { protocolVersion: -1 + 0, schemaVersion: 1, deviceId: officer.deviceId, mutations: [] } });
     expect([old.statusCode, old.json().code]).toEqual([426, 'CLIENT_TOO_OLD']);
-    const bad = await t.app.inject({
+    const bad = await world.t.app.inject({
       method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${officer.token}` },
       payload: { protocolVersion: 1, schemaVersion: 1, deviceId: officer.deviceId, mutations: [{ mutationId: 'x', table: 'secrets' }] },
     });
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'VALIDATION_FAILED']);
-    expect(await count(db, 'SELECT count(*)::int AS n FROM sync_mutations')).toBe(before);
+    expect(await count(world.db, 'SELECT count(*)::int AS n FROM sync_mutations')).toBe(before);
   });
 });

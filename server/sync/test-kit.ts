@@ -6,6 +6,7 @@
 import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { v7 as uuidv7 } from 'uuid';
+import { afterAll, beforeAll } from 'vitest';
 import { fixtureRecord } from '../../shared/domain/fixtures';
 import type { RecordTable } from '../../shared/domain/tables';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type Mutation, type PushResponse } from '../../shared/sync/protocol';
@@ -13,6 +14,7 @@ import { hashPassword } from '../auth/password';
 import { buildApp, type AppOptions } from '../http/app';
 import type { Database } from '../store/db';
 import { seedReference } from '../store/seed';
+import { openMigrated, type TestBackend } from '../store/test-backends';
 
 export const P1 = '99';
 export const P2 = '98';
@@ -27,6 +29,7 @@ export const USERS = {
   officer: { id: '0190c4e2-0000-7000-8000-00000000a003', role: 'officer', provinceCodes: [P1], laoIds: null },
   officerA: { id: '0190c4e2-0000-7000-8000-00000000a004', role: 'officer', provinceCodes: [P1], laoIds: [LAO_A] },
   officer2: { id: '0190c4e2-0000-7000-8000-00000000a005', role: 'officer', provinceCodes: [P2], laoIds: null },
+  officerB: { id: '0190c4e2-0000-7000-8000-00000000a006', role: 'officer', provinceCodes: [P1], laoIds: [LAO_B] },
 } as const;
 export type TestUser = keyof typeof USERS;
 
@@ -79,6 +82,31 @@ export async function startTestApp(db: Database, options: Partial<AppOptions> = 
       return { token: response.json<{ token: string }>().token, deviceId };
     },
   };
+}
+
+/** The database and app of a describe block; filled in by its beforeAll. */
+export interface TestWorld {
+  db: Database;
+  t: TestApp;
+}
+
+/**
+ * Registers the usual setup of a sync test suite: a migrated database of
+ * `backend` with the small world seeded and an app on it, closed after the
+ * suite. Read the fields inside tests (they are set in beforeAll).
+ */
+export function useTestWorld(backend: TestBackend, options: Partial<AppOptions> = {}): TestWorld {
+  const world = {} as TestWorld;
+  beforeAll(async () => {
+    world.db = await openMigrated(backend);
+    await seedWorld(world.db);
+    world.t = await startTestApp(world.db, options);
+  }, 180_000); // opening and migrating a database is slow on a busy machine
+  afterAll(async () => {
+    await world.t?.app.close();
+    await world.db?.close();
+  });
+  return world;
 }
 
 export const VERSIONS = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
