@@ -16,6 +16,7 @@ import { RegistryImportPage } from '../features/admin/RegistryImportPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from './NotFoundPage';
 import { LoginPage } from '../features/sync/LoginPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { startSync } from '../sync/runtime';
 import { useEffect } from 'react';
 
@@ -40,6 +41,7 @@ export function App() {
               <Route path="dashboard" element={<DashboardPage />} />
               <Route path="settings" element={<SettingsPage />} />
               <Route path="login" element={<LoginPage />} />
+              <Route path="conflicts" element={<ConflictsPage />} />
               <Route path="*" element={<NotFoundPage />} />
             </Route>
           </Routes>

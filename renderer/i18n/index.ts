@@ -14,6 +14,8 @@ import exportsTh from './exports.th.json';
 import exportsEn from './exports.en.json';
 import syncTh from './sync.th.json';
 import syncEn from './sync.en.json';
+import conflictsTh from './conflicts.th.json';
+import conflictsEn from './conflicts.en.json';
 
 export const LANGUAGES = ['th', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
@@ -28,9 +30,9 @@ function initialLanguage(): Language {
 void i18next.use(initReactI18next).init({
   resources: {
     // One namespace per area: translation (shell), validation (shared codes),
-    // records (data entry), calendar (checklist, matrix, visits), completion (missing items), sync, exports.
-    th: { translation: th, validation: validationTh, records: recordsTh, calendar: calendarTh, completion: completionTh, sync: syncTh, exports: exportsTh },
-    en: { translation: en, validation: validationEn, records: recordsEn, calendar: calendarEn, completion: completionEn, sync: syncEn, exports: exportsEn },
+    // records (data entry), calendar (checklist, matrix, visits), completion (missing items), sync, exports, conflicts.
+    th: { translation: th, validation: validationTh, records: recordsTh, calendar: calendarTh, completion: completionTh, sync: syncTh, exports: exportsTh, conflicts: conflictsTh },
+    en: { translation: en, validation: validationEn, records: recordsEn, calendar: calendarEn, completion: completionEn, sync: syncEn, exports: exportsEn, conflicts: conflictsEn },
   },
   lng: initialLanguage(),
   fallbackLng: 'th',

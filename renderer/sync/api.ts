@@ -10,6 +10,7 @@ import {
   type PullResponse,
   type PushResponse,
   type SnapshotResponse,
+  type SyncConflict,
 } from '../../shared/sync/protocol';
 
 export const SYNC_ERROR_CODES = [
@@ -65,6 +66,10 @@ export interface SyncApi {
   pull(scope: string, cursor: number, limit?: number): Promise<PullResponse>;
   snapshot(scope: string, after: string | null, limit?: number): Promise<SnapshotResponse>;
   eventsUrl(scope: string): string;
+  /** Open conflicts of a province the user may read (a supervisor gets the whole province). */
+  listConflicts(scope: string): Promise<{ conflicts: SyncConflict[] }>;
+  /** Marks a conflict resolved; the chosen value itself syncs as an ordinary edit. */
+  resolveConflict(id: string): Promise<{ conflict: SyncConflict }>;
 }
 
 export interface ApiOptions {
@@ -107,6 +112,8 @@ export function createSyncApi(options: ApiOptions): SyncApi {
     pull: (scope, cursor, limit = 1000) => call('GET', `/v1/sync/pull?scope=${scope}&cursor=${cursor}&limit=${limit}&${versions}`),
     snapshot: (scope, after, limit = 2000) =>
       call('GET', `/v1/sync/snapshot?scope=${scope}&limit=${limit}&${versions}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
+    listConflicts: (scope) => call('GET', `/v1/sync/conflicts?scope=${scope}&open=true`),
+    resolveConflict: (id) => call('POST', `/v1/sync/conflicts/${encodeURIComponent(id)}/resolve`, {}),
     eventsUrl: (scope) => `${base}/v1/sync/events?scope=${scope}&access_token=${encodeURIComponent(options.token ?? '')}`,
   };
 }

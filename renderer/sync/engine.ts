@@ -10,6 +10,8 @@ import { backoffDelay } from './backoff';
 import { META, deviceIdOf, readMeta, sessionUser, writeMeta } from './meta';
 import { syncScope } from './pull';
 import { pushOutbox } from './push';
+// Conflict decisions made offline wait in a queue until the next sync.
+import { sendQueuedResolutions } from './conflictQueue';
 
 export type SyncPhase = 'signedOut' | 'idle' | 'syncing' | 'error';
 
@@ -103,6 +105,8 @@ export class SyncEngine {
     this.set({ phase: 'syncing' });
     try {
       await pushOutbox(db, api, await deviceIdOf(db), undefined, () => this.now());
+      // After the push, so the chosen value is on the server before the conflict is marked resolved.
+      await sendQueuedResolutions(db, api);
       for (const scope of user.provinceCodes) {
         const initial = (await readMeta<number>(db, META.cursor(scope))) === undefined;
         await syncScope(db, api, scope, {

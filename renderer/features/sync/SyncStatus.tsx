@@ -8,6 +8,7 @@ import { syncEngine } from '../../sync/runtime';
 import { formatSyncTime } from './syncTime';
 import { RejectedChanges } from './RejectedChanges';
 import { useOutboxCounts, useSessionUser, useSyncStatus } from './useSync';
+import { useOpenConflictCount } from '../conflicts/useConflicts';
 
 const onBar = { color: '#fff', borderColor: 'rgba(255,255,255,0.5)', '& .MuiChip-icon': { color: '#fff' } };
 
@@ -18,6 +19,8 @@ export function SyncStatus() {
   const status = useSyncStatus();
   const counts = useOutboxCounts();
   const user = useSessionUser();
+  // Open conflicts not yet decided on this device (a decision made offline waits for the next sync).
+  const conflicts = useOpenConflictCount();
   if (user === undefined) return null;
   const last = status.lastSyncAt ? t('status.lastSync', { when: formatSyncTime(status.lastSyncAt, format) }) : t('status.neverSynced');
   return (
@@ -31,7 +34,9 @@ export function SyncStatus() {
         label={counts.pending > 0 ? t('status.pending', { count: counts.pending }) : t(user === null ? 'status.localOnly' : 'status.allSynced')}
       />
       {counts.rejected > 0 && <RejectedChanges count={counts.rejected} />}
-      {counts.conflicts > 0 && <Chip data-testid="sync-conflicts" size="small" color="warning" label={t('status.conflicts', { count: counts.conflicts })} />}
+      {conflicts > 0 && (
+        <Chip data-testid="sync-conflicts" size="small" color="warning" clickable component={RouterLink} to="/conflicts" label={t('conflicts:openLink', { count: conflicts })} />
+      )}
       {user === null ? (
         <Button component={RouterLink} to="/login" color="inherit" size="small" startIcon={<LoginIcon />} data-testid="sync-sign-in">{t('status.signIn')}</Button>
       ) : (

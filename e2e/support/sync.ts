@@ -1,0 +1,92 @@
+/** Signing in through the app, and the administrator's API for arranging who works on which LAO. */
+import { randomUUID } from 'node:crypto';
+import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
+
+export const DEMO_PASSWORD = 'demo-2568';
+
+/** Signs in on the login page and waits for the first sync to finish (a supervisor downloads the whole province). */
+export async function signIn(page: Page, username: string, firstSyncTimeout = 90_000): Promise<void> {
+  await page.goto('/#/login');
+  await page.getByLabel('ชื่อผู้ใช้').fill(username);
+  await page.getByLabel('รหัสผ่าน').fill(DEMO_PASSWORD);
+  await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด', { timeout: firstSyncTimeout });
+  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว');
+}
+
+export interface AdminUser {
+  id: string;
+  username: string;
+  role: string;
+  provinceCodes: string[];
+  laoIds: string[] | null;
+}
+
+/** The administrator's side of the API, as a test arranges data with it. */
+export class AdminApi {
+  private seq = 0;
+  private constructor(
+    private readonly request: APIRequestContext,
+    private readonly token: string,
+    readonly deviceId: string,
+    readonly userId: string,
+  ) {}
+
+  static async signIn(request: APIRequestContext, username = 'demo-admin'): Promise<AdminApi> {
+    const deviceId = `e2e-admin-${randomUUID()}`;
+    const response = await request.post('/v1/auth/login', { data: { username, password: DEMO_PASSWORD, deviceId } });
+    expect(response.status()).toBe(200);
+    const body = (await response.json()) as { token: string; user: { id: string } };
+    return new AdminApi(request, body.token, deviceId, body.user.id);
+  }
+
+  private headers() {
+    return { authorization: `Bearer ${this.token}` };
+  }
+
+  async users(): Promise<AdminUser[]> {
+    const response = await this.request.get('/v1/admin/users', { headers: this.headers() });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { users: AdminUser[] }).users;
+  }
+
+  async user(username: string): Promise<AdminUser> {
+    const found = (await this.users()).find((user) => user.username === username);
+    if (!found) throw new Error(`no user ${username}`);
+    return found;
+  }
+
+  async assignLaos(userId: string, laoIds: string[] | null): Promise<void> {
+    const response = await this.request.patch(`/v1/admin/users/${userId}`, { headers: this.headers(), data: { laoIds } });
+    expect(response.status()).toBe(200);
+  }
+
+  /** Creates a record on the server as the administrator would from the app: one pushed mutation. */
+  async createRecord(table: string, record: Record<string, unknown>): Promise<void> {
+    this.seq += 1;
+    const changes = Object.fromEntries(Object.entries(record).map(([field, value]) => [field, { old: null, new: value }]));
+    const response = await this.request.post('/v1/sync/push', {
+      headers: this.headers(),
+      data: {
+        protocolVersion: PROTOCOL_VERSION,
+        schemaVersion: SCHEMA_VERSION,
+        deviceId: this.deviceId,
+        mutations: [{
+          mutationId: randomUUID(), seq: this.seq, table, recordId: record.id, op: 'upsert', baseVersion: 0,
+          changes, author: this.userId, clientTime: new Date().toISOString(),
+        }],
+      },
+    });
+    expect(response.status()).toBe(200);
+    const { results } = (await response.json()) as { results: { status: string; code?: string }[] };
+    expect(results[0], JSON.stringify(results)).toMatchObject({ status: 'applied' });
+  }
+
+  async openConflicts(scope: string): Promise<{ id: string; recordId: string }[]> {
+    const response = await this.request.get(`/v1/sync/conflicts?scope=${scope}`, { headers: this.headers() });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { conflicts: { id: string; recordId: string }[] }).conflicts;
+  }
+}
