@@ -19,6 +19,8 @@ import { NavLink, Outlet } from 'react-router';
 import { setLanguage, type Language } from '../i18n';
 import { useOnline } from './useOnline';
 import { SyncBanner, SyncStatus } from '../features/sync/SyncStatus';
+import { ExportMenu } from '../features/exports/ExportMenu';
+import { ConflictsNavIcon } from '../features/conflicts/ConflictsPage';
 
 const DRAWER_WIDTH = 236;
 
@@ -26,6 +28,7 @@ const NAV = [
   { to: '/', key: 'calendar:nav.checklist', end: true, Icon: FactCheckIcon },
   { to: '/matrix', key: 'calendar:nav.matrix', end: false, Icon: GridOnIcon },
   { to: '/visits', key: 'calendar:nav.visits', end: false, Icon: PlaceIcon },
+  { to: '/conflicts', key: 'conflicts:nav', end: false, Icon: ConflictsNavIcon },
   { to: '/laos', key: 'nav.laos', end: false, Icon: ApartmentIcon },
   { to: '/officers', key: 'calendar:nav.officers', end: false, Icon: BadgeIcon },
   { to: '/dashboard', key: 'exports:dashboard.nav', end: false, Icon: InsightsIcon },
@@ -113,6 +116,7 @@ export function Layout() {
             <Typography variant="h6" component="div" sx={{ lineHeight: 1.2 }}>{t('app.title')}</Typography>
             <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>{t('app.subtitle')}</Typography>
           </Box>
+          <ExportMenu />
           <SyncStatus />
           <OnlineChip />
           <LanguageSwitch />

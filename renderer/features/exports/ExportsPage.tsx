@@ -2,16 +2,20 @@ import { Alert, Box, Button, Card, CardActions, CardContent, LinearProgress, Lis
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { fiscalYearOfMonth, parseIsoDate } from '../../../shared/calendar/fiscal';
+import { fiscalYearOfMonth, monthsOfFiscalYear, parseIsoDate } from '../../../shared/calendar/fiscal';
 import { useFormat } from '../../app/format';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { exportFileName } from '../../export/exportNames';
 import type { WorkbookLanguage } from '../../export/labels';
 import { runExport } from '../../export/runExport';
-import { monthChoices, monthKey, parseMonthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { monthKey, parseMonthKey, useLocalName, useMonthLabel } from '../checklist/months';
 import { DemoBanner } from '../home/DemoBanner';
-import { actionForKey, EXPORT_ACTIONS, shortcutLabel, type ExportAction } from './exportActions';
+import { EXPORT_ACTIONS, shortcutLabel, type ExportAction } from './exportActions';
 import { exportRequest } from './exportRequest';
+import { takePendingExport, updateSelections, useExportSelections, usePendingExport } from './exportSelections';
+import { LaoPicker } from './LaoPicker';
+import { keepInDistrict, selectedLaos } from './laoSelection';
+import { useStartExport } from './useExportShortcuts';
 
 type Notice = { severity: 'success' | 'info' | 'error'; text: string } | undefined;
 
@@ -22,9 +26,9 @@ export function ExportsPage() {
   const ymd = parseIsoDate(today.iso)!;
   const monthLabel = useMonthLabel();
   const name = useLocalName();
-  const [month, setMonth] = useState(monthKey(ymd.year, ymd.month));
-  const [language, setLanguage] = useState<WorkbookLanguage>(i18n.language === 'en' ? 'en' : 'th');
-  const [district, setDistrict] = useState('');
+  const selections = useExportSelections();
+  const month = selections.month || monthKey(ymd.year, ymd.month);
+  const language: WorkbookLanguage = selections.language || (i18n.language === 'en' ? 'en' : 'th');
   const [progress, setProgress] = useState<number | undefined>();
   const [notice, setNotice] = useState<Notice>();
   const [menuAnchor, setMenuAnchor] = useState<HTMLElement | null>(null);
@@ -33,7 +37,10 @@ export function ExportsPage() {
   const fiscalYear = fiscalYearOfMonth(chosen.year, chosen.month);
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(fiscalYear, today.iso);
+  const pending = usePendingExport();
+  const startExport = useStartExport();
   const busy = progress !== undefined;
+  const laos = reference ? selectedLaos(reference.laos, selections) : [];
 
   const perform = useCallback(async (action: ExportAction) => {
     if (busy || !reference) return;
@@ -44,8 +51,7 @@ export function ExportsPage() {
     const controller = new AbortController();
     abort.current = controller;
     try {
-      // The selected LAOs: one district or the whole province.
-      const selected = district ? { ...reference, laos: reference.laos.filter((lao) => lao.districtCode === district) } : reference;
+      const selected = { ...reference, laos: selectedLaos(reference.laos, selections) };
       const request = await exportRequest({ kind: action.kind, ...chosen, fiscalYear, language, asOf: today.iso }, selected, snapshot);
       const name = exportFileName(action.kind, reference.laos[0]?.provinceCode ?? '00', fiscalYear, action.kind === 'matrix' ? chosen : undefined);
       const outcome = await runExport(request, name, setProgress, controller.signal);
@@ -56,18 +62,26 @@ export function ExportsPage() {
       abort.current = null;
       setProgress(undefined);
     }
-  }, [busy, reference, snapshot, t, chosen, fiscalYear, language, today.iso, district]);
+  }, [busy, reference, snapshot, t, chosen, fiscalYear, language, today.iso, selections]);
 
+  // An export asked for by a shortcut or the app-bar menu, here or on another page, starts once the data is ready.
   useEffect(() => {
-    const onKey = (event: KeyboardEvent) => {
-      const action = actionForKey(event);
-      if (!action) return;
-      event.preventDefault();
-      void perform(action);
-    };
-    window.addEventListener('keydown', onKey);
-    return () => window.removeEventListener('keydown', onKey);
-  }, [perform]);
+    if (!pending || busy || !reference || !snapshot.ready) return;
+    // Taken in a task of its own: if the inputs change first, the cleanup leaves the request pending for the next run.
+    const timer = setTimeout(() => {
+      const kind = takePendingExport(pending.seq);
+      const action = EXPORT_ACTIONS.find((a) => a.kind === kind);
+      if (action) void perform(action);
+    }, 0);
+    return () => clearTimeout(timer);
+  }, [pending, busy, reference, snapshot.ready, perform]);
+
+  const fiscalYears = [today.fiscalYear - 1, today.fiscalYear];
+  const changeFiscalYear = (fy: number) => {
+    // The same month of the year in the other fiscal year.
+    const same = monthsOfFiscalYear(fy).find((m) => m.month === chosen.month)!;
+    updateSelections({ month: monthKey(same.year, same.month) });
+  };
 
   return (
     <Stack spacing={2.5}>
@@ -77,17 +91,27 @@ export function ExportsPage() {
         <Typography color="text.secondary">{t('page.intro')}</Typography>
       </Box>
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
-        <TextField select size="small" label={t('page.month')} value={month} onChange={(e) => setMonth(e.target.value)} sx={{ minWidth: 190 }} disabled={busy}>
-          {monthChoices(today.fiscalYear).map((c) => <MenuItem key={c.key} value={c.key}>{monthLabel(c.year, c.month)}</MenuItem>)}
+        <TextField select size="small" label={t('page.fiscalYear')} value={fiscalYear} onChange={(e) => changeFiscalYear(Number(e.target.value))} sx={{ minWidth: 150 }} disabled={busy} data-testid="export-fiscal-year">
+          {fiscalYears.map((fy) => <MenuItem key={fy} value={fy}>{t('page.fiscalYearValue', { fy })}</MenuItem>)}
         </TextField>
-        <TextField select size="small" label={t('page.language')} value={language} onChange={(e) => setLanguage(e.target.value === 'en' ? 'en' : 'th')} sx={{ minWidth: 160 }} disabled={busy}>
+        <TextField select size="small" label={t('page.month')} value={month} onChange={(e) => updateSelections({ month: e.target.value })} sx={{ minWidth: 190 }} disabled={busy}>
+          {monthsOfFiscalYear(fiscalYear).map((c) => <MenuItem key={monthKey(c.year, c.month)} value={monthKey(c.year, c.month)}>{monthLabel(c.year, c.month)}</MenuItem>)}
+        </TextField>
+        <TextField select size="small" label={t('page.language')} value={language} onChange={(e) => updateSelections({ language: e.target.value === 'en' ? 'en' : 'th' })} sx={{ minWidth: 160 }} disabled={busy}>
           <MenuItem value="th">ไทย</MenuItem>
           <MenuItem value="en">English</MenuItem>
         </TextField>
-        <TextField select size="small" label={t('page.district')} value={district} onChange={(e) => setDistrict(e.target.value)} sx={{ minWidth: 180 }} disabled={busy}>
+        <TextField
+          select size="small" label={t('page.district')} value={selections.district} sx={{ minWidth: 180 }} disabled={busy} data-testid="export-district"
+          onChange={(e) => updateSelections({ district: e.target.value, laoIds: keepInDistrict(reference?.laos ?? [], selections.laoIds, e.target.value) })}
+        >
           <MenuItem value="">{t('page.allDistricts')}</MenuItem>
           {(reference?.districts ?? []).map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
         </TextField>
+      </Stack>
+      <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
+        <LaoPicker laos={reference?.laos ?? []} district={selections.district} value={selections.laoIds} onChange={(laoIds) => updateSelections({ laoIds })} disabled={busy || !reference} />
+        <Typography variant="body2" color="text.secondary" data-testid="export-lao-count">{t('page.laoCount', { count: laos.length })}</Typography>
         <Button variant="contained" startIcon={<FileDownloadIcon />} disabled={busy || !reference} onClick={(e) => setMenuAnchor(e.currentTarget)} aria-haspopup="menu" data-testid="export-menu-button">
           {t('page.menu')}
         </Button>
@@ -99,6 +123,7 @@ export function ExportsPage() {
           ))}
         </Menu>
       </Stack>
+      {pending && !busy ? <Alert severity="info" data-testid="export-waiting">{t('page.notReady')}</Alert> : null}
       {busy ? (
         <Box role="status" aria-live="polite" data-testid="export-progress">
           <Stack direction="row" spacing={2} sx={{ alignItems: 'center' }}>
@@ -117,7 +142,7 @@ export function ExportsPage() {
               <Typography variant="body2" color="text.secondary">{t('page.shortcut', { keys: shortcutLabel(action) })}</Typography>
             </CardContent>
             <CardActions>
-              <Button size="small" disabled={busy || !reference} onClick={() => void perform(action)}>{t('page.menu')}</Button>
+              <Button size="small" disabled={busy || !reference} onClick={() => startExport(action.kind)}>{t('page.menu')}</Button>
             </CardActions>
           </Card>
         ))}
