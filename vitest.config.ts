@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['{shared,renderer,main,server,scripts,integration}/**/*.test.{ts,tsx}'],
+    include: ['{shared,renderer,main,server,scripts,integration,bench}/**/*.test.{ts,tsx}'],
     environment: 'node',
     testTimeout: 30_000,
     hookTimeout: 60_000,

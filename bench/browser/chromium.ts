@@ -1,0 +1,71 @@
+/**
+ * Headless Chromium for the browser benchmarks, found as playwright.config.ts
+ * finds it (CHROMIUM_PATH, Debian's /usr/bin/chromium, else Playwright's own),
+ * with the same flags; plus the renderer build the app pages are served from.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { REPO_ROOT } from '../seed';
+
+export function chromiumPath(): string | undefined {
+  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
+  return candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate!));
+}
+
+export function launchChromium(): Promise<Browser> {
+  const executablePath = chromiumPath();
+  return chromium.launch({
+    ...(executablePath ? { executablePath } : {}),
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+  });
+}
+
+/** The built renderer (RENDERER_OUT_DIR or dist/renderer), built first when missing. */
+export function rendererDir(log: (line: string) => void = console.log): string {
+  const dir = process.env.RENDERER_OUT_DIR ?? path.join(REPO_ROOT, 'dist/renderer');
+  if (!existsSync(path.join(dir, 'index.html'))) {
+    log(`building the renderer into ${dir}`);
+    const built = spawnSync('npx', ['vite', 'build', '--config', 'renderer/vite.config.ts', '--logLevel', 'warn'], {
+      cwd: REPO_ROOT,
+      env: { ...process.env, RENDERER_OUT_DIR: dir },
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) throw new Error('the renderer build failed');
+  }
+  return dir;
+}
+
+export interface HeapSampler {
+  /** Highest JSHeapUsedSize seen, in MB. */
+  stop(): Promise<number>;
+}
+
+/** Samples the page's used JS heap (CDP Performance.getMetrics) every `everyMs` until stopped. */
+export async function sampleHeap(page: Page, everyMs = 250): Promise<HeapSampler> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Performance.enable');
+  let peak = 0;
+  let running = true;
+  const read = async () => {
+    const { metrics } = await cdp.send('Performance.getMetrics');
+    const used = metrics.find((metric) => metric.name === 'JSHeapUsedSize')?.value ?? 0;
+    peak = Math.max(peak, used);
+  };
+  const loop = (async () => {
+    while (running) {
+      await read().catch(() => {});
+      await new Promise((resolve) => setTimeout(resolve, everyMs));
+    }
+  })();
+  return {
+    async stop() {
+      running = false;
+      await loop;
+      await read().catch(() => {});
+      await cdp.detach().catch(() => {});
+      return peak / 1024 / 1024;
+    },
+  };
+}

@@ -1,0 +1,168 @@
+/**
+ * The app with the province-scale data set (≈1M records) stored locally, in
+ * headless Chromium:
+ * (i)  cold start: a new browser process opens the app; navigation start →
+ *      the checklist's LAO rows visible with completion computed;
+ * (ii) the province matrix (#/matrix) loaded cold (navigation start → all
+ *      LAO rows rendered), then warm: one LAO edited, until its row changed.
+ * The records get onto the device the real way, by signing in and letting the
+ * app sync; the Chromium profile is kept under .bench-cache (keyed by the data
+ * set) so reruns start from the stored data. The Node-side computation of the
+ * same matrix (scripts/bench-matrix.ts logic) is printed as the baseline.
+ *
+ * Run: npx tsx bench/matrix-cold-start.ts [--quick]
+ */
+import { existsSync } from 'node:fs';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import { defaultTemplate } from '../shared/calendar/index';
+import { generateDemoProvince } from '../shared/demo/generate';
+import { CompletionCache, groupByLao } from '../renderer/data/completionCache';
+import { buildMatrix } from '../renderer/features/matrix/matrix';
+import { chromiumPath, rendererDir, sampleHeap } from './browser/chromium';
+import { bundleBaselines } from './browser/serve';
+import { parseBenchArgs } from './lib/args';
+import { figure, printBenchJson, target, type Figure } from './lib/report';
+import { startServerProcess } from './lib/server';
+import { BENCH_ASOF, BENCH_OFFICER, benchOptions, CACHE_DIR, FULL_SCALE, seedPglite } from './seed';
+
+const PORT = 4304;
+const STEP_TIMEOUT_MS = 5 * 60_000;
+const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MIN ?? 15) * 60_000;
+const args = parseBenchArgs();
+const scale = args.quick ? 0.05 : FULL_SCALE;
+const log = (line: string) => console.log(line);
+const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
+
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
+/** A new browser process on the kept profile: nothing of the app is in memory. */
+function openProfile(dir: string): Promise<BrowserContext> {
+  const executablePath = chromiumPath();
+  return chromium.launchPersistentContext(dir, {
+    ...(executablePath ? { executablePath } : {}),
+    args: FLAGS,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    viewport: { width: 1366, height: 768 },
+    // The app's CSP forbids injected scripts; the warm step injects the Dexie bundle to edit one LAO.
+    bypassCSP: true,
+  });
+}
+
+/** Signs in and waits for the initial sync, once per data set. */
+async function syncProfile(dir: string, serverUrl: string): Promise<void> {
+  const marker = path.join(dir, 'bench-synced');
+  if (existsSync(marker)) return;
+  await rm(dir, { recursive: true, force: true });
+  await mkdir(dir, { recursive: true });
+  const context = await openProfile(dir);
+  try {
+    const page = await context.newPage();
+    await page.goto(`${serverUrl}/#/login`);
+    await page.getByLabel('ชื่อผู้ใช้').fill(BENCH_OFFICER.username);
+    await page.getByLabel('รหัสผ่าน').fill(BENCH_OFFICER.password);
+    const serverField = page.getByLabel('ที่อยู่เซิร์ฟเวอร์');
+    for (let i = 0; i < 100 && (await serverField.inputValue()) === ''; i++) await page.waitForTimeout(100);
+    const started = performance.now();
+    await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+    await page.waitForFunction(() => document.querySelector('[data-testid="sync-last"]')?.textContent?.includes('ซิงก์ล่าสุด') === true, null, { timeout: SYNC_TIMEOUT_MS, polling: 100 });
+    log(`profile: signed in and synced in ${fmt(performance.now() - started)}`);
+  } finally {
+    await context.close();
+  }
+  await writeFile(marker, '');
+}
+
+/** In-page ms from navigation start until `min` elements match `selector` (polled every animation frame). */
+async function msFromNavigation(page: Page, selector: string, min = 1): Promise<number> {
+  const handle = await page.waitForFunction(
+    ([css, count]) => (document.querySelectorAll(css).length >= count ? performance.now() : false),
+    [selector, min] as const,
+    { timeout: STEP_TIMEOUT_MS, polling: 'raf' },
+  );
+  return Number(await handle.jsonValue());
+}
+
+/** The same cold/warm matrix computed in Node from the generator's rows (scripts/bench-matrix.ts). */
+function nodeMatrix(): { coldMs: number; warmMs: number; records: number } {
+  const dataset = generateDemoProvince(benchOptions(scale));
+  const fiscalYear = 2570;
+  const template = defaultTemplate(fiscalYear);
+  const t0 = performance.now();
+  const cache = new CompletionCache(template, { asOf: BENCH_ASOF, fiscalYear });
+  const byLao = groupByLao(dataset.records);
+  for (const lao of dataset.laos) cache.update(lao.id, byLao.get(lao.id) ?? {});
+  buildMatrix(dataset.laos, dataset.districts, template.tasks, cache.snapshot(), {});
+  const coldMs = performance.now() - t0;
+  const lao = dataset.laos[17]!;
+  const records = byLao.get(lao.id)!;
+  const plans = (records.plans ?? []).map((plan) => ({ ...plan, deleted: true, version: plan.version + 1, updatedAt: new Date().toISOString() }));
+  const t1 = performance.now();
+  cache.update(lao.id, { ...records, plans });
+  buildMatrix(dataset.laos, dataset.districts, template.tasks, cache.snapshot(), {});
+  return { coldMs, warmMs: performance.now() - t1, records: Object.values(dataset.records).reduce((n, rows) => n + rows.length, 0) };
+}
+
+async function main(): Promise<void> {
+  const figures: Record<string, Figure> = {};
+  const staticDir = rendererDir(log);
+  const seeded = await seedPglite(scale, log);
+  const profileDir = path.join(CACHE_DIR, `profile-${seeded.key}`);
+  const bundle = await bundleBaselines(path.join(CACHE_DIR, 'browser'));
+  // Same port every run: the profile's data belongs to this origin.
+  const server = await startServerProcess({ port: PORT, env: { ...seeded.env, STATIC_DIR: staticDir }, timeoutMs: 120_000 });
+  try {
+    await syncProfile(profileDir, server.url);
+
+    // (i) Cold start to a usable checklist.
+    let context = await openProfile(profileDir);
+    try {
+      const page = await context.newPage();
+      const heap = await sampleHeap(page);
+      await page.goto(`${server.url}/#/`);
+      const checklistMs = await msFromNavigation(page, '[data-testid="checklist-lao"]');
+      const peak = await heap.stop();
+      log(`cold start → checklist with completion: ${fmt(checklistMs)} (peak JS heap ${Math.round(peak)} MB)`);
+      figures.coldStartChecklistMs = figure(checklistMs, 'ms', `cold start (new browser, ${seeded.records} records stored) → checklist rows with completion`);
+      figures.coldStartPeakHeapMb = figure(peak, 'MB', 'peak renderer JS heap during the cold start');
+      await page.screenshot({ path: path.join(CACHE_DIR, 'cold-start-checklist.png') });
+    } finally {
+      await context.close();
+    }
+
+    // (ii) Matrix cold (new browser process again), then warm after one LAO edit.
+    context = await openProfile(profileDir);
+    try {
+      const page = await context.newPage();
+      await page.goto(`${server.url}/#/matrix`);
+      const coldMs = await msFromNavigation(page, '[data-testid="matrix-row"]', seeded.laos);
+      log(`matrix cold (navigation → ${seeded.laos} LAO rows rendered): ${fmt(coldMs)}`);
+      figures.matrixColdMs = figure(coldMs, 'ms', 'province matrix cold: navigation start → every LAO row rendered');
+      await page.addScriptTag({ path: bundle });
+      const laoId = await page.locator('[data-testid="matrix-row"]').nth(17).getAttribute('data-lao-id');
+      const warm = await page.evaluate(([id, timeout]) => window.bench.editLaoAndWaitForRow('eplan-field-companion', id, timeout), [laoId!, 30_000] as const);
+      log(`matrix warm (one LAO's plan edited → its row re-rendered): ${warm.ms === null ? 'no change seen in 30 s' : fmt(warm.ms)} (${warm.edited} records edited)`);
+      figures.matrixWarmMs = figure(warm.ms ?? Number.POSITIVE_INFINITY, 'ms', 'province matrix warm: one LAO edited → its row re-rendered');
+      await page.screenshot({ path: path.join(CACHE_DIR, 'matrix-after-edit.png') });
+    } finally {
+      await context.close();
+    }
+  } finally {
+    await server.stop();
+  }
+
+  const node = nodeMatrix();
+  log(`baseline: the same matrix computed in Node from ${node.records.toLocaleString('en')} in-memory records: cold ${fmt(node.coldMs)}, warm ${fmt(node.warmMs)}`);
+  figures.nodeMatrixColdMs = figure(node.coldMs, 'ms', 'matrix computation in Node, records already in memory (no IndexedDB, no render)');
+  figures.nodeMatrixWarmMs = figure(node.warmMs, 'ms', 'matrix warm in Node, one LAO re-evaluated');
+  const targets = [
+    target('cold start to a usable checklist ≤ 1.5 s', figures, 'coldStartChecklistMs', '<=', 1500),
+    target('matrix cold ≤ 1 s', figures, 'matrixColdMs', '<=', 1000),
+    target('matrix warm ≤ 100 ms', figures, 'matrixWarmMs', '<=', 100),
+  ];
+  printBenchJson('matrix-cold-start', figures, targets, { scale, records: seeded.records, laos: seeded.laos });
+}
+
+await main();
