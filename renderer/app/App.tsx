@@ -17,6 +17,7 @@ import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from './NotFoundPage';
 import { LoginPage } from '../features/sync/LoginPage';
 import { startSync } from '../sync/runtime';
+import { LockGate } from '../features/lock/LockGate';
 import { useEffect } from 'react';
 
 /** Hash routing: works from app://, file:// and any static server alike. */
@@ -27,22 +28,24 @@ export function App() {
       <ThemeProvider theme={theme}>
         <CssBaseline />
         <HashRouter>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route index element={<HomePage />} />
-              <Route path="laos" element={<LaoDirectoryPage />} />
-              <Route path="laos/:laoId" element={<LaoPage />} />
-              <Route path="matrix" element={<MatrixPage />} />
-              <Route path="visits" element={<VisitsPage />} />
-              <Route path="officers" element={<OfficersPage />} />
-              <Route path="exports" element={<ExportsPage />} />
-              <Route path="admin/registry" element={<RegistryImportPage />} />
-              <Route path="dashboard" element={<DashboardPage />} />
-              <Route path="settings" element={<SettingsPage />} />
-              <Route path="login" element={<LoginPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
+          <LockGate>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route index element={<HomePage />} />
+                <Route path="laos" element={<LaoDirectoryPage />} />
+                <Route path="laos/:laoId" element={<LaoPage />} />
+                <Route path="matrix" element={<MatrixPage />} />
+                <Route path="visits" element={<VisitsPage />} />
+                <Route path="officers" element={<OfficersPage />} />
+                <Route path="exports" element={<ExportsPage />} />
+                <Route path="admin/registry" element={<RegistryImportPage />} />
+                <Route path="dashboard" element={<DashboardPage />} />
+                <Route path="settings" element={<SettingsPage />} />
+                <Route path="login" element={<LoginPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </LockGate>
         </HashRouter>
       </ThemeProvider>
     </I18nextProvider>

@@ -13,6 +13,7 @@ import GridOnIcon from '@mui/icons-material/GridOn';
 import MenuIcon from '@mui/icons-material/Menu';
 import PlaceIcon from '@mui/icons-material/Place';
 import SettingsIcon from '@mui/icons-material/Settings';
+import { LockButton } from '../features/lock/LockButton';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
@@ -116,6 +117,7 @@ export function Layout() {
           <SyncStatus />
           <OnlineChip />
           <LanguageSwitch />
+          <LockButton />
         </Toolbar>
         <SyncBanner />
       </AppBar>
