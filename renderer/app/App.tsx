@@ -13,6 +13,7 @@ import { VisitsPage } from '../features/visits/VisitsPage';
 import { OfficersPage } from '../features/officers/OfficersPage';
 import { ExportsPage } from '../features/exports/ExportsPage';
 import { RegistryImportPage } from '../features/admin/RegistryImportPage';
+import { UsersPage } from '../features/admin/UsersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from './NotFoundPage';
 import { LoginPage } from '../features/sync/LoginPage';
@@ -39,6 +40,7 @@ export function App() {
                 <Route path="officers" element={<OfficersPage />} />
                 <Route path="exports" element={<ExportsPage />} />
                 <Route path="admin/registry" element={<RegistryImportPage />} />
+                <Route path="admin/users" element={<UsersPage />} />
                 <Route path="dashboard" element={<DashboardPage />} />
                 <Route path="settings" element={<SettingsPage />} />
                 <Route path="login" element={<LoginPage />} />

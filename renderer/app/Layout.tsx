@@ -8,6 +8,7 @@ import CloudOffIcon from '@mui/icons-material/CloudOff';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import InsightsIcon from '@mui/icons-material/Insights';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import MenuIcon from '@mui/icons-material/Menu';
@@ -32,6 +33,7 @@ const NAV = [
   { to: '/dashboard', key: 'exports:dashboard.nav', end: false, Icon: InsightsIcon },
   { to: '/exports', key: 'exports:nav', end: false, Icon: FileDownloadIcon },
   { to: '/admin/registry', key: 'exports:registry.nav', end: false, Icon: UploadFileIcon },
+  { to: '/admin/users', key: 'sync:admin.nav', end: false, Icon: ManageAccountsIcon },
   { to: '/settings', key: 'nav.settings', end: false, Icon: SettingsIcon },
 ] as const;
 

@@ -72,6 +72,7 @@ export function LockScreen({ verifier }: { verifier: PasswordVerifier }) {
           <Card data-testid="lock-screen">
             <CardContent sx={{ p: 4 }}>
               <Stack spacing={1} sx={{ alignItems: 'center', mb: 3 }}>
+                <Typography variant="overline" color="primary" sx={{ letterSpacing: 1 }}>{t('translation:app.title')}</Typography>
                 <Avatar sx={{ bgcolor: 'primary.main', width: 56, height: 56 }}><LockIcon /></Avatar>
                 <Typography variant="h5" component="h1">{t('lock.title')}</Typography>
                 <Typography color="text.secondary" sx={{ textAlign: 'center' }}>{t('lock.hint', { name: verifier.displayName })}</Typography>
