@@ -149,6 +149,8 @@ export interface AdminApi {
   createUser(user: NewUser): Promise<{ user: AdminUser }>;
   updateUser(id: string, change: UserChange): Promise<{ user: AdminUser }>;
   revokeTokens(id: string): Promise<{ revoked: number }>;
+  /** Provinces, districts and LAOs of a registry file, stored by the server in one transaction. */
+  importReference(file: { provinces: object[]; districts: object[]; laos: object[] }): Promise<{ provinces: number; districts: number; laos: number }>;
 }
 
 /** The administrators' part of the API: users, roles and assignments. */
@@ -159,5 +161,6 @@ export function createAdminApi(options: ApiOptions): AdminApi {
     createUser: (user) => call('POST', '/v1/admin/users', user),
     updateUser: (id, change) => call('PATCH', `/v1/admin/users/${encodeURIComponent(id)}`, change),
     revokeTokens: (id) => call('POST', `/v1/admin/users/${encodeURIComponent(id)}/revoke-tokens`, {}),
+    importReference: (file) => call('POST', '/v1/admin/reference/import', file),
   };
 }

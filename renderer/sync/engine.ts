@@ -10,6 +10,7 @@ import { backoffDelay } from './backoff';
 import { META, deviceIdOf, readMeta, sessionUser, writeMeta } from './meta';
 import { syncScope } from './pull';
 import { pushOutbox } from './push';
+import { storeReference } from './login';
 
 export type SyncPhase = 'signedOut' | 'idle' | 'syncing' | 'error';
 
@@ -103,6 +104,8 @@ export class SyncEngine {
     this.set({ phase: 'syncing' });
     try {
       await pushOutbox(db, api, await deviceIdOf(db), undefined, () => this.now());
+      // New LAOs and assignments (a registry import, an administrator's change) reach the device with any sync.
+      await storeReference(db, api);
       for (const scope of user.provinceCodes) {
         const initial = (await readMeta<number>(db, META.cursor(scope))) === undefined;
         await syncScope(db, api, scope, {

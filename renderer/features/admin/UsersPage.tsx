@@ -10,16 +10,10 @@ import { useCallback, useEffect, useMemo, useState, type FormEvent } from 'react
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../../app/useOnline';
 import { localDb, type ReferenceRow } from '../../data/db';
-import { getPlatform } from '../../platform';
-import { createAdminApi, type AdminApi, type AdminUser } from '../../sync/api';
-import { META, readMeta } from '../../sync/meta';
+import { type AdminApi, type AdminUser } from '../../sync/api';
+import { storedAdminApi } from '../../sync/runtime';
 import { useSessionUser } from '../sync/useSync';
 import { adminErrorKey, changeOf, emptyUserForm, formOf, formProblems, newUserOf, ROLES, type UserForm } from './users';
-
-async function adminApi(): Promise<AdminApi | null> {
-  const [baseUrl, token] = await Promise.all([readMeta<string>(localDb(), META.serverUrl), getPlatform().readToken().catch(() => null)]);
-  return baseUrl && token ? createAdminApi({ baseUrl, token }) : null;
-}
 
 interface Place {
   code: string;
@@ -129,7 +123,7 @@ export function UsersPage() {
   const [editing, setEditing] = useState<AdminUser | null | 'new'>(null);
 
   const load = useCallback(async () => {
-    const client = await adminApi();
+    const client = await storedAdminApi(localDb());
     setApi(client);
     if (!client) return;
     try {
