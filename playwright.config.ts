@@ -48,7 +48,8 @@ export default defineConfig({
     command: 'npx tsx server/cli.ts --seed-demo',
     url: `http://127.0.0.1:${PORT}/v1/health`,
     reuseExistingServer: false,
-    timeout: 60_000,
+    // Seeding the demo province takes seconds; a busy 2-core machine can take a minute.
+    timeout: 180_000,
     env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'memory://', STATIC_DIR: process.env.RENDERER_OUT_DIR ?? 'dist/renderer', DATABASE_URL: '' },
   },
 });

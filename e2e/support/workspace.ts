@@ -31,15 +31,14 @@ export async function reloadOffline(page: Page, context: BrowserContext): Promis
 export const section = (page: Page, table: string): Locator => page.getByTestId(`section-${table}`);
 export const dialog = (page: Page): Locator => page.getByTestId('record-dialog');
 
-/** Types into the list's quick filter. */
+/** Types into the list's search box. */
 export async function search(list: Locator, text: string): Promise<void> {
-  const box = list.getByRole('searchbox').or(list.getByPlaceholder(/ค้นหา|Search/)).first();
-  await box.fill(text);
+  await list.getByTestId('section-search').fill(text);
 }
 
 export async function rowCount(list: Locator): Promise<number> {
   await expect(list).toHaveAttribute('data-loaded', 'true');
-  return Number((await list.getByTestId('section-count').textContent())?.replace(/\D/g, '') ?? 0);
+  return Number(await list.getByTestId('section-count').getAttribute('data-count'));
 }
 
 /** The autosaved draft has reached the database. */

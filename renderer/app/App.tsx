@@ -13,11 +13,13 @@ import { VisitsPage } from '../features/visits/VisitsPage';
 import { OfficersPage } from '../features/officers/OfficersPage';
 import { ExportsPage } from '../features/exports/ExportsPage';
 import { RegistryImportPage } from '../features/admin/RegistryImportPage';
+import { UsersPage } from '../features/admin/UsersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
 import { NotFoundPage } from './NotFoundPage';
 import { LoginPage } from '../features/sync/LoginPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { startSync } from '../sync/runtime';
+import { LockGate } from '../features/lock/LockGate';
 import { useEffect } from 'react';
 
 /** Hash routing: works from app://, file:// and any static server alike. */
@@ -28,23 +30,26 @@ export function App() {
       <ThemeProvider theme={theme}>
         <CssBaseline />
         <HashRouter>
-          <Routes>
-            <Route element={<Layout />}>
-              <Route index element={<HomePage />} />
-              <Route path="laos" element={<LaoDirectoryPage />} />
-              <Route path="laos/:laoId" element={<LaoPage />} />
-              <Route path="matrix" element={<MatrixPage />} />
-              <Route path="visits" element={<VisitsPage />} />
-              <Route path="officers" element={<OfficersPage />} />
-              <Route path="exports" element={<ExportsPage />} />
-              <Route path="admin/registry" element={<RegistryImportPage />} />
-              <Route path="dashboard" element={<DashboardPage />} />
-              <Route path="settings" element={<SettingsPage />} />
-              <Route path="login" element={<LoginPage />} />
-              <Route path="conflicts" element={<ConflictsPage />} />
-              <Route path="*" element={<NotFoundPage />} />
-            </Route>
-          </Routes>
+          <LockGate>
+            <Routes>
+              <Route element={<Layout />}>
+                <Route index element={<HomePage />} />
+                <Route path="laos" element={<LaoDirectoryPage />} />
+                <Route path="laos/:laoId" element={<LaoPage />} />
+                <Route path="matrix" element={<MatrixPage />} />
+                <Route path="visits" element={<VisitsPage />} />
+                <Route path="officers" element={<OfficersPage />} />
+                <Route path="exports" element={<ExportsPage />} />
+                <Route path="admin/registry" element={<RegistryImportPage />} />
+                <Route path="admin/users" element={<UsersPage />} />
+                <Route path="dashboard" element={<DashboardPage />} />
+                <Route path="settings" element={<SettingsPage />} />
+                <Route path="login" element={<LoginPage />} />
+                <Route path="conflicts" element={<ConflictsPage />} />
+                <Route path="*" element={<NotFoundPage />} />
+              </Route>
+            </Routes>
+          </LockGate>
         </HashRouter>
       </ThemeProvider>
     </I18nextProvider>

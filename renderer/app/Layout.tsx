@@ -8,11 +8,13 @@ import CloudOffIcon from '@mui/icons-material/CloudOff';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
+import ManageAccountsIcon from '@mui/icons-material/ManageAccounts';
 import InsightsIcon from '@mui/icons-material/Insights';
 import GridOnIcon from '@mui/icons-material/GridOn';
 import MenuIcon from '@mui/icons-material/Menu';
 import PlaceIcon from '@mui/icons-material/Place';
 import SettingsIcon from '@mui/icons-material/Settings';
+import { LockButton } from '../features/lock/LockButton';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet } from 'react-router';
@@ -34,6 +36,7 @@ const NAV = [
   { to: '/dashboard', key: 'exports:dashboard.nav', end: false, Icon: InsightsIcon },
   { to: '/exports', key: 'exports:nav', end: false, Icon: FileDownloadIcon },
   { to: '/admin/registry', key: 'exports:registry.nav', end: false, Icon: UploadFileIcon },
+  { to: '/admin/users', key: 'sync:admin.nav', end: false, Icon: ManageAccountsIcon },
   { to: '/settings', key: 'nav.settings', end: false, Icon: SettingsIcon },
 ] as const;
 
@@ -120,6 +123,7 @@ export function Layout() {
           <SyncStatus />
           <OnlineChip />
           <LanguageSwitch />
+          <LockButton />
         </Toolbar>
         <SyncBanner />
       </AppBar>

@@ -8,6 +8,7 @@ import {
   type LoginResponse,
   type Mutation,
   type PullResponse,
+  type SessionUser,
   type PushResponse,
   type SnapshotResponse,
   type SyncConflict,
@@ -31,6 +32,8 @@ export class SyncError extends Error {
   constructor(
     readonly code: SyncErrorCode,
     readonly status: number = 0,
+    /** The server's own code ('USERNAME_TAKEN', 'VALIDATION_FAILED', …) when it sent one. */
+    readonly serverCode: string | null = null,
   ) {
     super(code);
     this.name = 'SyncError';
@@ -42,6 +45,11 @@ export function syncErrorCode(error: unknown): SyncErrorCode {
 }
 
 const KNOWN_CODES = new Set<string>(['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS', 'RESET_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'FORBIDDEN']);
+
+function serverCodeOf(body: unknown): string | null {
+  const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
+  return typeof code === 'string' ? code : null;
+}
 
 function codeOf(status: number, body: unknown): SyncErrorCode {
   const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;
@@ -80,11 +88,14 @@ export interface ApiOptions {
 
 const versions = `protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`;
 
-export function createSyncApi(options: ApiOptions): SyncApi {
+type Method = 'GET' | 'POST' | 'PATCH';
+
+/** One JSON call to the server: the token attached, every failure a SyncError with a code. */
+function caller(options: ApiOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
   const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
 
-  async function call<T>(method: 'GET' | 'POST', path: string, body?: unknown): Promise<T> {
+  async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
     const headers: Record<string, string> = {};
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (options.token) headers.authorization = `Bearer ${options.token}`;
@@ -98,11 +109,16 @@ export function createSyncApi(options: ApiOptions): SyncApi {
     try {
       parsed = await response.json();
     } catch {
-      if (response.ok) throw new SyncError('BAD_RESPONSE', response.status);
+      if (response.ok) throw new SyncError('BAD_RESPONSE', response.status, null);
     }
-    if (!response.ok) throw new SyncError(codeOf(response.status, parsed), response.status);
+    if (!response.ok) throw new SyncError(codeOf(response.status, parsed), response.status, serverCodeOf(parsed));
     return parsed as T;
   }
+  return { base, call };
+}
+
+export function createSyncApi(options: ApiOptions): SyncApi {
+  const { base, call } = caller(options);
 
   return {
     login: (body) => call('POST', '/v1/auth/login', body),
@@ -115,5 +131,43 @@ export function createSyncApi(options: ApiOptions): SyncApi {
     listConflicts: (scope) => call('GET', `/v1/sync/conflicts?scope=${scope}&open=true`),
     resolveConflict: (id) => call('POST', `/v1/sync/conflicts/${encodeURIComponent(id)}/resolve`, {}),
     eventsUrl: (scope) => `${base}/v1/sync/events?scope=${scope}&access_token=${encodeURIComponent(options.token ?? '')}`,
+  };
+}
+
+/** A user as administrators see it (GET /v1/admin/users). */
+export interface AdminUser extends SessionUser {
+  disabled: boolean;
+  hasPassword: boolean;
+}
+
+export interface NewUser {
+  username: string;
+  displayName: string;
+  role: SessionUser['role'];
+  provinceCodes: string[];
+  laoIds: string[] | null;
+  password: string;
+}
+
+export type UserChange = Partial<Omit<NewUser, 'username'>> & { disabled?: boolean };
+
+export interface AdminApi {
+  users(): Promise<{ users: AdminUser[] }>;
+  createUser(user: NewUser): Promise<{ user: AdminUser }>;
+  updateUser(id: string, change: UserChange): Promise<{ user: AdminUser }>;
+  revokeTokens(id: string): Promise<{ revoked: number }>;
+  /** Provinces, districts and LAOs of a registry file, stored by the server in one transaction. */
+  importReference(file: { provinces: object[]; districts: object[]; laos: object[] }): Promise<{ provinces: number; districts: number; laos: number }>;
+}
+
+/** The administrators' part of the API: users, roles and assignments. */
+export function createAdminApi(options: ApiOptions): AdminApi {
+  const { call } = caller(options);
+  return {
+    users: () => call('GET', '/v1/admin/users'),
+    createUser: (user) => call('POST', '/v1/admin/users', user),
+    updateUser: (id, change) => call('PATCH', `/v1/admin/users/${encodeURIComponent(id)}`, change),
+    revokeTokens: (id) => call('POST', `/v1/admin/users/${encodeURIComponent(id)}/revoke-tokens`, {}),
+    importReference: (file) => call('POST', '/v1/admin/reference/import', file),
   };
 }

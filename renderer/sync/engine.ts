@@ -12,6 +12,7 @@ import { syncScope } from './pull';
 import { pushOutbox } from './push';
 // Conflict decisions made offline wait in a queue until the next sync.
 import { sendQueuedResolutions } from './conflictQueue';
+import { storeReference } from './login';
 
 export type SyncPhase = 'signedOut' | 'idle' | 'syncing' | 'error';
 
@@ -107,6 +108,8 @@ export class SyncEngine {
       await pushOutbox(db, api, await deviceIdOf(db), undefined, () => this.now());
       // After the push, so the chosen value is on the server before the conflict is marked resolved.
       await sendQueuedResolutions(db, api);
+      // New LAOs and assignments (a registry import, an administrator's change) reach the device with any sync.
+      await storeReference(db, api);
       for (const scope of user.provinceCodes) {
         const initial = (await readMeta<number>(db, META.cursor(scope))) === undefined;
         await syncScope(db, api, scope, {

@@ -44,13 +44,21 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<LoginRe
   return session;
 }
 
-/** Provinces, districts, LAOs and users of the user's scope; failures leave the old copy. */
+/**
+ * Provinces, districts, LAOs and users of the user's scope; failures leave the
+ * old copy. Only rows that changed are written, so a refresh on every sync
+ * wakes no screen when nothing moved (an administrator's registry import does).
+ */
 export async function storeReference(db: EplanDb, api: SyncApi): Promise<void> {
   const reference = await api.reference();
   // Merged into what is there: the server sends fewer columns than a local demo province holds.
   const merge = async (table: Table<ReferenceRow, string>, key: string, list: Record<string, unknown>[]) => {
     const existing = await table.bulkGet(list.map((row) => String(row[key])));
-    await table.bulkPut(list.map((row, index) => ({ ...existing[index], ...row })));
+    const changed = list
+      .map((row, index) => ({ before: existing[index], after: { ...existing[index], ...row } }))
+      .filter(({ before, after }) => !before || Object.keys(after).some((field) => JSON.stringify(after[field]) !== JSON.stringify(before[field])))
+      .map(({ after }) => after);
+    if (changed.length > 0) await table.bulkPut(changed);
   };
   await db.transaction('rw', [db.provinces, db.districts, db.laos, db.users], async () => {
     await merge(db.provinces, 'code', reference.provinces);

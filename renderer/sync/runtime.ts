@@ -5,7 +5,7 @@
 import { liveQuery } from 'dexie';
 import { localDb, type EplanDb } from '../data/db';
 import { getPlatform } from '../platform';
-import { createSyncApi, type SyncApi } from './api';
+import { createAdminApi, createSyncApi, type AdminApi, type SyncApi } from './api';
 import { SyncEngine } from './engine';
 import { META, readMeta, sessionUser } from './meta';
 
@@ -15,6 +15,12 @@ export const WRITE_DEBOUNCE_MS = 1_500;
 export async function storedApi(db: EplanDb): Promise<SyncApi | null> {
   const [baseUrl, token] = await Promise.all([readMeta<string>(db, META.serverUrl), getPlatform().readToken().catch(() => null)]);
   return baseUrl && token ? createSyncApi({ baseUrl, token }) : null;
+}
+
+/** The administrators' API with the stored token; null when signed out. */
+export async function storedAdminApi(db: EplanDb): Promise<AdminApi | null> {
+  const [baseUrl, token] = await Promise.all([readMeta<string>(db, META.serverUrl), getPlatform().readToken().catch(() => null)]);
+  return baseUrl && token ? createAdminApi({ baseUrl, token }) : null;
 }
 
 let engine: SyncEngine | null = null;

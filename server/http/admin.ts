@@ -31,6 +31,9 @@ const updateUserSchema = z.object({
   disabled: z.boolean().optional(),
 });
 
+const referenceRows = z.array(z.record(z.string(), z.unknown())).max(20_000);
+const referenceImportSchema = z.object({ provinces: referenceRows, districts: referenceRows, laos: referenceRows });
+
 function checkPassword(password: string): void {
   const problem = passwordProblem(password);
   if (problem) throw new HttpError(400, problem, 'The password must have 8 to 256 characters');
@@ -126,6 +129,34 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
     const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
     await userById(id);
     return { revoked: await revokeUserTokens(db, id, services.now()) };
+  });
+
+  // The DLA registry import: every province, district and LAO of the file in one
+  // transaction, so a refused row leaves the server exactly as it was.
+  app.post('/v1/admin/reference/import', { bodyLimit: 20 * 1024 * 1024 }, async (request) => {
+    const body = referenceImportSchema.parse(request.body);
+    const tables = ['provinces', 'districts', 'laos'] as const;
+    const checked = tables.map((table) => ({
+      table,
+      rows: body[table].map((row, index) => {
+        const result = validateReference(table, row);
+        if (!result.ok) throw new HttpError(400, 'VALIDATION_FAILED', `${table}[${index}] is not valid: ${result.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
+        return result.value as Record<string, unknown>;
+      }),
+    }));
+    try {
+      await db.transaction(async (tx) => {
+        for (const { table, rows } of checked) {
+          for (const row of rows) await tx.query(REFERENCE_UPSERTS[table].sql, REFERENCE_UPSERTS[table].values(row));
+        }
+      });
+    } catch (error) {
+      if (['23503', '23505'].includes(String((error as { code?: unknown }).code))) {
+        throw new HttpError(409, 'REFERENCE_CONFLICT', 'A row refers to an unknown province or district, or repeats a code');
+      }
+      throw error;
+    }
+    return { provinces: body.provinces.length, districts: body.districts.length, laos: body.laos.length };
   });
 
   app.put('/v1/admin/reference/:table/:key', async (request) => {

@@ -87,6 +87,30 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     expect((await login('new-officer', 'a long password')).statusCode).toBe(401);
   });
 
+  it('imports a registry all or nothing: one bad row and nothing of the file is stored', async () => {
+    const admin = await t.login('admin');
+    const file = {
+      provinces: [{ code: '97', nameTh: 'จังหวัดนำเข้า', nameEn: 'Imported' }],
+      districts: [{ code: '9701', provinceCode: '97', nameTh: 'อำเภอหนึ่ง', nameEn: 'One' }],
+      laos: [
+        { id: '01935a6e-0000-7000-8000-000000000971', code: '9700001', type: 'SAO', nameTh: 'อบต.นำเข้า', nameEn: 'SAO Imported', provinceCode: '97', districtCode: '9701' },
+        // A district the file does not hold and the server does not know.
+        { id: '01935a6e-0000-7000-8000-000000000972', code: '9700002', type: 'SAO', nameTh: 'อบต.ผิด', nameEn: 'SAO Wrong', provinceCode: '97', districtCode: '9709' },
+      ],
+    };
+    const refused = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(admin.token), payload: file });
+    expect([refused.statusCode, refused.json().code]).toEqual([409, 'REFERENCE_CONFLICT']);
+    expect((await db.query(`SELECT code FROM provinces WHERE code = '97'`)).rows).toEqual([]);
+    const invalid = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(admin.token), payload: { ...file, laos: [{ ...file.laos[0], code: 'x' }] } });
+    expect([invalid.statusCode, invalid.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    const officer = await t.login('officer');
+    const forbidden = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(officer.token), payload: { ...file, laos: [file.laos[0]] } });
+    expect(forbidden.statusCode).toBe(403);
+    const stored = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(admin.token), payload: { ...file, laos: [file.laos[0]] } });
+    expect(stored.json()).toEqual({ provinces: 1, districts: 1, laos: 1 });
+    expect((await db.query(`SELECT code, district_code FROM laos WHERE province_code = '97'`)).rows).toEqual([{ code: '9700001', district_code: '9701' }]);
+  });
+
   // Expected status per role for every protected route; `officer2` works in the other province.
   const roles: (TestUser | 'anonymous')[] = ['anonymous', 'officer', 'officerA', 'supervisor', 'admin', 'officer2'];
   const routes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: object; expect: number[] }[] = [

@@ -2,19 +2,27 @@ import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } f
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { useOnline } from '../../app/useOnline';
 import { localDb } from '../../data/db';
+import { storedAdminApi } from '../../sync/runtime';
+import { useSessionUser } from '../sync/useSync';
+import { adminErrorKey } from './users';
 import { importRegistry, type RegistryImportOutcome } from './importRegistry';
 
 export function RegistryImportPage() {
   const { t } = useTranslation('exports');
   const [outcome, setOutcome] = useState<RegistryImportOutcome | undefined>();
   const [busy, setBusy] = useState(false);
+  const user = useSessionUser();
+  const online = useOnline();
+  const toServer = user?.role === 'admin';
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
     try {
-      setOutcome(await importRegistry(localDb(), await file.text()));
+      const api = toServer ? await storedAdminApi(localDb()) : null;
+      setOutcome(await importRegistry(localDb(), await file.text(), api ? { sendToServer: async (registry) => void (await api.importReference(registry)) } : {}));
     } finally {
       setBusy(false);
     }
@@ -26,14 +34,24 @@ export function RegistryImportPage() {
         <Typography variant="h4" component="h1">{t('registry.title')}</Typography>
         <Typography color="text.secondary">{t('registry.intro')}</Typography>
       </Box>
+      {toServer
+        ? <Alert severity={online ? 'info' : 'warning'}>{t(online ? 'registry.toServer' : 'registry.needsOnline')}</Alert>
+        : <Alert severity="info">{t('registry.deviceOnly')}</Alert>}
       <Box>
-        <Button variant="contained" component="label" startIcon={<UploadFileIcon />} disabled={busy}>
+        <Button variant="contained" component="label" startIcon={<UploadFileIcon />} disabled={busy || (toServer && !online)}>
           {t('registry.choose')}
           <input hidden type="file" accept=".csv,text/csv" data-testid="registry-file" onChange={(e) => void onFile(e.target.files?.[0])} />
         </Button>
       </Box>
-      {outcome?.ok ? <Alert severity="success" data-testid="registry-outcome">{t('registry.done', outcome)}</Alert> : null}
-      {outcome && !outcome.ok ? (
+      {outcome?.ok ? (
+        <Alert severity="success" data-testid="registry-outcome">
+          {t('registry.done', outcome)} {t(outcome.onServer ? 'registry.doneOnServer' : 'registry.doneDeviceOnly')}
+        </Alert>
+      ) : null}
+      {outcome && !outcome.ok && 'serverError' in outcome ? (
+        <Alert severity="error" data-testid="registry-outcome">{t('registry.serverRefused', { reason: t(`sync:${adminErrorKey(outcome.serverError)}`) })}</Alert>
+      ) : null}
+      {outcome && !outcome.ok && 'issues' in outcome ? (
         <Alert severity="error" data-testid="registry-outcome">
           {t('registry.failed', { count: outcome.issues.length })}
           <List dense>

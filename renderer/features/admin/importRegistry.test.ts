@@ -29,7 +29,7 @@ describe('importing the DLA registry CSV', () => {
     const db = openLocalDb(`registry-${uuidv7()}`);
     const outcome = await importRegistry(db, fixture('re01_bad_tambon.csv'));
     expect(outcome.ok).toBe(false);
-    if (outcome.ok) return;
+    if (outcome.ok || !('issues' in outcome)) return;
     expect(outcome.issues).toEqual([
       { line: 3, code: 'registry.unknownType', params: { value: 'สภาตำบล' } },
       { line: 4, code: 'registry.badCode', params: { value: '43002' } },
@@ -37,6 +37,21 @@ describe('importing the DLA registry CSV', () => {
     ]);
     expect(await db.laos.count()).toBe(0);
     expect(await db.provinces.count()).toBe(0);
+    db.close();
+  });
+
+  it('signed in as an administrator, stores nothing locally when the server refuses the file, and everything once it accepts', async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    const refusal = new Error('409 REFERENCE_CONFLICT');
+    const refused = await importRegistry(db, fixture('re01_demo_tambon.csv'), { sendToServer: async () => { throw refusal; } });
+    expect(refused).toEqual({ ok: false, serverError: refusal });
+    expect(await db.laos.count()).toBe(0);
+    const sent: unknown[] = [];
+    const accepted = await importRegistry(db, fixture('re01_demo_tambon.csv'), { sendToServer: async (file) => void sent.push(file) });
+    expect(accepted).toMatchObject({ ok: true, laos: 6, onServer: true });
+    // The server gets exactly what this device stores, with the same ids.
+    expect(sent).toHaveLength(1);
+    expect((sent[0] as { laos: { id: string }[] }).laos.map((l) => l.id).sort()).toEqual((await db.laos.toArray()).map((l) => l.id).sort());
     db.close();
   });
 

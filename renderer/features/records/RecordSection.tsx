@@ -1,11 +1,12 @@
-import { Alert, Box, Button, Card, CardContent, Chip, Snackbar, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, InputAdornment, Snackbar, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import SearchIcon from '@mui/icons-material/Search';
 import AddIcon from '@mui/icons-material/Add';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { GRID_LOCALE_TH } from './gridLocale';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useRef, useState, type ReactNode } from 'react';
+import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bangkokDateOf } from '../../../shared/calendar/fiscal';
 import { localDb, type StoredRecord } from '../../data/db';
@@ -13,7 +14,7 @@ import { discardDraft, draftsOf, loadDraft, type RecordDraft } from '../../data/
 import { laoRecords, onBehalfDefault } from '../../data/queries';
 import { deleteRecord, restoreRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
-import { gridColumns, SEARCH_FIELD, searchColumn, searchTextOf } from './columns';
+import { filterBySearch, gridColumns, searchTextOf } from './columns';
 import { toFormValues } from './convert';
 import { useLabelContext, useReferenceData, type ReferenceData } from './hooks';
 import { RecordDialog, type EditorState } from './RecordDialog';
@@ -108,13 +109,18 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [openRecordId, rows]);
 
+  // The list filters itself and hands the grid only the matching rows: the
+  // grid's own quick filter re-evaluated and re-rendered every row on each
+  // keystroke (120-170 ms over 3,000 rows on a 2-core laptop).
   const searchTexts = useMemo(() => {
     const text = searchTextOf(def, ctx);
     return new Map((rows ?? []).map((row) => [row.id, text(row)]));
   }, [def, ctx, rows]);
+  const [search, setSearch] = useState('');
+  const deferredSearch = useDeferredValue(search);
+  const shownRows = useMemo(() => filterBySearch(rows ?? [], searchTexts, deferredSearch), [rows, searchTexts, deferredSearch]);
   const columns = useMemo<GridColDef<StoredRecord>[]>(() => [
     ...gridColumns(def, ctx),
-    searchColumn(searchTexts),
     {
       field: 'actions',
       type: 'actions',
@@ -127,18 +133,46 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     },
   // open/remove only close over stable values and state setters.
   // eslint-disable-next-line react-hooks/exhaustive-deps
-  ], [def, ctx, searchTexts]);
+  ], [def, ctx]);
 
   const sectionTitle = ctx.t(`${def.table}.section`);
   const count = rows?.length ?? 0;
+  const searchBox = useRef<HTMLInputElement>(null);
+  // Alt+N adds a record and Ctrl+F finds one, wherever focus is inside the section.
+  const onSectionKeyDown = (event: KeyboardEvent) => {
+    if (editor) return;
+    if (event.altKey && !event.ctrlKey && event.code === 'KeyN') {
+      event.preventDefault();
+      void open(null);
+    } else if ((event.ctrlKey || event.metaKey) && !event.altKey && event.code === 'KeyF') {
+      event.preventDefault();
+      searchBox.current?.focus();
+    }
+  };
   return (
-    <Card component="section" aria-label={sectionTitle} data-testid={`section-${def.table}`} data-loaded={rows !== undefined} variant="outlined">
+    <Card component="section" aria-label={sectionTitle} data-testid={`section-${def.table}`} data-loaded={rows !== undefined} variant="outlined" onKeyDown={onSectionKeyDown}>
       <CardContent>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.5 }}>
           <Typography variant="h6" component="h2">{sectionTitle}</Typography>
-          <Chip size="small" data-testid="section-count" label={ctx.t('form.count', { count })} />
+          <Chip size="small" data-testid="section-count" data-count={count} label={shownRows.length < count ? ctx.t('form.countShown', { shown: shownRows.length, count }) : ctx.t('form.count', { count })} />
           <Box sx={{ flexGrow: 1 }} />
-          <Button variant="contained" startIcon={<AddIcon />} onClick={() => void open(null)}>{ctx.t(`${def.table}.add`)}</Button>
+          <TextField
+            type="search"
+            size="small"
+            value={search}
+            onChange={(event) => setSearch(event.target.value)}
+            onKeyDown={(event) => { if (event.key === 'Escape' && search) { event.stopPropagation(); setSearch(''); } }}
+            placeholder={ctx.t('form.search')}
+            inputRef={searchBox}
+            sx={{ width: { xs: 180, md: 280 } }}
+            slotProps={{
+              htmlInput: { 'aria-label': ctx.t('form.searchIn', { section: sectionTitle }), 'data-testid': 'section-search' },
+              input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
+            }}
+          />
+          <Tooltip title={ctx.t('form.addShortcut')} describeChild>
+            <Button variant="contained" startIcon={<AddIcon />} onClick={() => void open(null)} aria-keyshortcuts="Alt+N">{ctx.t(`${def.table}.add`)}</Button>
+          </Tooltip>
         </Stack>
         {summary}
         {(editor ? [] : drafts ?? []).map((draft) => {
@@ -163,7 +197,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
         })}
         <Box sx={{ height: count > BIG_LIST ? 520 : undefined, width: '100%' }}>
           <DataGrid
-            rows={rows ?? []}
+            rows={shownRows}
             columns={columns}
             loading={rows === undefined}
             autoHeight={count <= BIG_LIST}
@@ -172,14 +206,10 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
             disableRowSelectionOnClick
             disableColumnSelector
             hideFooterSelectedRowCount
-            initialState={{
-              pagination: { paginationModel: { pageSize: 100 } },
-              columns: { columnVisibilityModel: { [SEARCH_FIELD]: false } },
-              filter: { filterModel: { items: [], quickFilterExcludeHiddenColumns: false } },
-            }}
+            initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
             pageSizeOptions={[25, 100]}
             localeText={ctx.lang === 'th' ? GRID_LOCALE_TH : undefined}
-            slotProps={{ toolbar: { showQuickFilter: true, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true }, quickFilterProps: { debounceMs: 150 } } }}
+            slotProps={{ toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
             onRowClick={({ row }) => void open(row)}
             onCellKeyDown={({ row, field }, event) => {
               if (event.key === 'Enter' && field !== 'actions') void open(row);

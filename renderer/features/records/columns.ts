@@ -8,7 +8,7 @@ function header(def: TableDef, column: ColumnDef, ctx: ColumnContext): string {
   return ctx.t(key, { defaultValue: ctx.t(`${def.table}.columns.${column.field}`) });
 }
 
-/** A category's columns as DataGrid columns: values already as the officer reads them, so the quick filter finds them. */
+/** A category's columns as DataGrid columns: values as the officer reads them. */
 export function gridColumns(def: TableDef, ctx: ColumnContext): GridColDef<StoredRecord>[] {
   return def.columns.map((column) => {
     const raw = (row: StoredRecord) => (column.value ? column.value(row, ctx) : getPath(row, column.field));
@@ -18,8 +18,6 @@ export function gridColumns(def: TableDef, ctx: ColumnContext): GridColDef<Store
       flex: column.flex,
       width: column.width,
       minWidth: column.flex ? 160 : undefined,
-      // The quick filter reads the precomputed SEARCH_FIELD instead of formatting every cell on each keystroke.
-      getApplyQuickFilterFn: () => null,
     };
     switch (column.kind) {
       case 'money':
@@ -50,11 +48,9 @@ export function gridColumns(def: TableDef, ctx: ColumnContext): GridColDef<Store
   });
 }
 
-export const SEARCH_FIELD = '__search';
-
 const normalize = (text: string) => text.toLocaleLowerCase().replace(/,/g, '');
 
-/** What the officer sees in a row ('15 พ.ย. 2569', '12,500.50 บาท', names), once per row, for the quick filter. */
+/** What the officer sees in a row ('15 พ.ย. 2569', '12,500.50 บาท', names), once per row, for the section's search box. */
 export function searchTextOf(def: TableDef, ctx: ColumnContext): (row: StoredRecord) => string {
   const parts = def.columns.map((column) => {
     const raw = (row: StoredRecord) => (column.value ? column.value(row, ctx) : getPath(row, column.field));
@@ -74,13 +70,12 @@ export function searchTextOf(def: TableDef, ctx: ColumnContext): (row: StoredRec
   return (row) => normalize(parts.map((part) => part(row)).join(' '));
 }
 
-export function searchColumn(texts: ReadonlyMap<string, string>): GridColDef<StoredRecord> {
-  return {
-    field: SEARCH_FIELD,
-    valueGetter: (_v, row) => texts.get(row.id) ?? '',
-    getApplyQuickFilterFn: (search: string) => {
-      const needle = normalize(search);
-      return (value: string) => value.includes(needle);
-    },
-  };
+/** The rows whose search text holds every word typed, in the list's order; all rows when nothing is typed. */
+export function filterBySearch<T extends { id: string }>(rows: readonly T[], texts: ReadonlyMap<string, string>, search: string): readonly T[] {
+  const words = normalize(search).split(/\s+/).filter(Boolean);
+  if (words.length === 0) return rows;
+  return rows.filter((row) => {
+    const text = texts.get(row.id) ?? '';
+    return words.every((word) => text.includes(word));
+  });
 }

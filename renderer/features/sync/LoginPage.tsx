@@ -4,6 +4,8 @@ import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
 import { useOnline } from '../../app/useOnline';
 import { localDb } from '../../data/db';
+import { rememberPassword } from '../../data/lock';
+import { lockStore } from '../lock/lockStore';
 import { getPlatform } from '../../platform';
 import { syncErrorCode, type SyncErrorCode } from '../../sync/api';
 import { login, logout } from '../../sync/login';
@@ -34,7 +36,10 @@ export function LoginPage() {
     setBusy(true);
     setError(null);
     try {
-      await login({ db: localDb(), platform: getPlatform() }, { username, password, serverUrl });
+      const session = await login({ db: localDb(), platform: getPlatform() }, { username, password, serverUrl });
+      // The same password unlocks this laptop offline from now on.
+      await rememberPassword(localDb(), session.user, password);
+      lockStore.unlock(session.user.id);
       setPassword('');
       restartSync();
       void navigate('/');

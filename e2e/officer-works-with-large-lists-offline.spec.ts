@@ -1,0 +1,96 @@
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, section } from './support/workspace';
+
+/** Copies of one of the LAO's records, written straight into IndexedDB (seeding, not a user's write). */
+async function seedCopies(page: Page, table: 'disbursements' | 'planProjects', count: number): Promise<void> {
+  const laoId = decodeURIComponent(new URL(page.url()).hash.split('/')[2]!.split('?')[0]!);
+  await page.evaluate(async ({ laoId, table, count }) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('eplan-field-companion');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    const template = await new Promise<Record<string, unknown>>((resolve) => {
+      // This fiscal year's payments are listed; plan projects span the plan period.
+      const store = db.transaction(table).objectStore(table);
+      const request = table === 'disbursements' ? store.index('[laoId+fiscalYear]').get([laoId, 2570]) : store.index('laoId').get(laoId);
+      request.onsuccess = () => resolve(request.result as Record<string, unknown>);
+    });
+    // Payments on different days and amounts; projects with numbered names.
+    const change = (i: number): Record<string, unknown> => table === 'disbursements'
+      ? { paidOn: `2026-10-${String(1 + (i % 28)).padStart(2, '0')}`, amount: 100_000 + i * 100, overrideReason: `seeded payment ${i}` }
+      : { name: `โครงการทดสอบลำดับที่ ${i}` };
+    const tx = db.transaction(table, 'readwrite');
+    for (let i = 0; i < count; i++) tx.objectStore(table).put({ ...template, id: crypto.randomUUID(), ...change(i) });
+    await new Promise((resolve) => { tx.oncomplete = resolve; });
+    db.close();
+  }, { laoId, table, count });
+}
+
+/** Milliseconds from typing into the section's search box until the grid shows the narrowed rows (no debounce). */
+async function timeSearch(page: Page, list: Locator, table: string, text: string): Promise<number> {
+  const before = await list.locator('.MuiTablePagination-displayedRows').textContent();
+  await page.evaluate(() => { (window as unknown as { t0: number }).t0 = performance.now(); });
+  await list.getByTestId('section-search').fill(text);
+  const handle = await page.waitForFunction(({ table, before }) => {
+    const shown = document.querySelector(`[data-testid="section-${table}"] .MuiTablePagination-displayedRows`)?.textContent;
+    return shown !== before ? performance.now() - (window as unknown as { t0: number }).t0 : null;
+  }, { table, before }, { polling: 'raf' });
+  return Number(await handle.jsonValue());
+}
+
+/** Scrolls the grid from top to bottom in steps, one per frame; returns the slowest frame seen (ms). */
+async function slowestScrollFrame(page: Page, table: string): Promise<number> {
+  return page.evaluate(async (table) => {
+    const scroller = document.querySelector<HTMLElement>(`[data-testid="section-${table}"] .MuiDataGrid-virtualScroller`)!;
+    const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
+    let last = await frame();
+    let slowest = 0;
+    for (let top = 0; top <= scroller.scrollHeight; top += 400) {
+      scroller.scrollTop = top;
+      const now = await frame();
+      slowest = Math.max(slowest, now - last);
+      last = now;
+    }
+    return slowest;
+  }, table);
+}
+
+test('an LAO with 3,000 disbursements and 1,000 plan projects lists, scrolls and searches them quickly', async ({ page, context }) => {
+  await loadDemoThenGoOffline(page, context);
+  await openCategory(page, '5. การเบิกจ่าย');
+  await seedCopies(page, 'disbursements', 3_000);
+  await seedCopies(page, 'planProjects', 1_000);
+  const reloadedAt = Date.now();
+  await reloadOffline(page, context);
+
+  const payments = section(page, 'disbursements');
+  await expect(payments).toHaveAttribute('data-loaded', 'true', { timeout: 60_000 });
+  const listedMs = Date.now() - reloadedAt;
+  expect(await rowCount(payments)).toBeGreaterThanOrEqual(3_000);
+  const paymentScroll = await slowestScrollFrame(page, 'disbursements');
+  const paymentSearch = await timeSearch(page, payments, 'disbursements', '2,345.00');
+  await expect(payments.getByRole('row', { name: /2,345\.00 บาท/ })).toBeVisible();
+  await expect(payments.locator('.MuiDataGrid-row')).toHaveCount(1);
+  await expect(payments.getByTestId('section-count')).toContainText(/1 จาก/);
+
+  await page.getByRole('tab', { name: '2. แผนพัฒนาท้องถิ่น' }).click();
+  const projects = section(page, 'planProjects');
+  expect(await rowCount(projects)).toBeGreaterThanOrEqual(1_000);
+  const projectScroll = await slowestScrollFrame(page, 'planProjects');
+  const projectSearch = await timeSearch(page, projects, 'planProjects', 'ลำดับที่ 777');
+  await expect(projects.getByRole('row', { name: /ลำดับที่ 777/ })).toBeVisible();
+
+  // Alt+N opens a new record from the list; Ctrl+F brings focus back to the search box.
+  await projects.getByTestId('section-search').press('Alt+n');
+  await expect(page.getByTestId('record-dialog')).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('record-dialog')).toBeHidden();
+
+  const figures = `reload to 3,000+ payments listed ${listedMs} ms; disbursements: search ${paymentSearch.toFixed(0)} ms, slowest scroll frame ${paymentScroll.toFixed(0)} ms; plan projects: search ${projectSearch.toFixed(0)} ms, slowest scroll frame ${projectScroll.toFixed(0)} ms`;
+  console.log(figures);
+  test.info().annotations.push({ type: 'perf', description: figures });
+  // Generous bounds against a loaded CI machine; the figures above are what to watch.
+  expect(paymentSearch).toBeLessThan(1_000);
+  expect(projectSearch).toBeLessThan(1_000);
+});

@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { SyncError, type AdminUser } from '../../sync/api';
+import { adminErrorKey, changeOf, emptyUserForm, formOf, formProblems, newUserOf } from './users';
+
+const officer: AdminUser = {
+  id: 'u1', username: 'somchai', displayName: 'สมชาย ใจดี', role: 'officer', provinceCodes: ['99'], laoIds: ['lao-1'], disabled: false, hasPassword: true,
+};
+
+describe('the administrators’ user form', () => {
+  it('refuses a bad username, a blank name, no province and a short password before anything is sent', () => {
+    expect(formProblems({ ...emptyUserForm(), username: 'A b', password: 'short' }, true)).toEqual({
+      username: 'usernameFormat', displayName: 'displayNameRequired', provinceCodes: 'provinceRequired', password: 'passwordTooShort',
+    });
+    expect(formProblems({ ...emptyUserForm(['99']), username: 'som.chai', displayName: 'สมชาย', password: 'long-enough' }, true)).toEqual({});
+    // An administrator needs no province; an edit may leave the password empty.
+    expect(formProblems({ ...formOf({ ...officer, role: 'admin', provinceCodes: [] }) }, false)).toEqual({});
+  });
+
+  it('sends LAOs only for officers, and none means the whole province', () => {
+    const form = { ...emptyUserForm(['99']), username: 'x-officer', displayName: ' นาง ก ', password: 'password1', laoIds: ['lao-1'] };
+    expect(newUserOf(form)).toEqual({ username: 'x-officer', displayName: 'นาง ก', role: 'officer', provinceCodes: ['99'], laoIds: ['lao-1'], password: 'password1' });
+    expect(newUserOf({ ...form, laoIds: [] }).laoIds).toBeNull();
+    expect(newUserOf({ ...form, role: 'supervisor' }).laoIds).toBeNull();
+  });
+
+  it('sends only what changed, never an empty password', () => {
+    expect(changeOf(officer, formOf(officer))).toEqual({});
+    expect(changeOf(officer, { ...formOf(officer), laoIds: [], disabled: true })).toEqual({ laoIds: null, disabled: true });
+    expect(changeOf(officer, { ...formOf(officer), role: 'supervisor', password: 'new-password' })).toEqual({ role: 'supervisor', laoIds: null, password: 'new-password' });
+  });
+
+  it('reads the server’s own refusal codes, and falls back to the sync error’s', () => {
+    expect(adminErrorKey(new SyncError('BAD_RESPONSE', 409, 'USERNAME_TAKEN'))).toBe('admin.error.USERNAME_TAKEN');
+    expect(adminErrorKey(new SyncError('FORBIDDEN', 403, 'FORBIDDEN'))).toBe('error.FORBIDDEN');
+    expect(adminErrorKey(new TypeError('offline'))).toBe('error.NETWORK');
+  });
+});

@@ -1,0 +1,77 @@
+/** The administrators' user form: what it holds, what it sends, and how the server's refusals read. */
+import { USER_ROLES, type UserRole } from '../../../shared/domain/reference';
+import { syncErrorCode, SyncError, type AdminUser, type NewUser, type UserChange } from '../../sync/api';
+
+export interface UserForm {
+  username: string;
+  displayName: string;
+  role: UserRole;
+  provinceCodes: string[];
+  /** Empty means every LAO of the assigned provinces. */
+  laoIds: string[];
+  password: string;
+  disabled: boolean;
+}
+
+export const ROLES = USER_ROLES;
+
+export function emptyUserForm(provinceCodes: string[] = []): UserForm {
+  return { username: '', displayName: '', role: 'officer', provinceCodes, laoIds: [], password: '', disabled: false };
+}
+
+export function formOf(user: AdminUser): UserForm {
+  return {
+    username: user.username,
+    displayName: user.displayName,
+    role: user.role,
+    provinceCodes: [...user.provinceCodes],
+    laoIds: [...(user.laoIds ?? [])],
+    password: '',
+    disabled: user.disabled,
+  };
+}
+
+export type FormProblem = 'usernameFormat' | 'displayNameRequired' | 'provinceRequired' | 'passwordTooShort';
+
+/** Checks the server would make too, in the officer's language before anything is sent. */
+export function formProblems(form: UserForm, creating: boolean): Partial<Record<keyof UserForm, FormProblem>> {
+  const problems: Partial<Record<keyof UserForm, FormProblem>> = {};
+  if (creating && !/^[a-z0-9][a-z0-9._-]{2,31}$/.test(form.username)) problems.username = 'usernameFormat';
+  if (form.displayName.trim() === '') problems.displayName = 'displayNameRequired';
+  if (form.role !== 'admin' && form.provinceCodes.length === 0) problems.provinceCodes = 'provinceRequired';
+  if ((creating || form.password !== '') && form.password.length < 8) problems.password = 'passwordTooShort';
+  return problems;
+}
+
+/** LAOs only narrow an officer's work; for other roles the whole province is theirs. */
+export function newUserOf(form: UserForm): NewUser {
+  return {
+    username: form.username.trim(),
+    displayName: form.displayName.trim(),
+    role: form.role,
+    provinceCodes: form.provinceCodes,
+    laoIds: form.role === 'officer' && form.laoIds.length > 0 ? form.laoIds : null,
+    password: form.password,
+  };
+}
+
+/** Only what changed, so an edit never resets a password or an assignment by accident. */
+export function changeOf(before: AdminUser, form: UserForm): UserChange {
+  const after = newUserOf(form);
+  const change: UserChange = {};
+  if (after.displayName !== before.displayName) change.displayName = after.displayName;
+  if (after.role !== before.role) change.role = after.role;
+  if (after.provinceCodes.join() !== before.provinceCodes.join()) change.provinceCodes = after.provinceCodes;
+  if ((after.laoIds ?? []).join() !== (before.laoIds ?? []).join()) change.laoIds = after.laoIds;
+  if (form.password !== '') change.password = form.password;
+  if (form.disabled !== before.disabled) change.disabled = form.disabled;
+  return change;
+}
+
+const SERVER_CODES = new Set(['USERNAME_TAKEN', 'UNKNOWN_PROVINCE', 'UNKNOWN_LAO', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'NOT_FOUND', 'VALIDATION_FAILED', 'REFERENCE_CONFLICT']);
+
+/** The translation key of a failed admin call: the server's own code when known, else the sync error's. */
+export function adminErrorKey(error: unknown): string {
+  if (error instanceof SyncError && error.serverCode && SERVER_CODES.has(error.serverCode)) return `admin.error.${error.serverCode}`;
+  return `error.${syncErrorCode(error)}`;
+}
