@@ -18,7 +18,7 @@ import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type LoginResponse, type SnapshotResponse } from '../shared/sync/protocol';
-import { launchChromium, rendererDir, sampleHeap } from './browser/chromium';
+import { fillBenchLogin, launchChromium, rendererDir, sampleHeap } from './browser/chromium';
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult, ReplicationResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
@@ -89,12 +89,7 @@ async function appInitialSync(browser: Browser, serverUrl: string): Promise<AppS
   const context = await browser.newContext({ locale: 'th-TH', timezoneId: 'Asia/Bangkok', viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
-    await page.goto(`${serverUrl}/#/login`);
-    await page.getByLabel('ชื่อผู้ใช้').fill(BENCH_OFFICER.username);
-    await page.getByLabel('รหัสผ่าน').fill(BENCH_OFFICER.password);
-    // The server address is filled in asynchronously; sign-in needs it.
-    const serverField = page.getByLabel('ที่อยู่เซิร์ฟเวอร์');
-    for (let i = 0; i < 100 && (await serverField.inputValue()) === ''; i++) await page.waitForTimeout(100);
+    await fillBenchLogin(page, serverUrl);
     const heap = await sampleHeap(page);
     const started = performance.now();
     await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();

@@ -7,7 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type Page } from '@playwright/test';
-import { REPO_ROOT } from '../seed';
+import { BENCH_OFFICER, REPO_ROOT } from '../seed';
 
 export function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
@@ -68,4 +68,14 @@ export async function sampleHeap(page: Page, everyMs = 250): Promise<HeapSampler
       return peak / 1024 / 1024;
     },
   };
+}
+
+/** Opens the login screen and types the bench officer's credentials; the caller clicks sign-in when its clock is ready. */
+export async function fillBenchLogin(page: Page, serverUrl: string): Promise<void> {
+  await page.goto(`${serverUrl}/#/login`);
+  await page.getByLabel('ชื่อผู้ใช้').fill(BENCH_OFFICER.username);
+  await page.getByLabel('รหัสผ่าน').fill(BENCH_OFFICER.password);
+  // The server address is filled in asynchronously; sign-in needs it.
+  const serverField = page.getByLabel('ที่อยู่เซิร์ฟเวอร์');
+  for (let i = 0; i < 100 && (await serverField.inputValue()) === ''; i++) await page.waitForTimeout(100);
 }
