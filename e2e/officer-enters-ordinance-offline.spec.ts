@@ -9,7 +9,8 @@ test('an officer enters next year\'s budget ordinance and its items offline; the
   const form = dialog(page);
 
   const ordinances = section(page, 'ordinances');
-  expect(await rowCount(ordinances)).toBe(0);
+  // The year switch goes through the URL; the list follows a moment later.
+  await expect.poll(() => rowCount(ordinances)).toBe(0);
   await ordinances.getByRole('button', { name: 'เพิ่มข้อบัญญัติงบประมาณ' }).click();
   await form.getByLabel('วันที่ผ่านสภา').fill('15/08/2560');
   await form.getByLabel('งบประมาณรวม').fill('50,000,000');

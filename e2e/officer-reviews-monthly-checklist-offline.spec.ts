@@ -25,7 +25,9 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await expect(rows.first()).toBeVisible();
 
   // The LAO that needs the officer most comes first; open its missing items.
-  const first = rows.first();
+  // Pinned by id: the list may re-sort while the last completion results arrive.
+  const laoId = await rows.first().getAttribute('data-lao-id');
+  const first = page.locator(`[data-testid="checklist-lao"][data-lao-id="${laoId}"]`);
   const status = await first.getAttribute('data-status');
   expect(['overdue', 'not_started', 'in_progress']).toContain(status);
   await first.getByRole('button').click();
@@ -35,7 +37,6 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await shot(page, 'checklist-missing-th');
 
   // Follow the link to the form that fixes it.
-  const laoId = await first.getAttribute('data-lao-id');
   const fix = missing.getByTestId('fix-link').first();
   const href = await fix.getAttribute('href');
   expect(href).toMatch(new RegExp(`#/laos/${laoId}\\?section=\\w+.*&c=\\w+.*&fy=25\\d\\d`));

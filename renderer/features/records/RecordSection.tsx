@@ -47,10 +47,15 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
   const { t } = useTranslation();
   const db = localDb();
   const scopeYear = def.fiscal ? fiscalYear : undefined;
-  const rows = useLiveQuery(async () => {
+  // Tagged with what was asked: after a change of LAO or fiscal year the hook
+  // still holds the previous answer until the new one arrives, and that answer
+  // must not be shown (or counted) as this year's.
+  const queryKey = `${def.table}:${lao.id}:${scopeYear ?? ''}`;
+  const answer = useLiveQuery(async () => {
     const found = await laoRecords(db, def.table, lao.id, scopeYear);
-    return def.sort ? found.sort(def.sort) : found;
+    return { key: `${def.table}:${lao.id}:${scopeYear ?? ''}`, rows: def.sort ? found.sort(def.sort) : found };
   }, [db, def, lao.id, scopeYear]);
+  const rows = answer?.key === queryKey ? answer.rows : undefined;
   const references = useReferenceData(def, lao.id, fiscalYear);
   const drafts = useLiveQuery(() => draftsOf(db, def.table, lao.id), [db, def.table, lao.id]);
   const ctx: ColumnContext = useMemo(() => ({ ...base, lookup: references.lookup }), [base, references.lookup]);
