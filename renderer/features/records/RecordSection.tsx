@@ -6,7 +6,7 @@ import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
 import { GRID_LOCALE_TH } from './gridLocale';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bangkokDateOf } from '../../../shared/calendar/fiscal';
 import { localDb, type StoredRecord } from '../../data/db';
@@ -40,6 +40,55 @@ function preselectOnlyOptions(def: TableDef, values: FormValues, data: Reference
     if (options.length === 1) values[field.name] = options[0]!.id;
   }
 }
+
+const GRID_INITIAL_STATE = { pagination: { paginationModel: { pageSize: 100 } } };
+const GRID_PAGE_SIZES = [25, 100];
+const GRID_SLOT_PROPS = { toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } };
+const GRID_SX = { bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 } };
+const onBehalfClass = ({ row }: { row: StoredRecord }) => (row.enteredOnBehalf ? 'on-behalf' : '');
+
+interface RecordGridProps {
+  rows: readonly StoredRecord[];
+  columns: GridColDef<StoredRecord>[];
+  loading: boolean;
+  tall: boolean;
+  thai: boolean;
+  label: string;
+  onOpen: (row: StoredRecord) => void;
+}
+
+/**
+ * The virtualized list, memoized with stable props: typing in the search box
+ * re-renders the section, and the grid only when the matching rows change.
+ */
+const RecordGrid = memo(function RecordGrid({ rows, columns, loading, tall, thai, label, onOpen }: RecordGridProps) {
+  return (
+    <Box sx={{ height: tall ? 520 : undefined, width: '100%' }}>
+      <DataGrid
+        rows={rows}
+        columns={columns}
+        loading={loading}
+        autoHeight={!tall}
+        density="compact"
+        showToolbar
+        disableRowSelectionOnClick
+        disableColumnSelector
+        hideFooterSelectedRowCount
+        initialState={GRID_INITIAL_STATE}
+        pageSizeOptions={GRID_PAGE_SIZES}
+        localeText={thai ? GRID_LOCALE_TH : undefined}
+        slotProps={GRID_SLOT_PROPS}
+        onRowClick={({ row }) => onOpen(row)}
+        onCellKeyDown={({ row, field }, event) => {
+          if (event.key === 'Enter' && field !== 'actions') onOpen(row);
+        }}
+        getRowClassName={onBehalfClass}
+        sx={GRID_SX}
+        aria-label={label}
+      />
+    </Box>
+  );
+});
 
 /** One table of an LAO: a fast list with quick filter, and create, edit, delete (undoable) and history in a dialog. */
 export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: RecordSectionProps) {
@@ -101,6 +150,13 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     if (!result.ok) setError(t('form.saveFailed', { code: result.error.code }));
   };
 
+  // The grid is memoized: it gets one stable callback that always calls the latest open().
+  const openLatest = useRef(open);
+  useEffect(() => {
+    openLatest.current = open;
+  });
+  const openRow = useCallback((row: StoredRecord) => void openLatest.current(row), []);
+
   const openedFromLink = useRef<string | null>(null);
   useEffect(() => {
     if (!openRecordId || !rows || openedFromLink.current === openRecordId) return;
@@ -122,6 +178,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     return new Map((rows ?? []).map((row) => [row.id, text(row)]));
   }, [def, ctx, rows]);
   const [search, setSearch] = useState('');
+  // Typing stays responsive: the list narrows in a render React may interrupt.
   const deferredSearch = useDeferredValue(search);
   const shownRows = useMemo(() => filterBySearch(rows ?? [], searchTexts, deferredSearch), [rows, searchTexts, deferredSearch]);
   const columns = useMemo<GridColDef<StoredRecord>[]>(() => [
@@ -200,30 +257,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
             </Alert>
           );
         })}
-        <Box sx={{ height: count > BIG_LIST ? 520 : undefined, width: '100%' }}>
-          <DataGrid
-            rows={shownRows}
-            columns={columns}
-            loading={rows === undefined}
-            autoHeight={count <= BIG_LIST}
-            density="compact"
-            showToolbar
-            disableRowSelectionOnClick
-            disableColumnSelector
-            hideFooterSelectedRowCount
-            initialState={{ pagination: { paginationModel: { pageSize: 100 } } }}
-            pageSizeOptions={[25, 100]}
-            localeText={ctx.lang === 'th' ? GRID_LOCALE_TH : undefined}
-            slotProps={{ toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } }}
-            onRowClick={({ row }) => void open(row)}
-            onCellKeyDown={({ row, field }, event) => {
-              if (event.key === 'Enter' && field !== 'actions') void open(row);
-            }}
-            getRowClassName={({ row }) => (row.enteredOnBehalf ? 'on-behalf' : '')}
-            sx={{ bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 } }}
-            aria-label={sectionTitle}
-          />
-        </Box>
+        <RecordGrid rows={shownRows} columns={columns} loading={rows === undefined} tall={count > BIG_LIST} thai={ctx.lang === 'th'} label={sectionTitle} onOpen={openRow} />
       </CardContent>
       {editor && (
         <RecordDialog
