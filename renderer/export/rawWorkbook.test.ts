@@ -50,6 +50,11 @@ describe('the raw data workbook', () => {
     expect(first.getCell(amountCol).value).toBe(want[0]!.amount / 100);
     expect(first.getCell(amountCol).numFmt).toBe(FORMAT.baht);
     expect(String(first.getCell(paidCol).value)).toMatch(/^\d{2}\/\d{2}\/25\d{2}$/);
+    // A fiscal year is a label, never "2,570"; the last edit is a B.E. date and Bangkok time, not an ISO instant.
+    const yearCol = titles.indexOf('ปีงบประมาณ');
+    expect(first.getCell(yearCol).value).toBe(FIXTURE_FY);
+    expect(first.getCell(yearCol).numFmt ?? 'General').not.toBe(FORMAT.count);
+    expect(String(first.getCell(titles.indexOf('แก้ไขล่าสุด')).value)).toMatch(/^\d{2}\/\d{2}\/25\d{2} \d{2}:\d{2}$/);
     const sum = ws.getRows(header + 1, want.length)!.reduce((s, r) => s + Number(r.getCell(amountCol).value), 0);
     expect(sum).toBeCloseTo(want.reduce((s, d) => s + d.amount, 0) / 100, 2);
   });

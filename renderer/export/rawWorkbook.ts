@@ -4,7 +4,7 @@
  * a province's raw tables run to 100k rows, which exceljs's in-memory model
  * holds at several times their size.
  */
-import { toThaiNumericDate } from '../../shared/calendar/fiscal';
+import { bangkokDateOf, toThaiNumericDate } from '../../shared/calendar/fiscal';
 import type { District, Lao } from '../../shared/domain/reference';
 import { RECORD_CATEGORIES, type RecordCategory } from '../../shared/domain/tables';
 import { flattenRecord, rawColumns, rawValue, selectRows, type RawColumn, type RawTable } from '../../shared/export/rawRows';
@@ -43,6 +43,15 @@ function sectionOf(w: Wording, table: string): string {
   return texts.section ?? (w.labels.raw as Record<string, string>)[table] ?? table;
 }
 
+/** '30/08/2568 10:00' (Bangkok time) in Thai, '2025-08-30 10:00' in English; unparsable text as it is. */
+function bangkokDateTime(iso: string, language: string): string {
+  const at = new Date(iso);
+  if (Number.isNaN(at.getTime())) return iso;
+  const time = new Date(at.getTime() + 7 * 3_600_000).toISOString().slice(11, 16);
+  const day = bangkokDateOf(at);
+  return `${language === 'th' ? toThaiNumericDate(day) : day} ${time}`;
+}
+
 const FORMATS: Partial<Record<RawColumn['kind'], CellFormat>> = { money: 'baht', number: 'count' };
 
 /** A table's rows as cell values, made one at a time as the writer asks for them. */
@@ -56,6 +65,7 @@ function* tableRows(w: Wording, input: RawWorkbookInput, columns: readonly RawCo
     const values = columns.map((c): CellValue => {
       const v = rawValue(flat, c);
       if (c.kind === 'date' && typeof v === 'string') return w.language === 'th' ? toThaiNumericDate(v) : v;
+      if (c.kind === 'timestamp' && typeof v === 'string') return bangkokDateTime(v, w.language);
       if (typeof v === 'boolean') return v ? '✓' : '';
       return v;
     });

@@ -4,7 +4,8 @@
  */
 import type { RecordTable } from '../domain/tables';
 
-export type RawKind = 'text' | 'money' | 'date' | 'number' | 'boolean';
+/** 'year' is a number read as a label (2569, quarter 3), never with a thousands separator; 'timestamp' an ISO instant. */
+export type RawKind = 'text' | 'money' | 'date' | 'timestamp' | 'year' | 'number' | 'boolean';
 export interface RawColumn { key: string; kind: RawKind }
 export type RawValue = string | number | boolean | null;
 
@@ -13,6 +14,8 @@ const HIDDEN = new Set(['laoId', 'provinceCode', 'deleted', 'version', 'updatedB
 const TRAILING = ['enteredOnBehalf', 'updatedAt'];
 const MONEY = /^(total|allocated|amount|committed|disbursed|budget)$|^(revenue|expenditure)\./;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;
+const YEAR_LIKE = /^(fiscalYear|year|quarter|month)$|\.(year|quarter|month)$/;
 
 function flatten(value: unknown, prefix: string, out: Record<string, unknown>): void {
   if (value && typeof value === 'object' && !Array.isArray(value)) {
@@ -31,8 +34,9 @@ export function flattenRecord(row: object): Record<string, unknown> {
 function kindOf(key: string, sample: unknown): RawKind {
   if (MONEY.test(key)) return 'money';
   if (typeof sample === 'boolean') return 'boolean';
-  if (typeof sample === 'number') return 'number';
+  if (typeof sample === 'number') return YEAR_LIKE.test(key) ? 'year' : 'number';
   if (typeof sample === 'string' && ISO_DATE.test(sample)) return 'date';
+  if (typeof sample === 'string' && ISO_INSTANT.test(sample)) return 'timestamp';
   return 'text';
 }
 
@@ -41,11 +45,11 @@ export function rawColumns(rows: readonly object[]): RawColumn[] {
   const samples = new Map<string, unknown>();
   for (const row of rows.slice(0, 500)) {
     for (const [key, value] of Object.entries(flattenRecord(row))) {
-      if (HIDDEN.has(key) || TRAILING.includes(key)) continue;
+      if (HIDDEN.has(key)) continue;
       if (!samples.has(key) || (samples.get(key) == null && value != null)) samples.set(key, value);
     }
   }
-  const keys = [...samples.keys()];
+  const keys = [...samples.keys()].filter((key) => !TRAILING.includes(key));
   return [...keys, ...TRAILING].map((key) => ({ key, kind: kindOf(key, samples.get(key)) }));
 }
 
