@@ -12,15 +12,21 @@ import { META, readMeta, sessionUser } from './meta';
 export const SYNC_INTERVAL_MS = 5 * 60_000;
 export const WRITE_DEBOUNCE_MS = 1_500;
 
-export async function storedApi(db: EplanDb): Promise<SyncApi | null> {
+/** The server address and device token this device signed in with; null when signed out. */
+async function storedCredentials(db: EplanDb): Promise<{ baseUrl: string; token: string } | null> {
   const [baseUrl, token] = await Promise.all([readMeta<string>(db, META.serverUrl), getPlatform().readToken().catch(() => null)]);
-  return baseUrl && token ? createSyncApi({ baseUrl, token }) : null;
+  return baseUrl && token ? { baseUrl, token } : null;
+}
+
+export async function storedApi(db: EplanDb): Promise<SyncApi | null> {
+  const credentials = await storedCredentials(db);
+  return credentials ? createSyncApi(credentials) : null;
 }
 
 /** The administrators' API with the stored token; null when signed out. */
 export async function storedAdminApi(db: EplanDb): Promise<AdminApi | null> {
-  const [baseUrl, token] = await Promise.all([readMeta<string>(db, META.serverUrl), getPlatform().readToken().catch(() => null)]);
-  return baseUrl && token ? createAdminApi({ baseUrl, token }) : null;
+  const credentials = await storedCredentials(db);
+  return credentials ? createAdminApi(credentials) : null;
 }
 
 let engine: SyncEngine | null = null;
