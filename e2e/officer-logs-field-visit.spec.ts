@@ -7,14 +7,19 @@ test('an officer logs a field visit offline; bad dates are refused; the checklis
   await context.setOffline(true);
 
   // From the checklist: the LAO that needs the officer most, then "log a visit".
-  const row = page.getByTestId('checklist-lao').first();
-  await expect(row).toBeVisible({ timeout: 30_000 });
-  const laoId = (await row.getAttribute('data-lao-id'))!;
+  // The list may still re-sort while the completion results settle: the row is pinned by its LAO,
+  // and the links are followed with the keyboard, which cannot land on a row that moved under the pointer.
+  const top = page.getByTestId('checklist-lao').first();
+  await expect(top).toBeVisible({ timeout: 30_000 });
+  const laoId = (await top.getAttribute('data-lao-id'))!;
+  const row = page.locator(`[data-testid="checklist-lao"][data-lao-id="${laoId}"]`);
   const laoName = (await row.locator('.MuiListItemText-primary').textContent())!;
-  await row.getByRole('button').click();
+  await row.getByRole('button').press('Enter');
   const panel = page.locator(`#missing-${laoId}`);
   await expect(panel).toBeVisible();
-  await panel.getByRole('link', { name: 'บันทึกการลงพื้นที่' }).click();
+  const logVisit = panel.getByRole('link', { name: 'บันทึกการลงพื้นที่' });
+  await expect(logVisit).toHaveAttribute('href', new RegExp(`#/visits\\?lao=${laoId}$`));
+  await logVisit.press('Enter');
   await expect(page).toHaveURL(new RegExp(`#/visits\\?lao=${laoId}`));
   const form = page.getByRole('form', { name: 'บันทึกการลงพื้นที่ครั้งใหม่' });
   await expect(form.getByLabel('อปท. ที่ลงพื้นที่')).toHaveValue(new RegExp(laoName));
