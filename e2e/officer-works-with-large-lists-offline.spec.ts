@@ -27,15 +27,15 @@ async function seedCopies(page: Page, table: 'disbursements' | 'planProjects', c
   }, { laoId, table, count });
 }
 
-/** Milliseconds from the search box's input event until the grid shows the narrowed rows (no debounce; Playwright's own latency left out). */
+/** Milliseconds from the search box's input event until the list holds the narrowed rows (no debounce; Playwright's own latency left out). */
 async function timeSearch(page: Page, list: Locator, table: string, text: string): Promise<number> {
-  const before = await list.locator('.MuiTablePagination-displayedRows').textContent();
+  const before = await list.getByTestId('record-table').getAttribute('data-rows');
   await list.getByTestId('section-search').evaluate((input) => {
     input.addEventListener('input', () => { (window as unknown as { t0: number }).t0 = performance.now(); }, { once: true, capture: true });
   });
   await list.getByTestId('section-search').fill(text);
   const handle = await page.waitForFunction(({ table, before }) => {
-    const shown = document.querySelector(`[data-testid="section-${table}"] .MuiTablePagination-displayedRows`)?.textContent;
+    const shown = document.querySelector(`[data-testid="section-${table}"] [data-testid="record-table"]`)?.getAttribute('data-rows');
     return shown !== before ? performance.now() - (window as unknown as { t0: number }).t0 : null;
   }, { table, before }, { polling: 'raf' });
   return Number(await handle.jsonValue());
@@ -44,7 +44,7 @@ async function timeSearch(page: Page, list: Locator, table: string, text: string
 /** Scrolls the grid from top to bottom in steps, one per frame; returns the slowest frame seen (ms). */
 async function slowestScrollFrame(page: Page, table: string): Promise<number> {
   return page.evaluate(async (table) => {
-    const scroller = document.querySelector<HTMLElement>(`[data-testid="section-${table}"] .MuiDataGrid-virtualScroller`)!;
+    const scroller = document.querySelector<HTMLElement>(`[data-testid="section-${table}"] [data-testid="record-table"]`)!;
     const frame = () => new Promise<number>((resolve) => requestAnimationFrame(resolve));
     let last = await frame();
     let slowest = 0;
@@ -73,8 +73,39 @@ test('an LAO with 3,000 disbursements and 1,000 plan projects lists, scrolls and
   const paymentScroll = await slowestScrollFrame(page, 'disbursements');
   const paymentSearch = await timeSearch(page, payments, 'disbursements', '2,345.00');
   await expect(payments.getByRole('row', { name: /2,345\.00 บาท/ })).toBeVisible();
-  await expect(payments.locator('.MuiDataGrid-row')).toHaveCount(1);
+  await expect(payments.locator('[role="row"][data-id]')).toHaveCount(1);
   await expect(payments.getByTestId('section-count')).toContainText(/1 จาก/);
+
+  // A search that matches nothing says so; clearing it brings every row back.
+  await payments.getByTestId('section-search').fill('ไม่มีรายการนี้แน่นอน');
+  await expect(payments.getByTestId('record-table-empty')).toHaveText('ไม่พบรายการที่ตรงกับคำค้น');
+  await payments.getByTestId('section-search').fill('');
+  await expect(payments.getByTestId('record-table')).toHaveAttribute('data-rows', String(await rowCount(payments)));
+
+  // Sorting by amount, largest first (a second click on the header), then the keyboard: Tab into the list,
+  // arrows move between rows, Enter opens the one reached.
+  const amountHeader = payments.getByRole('columnheader', { name: 'จำนวนเงินที่เบิกจ่าย' });
+  await amountHeader.getByRole('button').click();
+  await amountHeader.getByRole('button').click();
+  await expect(amountHeader).toHaveAttribute('aria-sort', 'descending');
+  const amounts = (await payments.locator('[role="row"][data-id] [role="gridcell"]:nth-child(5)').allTextContents()).slice(0, 10).map((text) => Number(text.replace(/[^0-9.]/g, '')));
+  expect(amounts.length).toBeGreaterThan(5);
+  expect(amounts).toEqual([...amounts].sort((a, b) => b - a));
+  await page.screenshot({ path: 'e2e/screenshots/large-list-sorted-th.png' });
+  await payments.locator('[role="row"][data-id]').first().focus();
+  await page.keyboard.press('ArrowDown');
+  await page.keyboard.press('ArrowDown');
+  const third = payments.locator('[role="row"][data-id][aria-rowindex="4"]');
+  await expect(third).toBeFocused();
+  const thirdAmount = (await third.locator('[role="gridcell"]').nth(4).textContent())!.trim();
+  await page.keyboard.press('Enter');
+  await expect(page.getByTestId('record-dialog')).toBeVisible();
+  // The dialog's title names the payment by its date and amount.
+  await expect(page.getByTestId('record-dialog')).toContainText(thirdAmount);
+  await page.keyboard.press('Escape');
+  await expect(page.getByTestId('record-dialog')).toBeHidden();
+  await page.keyboard.press('End');
+  await expect(payments.locator(`[role="row"][data-id][aria-rowindex="${(await rowCount(payments)) + 1}"]`)).toBeFocused();
 
   await page.getByRole('tab', { name: '2. แผนพัฒนาท้องถิ่น' }).click();
   const projects = section(page, 'planProjects');

@@ -1,12 +1,8 @@
 import { Alert, Box, Button, Card, CardContent, Chip, InputAdornment, Snackbar, Stack, TextField, Tooltip, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import AddIcon from '@mui/icons-material/Add';
-import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
-import { DataGrid, GridActionsCellItem, type GridColDef } from '@mui/x-data-grid';
-import { GRID_LOCALE_TH } from './gridLocale';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
+import { useCallback, useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bangkokDateOf } from '../../../shared/calendar/fiscal';
 import { localDb, type StoredRecord } from '../../data/db';
@@ -14,7 +10,8 @@ import { discardDraft, draftsOf, loadDraft, type RecordDraft } from '../../data/
 import { laoRecords, onBehalfDefault } from '../../data/queries';
 import { deleteRecord, restoreRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
-import { filterBySearch, gridColumns, searchTextOf } from './columns';
+import { filterBySearch, searchTextOf, tableColumns } from './columns';
+import { RecordTable, type TableTexts } from './RecordTable';
 import { toFormValues } from './convert';
 import { useLabelContext, useReferenceData, type ReferenceData } from './hooks';
 import { RecordDialog, type EditorState } from './RecordDialog';
@@ -40,55 +37,6 @@ function preselectOnlyOptions(def: TableDef, values: FormValues, data: Reference
     if (options.length === 1) values[field.name] = options[0]!.id;
   }
 }
-
-const GRID_INITIAL_STATE = { pagination: { paginationModel: { pageSize: 100 } } };
-const GRID_PAGE_SIZES = [25, 100];
-const GRID_SLOT_PROPS = { toolbar: { showQuickFilter: false, csvOptions: { disableToolbarButton: true }, printOptions: { disableToolbarButton: true } } };
-const GRID_SX = { bgcolor: 'background.paper', '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-columnHeaderTitle': { fontWeight: 600 } };
-const onBehalfClass = ({ row }: { row: StoredRecord }) => (row.enteredOnBehalf ? 'on-behalf' : '');
-
-interface RecordGridProps {
-  rows: readonly StoredRecord[];
-  columns: GridColDef<StoredRecord>[];
-  loading: boolean;
-  tall: boolean;
-  thai: boolean;
-  label: string;
-  onOpen: (row: StoredRecord) => void;
-}
-
-/**
- * The virtualized list, memoized with stable props: typing in the search box
- * re-renders the section, and the grid only when the matching rows change.
- */
-const RecordGrid = memo(function RecordGrid({ rows, columns, loading, tall, thai, label, onOpen }: RecordGridProps) {
-  return (
-    <Box sx={{ height: tall ? 520 : undefined, width: '100%' }}>
-      <DataGrid
-        rows={rows}
-        columns={columns}
-        loading={loading}
-        autoHeight={!tall}
-        density="compact"
-        showToolbar
-        disableRowSelectionOnClick
-        disableColumnSelector
-        hideFooterSelectedRowCount
-        initialState={GRID_INITIAL_STATE}
-        pageSizeOptions={GRID_PAGE_SIZES}
-        localeText={thai ? GRID_LOCALE_TH : undefined}
-        slotProps={GRID_SLOT_PROPS}
-        onRowClick={({ row }) => onOpen(row)}
-        onCellKeyDown={({ row, field }, event) => {
-          if (event.key === 'Enter' && field !== 'actions') onOpen(row);
-        }}
-        getRowClassName={onBehalfClass}
-        sx={GRID_SX}
-        aria-label={label}
-      />
-    </Box>
-  );
-});
 
 /** One table of an LAO: a fast list with quick filter, and create, edit, delete (undoable) and history in a dialog. */
 export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: RecordSectionProps) {
@@ -150,7 +98,6 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     if (!result.ok) setError(t('form.saveFailed', { code: result.error.code }));
   };
 
-  // The grid is memoized: it gets one stable callback that always calls the latest open().
   const openLatest = useRef(open);
   useEffect(() => {
     openLatest.current = open;
@@ -181,25 +128,27 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
   // Typing stays responsive: the list narrows in a render React may interrupt.
   const deferredSearch = useDeferredValue(search);
   const shownRows = useMemo(() => filterBySearch(rows ?? [], searchTexts, deferredSearch), [rows, searchTexts, deferredSearch]);
-  const columns = useMemo<GridColDef<StoredRecord>[]>(() => [
-    ...gridColumns(def, ctx),
-    {
-      field: 'actions',
-      type: 'actions',
-      headerName: ctx.t('form.actions'),
-      width: 96,
-      getActions: ({ row }) => [
-        <GridActionsCellItem key="edit" icon={<EditOutlinedIcon />} label={ctx.t('form.edit')} onClick={() => void open(row)} />,
-        <GridActionsCellItem key="delete" icon={<DeleteOutlineIcon />} label={ctx.t('form.delete')} onClick={() => void remove(row)} />,
-      ],
-    },
-  // open/remove only close over stable values and state setters.
-  // eslint-disable-next-line react-hooks/exhaustive-deps
-  ], [def, ctx]);
+  const columns = useMemo(() => tableColumns(def, ctx), [def, ctx]);
+  // The list is memoized: it gets stable callbacks that always call the latest open() and remove().
+  const removeLatest = useRef(remove);
+  useEffect(() => {
+    removeLatest.current = remove;
+  });
+  const removeRow = useCallback((row: StoredRecord) => void removeLatest.current(row), []);
 
   const sectionTitle = ctx.t(`${def.table}.section`);
   const count = rows?.length ?? 0;
   const searchBox = useRef<HTMLInputElement>(null);
+  const texts: TableTexts = useMemo(() => ({
+    label: sectionTitle,
+    actions: ctx.t('form.actions'),
+    edit: ctx.t('form.edit'),
+    delete: ctx.t('form.delete'),
+    empty: ctx.t('form.noRecords'),
+    noMatches: ctx.t('form.noMatches'),
+    sortAscending: ctx.t('form.sortAscending'),
+    sortDescending: ctx.t('form.sortDescending'),
+  }), [ctx, sectionTitle]);
   // Alt+N adds a record and Ctrl+F finds one, wherever focus is inside the section.
   const onSectionKeyDown = (event: KeyboardEvent) => {
     if (editor) return;
@@ -257,7 +206,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
             </Alert>
           );
         })}
-        <RecordGrid rows={shownRows} columns={columns} loading={rows === undefined} tall={count > BIG_LIST} thai={ctx.lang === 'th'} label={sectionTitle} onOpen={openRow} />
+        <RecordTable rows={shownRows} columns={columns} loading={rows === undefined} tall={count > BIG_LIST} searching={deferredSearch.trim() !== ''} texts={texts} onOpen={openRow} onDelete={removeRow} />
       </CardContent>
       {editor && (
         <RecordDialog

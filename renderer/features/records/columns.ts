@@ -1,49 +1,84 @@
-import type { GridColDef } from '@mui/x-data-grid';
 import type { StoredRecord } from '../../data/db';
 import { getPath } from './convert';
 import type { ColumnContext, ColumnDef, TableDef } from './types';
+
+/** One column of a record list: what it is called, how a row reads in it and how rows sort by it. */
+export interface TableColumn {
+  field: string;
+  header: string;
+  /** Fixed width in px, or a share of the free width (at least minWidth). */
+  width?: number;
+  flex?: number;
+  minWidth?: number;
+  align: 'left' | 'right';
+  /** The cell as the officer reads it ('15 พ.ย. 2569', '12,500.00 บาท'). */
+  text: (row: StoredRecord) => string;
+  /** What the column sorts by: the number or ISO date behind the text. */
+  sortValue: (row: StoredRecord) => string | number;
+}
+
+export type TableSort = { field: string; direction: 'asc' | 'desc' } | null;
+
+const collator = new Intl.Collator('th', { numeric: true });
+
+/** The rows in the column's order (numbers as numbers, text in Thai dictionary order); the list's own order without a sort. */
+export function sortRows(rows: readonly StoredRecord[], columns: readonly TableColumn[], sort: TableSort): readonly StoredRecord[] {
+  const column = sort && columns.find((c) => c.field === sort.field);
+  if (!sort || !column) return rows;
+  const keyed = rows.map((row) => ({ row, key: column.sortValue(row) }));
+  const sign = sort.direction === 'asc' ? 1 : -1;
+  keyed.sort((a, b) => sign * (typeof a.key === 'number' && typeof b.key === 'number' ? a.key - b.key : collator.compare(String(a.key), String(b.key))));
+  return keyed.map((entry) => entry.row);
+}
+
+/** A click on a column header: ascending, then descending, then back to the list's order. */
+export function nextSort(sort: TableSort, field: string): TableSort {
+  if (sort?.field !== field) return { field, direction: 'asc' };
+  return sort.direction === 'asc' ? { field, direction: 'desc' } : null;
+}
 
 function header(def: TableDef, column: ColumnDef, ctx: ColumnContext): string {
   const key = column.label ?? `${def.table}.fields.${column.field}`;
   return ctx.t(key, { defaultValue: ctx.t(`${def.table}.columns.${column.field}`) });
 }
 
-/** A category's columns as DataGrid columns: values as the officer reads them. */
-export function gridColumns(def: TableDef, ctx: ColumnContext): GridColDef<StoredRecord>[] {
+/** A category's columns as the list shows them: values as the officer reads them. */
+export function tableColumns(def: TableDef, ctx: ColumnContext): TableColumn[] {
   return def.columns.map((column) => {
     const raw = (row: StoredRecord) => (column.value ? column.value(row, ctx) : getPath(row, column.field));
-    const base: GridColDef<StoredRecord> = {
-      field: column.field,
-      headerName: header(def, column, ctx),
-      flex: column.flex,
-      width: column.width,
-      minWidth: column.flex ? 160 : undefined,
-    };
+    const base = { field: column.field, header: header(def, column, ctx), flex: column.flex, width: column.width, minWidth: column.flex ? 160 : undefined };
     switch (column.kind) {
-      case 'money':
-        return { ...base, type: 'number', valueGetter: (_v, row) => Number(raw(row) ?? 0), valueFormatter: (v: number) => ctx.format.baht(v) };
-      case 'integer':
-        return { ...base, type: 'number', valueGetter: (_v, row) => raw(row) as number };
-      case 'date':
-        return { ...base, valueGetter: (_v, row) => (raw(row) as string | null) ?? '', valueFormatter: (v: string) => (v ? ctx.format.date(v) : '—') };
-      case 'option':
-        return {
-          ...base,
-          valueGetter: (_v, row) => {
-            const value = String(raw(row) ?? '');
-            return column.optionLabel ? column.optionLabel(value, ctx) : ctx.t(`${column.optionsKey}.${value}`);
-          },
+      case 'money': {
+        const value = (row: StoredRecord) => Number(raw(row) ?? 0);
+        return { ...base, align: 'right', sortValue: value, text: (row) => ctx.format.baht(value(row)) };
+      }
+      case 'integer': {
+        const value = (row: StoredRecord) => Number(raw(row) ?? 0);
+        return { ...base, align: 'right', sortValue: value, text: (row) => (raw(row) === null || raw(row) === undefined ? '' : String(value(row))) };
+      }
+      case 'date': {
+        const value = (row: StoredRecord) => (raw(row) as string | null) ?? '';
+        return { ...base, align: 'left', sortValue: value, text: (row) => (value(row) ? ctx.format.date(value(row)) : '—') };
+      }
+      case 'option': {
+        const text = (row: StoredRecord) => {
+          const value = String(raw(row) ?? '');
+          return column.optionLabel ? column.optionLabel(value, ctx) : ctx.t(`${column.optionsKey}.${value}`);
         };
-      case 'reference':
-        return {
-          ...base,
-          valueGetter: (_v, row) => {
-            const target = ctx.lookup(column.reference!.table, raw(row));
-            return target ? column.reference!.label(target, ctx) : '—';
-          },
+        return { ...base, align: 'left', sortValue: text, text };
+      }
+      case 'reference': {
+        const text = (row: StoredRecord) => {
+          const target = ctx.lookup(column.reference!.table, raw(row));
+          return target ? column.reference!.label(target, ctx) : '—';
         };
-      default:
-        return { ...base, valueGetter: (_v, row) => raw(row) ?? '' };
+        return { ...base, align: 'left', sortValue: text, text };
+      }
+      default: {
+        const text = (row: StoredRecord) => String(raw(row) ?? '');
+        const value = (row: StoredRecord) => { const v = raw(row); return typeof v === 'number' ? v : String(v ?? ''); };
+        return { ...base, align: 'left', sortValue: value, text };
+      }
     }
   });
 }
