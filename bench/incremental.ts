@@ -32,7 +32,7 @@ import { freshPglite, freshPostgres, startServerProcess, type BackendKind, type 
 
 const args = parseBenchArgs();
 const EDITS = 1000;
-const ROUNDS = args.quick ? 1 : 2;
+const ROUNDS = args.quick ? 1 : 3;
 // 0.1 by default: the devices run on fake-indexeddb, whose cursors and index scans cost minutes at
 // full scale (75k rows per device) before the measured part even starts; --scale 1 for the full size.
 const RECORD_SCALE = args.scale ?? (args.quick ? 0.02 : 0.1);

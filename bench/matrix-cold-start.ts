@@ -15,19 +15,18 @@
 import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import { chromium, type BrowserContext, type Page } from '@playwright/test';
+import type { Page } from '@playwright/test';
 import { defaultTemplate } from '../shared/calendar/index';
 import { generateDemoProvince } from '../shared/demo/generate';
 import { CompletionCache, groupByLao } from '../renderer/data/completionCache';
 import { buildMatrix } from '../renderer/features/matrix/matrix';
-import { chromiumPath, fillBenchLogin, rendererDir, sampleHeap } from './browser/chromium';
+import { APP_PORT, fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion } from './browser/chromium';
 import { bundleBaselines } from './browser/serve';
 import { parseBenchArgs } from './lib/args';
 import { figure, printBenchJson, target, type Figure } from './lib/report';
 import { startServerProcess } from './lib/server';
 import { BENCH_ASOF, BENCH_OFFICER, benchOptions, CACHE_DIR, FULL_SCALE, seedPglite } from './seed';
 
-const PORT = 4304;
 const STEP_TIMEOUT_MS = 5 * 60_000;
 const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MIN ?? 15) * 60_000;
 const args = parseBenchArgs();
@@ -35,26 +34,13 @@ const scale = args.quick ? 0.05 : FULL_SCALE;
 const log = (line: string) => console.log(line);
 const fmt = (ms: number) => (ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(0)} ms`);
 
-const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
-
-/** A new browser process on the kept profile: nothing of the app is in memory. */
-function openProfile(dir: string): Promise<BrowserContext> {
-  const executablePath = chromiumPath();
-  return chromium.launchPersistentContext(dir, {
-    ...(executablePath ? { executablePath } : {}),
-    args: FLAGS,
-    locale: 'th-TH',
-    timezoneId: 'Asia/Bangkok',
-    viewport: { width: 1366, height: 768 },
-    // The app's CSP forbids injected scripts; the warm step injects the Dexie bundle to edit one LAO.
-    bypassCSP: true,
-  });
-}
-
-/** Signs in and waits for the initial sync, once per data set. */
+/** Signs in and waits for the initial sync and the first completion pass, once per data set (initial-sync.ts leaves this done). */
 async function syncProfile(dir: string, serverUrl: string): Promise<void> {
-  const marker = path.join(dir, 'bench-synced');
-  if (existsSync(marker)) return;
+  const marker = path.join(dir, PROFILE_READY);
+  if (existsSync(marker)) {
+    log('profile: reusing the one initial-sync filled');
+    return;
+  }
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const context = await openProfile(dir);
@@ -65,6 +51,7 @@ async function syncProfile(dir: string, serverUrl: string): Promise<void> {
     await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
     await page.waitForFunction(() => document.querySelector('[data-testid="sync-last"]')?.textContent?.includes('ซิงก์ล่าสุด') === true, null, { timeout: SYNC_TIMEOUT_MS, polling: 100 });
     log(`profile: signed in and synced in ${fmt(performance.now() - started)}`);
+    log(`profile: first completion pass ${fmt(await waitForFirstCompletion(page, serverUrl, STEP_TIMEOUT_MS))}`);
   } finally {
     await context.close();
   }
@@ -125,10 +112,10 @@ async function main(): Promise<void> {
   const figures: Record<string, Figure> = {};
   const staticDir = rendererDir(log);
   const seeded = await seedPglite(scale, log);
-  const profileDir = path.join(CACHE_DIR, `profile-${seeded.key}`);
+  const profileDir = profileDirOf(seeded.key);
   const bundle = await bundleBaselines(path.join(CACHE_DIR, 'browser'));
   // Same port every run: the profile's data belongs to this origin.
-  const server = await startServerProcess({ port: PORT, env: { ...seeded.env, STATIC_DIR: staticDir }, timeoutMs: 120_000 });
+  const server = await startServerProcess({ port: APP_PORT, env: { ...seeded.env, STATIC_DIR: staticDir }, timeoutMs: 120_000 });
   try {
     await syncProfile(profileDir, server.url);
 

@@ -25,7 +25,7 @@ interface BenchScript {
 }
 
 export const BENCHES: BenchScript[] = [
-  { name: 'initial-sync', script: 'bench/initial-sync.ts', quickArgs: ['--quick'], timeoutMin: 9 },
+  { name: 'initial-sync', script: 'bench/initial-sync.ts', quickArgs: ['--quick'], timeoutMin: 12 },
   { name: 'incremental', script: 'bench/incremental.ts', quickArgs: ['--quick'], timeoutMin: 7 },
   { name: 'server-load', script: 'bench/server-load.ts', quickArgs: ['--quick'], timeoutMin: 8 },
   { name: 'matrix-cold-start', script: 'bench/matrix-cold-start.ts', quickArgs: ['--quick'], timeoutMin: 4 },

@@ -6,20 +6,59 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
-import { chromium, type Browser, type Page } from '@playwright/test';
-import { BENCH_OFFICER, REPO_ROOT } from '../seed';
+import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { BENCH_OFFICER, CACHE_DIR, REPO_ROOT } from '../seed';
 
 export function chromiumPath(): string | undefined {
   const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
   return candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate!));
 }
 
+const FLAGS = ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'];
+
 export function launchChromium(): Promise<Browser> {
   const executablePath = chromiumPath();
-  return chromium.launch({
+  return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: FLAGS });
+}
+
+/**
+ * The app's origin for the PGlite data set, the same in every script: the
+ * browser profile that initial-sync fills is the one matrix-cold-start opens,
+ * and IndexedDB belongs to an origin.
+ */
+export const APP_PORT = 4300;
+
+/** The kept browser profile holding the data set `key` as the app stored it. */
+export const profileDirOf = (key: string): string => path.join(CACHE_DIR, `profile-${key}`);
+/** Written into a profile once its sync and first completion pass have finished. */
+export const PROFILE_READY = 'bench-synced';
+
+/** A new browser process on a kept profile: nothing of the app is in memory. */
+export function openProfile(dir: string): Promise<BrowserContext> {
+  const executablePath = chromiumPath();
+  return chromium.launchPersistentContext(dir, {
     ...(executablePath ? { executablePath } : {}),
-    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run', '--disable-quic'],
+    args: FLAGS,
+    locale: 'th-TH',
+    timezoneId: 'Asia/Bangkok',
+    viewport: { width: 1366, height: 768 },
+    // The app's CSP forbids injected scripts; matrix-cold-start injects the Dexie bundle to edit one LAO.
+    bypassCSP: true,
   });
+}
+
+/**
+ * After the initial sync the app computes every LAO's completion once (the
+ * officer's first look at the checklist); a restart then starts from those
+ * results. Waits for the checklist rows; returns the ms it took.
+ */
+export async function waitForFirstCompletion(page: Page, serverUrl: string, timeoutMs: number): Promise<number> {
+  const started = performance.now();
+  if (!page.url().startsWith(`${serverUrl}/#/`) || page.url().includes('login')) await page.goto(`${serverUrl}/#/`);
+  await page.waitForSelector('[data-testid="checklist-lao"]', { timeout: timeoutMs });
+  // Let the app store the results it computed.
+  await page.waitForTimeout(1000);
+  return performance.now() - started;
 }
 
 /** The built renderer (RENDERER_OUT_DIR or dist/renderer), built first when missing. */
