@@ -105,7 +105,19 @@ test('an LAO with 3,000 disbursements and 1,000 plan projects lists, scrolls and
   await page.keyboard.press('Escape');
   await expect(page.getByTestId('record-dialog')).toBeHidden();
   await page.keyboard.press('End');
-  await expect(payments.locator(`[role="row"][data-id][aria-rowindex="${(await rowCount(payments)) + 1}"]`)).toBeFocused();
+  const total = await rowCount(payments);
+  const last = payments.locator(`[role="row"][data-id][aria-rowindex="${total + 1}"]`);
+  await expect(last).toBeFocused();
+  // Delete removes the focused payment, with Undo (the top one: a seeded copy whose override reason lets it back in).
+  await page.keyboard.press('Home');
+  const top = payments.locator('[role="row"][data-id][aria-rowindex="2"]');
+  await expect(top).toBeFocused();
+  const topId = (await top.getAttribute('data-id'))!;
+  await page.keyboard.press('Delete');
+  await expect(payments.getByTestId('section-count')).toHaveAttribute('data-count', String(total - 1));
+  await expect(payments.locator(`[data-id="${topId}"]`)).toHaveCount(0);
+  await page.getByRole('button', { name: 'เลิกทำ' }).click();
+  await expect(payments.getByTestId('section-count')).toHaveAttribute('data-count', String(total));
 
   await page.getByRole('tab', { name: '2. แผนพัฒนาท้องถิ่น' }).click();
   const projects = section(page, 'planProjects');
