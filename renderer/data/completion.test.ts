@@ -23,6 +23,8 @@ afterEach(async () => {
 });
 
 async function fullRecompute() {
+  // Without the stored state, so this really reads and evaluates every LAO again.
+  await db.completionState.clear();
   const fresh = new ProvinceCompletion(db, FY, ASOF);
   await fresh.refresh();
   return fresh.snapshot().results;

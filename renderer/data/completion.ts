@@ -1,48 +1,69 @@
 /**
- * The province's completion results, kept up to date incrementally: a cold
- * pass reads every record once; afterwards only LAOs with records written
- * since the last pass (found through the updatedAt index) are re-read and,
- * if their stamp changed, re-evaluated.
+ * The province's completion results, kept up to date incrementally: a full
+ * pass reads every LAO's records, a chunk of LAOs at a time; afterwards only
+ * LAOs with records written since the last pass (found through the updatedAt
+ * index) are re-read and, if their stamp changed, re-evaluated. The results
+ * are stored (completionStore.ts), so the next start shows them at once and
+ * only catches up with what changed since.
  */
-import { defaultTemplate, type CalendarTemplate } from '../../shared/calendar/index';
+import { defaultTemplate, type CalendarTemplate, type LaoRecords } from '../../shared/calendar/index';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
-import type { EplanDb, StoredRecord } from './db';
+import type { EplanDb, StoredRecord, TableMark } from './db';
 import { CompletionCache, groupByLao, type LaoTaskResults } from './completionCache';
+import { loadCompletionState, rulesVersion, saveCompletionState, templateFingerprint } from './completionStore';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
   asOf: string;
   template: CalendarTemplate;
   results: ReadonlyMap<string, LaoTaskResults>;
-  /** 0..1 while the first pass runs; 1 once results are complete. */
+  /** 0..1 while a full pass runs; 1 once results are complete. */
   progress: number;
   ready: boolean;
+  /** True while stored results of another day are shown and today's are being computed. */
+  stale: boolean;
 }
 
 export interface RefreshReport {
-  mode: 'cold' | 'incremental' | 'reread';
+  /** newDay: stored results were of another day (or app build), so every LAO was evaluated again. */
+  mode: 'cold' | 'incremental' | 'reread' | 'newDay';
   /** LAOs whose records were read again. */
   reread: number;
   /** LAOs actually re-evaluated (their stamp changed). */
   recomputed: string[];
 }
 
-interface TableMark { count: number; latest: string }
+type Marks = Record<RecordTable, TableMark>;
+type FullPassMode = 'cold' | 'reread' | 'newDay';
 
 const CHUNK = 20;
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class ProvinceCompletion {
   private readonly cache: CompletionCache;
-  private marks: Partial<Record<RecordTable, TableMark>> | undefined;
+  private readonly fingerprint: string;
+  private marks: Marks | undefined;
   private running: Promise<RefreshReport> | undefined;
   private again = false;
+  /** The stored state is looked at once, by the first pass. */
+  private restored = false;
+  /** Stored results of another day, shown until today's are computed. */
+  private staleResults: ReadonlyMap<string, LaoTaskResults> | undefined;
+  /** The stored LAOs are not this device's LAOs any more: the next pass rereads all. */
+  private rereadAll = false;
+  /** Marks or results changed since the state was last stored. */
+  private unsaved = false;
+  /** A full pass ran since: the stored results are replaced as a whole. */
+  private saveAll = false;
+  /** LAOs re-evaluated since the state was last stored. */
+  private readonly unsavedLaos = new Set<string>();
   private snapshotValue: CompletionSnapshot;
   private readonly listeners = new Set<() => void>();
 
   constructor(private readonly db: EplanDb, readonly fiscalYear: number, readonly asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear)) {
     this.cache = new CompletionCache(template, { asOf, fiscalYear });
-    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false };
+    this.fingerprint = templateFingerprint(template);
+    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false };
   }
 
   get evaluations(): number {
@@ -72,28 +93,58 @@ export class ProvinceCompletion {
     return this.running;
   }
 
-  private publish(progress: number, ready: boolean) {
-    this.snapshotValue = { ...this.snapshotValue, results: this.cache.snapshot(), progress, ready };
+  /** Publishes the cache's results, or `shown` (stored results of another day) marked stale. */
+  private publish(progress: number, ready: boolean, shown?: ReadonlyMap<string, LaoTaskResults>) {
+    this.snapshotValue = { ...this.snapshotValue, results: shown ?? this.cache.snapshot(), progress, ready, stale: shown !== undefined };
     for (const listener of this.listeners) listener();
   }
 
-  private async readMarks(): Promise<Partial<Record<RecordTable, TableMark>>> {
+  private async readMarks(): Promise<Marks> {
     const entries = await Promise.all(RECORD_TABLES.map(async (table) => {
       const t = this.db.table<StoredRecord, string>(table);
       const [count, last] = await Promise.all([t.count(), t.orderBy('updatedAt').last()]);
       return [table, { count, latest: String(last?.updatedAt ?? '') }] as const;
     }));
-    return Object.fromEntries(entries);
+    return Object.fromEntries(entries) as Marks;
   }
 
   private async pass(): Promise<RefreshReport> {
+    if (!this.restored) await this.restore();
     const before = this.marks;
     const marks = await this.readMarks();
-    if (!before) return this.fullPass(marks, 'cold');
+    let report: RefreshReport;
+    if (!before) report = await this.fullPass(marks, this.staleResults ? 'newDay' : 'cold');
+    else if (this.rereadAll) report = await this.fullPass(marks, 'reread');
+    else report = await this.incrementalPass(before, marks);
+    // A full pass is stored before refresh() resolves; after an edit, a queued follow-up pass stores both at once.
+    if (this.unsaved && (report.mode !== 'incremental' || !this.again)) await this.persist();
+    return report;
+  }
+
+  /** Shows the results stored by an earlier session at once; the pass that follows only catches up. */
+  private async restore(): Promise<void> {
+    this.restored = true;
+    const state = await loadCompletionState(this.db, this.fiscalYear, this.fingerprint);
+    if (!state) return;
+    if (state.asOf !== this.asOf || state.rules !== rulesVersion()) {
+      // "Overdue" depends on the day: show the old results as stale while every LAO is evaluated again.
+      this.staleResults = new Map(state.laos.map(([laoId, entry]) => [laoId, entry.results]));
+      this.publish(0, true, this.staleResults);
+      return;
+    }
+    this.cache.seed(state.laos);
+    this.marks = state.marks;
+    this.publish(1, true);
+    // LAOs added or removed since (another province downloaded): their records' marks may not show it.
+    this.rereadAll = !sameIds(await this.laoIds(), state.laos.map(([laoId]) => laoId));
+  }
+
+  private async incrementalPass(before: Marks, marks: Marks): Promise<RefreshReport> {
+    if (sameMarks(before, marks)) return { mode: 'incremental', reread: 0, recomputed: [] };
     const dirty = new Set<string>();
     for (const table of RECORD_TABLES) {
-      const old = before[table]!;
-      const now = marks[table]!;
+      const old = before[table];
+      const now = marks[table];
       if (now.count === old.count && now.latest === old.latest) continue;
       const newer = old.latest
         ? await this.db.table<StoredRecord, string>(table).where('updatedAt').above(old.latest).toArray()
@@ -102,43 +153,76 @@ export class ProvinceCompletion {
       if (now.count < old.count || now.count - old.count > newer.length) return this.fullPass(marks, 'reread');
       for (const row of newer) dirty.add(row.laoId);
     }
+    const recomputed = await this.evaluate([...dirty]);
+    // Advanced only once the dirty LAOs are evaluated, so a failed read is retried by the next pass.
     this.marks = marks;
-    const recomputed: string[] = [];
-    for (const laoId of dirty) {
-      if (this.cache.update(laoId, await this.readLao(laoId))) recomputed.push(laoId);
-    }
+    this.unsaved = true;
+    for (const laoId of recomputed) this.unsavedLaos.add(laoId);
     if (recomputed.length > 0) this.publish(1, true);
     return { mode: 'incremental', reread: dirty.size, recomputed };
   }
 
-  private async readLao(laoId: string) {
-    const rows = await Promise.all(RECORD_TABLES.map((table) => this.db.table<StoredRecord, string>(table).where('laoId').equals(laoId).toArray()));
-    return groupByLao(Object.fromEntries(RECORD_TABLES.map((table, i) => [table, rows[i]!]))).get(laoId) ?? {};
-  }
-
-  private async fullPass(marks: Partial<Record<RecordTable, TableMark>>, mode: 'cold' | 'reread'): Promise<RefreshReport> {
-    const [laos, ...rows] = await Promise.all([
-      this.db.laos.toCollection().primaryKeys(),
-      ...RECORD_TABLES.map((table) => this.db.table(table).toArray()),
-    ]);
-    const byLao = groupByLao(Object.fromEntries(RECORD_TABLES.map((table, i) => [table, rows[i]!])));
-    const laoIds = (laos as string[]).map(String);
-    this.cache.retain(new Set(laoIds));
+  /** Reads and evaluates the given LAOs in chunks (bounded memory); returns those whose results changed. */
+  private async evaluate(laoIds: readonly string[], afterChunk?: (done: number) => Promise<void>): Promise<string[]> {
     const recomputed: string[] = [];
     for (let start = 0; start < laoIds.length; start += CHUNK) {
-      for (const laoId of laoIds.slice(start, start + CHUNK)) {
-        if (this.cache.update(laoId, byLao.get(laoId) ?? {})) recomputed.push(laoId);
-      }
-      // Let the page paint and report progress between chunks of a cold pass.
-      if (mode === 'cold' && start + CHUNK < laoIds.length) {
-        this.publish((start + CHUNK) / laoIds.length, false);
-        await nextTick();
-      }
+      const chunk = laoIds.slice(start, start + CHUNK);
+      const records = await this.readLaos(chunk);
+      for (const laoId of chunk) if (this.cache.update(laoId, records.get(laoId) ?? {})) recomputed.push(laoId);
+      if (afterChunk && start + CHUNK < laoIds.length) await afterChunk(start + CHUNK);
     }
+    return recomputed;
+  }
+
+  /** The records of a few LAOs through the laoId index, in one read transaction. */
+  private readLaos(laoIds: readonly string[]): Promise<Map<string, LaoRecords>> {
+    const tables = RECORD_TABLES.map((table) => this.db.table<StoredRecord, string>(table));
+    return this.db.transaction('r', tables, async () => {
+      const rows = await Promise.all(tables.map(async (table) => (await Promise.all(laoIds.map((laoId) => table.where('laoId').equals(laoId).toArray()))).flat()));
+      return groupByLao(Object.fromEntries(RECORD_TABLES.map((table, i) => [table, rows[i]!])));
+    });
+  }
+
+  private async laoIds(): Promise<string[]> {
+    return (await this.db.laos.toCollection().primaryKeys()).map(String);
+  }
+
+  private async fullPass(marks: Marks, mode: FullPassMode): Promise<RefreshReport> {
+    const laoIds = await this.laoIds();
+    this.cache.retain(new Set(laoIds));
+    const recomputed = await this.evaluate(laoIds, async (done) => {
+      // A reread keeps today's results on screen quietly; cold and new-day passes report progress and let the page paint.
+      if (mode === 'reread') return;
+      this.publish(done / laoIds.length, mode === 'newDay', this.staleResults);
+      await nextTick();
+    });
     this.marks = marks;
+    this.staleResults = undefined;
+    this.rereadAll = false;
+    this.unsaved = true;
+    this.saveAll = true;
     this.publish(1, true);
     return { mode, reread: laoIds.length, recomputed };
   }
+
+  private async persist(): Promise<void> {
+    if (!this.marks) return;
+    const header = { fiscalYear: this.fiscalYear, template: this.fingerprint, rules: rulesVersion(), asOf: this.asOf, marks: this.marks };
+    const laos = this.saveAll ? this.cache.stamped() : this.cache.stamped(this.unsavedLaos);
+    if (!(await saveCompletionState(this.db, header, laos, this.saveAll))) return;
+    this.unsaved = false;
+    this.saveAll = false;
+    this.unsavedLaos.clear();
+  }
+}
+
+function sameMarks(a: Marks, b: Marks): boolean {
+  return RECORD_TABLES.every((table) => a[table].count === b[table].count && a[table].latest === b[table].latest);
+}
+
+function sameIds(a: readonly string[], b: readonly string[]): boolean {
+  const set = new Set(b);
+  return a.length === set.size && a.every((id) => set.has(id));
 }
 
 const engines = new Map<string, ProvinceCompletion>();

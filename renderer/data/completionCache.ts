@@ -44,8 +44,14 @@ export function groupByLao(rowsByTable: Partial<Record<RecordTable, ReadonlyArra
   return byLao as Map<string, LaoRecords>;
 }
 
+/** An LAO's results and the stamp of the records they were computed from. */
+export interface StampedResults {
+  stamp: string;
+  results: LaoTaskResults;
+}
+
 export class CompletionCache {
-  private readonly entries = new Map<string, { stamp: string; results: LaoTaskResults }>();
+  private readonly entries = new Map<string, StampedResults>();
   /** How many LAO evaluations ran; tests and the benchmark read it. */
   evaluations = 0;
 
@@ -58,6 +64,24 @@ export class CompletionCache {
     this.entries.set(laoId, { stamp, results: evaluateLao(this.template, records, this.ctx) });
     this.evaluations += 1;
     return true;
+  }
+
+  /**
+   * Takes results computed earlier (a previous session) as if evaluated here:
+   * an LAO whose records still have the same stamp is not evaluated again.
+   */
+  seed(entries: Iterable<readonly [string, StampedResults]>): void {
+    for (const [laoId, entry] of entries) this.entries.set(laoId, { stamp: entry.stamp, results: entry.results });
+  }
+
+  /** The stamp and results of the given LAOs (default: all), for storing. */
+  stamped(laoIds: Iterable<string> = this.entries.keys()): Array<[string, StampedResults]> {
+    const out: Array<[string, StampedResults]> = [];
+    for (const laoId of laoIds) {
+      const entry = this.entries.get(laoId);
+      if (entry) out.push([laoId, entry]);
+    }
+    return out;
   }
 
   get(laoId: string): LaoTaskResults | undefined {

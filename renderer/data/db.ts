@@ -1,4 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
+import type { TaskResult } from '../../shared/calendar/index';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { LOCAL_SCHEMA } from './schema';
@@ -32,6 +33,38 @@ export interface ReferenceRow {
   [field: string]: unknown;
 }
 
+/** How far a record table had been read: its row count and latest updatedAt. */
+export interface TableMark {
+  count: number;
+  latest: string;
+}
+
+/**
+ * The last computed completion state of a fiscal year, so a restart shows the
+ * results at once and re-reads only LAOs with newer records (data/completion.ts).
+ * The results themselves are one CompletionResultRow per LAO, written in the same
+ * transaction: with every missing item listed they reach tens of megabytes for a
+ * large province, too much to rewrite whole after each edit.
+ */
+export interface CompletionStateRow {
+  fiscalYear: number;
+  /** Fingerprint of the calendar template the results were computed with. */
+  template: string;
+  /** Version of the rules code (the app build): other rules, other results. */
+  rules: string;
+  /** The day the results were computed for ("overdue" depends on it). */
+  asOf: string;
+  marks: Record<RecordTable, TableMark>;
+}
+
+/** One LAO's stored results and the stamp of the records they were computed from. */
+export interface CompletionResultRow {
+  fiscalYear: number;
+  laoId: string;
+  stamp: string;
+  results: Readonly<Record<string, TaskResult>>;
+}
+
 export type EplanDb = Dexie & {
   [table in RecordTable]: Table<StoredRecord, string>;
 } & {
@@ -43,6 +76,8 @@ export type EplanDb = Dexie & {
   history: EntityTable<HistoryEntry, 'id'>;
   meta: EntityTable<MetaEntry, 'key'>;
   conflicts: EntityTable<SyncConflict, 'id'>;
+  completionState: EntityTable<CompletionStateRow, 'fiscalYear'>;
+  completionResults: Table<CompletionResultRow, [number, string]>;
 };
 
 export const DEFAULT_DB_NAME = 'eplan-field-companion';

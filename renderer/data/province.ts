@@ -67,7 +67,10 @@ function useInitialSyncRunning(): boolean {
   return useSyncExternalStore(engine.subscribe, () => engine.getStatus().initialRows !== null);
 }
 
-/** Completion results of every LAO for a fiscal year, as of a day; recomputed incrementally. */
+/**
+ * Completion results of every LAO for a fiscal year, as of a day; recomputed incrementally.
+ * After a restart the last session's stored results show at once (`stale` while they are of another day).
+ */
 export function useProvinceCompletion(fiscalYear: number, asOf: string): CompletionSnapshot {
   const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf), [fiscalYear, asOf]);
   const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot);

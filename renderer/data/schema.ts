@@ -48,6 +48,15 @@ export const LOCAL_SCHEMA: readonly LocalSchemaVersion[] = [
       conflicts: '&id, [table+recordId], provinceCode, resolvedAt',
     },
   },
+  {
+    version: 4,
+    stores: {
+      // Last computed completion results, so a restart need not reread every record:
+      // per fiscal year the day, template and table marks; per LAO its stamp and results.
+      completionState: '&fiscalYear',
+      completionResults: '[fiscalYear+laoId]',
+    },
+  },
 ];
 
 export const LOCAL_SCHEMA_VERSION = LOCAL_SCHEMA[LOCAL_SCHEMA.length - 1]!.version;

@@ -8,7 +8,7 @@ import { judgedFiscalYear } from '../../../shared/calendar/index';
 import { useCalendarTasks } from './useTasks';
 import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
 import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from './months';
-import { ComputingProgress, STATUS_STYLE, StatusLegend, percent } from './status';
+import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
 
 const BAR_ORDER = ['complete', 'in_progress', 'not_started', 'overdue'] as const;
@@ -155,6 +155,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
       ) : (
         <>
           <StatusLegend statuses={['overdue', 'not_started', 'in_progress', 'complete']} />
+          {snapshot.stale ? <UpdatingNote progress={snapshot.progress} /> : null}
           <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
             <Grid size={{ xs: 12, md: 4 }}>
               <Stack spacing={1.5} component="section" aria-label={t('checklist.tasks')}>

@@ -1,5 +1,5 @@
 /** Status colours, icons and labels shared by the checklist, matrix and officers pages. */
-import { Box, Chip, LinearProgress, Stack, Typography } from '@mui/material';
+import { Box, Chip, CircularProgress, LinearProgress, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import RemoveIcon from '@mui/icons-material/Remove';
@@ -59,5 +59,20 @@ export function ComputingProgress({ progress }: { progress: number }) {
       <Typography variant="body2">{t('checklist.computing', { percent: Math.round(progress * 100) })}</Typography>
       <LinearProgress variant="determinate" value={progress * 100} />
     </Box>
+  );
+}
+
+/**
+ * Shown while the stored results of an earlier day stay on screen and today's
+ * are computed: small, so the officer keeps working with the page meanwhile.
+ */
+export function UpdatingNote({ progress }: { progress: number }) {
+  const { t } = useTranslation('calendar');
+  const label = t('checklist.updatingToToday');
+  return (
+    <Stack direction="row" spacing={1} role="status" aria-live="polite" data-testid="completion-updating" sx={{ alignItems: 'center' }}>
+      <CircularProgress size={14} thickness={5} variant="determinate" value={Math.max(5, progress * 100)} aria-label={label} />
+      <Typography variant="caption" color="text.secondary">{label}</Typography>
+    </Stack>
   );
 }

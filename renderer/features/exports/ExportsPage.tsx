@@ -44,7 +44,8 @@ export function ExportsPage() {
 
   const perform = useCallback(async (action: ExportAction) => {
     if (busy || !reference) return;
-    if (!snapshot.ready) return setNotice({ severity: 'info', text: t('page.notReady') });
+    // Stale results are of another day: an export dated today must wait for today's.
+    if (!snapshot.ready || snapshot.stale) return setNotice({ severity: 'info', text: t('page.notReady') });
     setMenuAnchor(null);
     setNotice(undefined);
     setProgress(0);
@@ -66,7 +67,7 @@ export function ExportsPage() {
 
   // An export asked for by a shortcut or the app-bar menu, here or on another page, starts once the data is ready.
   useEffect(() => {
-    if (!pending || busy || !reference || !snapshot.ready) return;
+    if (!pending || busy || !reference || !snapshot.ready || snapshot.stale) return;
     // Taken in a task of its own: if the inputs change first, the cleanup leaves the request pending for the next run.
     const timer = setTimeout(() => {
       const kind = takePendingExport(pending.seq);
@@ -74,7 +75,7 @@ export function ExportsPage() {
       if (action) void perform(action);
     }, 0);
     return () => clearTimeout(timer);
-  }, [pending, busy, reference, snapshot.ready, perform]);
+  }, [pending, busy, reference, snapshot.ready, snapshot.stale, perform]);
 
   const fiscalYears = [today.fiscalYear - 1, today.fiscalYear];
   const changeFiscalYear = (fy: number) => {

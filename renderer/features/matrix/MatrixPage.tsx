@@ -9,7 +9,7 @@ import { DemoBanner } from '../home/DemoBanner';
 import type { TaskStatus } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from '../checklist/months';
-import { ComputingProgress, STATUSES, StatusLegend } from '../checklist/status';
+import { ComputingProgress, STATUSES, StatusLegend, UpdatingNote } from '../checklist/status';
 import { buildMatrix } from './matrix';
 import { MatrixTable } from './MatrixTable';
 
@@ -74,6 +74,7 @@ export function MatrixPage() {
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="matrix-shown">{t('matrix.shown', { count: model.shown, total: model.total })}</Typography>
       </Stack>
       <StatusLegend />
+      {snapshot.stale ? <UpdatingNote progress={snapshot.progress} /> : null}
       {!snapshot.ready ? (
         <ComputingProgress progress={snapshot.progress} />
       ) : tasks.length === 0 ? (

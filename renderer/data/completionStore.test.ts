@@ -1,0 +1,269 @@
+import 'fake-indexeddb/auto';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { v7 as uuidv7 } from 'uuid';
+import { defaultTemplate, type CalendarTemplate } from '../../shared/calendar/index';
+import { generateDemoProvince, type DemoDataset } from '../../shared/demo/generate';
+import { openLocalDb, type EplanDb, type StoredRecord } from './db';
+import { loadDemoDataset } from './demo';
+import { ProvinceCompletion, type CompletionSnapshot } from './completion';
+import { templateFingerprint } from './completionStore';
+import { saveRecord } from './records';
+
+const ASOF = '2026-11-25';
+const NEXT_DAY = '2027-01-12';
+const FY = 2570;
+const small = generateDemoProvince({ seed: 7, laoCount: 12, fiscalYears: [2569, 2570], asOf: ASOF, recordScale: 0.1 });
+const officer = { userId: small.users.find((u) => u.role === 'officer')!.id, now: () => new Date('2026-11-25T03:00:00Z') };
+let db: EplanDb;
+
+async function openWith(dataset: DemoDataset) {
+  db = openLocalDb(`completion-store-${uuidv7()}`);
+  await loadDemoDataset(db, dataset);
+}
+
+beforeEach(() => openWith(small));
+afterEach(async () => {
+  vi.restoreAllMocks();
+  db.close();
+  await db.delete();
+});
+
+/** A new engine on the same database: what a restart of the app does. */
+function restart(asOf = ASOF, template?: CalendarTemplate) {
+  return new ProvinceCompletion(db, FY, asOf, template);
+}
+
+/** Results computed from the records alone, with no stored state to lean on. */
+async function fromScratch(asOf = ASOF) {
+  await db.completionState.clear();
+  const fresh = new ProvinceCompletion(db, FY, asOf);
+  expect((await fresh.refresh()).mode).toBe('cold');
+  return fresh.snapshot().results;
+}
+
+function published(engine: ProvinceCompletion) {
+  const seen: Array<CompletionSnapshot & { evaluationsThen: number }> = [];
+  engine.subscribe(() => seen.push({ ...engine.snapshot(), evaluationsThen: engine.evaluations }));
+  return seen;
+}
+
+async function firstSession() {
+  const engine = restart();
+  expect((await engine.refresh()).mode).toBe('cold');
+  return engine.snapshot().results;
+}
+
+describe('stored completion results across restarts', () => {
+  it('a completed cold pass is stored before refresh() resolves', async () => {
+    await firstSession();
+    const row = await db.completionState.get(FY);
+    expect(row).toMatchObject({ fiscalYear: FY, asOf: ASOF, template: templateFingerprint(defaultTemplate(FY)) });
+    expect(row!.marks.grants.count).toBe(await db.grants.count());
+    expect(await db.completionResults.count()).toBe(12);
+  });
+
+  it('a restarted engine is ready at once and evaluates no LAO when nothing changed', async () => {
+    const before = await firstSession();
+    const engine = restart();
+    const seen = published(engine);
+    const report = await engine.refresh();
+    expect(report).toEqual({ mode: 'incremental', reread: 0, recomputed: [] });
+    expect(engine.evaluations).toBe(0);
+    expect(seen[0]).toMatchObject({ ready: true, stale: false, progress: 1, evaluationsThen: 0 });
+    expect(engine.snapshot()).toMatchObject({ ready: true, stale: false });
+    expect(engine.snapshot().results).toEqual(before);
+  });
+
+  it('an edit made between sessions re-evaluates only its LAO', async () => {
+    await firstSession();
+    const lao = small.laos[3]!;
+    const saved = await saveRecord(db, 'antiDrugActivities', {
+      laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: FY, heldOn: '2026-11-20', kind: 'campaign',
+      name: 'เดินรณรงค์', budget: 100_000, participants: 50, result: null, enteredOnBehalf: true,
+    }, officer);
+    expect(saved.ok).toBe(true);
+    const engine = restart();
+    const report = await engine.refresh();
+    expect(report.mode).toBe('incremental');
+    expect(report.recomputed).toEqual([lao.id]);
+    expect(engine.evaluations).toBe(1);
+    const results = engine.snapshot().results;
+    expect(results).toEqual(await fromScratch());
+  });
+
+  it('a record hard-deleted between sessions is caught by a reread that keeps the stored results shown', async () => {
+    await firstSession();
+    const victim = (await db.grants.toCollection().first()) as StoredRecord;
+    await db.grants.delete(victim.id);
+    const engine = restart();
+    const seen = published(engine);
+    const report = await engine.refresh();
+    expect(report.mode).toBe('reread');
+    expect(report.recomputed).toEqual([victim.laoId]);
+    expect(seen.every((snapshot) => snapshot.ready)).toBe(true);
+    expect(engine.snapshot().results).toEqual(await fromScratch());
+  });
+
+  it('results of another day are shown as stale, then every LAO is evaluated for the new day', async () => {
+    const yesterday = await firstSession();
+    const engine = restart(NEXT_DAY);
+    const seen = published(engine);
+    const report = await engine.refresh();
+    expect(report.mode).toBe('newDay');
+    expect(engine.evaluations).toBe(12);
+    expect(seen[0]).toMatchObject({ ready: true, stale: true, evaluationsThen: 0 });
+    expect(seen[0]!.results).toEqual(yesterday);
+    expect(engine.snapshot()).toMatchObject({ ready: true, stale: false, progress: 1 });
+    const today = engine.snapshot().results;
+    expect(today).not.toEqual(yesterday);
+    expect((await db.completionState.get(FY))?.asOf).toBe(NEXT_DAY);
+    expect(today).toEqual(await fromScratch(NEXT_DAY));
+  });
+
+  it('an edit within a session is stored too, so the next start evaluates nothing', async () => {
+    const engine = restart();
+    await engine.refresh();
+    const item = (await db.ordinanceItems.toCollection().first()) as StoredRecord;
+    await db.ordinanceItems.put({ ...item, version: item.version + 1, updatedAt: '2026-11-25T04:00:00.000Z' });
+    expect((await engine.refresh()).recomputed).toEqual([item.laoId]);
+    const next = restart();
+    await next.refresh();
+    expect(next.evaluations).toBe(0);
+    expect(next.snapshot().results).toEqual(engine.snapshot().results);
+  });
+
+  it('an LAO removed from the device between sessions leaves the results through a reread', async () => {
+    await firstSession();
+    const gone = small.laos[5]!.id;
+    await db.laos.delete(gone);
+    const engine = restart();
+    const report = await engine.refresh();
+    expect(report.mode).toBe('reread');
+    expect(engine.evaluations).toBe(0);
+    expect(engine.snapshot().results.has(gone)).toBe(false);
+    expect(await db.completionResults.count()).toBe(11);
+    expect(engine.snapshot().results).toEqual(await fromScratch());
+  });
+
+  it('results of another app build are shown as stale and evaluated again', async () => {
+    const before = await firstSession();
+    const row = (await db.completionState.get(FY))!;
+    await db.completionState.put({ ...row, rules: 'an older build' });
+    const engine = restart();
+    const seen = published(engine);
+    expect((await engine.refresh()).mode).toBe('newDay');
+    expect(seen[0]).toMatchObject({ ready: true, stale: true });
+    expect(engine.evaluations).toBe(12);
+    expect(engine.snapshot().results).toEqual(before);
+  });
+
+  it('each fiscal year keeps its own state: replacing one leaves the other', async () => {
+    await new ProvinceCompletion(db, FY - 1, ASOF).refresh();
+    await firstSession();
+    const row = (await db.completionState.get(FY))!;
+    await db.completionState.put({ ...row, asOf: '2026-11-24' });
+    await restart().refresh();
+    const previousYear = new ProvinceCompletion(db, FY - 1, ASOF);
+    await previousYear.refresh();
+    expect(previousYear.evaluations).toBe(0);
+    expect(await db.completionResults.count()).toBe(24);
+  });
+
+  it('results of another calendar are never reused', async () => {
+    await firstSession();
+    const base = defaultTemplate(FY);
+    const changed: CalendarTemplate = { ...base, tasks: base.tasks.map((task) => (task.rule.kind === 'grantsCurrent' ? { ...task, rule: { kind: 'grantsCurrent', staleAfterDays: 10 } } : task)) };
+    expect(templateFingerprint(changed)).not.toBe(templateFingerprint(base));
+    const engine = restart(ASOF, changed);
+    const seen = published(engine);
+    const report = await engine.refresh();
+    expect(report.mode).toBe('cold');
+    expect(engine.evaluations).toBe(12);
+    expect(seen.at(-1)).toMatchObject({ ready: true, stale: false });
+    expect(seen.slice(0, -1).every((snapshot) => !snapshot.ready)).toBe(true);
+    expect((await db.completionState.get(FY))?.template).toBe(templateFingerprint(changed));
+  });
+});
+
+describe('a stale pass over a larger province', () => {
+  const larger = generateDemoProvince({ seed: 11, laoCount: 50, fiscalYears: [2570], asOf: ASOF, recordScale: 0.02 });
+
+  it('reports progress in chunks while the stored results stay on screen', async () => {
+    db.close();
+    await db.delete();
+    await openWith(larger);
+    const first = restart();
+    await first.refresh();
+    const yesterday = first.snapshot().results;
+    const engine = restart(NEXT_DAY);
+    const seen = published(engine);
+    await engine.refresh();
+    const during = seen.filter((snapshot) => snapshot.stale);
+    expect(during.length).toBeGreaterThan(1);
+    for (const snapshot of during) {
+      expect(snapshot.ready).toBe(true);
+      expect(snapshot.results).toBe(during[0]!.results);
+    }
+    expect(during[0]!.results).toEqual(yesterday);
+    expect(during.some((snapshot) => snapshot.progress > 0 && snapshot.progress < 1)).toBe(true);
+    expect(engine.snapshot()).toMatchObject({ stale: false, progress: 1 });
+    expect(engine.evaluations).toBe(50);
+  });
+});
+
+describe('a stored state that cannot be used', () => {
+  const firstResultRow = async () => (await db.completionResults.toCollection().first())!;
+  const corruptions: Array<[string, () => Promise<unknown>]> = [
+    ['a header of the wrong shape', () => db.completionState.put({ fiscalYear: FY, junk: true } as never)],
+    ['a header without the mark of a record table', async () => {
+      const header = (await db.completionState.get(FY))!;
+      await db.completionState.put({ ...header, marks: { visions: { count: 1, latest: '' } } as never });
+    }],
+    ['results that are a string', async () => db.completionResults.put({ ...(await firstResultRow()), results: 'garbage' as never })],
+    ['a task result with an unknown status', async () => {
+      const row = await firstResultRow();
+      const [taskId] = Object.keys(row.results);
+      await db.completionResults.put({ ...row, results: { ...row.results, [taskId!]: { status: 'bogus' } as never } });
+    }],
+    ['a missing item without a code', async () => {
+      const row = await firstResultRow();
+      const [taskId, result] = Object.entries(row.results)[0]!;
+      await db.completionResults.put({ ...row, results: { ...row.results, [taskId]: { ...result, missing: [{ params: {} }] } as never } });
+    }],
+  ];
+
+  it.each(corruptions)('is ignored when it has %s: a cold pass runs and stores a good state', async (_name, corrupt) => {
+    const expected = await firstSession();
+    await corrupt();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const engine = restart();
+    const report = await engine.refresh();
+    expect(report.mode).toBe('cold');
+    expect(engine.snapshot().results).toEqual(expected);
+    const next = restart();
+    await next.refresh();
+    expect(next.evaluations).toBe(0);
+  });
+
+  it('a failing read or write of the stored state never reaches the UI', async () => {
+    const expected = await firstSession();
+    vi.spyOn(console, 'warn').mockImplementation(() => {});
+    vi.spyOn(db.completionState, 'get').mockRejectedValue(new Error('read failed'));
+    vi.spyOn(db.completionState, 'put').mockRejectedValue(new Error('quota exceeded'));
+    const engine = restart();
+    await expect(engine.refresh()).resolves.toMatchObject({ mode: 'cold' });
+    expect(engine.snapshot()).toMatchObject({ ready: true, stale: false });
+    expect(engine.snapshot().results).toEqual(expected);
+  });
+});
+
+describe('templateFingerprint', () => {
+  it('ignores key order and changes with any rule threshold', () => {
+    const base = defaultTemplate(FY);
+    const shuffled: CalendarTemplate = { tasks: base.tasks.map((task) => Object.fromEntries(Object.entries(task).reverse()) as never), fiscalYear: base.fiscalYear };
+    expect(templateFingerprint(shuffled)).toBe(templateFingerprint(base));
+    const tuned: CalendarTemplate = { ...base, tasks: base.tasks.map((task) => (task.rule.kind === 'antiDrugCurrent' ? { ...task, rule: { kind: 'antiDrugCurrent', resultGraceDays: 8 } } : task)) };
+    expect(templateFingerprint(tuned)).not.toBe(templateFingerprint(base));
+    expect(templateFingerprint(defaultTemplate(FY + 1))).not.toBe(templateFingerprint(base));
+  });
+});

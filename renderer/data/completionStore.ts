@@ -1,0 +1,156 @@
+/**
+ * Reads and writes the stored completion state: per fiscal year a header row
+ * (`completionState`) and one results row per LAO (`completionResults`).
+ * Reading never throws: a missing, corrupt or foreign state is simply not
+ * used, and the engine computes afresh.
+ */
+import Dexie from 'dexie';
+import { z } from 'zod';
+import { TASK_STATUSES, type CalendarTemplate } from '../../shared/calendar/index';
+import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
+import type { CompletionResultRow, CompletionStateRow, EplanDb, TableMark } from './db';
+import type { StampedResults } from './completionCache';
+
+/** Bump when the stored shape or the stamp changes, so old rows are not misread. */
+const STATE_FORMAT = 1;
+
+/**
+ * The rules are code: results computed by another build may differ, so a row
+ * from another build is shown only as stale and re-evaluated.
+ */
+export function rulesVersion(): string {
+  let version: unknown;
+  try {
+    // Written out in full so Vite's `define` replaces it; outside Vite there is no import.meta.env.
+    version = import.meta.env.VITE_APP_VERSION;
+  } catch {
+    version = undefined;
+  }
+  return `${STATE_FORMAT}|${typeof version === 'string' && version !== '' ? version : 'dev'}`;
+}
+
+/** JSON with object keys sorted, so equal templates give equal text whatever the key order. */
+function stableJson(value: unknown): string {
+  if (Array.isArray(value)) return `[${value.map(stableJson).join(',')}]`;
+  if (value !== null && typeof value === 'object') {
+    const entries = Object.entries(value).filter(([, v]) => v !== undefined).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${stableJson(v)}`).join(',')}}`;
+  }
+  return JSON.stringify(value) ?? 'null';
+}
+
+/** cyrb53: a fast 53-bit string hash; collisions between two calendars are not a practical concern. */
+function hash53(text: string): string {
+  let h1 = 0xdeadbeef;
+  let h2 = 0x41c6ce57;
+  for (let i = 0; i < text.length; i++) {
+    const ch = text.charCodeAt(i);
+    h1 = Math.imul(h1 ^ ch, 2654435761);
+    h2 = Math.imul(h2 ^ ch, 1597334677);
+  }
+  h1 = Math.imul(h1 ^ (h1 >>> 16), 2246822507) ^ Math.imul(h2 ^ (h2 >>> 13), 3266489909);
+  h2 = Math.imul(h2 ^ (h2 >>> 16), 2246822507) ^ Math.imul(h1 ^ (h1 >>> 13), 3266489909);
+  return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
+}
+
+/** Identifies a calendar template: any change to a task, month, rule or threshold changes it. */
+export function templateFingerprint(template: CalendarTemplate): string {
+  const json = stableJson(template);
+  return `${json.length}-${hash53(json)}`;
+}
+
+const tableMarkSchema = z.object({ count: z.number().int().min(0), latest: z.string() });
+
+// Every record table must have a mark: the incremental pass compares each of them.
+const marksSchema = z.object(Object.fromEntries(RECORD_TABLES.map((table) => [table, tableMarkSchema])) as Record<RecordTable, typeof tableMarkSchema>);
+
+const headerSchema = z.object({
+  fiscalYear: z.number().int(),
+  template: z.string(),
+  rules: z.string(),
+  asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
+  marks: marksSchema,
+});
+
+const STATUSES = new Set<unknown>(TASK_STATUSES);
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+// Checked by hand, without copying: a large province stores some 150,000 missing items.
+function isTaskResult(value: unknown): boolean {
+  if (!isObject(value)) return false;
+  const { status, done, total, missing } = value;
+  return STATUSES.has(status) && typeof done === 'number' && typeof total === 'number'
+    && Array.isArray(missing) && missing.every((item) => isObject(item) && typeof item.code === 'string');
+}
+
+function isResultRow(row: unknown, fiscalYear: number): row is CompletionResultRow {
+  return isObject(row) && row.fiscalYear === fiscalYear && typeof row.laoId === 'string' && typeof row.stamp === 'string'
+    && isObject(row.results) && Object.values(row.results).every(isTaskResult);
+}
+
+/** What an earlier session stored for a fiscal year. */
+export interface StoredCompletion {
+  asOf: string;
+  rules: string;
+  marks: Record<RecordTable, TableMark>;
+  laos: Array<[string, StampedResults]>;
+}
+
+const resultsOf = (db: EplanDb, fiscalYear: number) =>
+  db.completionResults.where('[fiscalYear+laoId]').between([fiscalYear, Dexie.minKey], [fiscalYear, Dexie.maxKey], true, true);
+
+function unreadable(detail: unknown): undefined {
+  console.warn('Ignoring an unreadable completion state; computing afresh', detail);
+  return undefined;
+}
+
+function readStored(db: EplanDb, fiscalYear: number, template: string): Promise<StoredCompletion | undefined> {
+  return db.transaction('r', [db.completionState, db.completionResults], async () => {
+    const header: unknown = await db.completionState.get(fiscalYear);
+    if (header === undefined) return undefined;
+    const parsed = headerSchema.safeParse(header);
+    if (!parsed.success || parsed.data.fiscalYear !== fiscalYear) return unreadable(parsed.error?.issues.slice(0, 3));
+    // Results of another calendar are never reused, so they are not even read.
+    if (parsed.data.template !== template) return undefined;
+    const rows: unknown[] = await resultsOf(db, fiscalYear).toArray();
+    // One bad row and the whole state goes: it was written in one transaction, so it is not to be trusted in part.
+    if (!rows.every((row) => isResultRow(row, fiscalYear))) return unreadable('a results row of the wrong shape');
+    const { asOf, rules, marks } = parsed.data;
+    return { asOf, rules, marks, laos: rows.map((row) => [row.laoId, { stamp: row.stamp, results: row.results }]) };
+  });
+}
+
+/** The stored state of the fiscal year if it was computed with this template; undefined otherwise, never a throw. */
+export async function loadCompletionState(db: EplanDb, fiscalYear: number, template: string): Promise<StoredCompletion | undefined> {
+  try {
+    return await readStored(db, fiscalYear, template);
+  } catch (error) {
+    console.warn('Ignoring an unreadable completion state; computing afresh', error);
+    return undefined;
+  }
+}
+
+const WRITE_CHUNK = 20;
+
+/**
+ * Stores the state with the given LAOs' results, in one transaction so the
+ * header's marks never run ahead of the results. `replace` drops every other
+ * LAO's row first (after a full pass). A failed write (quota, closed database)
+ * only costs the next start a full pass.
+ */
+export async function saveCompletionState(db: EplanDb, header: CompletionStateRow, laos: ReadonlyArray<readonly [string, StampedResults]>, replace: boolean): Promise<boolean> {
+  try {
+    await db.transaction('rw', [db.completionState, db.completionResults], async () => {
+      if (replace) await resultsOf(db, header.fiscalYear).delete();
+      // Written a few LAOs at a time: serialising a whole large province at once would freeze the page.
+      for (let start = 0; start < laos.length; start += WRITE_CHUNK) {
+        await db.completionResults.bulkPut(laos.slice(start, start + WRITE_CHUNK).map(([laoId, entry]) => ({ fiscalYear: header.fiscalYear, laoId, ...entry })));
+      }
+      await db.completionState.put(header);
+    });
+    return true;
+  } catch (error) {
+    console.warn('Could not store the completion results; the next start computes them again', error);
+    return false;
+  }
+}
