@@ -17,8 +17,9 @@ import { existsSync } from 'node:fs';
 import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
+import { RECORD_TABLES } from '../shared/domain/tables';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type LoginResponse, type SnapshotResponse } from '../shared/sync/protocol';
-import { APP_PORT, fillBenchLogin, launchChromium, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion } from './browser/chromium';
+import { APP_PORT, fillBenchLogin, launchChromium, rendererDir, sampleHeap } from './browser/chromium';
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult, ReplicationResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
@@ -81,23 +82,17 @@ interface AppSync {
   ms: number;
   rows: number;
   peakHeapMb: number;
-  /** With a kept profile: the first completion pass after the sync (not part of the sync's time). */
-  firstCompletionMs?: number;
 }
 
 /**
  * Signs in through the login screen and waits for the app bar to show the
- * last sync. With `profileDir` the browser runs on that (emptied) profile and,
- * after the timed sync, waits for the app's first completion pass and marks
- * the profile ready: matrix-cold-start then restarts the app on it instead of
- * downloading the province again.
+ * last sync. The browser context is Playwright's default, whose IndexedDB
+ * lives in memory, like the bulkPut baseline's: the ratio compares the app's
+ * work with the physical writes on the same storage. (On a disk profile both
+ * are several times slower: see matrix-cold-start, which fills one.)
  */
-async function appInitialSync(browser: Browser, serverUrl: string, profileDir?: string): Promise<AppSync> {
-  if (profileDir) {
-    await rm(profileDir, { recursive: true, force: true });
-    await mkdir(profileDir, { recursive: true });
-  }
-  const context = profileDir ? await openProfile(profileDir) : await browser.newContext({ locale: 'th-TH', timezoneId: 'Asia/Bangkok', viewport: { width: 1366, height: 768 } });
+async function appInitialSync(browser: Browser, serverUrl: string): Promise<AppSync> {
+  const context = await browser.newContext({ locale: 'th-TH', timezoneId: 'Asia/Bangkok', viewport: { width: 1366, height: 768 } });
   try {
     const page = await context.newPage();
     await fillBenchLogin(page, serverUrl);
@@ -120,25 +115,21 @@ async function appInitialSync(browser: Browser, serverUrl: string, profileDir?: 
     const ms = performance.now() - started;
     const peakHeapMb = await heap.stop();
     if ((await page.getByTestId('sync-error').count()) > 0) throw new Error(`the app's sync failed: ${await page.getByTestId('sync-error').textContent()}`);
-    const rows = await countStoredRecords(page);
-    if (!profileDir) return { ms, rows, peakHeapMb };
-    const firstCompletionMs = await waitForFirstCompletion(page, serverUrl, SYNC_TIMEOUT_MS);
-    await writeFile(path.join(profileDir, PROFILE_READY), '');
-    return { ms, rows, peakHeapMb, firstCompletionMs };
+    return { ms, rows: await countStoredRecords(page), peakHeapMb };
   } finally {
     await context.close();
   }
 }
 
-/** Rows in the app's record stores (raw IndexedDB, so nothing of the app is needed). */
+/** Rows in the app's record stores (raw IndexedDB, so nothing of the app is needed; the completion results are not records). */
 function countStoredRecords(page: Page): Promise<number> {
-  return page.evaluate(async () => {
+  return page.evaluate(async (tables) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('eplan-field-companion');
       request.onsuccess = () => resolve(request.result);
       request.onerror = () => reject(request.error);
     });
-    const stores = [...db.objectStoreNames].filter((name) => !['provinces', 'districts', 'laos', 'users', 'outbox', 'history', 'meta', 'drafts', 'conflicts'].includes(name));
+    const stores = [...db.objectStoreNames].filter((name) => tables.includes(name));
     let total = 0;
     for (const name of stores) {
       total += await new Promise<number>((resolve, reject) => {
@@ -149,7 +140,7 @@ function countStoredRecords(page: Page): Promise<number> {
     }
     db.close();
     return total;
-  });
+  }, [...RECORD_TABLES] as string[]);
 }
 
 /** pouchdb-server with the in-memory adapter, its config and log kept under .bench-cache. */
@@ -198,13 +189,9 @@ async function main(): Promise<void> {
       const server = await startServerProcess({ port: PORTS[kind], env: { ...seeded.env, STATIC_DIR: staticDir }, timeoutMs: 120_000 });
       try {
         log(`${kind}: initial sync of ${seeded.records.toLocaleString('en')} records through the app …`);
-        const run = await appInitialSync(browser, server.url, kind === 'pglite' ? profileDirOf(seeded.key) : undefined);
+        const run = await appInitialSync(browser, server.url);
         appRuns[kind] = run;
         log(`${kind}: app initial sync ${run.rows.toLocaleString('en')} rows in ${seconds(run.ms)} = ${Math.round(rate(run.rows, run.ms)).toLocaleString('en')} rows/s, peak JS heap ${Math.round(run.peakHeapMb)} MB`);
-        if (run.firstCompletionMs !== undefined) {
-          log(`${kind}: then the first completion pass over the stored province took ${seconds(run.firstCompletionMs)} (kept for matrix-cold-start)`);
-          figures.firstCompletionMs = figure(run.firstCompletionMs, 'ms', 'first completion pass after the initial sync (every LAO evaluated from IndexedDB), not part of the sync time');
-        }
         if (run.rows !== seeded.records) throw new Error(`the app stored ${run.rows} rows, the server has ${seeded.records}`);
         figures[`${kind}SyncMs`] = figure(run.ms, 'ms', `app initial sync (${kind} server), sign-in click → synced`);
         figures[`${kind}SyncRowsPerSec`] = figure(rate(run.rows, run.ms), 'rows/s', `app initial sync rows/s (${kind})`);
