@@ -90,8 +90,10 @@ async function editLaoAndWaitForRow(dbName: string, laoId: string, timeoutMs: nu
   const updatedAt = new Date().toISOString();
   await plans.bulkPut(rows.map((plan) => ({ ...plan, deleted: true, updatedAt, version: Number(plan.version) + 1 })));
   const at = await changed;
-  // Put the rows back, so a kept profile holds the server's data again.
-  await plans.bulkPut(rows);
+  // Put the rows back, so a kept profile holds the server's data again: as a newer write, which the app
+  // notices like any other (the old updatedAt would hide it from the app's incremental pass).
+  const restoredAt = new Date().toISOString();
+  await plans.bulkPut(rows.map((plan) => ({ ...plan, updatedAt: restoredAt })));
   db.close();
   return { edited: rows.length, ms: at === null ? null : at - started };
 }

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { chromium, type Browser, type BrowserContext, type Page } from '@playwright/test';
+import { RECORD_TABLES } from '../../shared/domain/tables';
 import { BENCH_OFFICER, CACHE_DIR, REPO_ROOT } from '../seed';
 
 export function chromiumPath(): string | undefined {
@@ -49,16 +50,55 @@ export function openProfile(dir: string): Promise<BrowserContext> {
 
 /**
  * After the initial sync the app computes every LAO's completion once (the
- * officer's first look at the checklist); a restart then starts from those
- * results. Waits for the checklist rows; returns the ms it took.
+ * officer's first look at the checklist) and stores the results; a restart
+ * starts from them. Waits until the checklist shows and the stored results
+ * are those of the records now on the device; returns the ms it took.
  */
 export async function waitForFirstCompletion(page: Page, serverUrl: string, timeoutMs: number): Promise<number> {
   const started = performance.now();
   if (!page.url().startsWith(`${serverUrl}/#/`) || page.url().includes('login')) await page.goto(`${serverUrl}/#/`);
   await page.waitForSelector('[data-testid="checklist-lao"]', { timeout: timeoutMs });
-  // Let the app store the results it computed.
-  await page.waitForTimeout(1000);
+  await waitForStoredCompletion(page, timeoutMs);
   return performance.now() - started;
+}
+
+/**
+ * Waits until the app has stored completion results for the records on the
+ * device: every stored fiscal year's table marks (count and latest updatedAt
+ * per record table) equal the tables' own. Closing the browser earlier would
+ * leave the next start to catch up on every LAO.
+ */
+export async function waitForStoredCompletion(page: Page, timeoutMs: number): Promise<void> {
+  // No named helpers inside: tsx would wrap them in its __name(), which the page does not have.
+  await page.waitForFunction(async (tables) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const request = indexedDB.open('eplan-field-companion');
+      request.onsuccess = () => resolve(request.result);
+      request.onerror = () => reject(request.error);
+    });
+    try {
+      if (!db.objectStoreNames.contains('completionState')) return false;
+      const headers = await new Promise<Array<{ marks: Record<string, { count: number; latest: string }> }>>((resolve, reject) => {
+        const request = db.transaction('completionState').objectStore('completionState').getAll();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+      if (headers.length === 0) return false;
+      for (const table of tables) {
+        const [count, latest] = await new Promise<[number, string]>((resolve, reject) => {
+          const store = db.transaction(table).objectStore(table);
+          const counted = store.count();
+          const last = store.index('updatedAt').openCursor(null, 'prev');
+          last.onsuccess = () => resolve([counted.result, String((last.result?.value as { updatedAt?: string } | undefined)?.updatedAt ?? '')]);
+          last.onerror = () => reject(last.error);
+        });
+        if (headers.some((header) => header.marks[table]?.count !== count || header.marks[table]?.latest !== latest)) return false;
+      }
+      return true;
+    } finally {
+      db.close();
+    }
+  }, [...RECORD_TABLES] as string[], { timeout: timeoutMs, polling: 1000 });
 }
 
 /** The built renderer (RENDERER_OUT_DIR or dist/renderer), built first when missing. */
