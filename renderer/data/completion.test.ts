@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { generateDemoProvince } from '../../shared/demo/generate';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
 import { loadDemoDataset } from './demo';
-import { ProvinceCompletion } from './completion';
+import { ProvinceCompletion, provinceCompletion } from './completion';
 import { deleteRecord, saveRecord } from './records';
 
 const ASOF = '2026-11-25';
@@ -96,5 +96,54 @@ describe('incremental completion engine', () => {
     const engine = new ProvinceCompletion(db, FY, ASOF);
     await Promise.all([engine.refresh(), engine.refresh(), engine.refresh()]);
     expect(engine.evaluations).toBe(12);
+  });
+});
+
+describe('the engine hears about writes from Dexie', () => {
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
+
+  it('counts committed writes to record tables and the LAO list, not to other tables', async () => {
+    const engine = provinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const before = engine.writes();
+    await db.meta.put({ key: 'unrelated', value: 1 });
+    await settle();
+    expect(engine.writes()).toBe(before);
+    const item = (await db.ordinanceItems.toCollection().first())!;
+    await deleteRecord(db, 'ordinanceItems', item.id, officer);
+    await settle();
+    expect(engine.writes()).toBe(before + 1);
+    // Only the written table is looked at again, and the change is found.
+    const report = await engine.refresh();
+    expect(report.recomputed).toEqual([item.laoId]);
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('a row stored with an older updatedAt (a sync page) into a written table is still found', async () => {
+    const engine = provinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const lao = dataset.laos[3]!;
+    const old = { ...(await db.plans.where('laoId').equals(lao.id).first())!, id: uuidv7(), updatedAt: '2001-01-01T00:00:00.000Z', version: 1 };
+    await db.plans.put(old as StoredRecord);
+    await settle();
+    const report = await engine.refresh();
+    expect(report.mode).toBe('reread');
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('an LAO added to the device gets results without a full pass; a removed one loses them', async () => {
+    const engine = provinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const added = { ...dataset.laos[0]!, id: uuidv7(), code: '9999999' };
+    await db.laos.put(added);
+    await settle();
+    const report = await engine.refresh();
+    expect(report.mode).toBe('incremental');
+    expect(report.recomputed).toEqual([added.id]);
+    expect(engine.snapshot().results.has(added.id)).toBe(true);
+    await db.laos.delete(added.id);
+    await settle();
+    await engine.refresh();
+    expect(engine.snapshot().results.has(added.id)).toBe(false);
   });
 });

@@ -7,6 +7,7 @@
  * only catches up with what changed since.
  */
 import { defaultTemplate, type CalendarTemplate, type LaoRecords } from '../../shared/calendar/index';
+import Dexie from 'dexie';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord, TableMark } from './db';
 import { CompletionCache, groupByLao, type LaoTaskResults } from './completionCache';
@@ -59,11 +60,27 @@ export class ProvinceCompletion {
   private readonly unsavedLaos = new Set<string>();
   private snapshotValue: CompletionSnapshot;
   private readonly listeners = new Set<() => void>();
+  /**
+   * Record tables written since the last pass, as Dexie reported the commits
+   * (any tab or window). Only their marks are read again: counting a table of
+   * 800,000 payments takes IndexedDB about a second. Empty means "not told":
+   * every table is checked, as after a restart.
+   */
+  private touched = new Set<RecordTable>();
+  /** The device's LAO list was written (reference data refreshed): added or removed LAOs are handled. */
+  private laosTouched = false;
+  /** Counts writes reported to this engine; the hook refreshes on each change. */
+  private writeCount = 0;
+  private readonly writeListeners = new Set<() => void>();
 
   constructor(private readonly db: EplanDb, readonly fiscalYear: number, readonly asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear)) {
     this.cache = new CompletionCache(template, { asOf, fiscalYear });
     this.fingerprint = templateFingerprint(template);
     this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false };
+  }
+
+  get dbName(): string {
+    return this.db.name;
   }
 
   get evaluations(): number {
@@ -75,6 +92,21 @@ export class ProvinceCompletion {
   subscribe = (listener: () => void): (() => void) => {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
+  };
+
+  /** Notes committed writes to the given tables (from Dexie's storagemutated event). */
+  noteWrites(tables: Iterable<RecordTable>, laos: boolean): void {
+    for (const table of tables) this.touched.add(table);
+    if (laos) this.laosTouched = true;
+    this.writeCount += 1;
+    for (const listener of this.writeListeners) listener();
+  }
+
+  writes = (): number => this.writeCount;
+
+  subscribeWrites = (listener: () => void): (() => void) => {
+    this.writeListeners.add(listener);
+    return () => this.writeListeners.delete(listener);
   };
 
   /** Brings results up to date; concurrent calls coalesce into one follow-up pass. */
@@ -104,23 +136,29 @@ export class ProvinceCompletion {
     for (const listener of this.listeners) listener();
   }
 
-  private async readMarks(): Promise<Marks> {
-    const entries = await Promise.all(RECORD_TABLES.map(async (table) => {
+  /** Count and latest updatedAt of the given tables (all by default), the others taken from `previous`. */
+  private async readMarks(tables: readonly RecordTable[] = RECORD_TABLES, previous?: Marks): Promise<Marks> {
+    const entries = await Promise.all(tables.map(async (table) => {
       const t = this.db.table<StoredRecord, string>(table);
       const [count, last] = await Promise.all([t.count(), t.orderBy('updatedAt').last()]);
       return [table, { count, latest: String(last?.updatedAt ?? '') }] as const;
     }));
-    return Object.fromEntries(entries) as Marks;
+    return { ...previous, ...Object.fromEntries(entries) } as Marks;
   }
 
   private async pass(): Promise<RefreshReport> {
     if (!this.restored) await this.restore();
     const before = this.marks;
-    const marks = await this.readMarks();
+    // Writes reported from here on belong to the next pass.
+    const touched = [...this.touched];
+    const laosTouched = this.laosTouched;
+    this.touched = new Set();
+    this.laosTouched = false;
+    const marks = before && touched.length > 0 ? await this.readMarks(touched, before) : await this.readMarks();
     let report: RefreshReport;
     if (!before) report = await this.fullPass(marks, this.staleResults ? 'newDay' : 'cold');
     else if (this.rereadAll) report = await this.fullPass(marks, 'reread');
-    else report = await this.incrementalPass(before, marks);
+    else report = await this.incrementalPass(before, marks, laosTouched);
     // A full pass is stored before refresh() resolves; after an edit, a queued follow-up pass stores both at once.
     if (this.unsaved && (report.mode !== 'incremental' || !this.again)) await this.persist();
     return report;
@@ -144,9 +182,22 @@ export class ProvinceCompletion {
     this.rereadAll = !sameIds(await this.laoIds(), state.laos.map(([laoId]) => laoId));
   }
 
-  private async incrementalPass(before: Marks, marks: Marks): Promise<RefreshReport> {
-    if (sameMarks(before, marks)) return { mode: 'incremental', reread: 0, recomputed: [] };
+  private async incrementalPass(before: Marks, marks: Marks, laosTouched: boolean): Promise<RefreshReport> {
     const dirty = new Set<string>();
+    let removed = false;
+    if (laosTouched) {
+      // LAOs added to the device are evaluated (they may have no records yet); removed ones dropped.
+      const laoIds = new Set(await this.laoIds());
+      removed = [...this.snapshotValue.results.keys()].some((laoId) => !laoIds.has(laoId));
+      this.cache.retain(laoIds);
+      for (const laoId of laoIds) if (!this.cache.has(laoId)) dirty.add(laoId);
+    }
+    if (removed) {
+      this.unsaved = true;
+      this.saveAll = true;
+      this.publish(1, true);
+    }
+    if (dirty.size === 0 && sameMarks(before, marks)) return { mode: 'incremental', reread: 0, recomputed: [] };
     for (const table of RECORD_TABLES) {
       const old = before[table];
       const now = marks[table];
@@ -232,9 +283,38 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 
 const engines = new Map<string, ProvinceCompletion>();
 
+const RECORD_TABLE_NAMES = new Set<string>(RECORD_TABLES);
+
+/** Part keys of Dexie's storagemutated event: `idb://<database>/<table>/<index>`. */
+const PART = /^idb:\/\/(.+)\/([^/]+)\/[^/]*$/;
+
+/** Tells every engine which of its database's record tables a committed transaction wrote. */
+function routeWrites(parts: Readonly<Record<string, unknown>>): void {
+  const written = new Map<string, { tables: Set<RecordTable>; laos: boolean }>();
+  for (const key of Object.keys(parts)) {
+    const match = PART.exec(key);
+    if (!match) continue;
+    const [, dbName, table] = match as unknown as [string, string, string];
+    let entry = written.get(dbName);
+    if (!entry) written.set(dbName, (entry = { tables: new Set(), laos: false }));
+    if (RECORD_TABLE_NAMES.has(table)) entry.tables.add(table as RecordTable);
+    else if (table === 'laos') entry.laos = true;
+  }
+  for (const engine of engines.values()) {
+    const entry = written.get(engine.dbName);
+    if (entry && (entry.tables.size > 0 || entry.laos)) engine.noteWrites(entry.tables, entry.laos);
+  }
+}
+
+let listening = false;
+
 /** One engine per database, fiscal year and day (overdue depends on the day). */
 export function provinceCompletion(db: EplanDb, fiscalYear: number, asOf: string): ProvinceCompletion {
   const key = `${db.name}|${fiscalYear}|${asOf}`;
+  if (!listening) {
+    listening = true;
+    Dexie.on('storagemutated', routeWrites);
+  }
   let engine = engines.get(key);
   if (!engine) engines.set(key, (engine = new ProvinceCompletion(db, fiscalYear, asOf)));
   return engine;

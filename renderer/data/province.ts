@@ -1,7 +1,6 @@
 /** Live reference data of the province on this device: LAOs, districts, officers, the local user, visits. */
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useSyncExternalStore } from 'react';
-import { RECORD_TABLES } from '../../shared/domain/tables';
 import type { Lao, District, User } from '../../shared/domain/reference';
 import type { FieldVisit } from '../../shared/domain/visit';
 import { localDb } from './db';
@@ -50,17 +49,6 @@ export function useLastVisits(): Map<string, FieldVisit> | undefined {
   }, [visits]);
 }
 
-/** Changes on any write to a record table; drives the incremental engine. */
-function useRecordSignature(): string | undefined {
-  return useLiveQuery(async () => {
-    const db = localDb();
-    const counts = await Promise.all([db.laos.count(), ...RECORD_TABLES.map((table) => db.table(table).count())]);
-    // Reading the latest updatedAt makes Dexie re-run this on edits, not just inserts.
-    const latest = await Promise.all(RECORD_TABLES.map((table) => db.table(table).orderBy('updatedAt').last()));
-    return `${counts.join(',')}|${latest.map((row) => String(row?.updatedAt ?? '')).join(',')}`;
-  }, []);
-}
-
 /** True while the first download of a province runs (its progress bar shows). */
 function useInitialSyncRunning(): boolean {
   const engine = syncEngine();
@@ -74,12 +62,14 @@ function useInitialSyncRunning(): boolean {
 export function useProvinceCompletion(fiscalYear: number, asOf: string): CompletionSnapshot {
   const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf), [fiscalYear, asOf]);
   const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot);
-  const signature = useRecordSignature();
+  // Bumped by every committed write to a record table or the LAO list (Dexie's storagemutated event).
+  const writes = useSyncExternalStore(engine.subscribeWrites, engine.writes);
   // Each page of an initial sync would start a pass over every row stored so far, slowing the
   // download it waits for: the results are computed once, when the download is complete.
   const downloading = useInitialSyncRunning();
+  // The first pass starts at once (a restart shows the stored results without waiting for any query).
   useEffect(() => {
-    if (signature !== undefined && !downloading) void engine.refresh();
-  }, [engine, signature, downloading]);
+    if (!downloading) void engine.refresh();
+  }, [engine, writes, downloading]);
   return snapshot;
 }
