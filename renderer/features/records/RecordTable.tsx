@@ -120,7 +120,7 @@ const TableRow = memo(function TableRow({ row, index, start, active, columns, gr
     >
       {columns.map((column) => {
         const text = column.text(row);
-        return <div key={column.field} role="gridcell" className={`rt-cell${column.align === 'right' ? ' rt-right' : ''}`} title={text}>{text}</div>;
+        return <div key={column.field} role="gridcell" data-field={column.field} className={`rt-cell${column.align === 'right' ? ' rt-right' : ''}`} title={text}>{text}</div>;
       })}
       <div role="gridcell" className="rt-actions">
         <button type="button" className="rt-action" tabIndex={-1} aria-label={texts.edit} title={texts.edit} onClick={(event) => { event.stopPropagation(); handlers.open(row, index); }}><EditOutlinedIcon aria-hidden /></button>
