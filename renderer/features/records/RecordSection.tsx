@@ -165,7 +165,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
       <CardContent>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', mb: 1.5 }}>
           <Typography variant="h6" component="h2">{sectionTitle}</Typography>
-          <Chip size="small" data-testid="section-count" data-count={count} label={shownRows.length < count ? ctx.t('form.countShown', { shown: shownRows.length, count }) : ctx.t('form.count', { count })} />
+          <Chip size="small" data-testid="section-count" data-count={count} label={shownRows.length < count ? ctx.t('form.countShown', { shown: ctx.format.integer(shownRows.length), count, n: ctx.format.integer(count) }) : ctx.t('form.count', { count, n: ctx.format.integer(count) })} />
           <Box sx={{ flexGrow: 1 }} />
           <TextField
             type="search"
