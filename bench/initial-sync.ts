@@ -19,7 +19,7 @@ import path from 'node:path';
 import type { Browser, Page } from '@playwright/test';
 import { RECORD_TABLES } from '../shared/domain/tables';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type LoginResponse, type SnapshotResponse } from '../shared/sync/protocol';
-import { APP_PORT, fillBenchLogin, launchChromium, rendererDir, sampleHeap } from './browser/chromium';
+import { fillBenchLogin, launchChromium, rendererDir, sampleHeap } from './browser/chromium';
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult, ReplicationResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
@@ -27,7 +27,7 @@ import { figure, printBenchJson, target, type Figure } from './lib/report';
 import { POSTGRES_URL, startServerProcess } from './lib/server';
 import { BENCH_OFFICER, CACHE_DIR, FULL_SCALE, REPO_ROOT, seedPglite, seedPostgres, type SeededData } from './seed';
 
-const PORTS = { pglite: APP_PORT, postgres: 4301, static: 4302, couch: 4303 } as const;
+const PORTS = { pglite: 4300, postgres: 4301, static: 4302, couch: 4303 } as const;
 // Generous: on a loaded 2-core machine the full data set took over 6 minutes.
 const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MIN ?? 15) * 60_000;
 const EXPORT_PAGE = 5000;

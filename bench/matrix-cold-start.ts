@@ -20,13 +20,14 @@ import { defaultTemplate } from '../shared/calendar/index';
 import { generateDemoProvince } from '../shared/demo/generate';
 import { CompletionCache, groupByLao } from '../renderer/data/completionCache';
 import { buildMatrix } from '../renderer/features/matrix/matrix';
-import { APP_PORT, fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion, waitForStoredCompletion } from './browser/chromium';
+import { fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion, waitForStoredCompletion } from './browser/chromium';
 import { bundleBaselines } from './browser/serve';
 import { parseBenchArgs } from './lib/args';
 import { figure, printBenchJson, target, type Figure } from './lib/report';
 import { startServerProcess } from './lib/server';
 import { BENCH_ASOF, BENCH_OFFICER, benchOptions, CACHE_DIR, FULL_SCALE, seedPglite } from './seed';
 
+const PORT = 4300;
 const STEP_TIMEOUT_MS = 5 * 60_000;
 const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MIN ?? 15) * 60_000;
 const args = parseBenchArgs();
@@ -147,7 +148,7 @@ async function main(): Promise<void> {
   const profileDir = profileDirOf(seeded.key);
   const bundle = await bundleBaselines(path.join(CACHE_DIR, 'browser'));
   // Same port every run: the profile's data belongs to this origin.
-  const server = await startServerProcess({ port: APP_PORT, env: { ...seeded.env, STATIC_DIR: staticDir }, timeoutMs: 120_000 });
+  const server = await startServerProcess({ port: PORT, env: { ...seeded.env, STATIC_DIR: staticDir }, timeoutMs: 120_000 });
   try {
     const filled = await syncProfile(profileDir, server.url);
     if (filled) {

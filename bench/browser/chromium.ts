@@ -22,13 +22,6 @@ export function launchChromium(): Promise<Browser> {
   return chromium.launch({ ...(executablePath ? { executablePath } : {}), args: FLAGS });
 }
 
-/**
- * The app's origin for the PGlite data set, the same in every script: the
- * browser profile that initial-sync fills is the one matrix-cold-start opens,
- * and IndexedDB belongs to an origin.
- */
-export const APP_PORT = 4300;
-
 /** The kept browser profile holding the data set `key` as the app stored it. */
 export const profileDirOf = (key: string): string => path.join(CACHE_DIR, `profile-${key}`);
 /** Written into a profile once its sync and first completion pass have finished. */
