@@ -15,6 +15,7 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import { useEventCallback } from '@mui/material/utils';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
 import type { StoredRecord } from '../../data/db';
@@ -192,15 +193,13 @@ export const RecordTable = memo(function RecordTable({ rows, columns, loading, t
   };
 
   // Rows are memoized: scrolling renders the rows that come into view, not every row on screen.
-  const latest = useRef({ onOpen, onDelete, onRowKeyDown });
-  useEffect(() => {
-    latest.current = { onOpen, onDelete, onRowKeyDown };
+  const open = useEventCallback((row: StoredRecord, index: number) => {
+    setActive(index);
+    onOpen(row);
   });
-  const handlers: RowHandlers = useMemo(() => ({
-    open: (row, index) => { setActive(index); latest.current.onOpen(row); },
-    remove: (row) => latest.current.onDelete(row),
-    keyDown: (event, index, row) => latest.current.onRowKeyDown(event, index, row),
-  }), []);
+  const remove = useEventCallback(onDelete);
+  const keyDown = useEventCallback(onRowKeyDown);
+  const handlers: RowHandlers = useMemo(() => ({ open, remove, keyDown }), [open, remove, keyDown]);
 
   const items = virtualizer.getVirtualItems();
   const height = tall ? TALL_HEIGHT : undefined;

@@ -15,6 +15,8 @@ export interface TableColumn {
   text: (row: StoredRecord) => string;
   /** What the column sorts by: the number or ISO date behind the text. */
   sortValue: (row: StoredRecord) => string | number;
+  /** What the section's search box matches: the text, a date also as ISO, nothing for an empty cell. */
+  searchText: (row: StoredRecord) => string;
 }
 
 export type TableSort = { field: string; direction: 'asc' | 'desc' } | null;
@@ -50,34 +52,41 @@ export function tableColumns(def: TableDef, ctx: ColumnContext): TableColumn[] {
     switch (column.kind) {
       case 'money': {
         const value = (row: StoredRecord) => Number(raw(row) ?? 0);
-        return { ...base, align: 'right', sortValue: value, text: (row) => ctx.format.baht(value(row)) };
+        const text = (row: StoredRecord) => ctx.format.baht(value(row));
+        return { ...base, align: 'right', sortValue: value, text, searchText: text };
       }
       case 'integer': {
         const value = (row: StoredRecord) => Number(raw(row) ?? 0);
-        return { ...base, align: 'right', sortValue: value, text: (row) => (raw(row) === null || raw(row) === undefined ? '' : String(value(row))) };
+        const text = (row: StoredRecord) => (raw(row) === null || raw(row) === undefined ? '' : String(value(row)));
+        return { ...base, align: 'right', sortValue: value, text, searchText: text };
       }
       case 'date': {
         const value = (row: StoredRecord) => (raw(row) as string | null) ?? '';
-        return { ...base, align: 'left', sortValue: value, text: (row) => (value(row) ? ctx.format.date(value(row)) : '—') };
+        return {
+          ...base, align: 'left', sortValue: value,
+          text: (row) => (value(row) ? ctx.format.date(value(row)) : '—'),
+          searchText: (row) => (value(row) ? `${ctx.format.date(value(row))} ${value(row)}` : ''),
+        };
       }
       case 'option': {
         const text = (row: StoredRecord) => {
           const value = String(raw(row) ?? '');
           return column.optionLabel ? column.optionLabel(value, ctx) : ctx.t(`${column.optionsKey}.${value}`);
         };
-        return { ...base, align: 'left', sortValue: text, text };
+        return { ...base, align: 'left', sortValue: text, text, searchText: text };
       }
       case 'reference': {
-        const text = (row: StoredRecord) => {
+        const label = (row: StoredRecord) => {
           const target = ctx.lookup(column.reference!.table, raw(row));
-          return target ? column.reference!.label(target, ctx) : '—';
+          return target ? column.reference!.label(target, ctx) : '';
         };
-        return { ...base, align: 'left', sortValue: text, text };
+        const text = (row: StoredRecord) => label(row) || '—';
+        return { ...base, align: 'left', sortValue: text, text, searchText: label };
       }
       default: {
         const text = (row: StoredRecord) => String(raw(row) ?? '');
         const value = (row: StoredRecord) => { const v = raw(row); return typeof v === 'number' ? v : String(v ?? ''); };
-        return { ...base, align: 'left', sortValue: value, text };
+        return { ...base, align: 'left', sortValue: value, text, searchText: text };
       }
     }
   });
@@ -86,23 +95,8 @@ export function tableColumns(def: TableDef, ctx: ColumnContext): TableColumn[] {
 const normalize = (text: string) => text.toLocaleLowerCase().replace(/,/g, '');
 
 /** What the officer sees in a row ('15 พ.ย. 2569', '12,500.50 บาท', names), once per row, for the section's search box. */
-export function searchTextOf(def: TableDef, ctx: ColumnContext): (row: StoredRecord) => string {
-  const parts = def.columns.map((column) => {
-    const raw = (row: StoredRecord) => (column.value ? column.value(row, ctx) : getPath(row, column.field));
-    switch (column.kind) {
-      case 'money':
-        return (row: StoredRecord) => ctx.format.baht(Number(raw(row) ?? 0));
-      case 'date':
-        return (row: StoredRecord) => { const v = raw(row); return v ? `${ctx.format.date(String(v))} ${String(v)}` : ''; };
-      case 'option':
-        return (row: StoredRecord) => { const v = String(raw(row) ?? ''); return column.optionLabel ? column.optionLabel(v, ctx) : ctx.t(`${column.optionsKey}.${v}`); };
-      case 'reference':
-        return (row: StoredRecord) => { const target = ctx.lookup(column.reference!.table, raw(row)); return target ? column.reference!.label(target, ctx) : ''; };
-      default:
-        return (row: StoredRecord) => String(raw(row) ?? '');
-    }
-  });
-  return (row) => normalize(parts.map((part) => part(row)).join(' '));
+export function searchTextOf(columns: readonly TableColumn[]): (row: StoredRecord) => string {
+  return (row) => normalize(columns.map((column) => column.searchText(row)).join(' '));
 }
 
 /** The rows whose search text holds every word typed, in the list's order; all rows when nothing is typed. */
