@@ -5,6 +5,7 @@
 import { loadConfig, type ServerConfig } from './config';
 import { closeOnSignals, startServer } from './main';
 import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
+import { clockFrom, now, setClock } from '../shared/clock';
 
 function describeDatabase(config: ServerConfig): string {
   return config.databaseUrl === undefined ? `pglite at ${config.dataDir}` : 'postgres';
@@ -17,6 +18,10 @@ async function run(): Promise<void> {
     return;
   }
   const config = loaded.value;
+  if (config.clockStart !== undefined) {
+    setClock(clockFrom(config.clockStart));
+    console.log(`Clock set by EPLAN_NOW: the server's time starts at ${now().toISOString()}`);
+  }
   try {
     const seedDemo = process.argv.includes('--seed-demo');
     const server = await startServer(config, seedDemo

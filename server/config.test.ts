@@ -31,6 +31,7 @@ describe('loadConfig', () => {
         TOKEN_TTL_DAYS: '30',
         SYNC_LOG_RETENTION_DAYS: '60',
         TRUST_PROXY: 'true',
+        EPLAN_NOW: '2027-10-01T09:00:00+07:00',
       },
       '/srv/app',
     );
@@ -46,6 +47,7 @@ describe('loadConfig', () => {
         tokenTtlDays: 30,
         logRetentionDays: 60,
         trustProxy: true,
+        clockStart: '2027-10-01T09:00:00+07:00',
       },
     });
   });
@@ -65,6 +67,8 @@ describe('loadConfig', () => {
     ['TOKEN_TTL_DAYS', '0'],
     ['SYNC_LOG_RETENTION_DAYS', 'forever'],
     ['TRUST_PROXY', 'yes'],
+    ['EPLAN_NOW', '1 Oct 2570'],
+    ['EPLAN_NOW', '2027-10-01'],
   ])('rejects %s=%s with a coded error naming the variable', (key, value) => {
     const result = loadConfig({ [key]: value });
     expect(result.ok).toBe(false);

@@ -24,6 +24,8 @@ export interface ServerConfig {
   logRetentionDays: number;
   /** Behind a TLS proxy: trust X-Forwarded-For for client addresses. */
   trustProxy: boolean;
+  /** EPLAN_NOW: the instant the server's clock starts at (rehearsals and tests); absent = the system clock. */
+  clockStart?: string;
 }
 
 export interface ConfigIssue {
@@ -74,6 +76,7 @@ const envSchema = z.object({
   TOKEN_TTL_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(90)),
   SYNC_LOG_RETENTION_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(30)),
   TRUST_PROXY: unsetIfBlank(z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
+  EPLAN_NOW: unsetIfBlank(z.iso.datetime({ offset: true, error: 'must be an ISO date and time with its offset, such as 2026-10-01T09:00:00+07:00' }).optional()),
 });
 
 /**
@@ -108,6 +111,7 @@ export function loadConfig(
   };
   if (env_.DATABASE_URL !== undefined) config.databaseUrl = env_.DATABASE_URL;
   if (env_.STATIC_DIR !== undefined) config.staticDir = path.resolve(cwd, env_.STATIC_DIR);
+  if (env_.EPLAN_NOW !== undefined) config.clockStart = env_.EPLAN_NOW;
   return { ok: true, value: config };
 }
 

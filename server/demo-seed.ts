@@ -1,11 +1,11 @@
-import { bangkokDateOf } from '../shared/calendar/fiscal';
 import { everydayDemoOptions, generateDemoProvince } from '../shared/demo/generate';
 import { hashPassword } from './auth/password';
 import type { Database } from './store/db';
 import { isEmpty, seedRecords, seedReference } from './store/seed';
+import { today } from '../shared/clock';
 
 /** Seeds the demo province into an empty database; a database with data is left alone. */
-export async function seedDemoIfEmpty(db: Database, log: (line: string) => void = () => {}, asOf = bangkokDateOf(new Date())): Promise<boolean> {
+export async function seedDemoIfEmpty(db: Database, log: (line: string) => void = () => {}, asOf = today()): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
   const dataset = generateDemoProvince(everydayDemoOptions(asOf));
   await seedReference(db, dataset);

@@ -8,6 +8,7 @@ import { migrate } from './store/migrate';
 import { compactChangeLog } from './sync/changelog';
 import { databaseEvents } from './sync/events';
 import { DEFAULT_RESULT_RETENTION_DAYS, pruneMutationResults } from './sync/prune';
+import { now } from '../shared/clock';
 
 const COMPACTION_INTERVAL_MS = 60 * 60_000;
 
@@ -17,10 +18,10 @@ const COMPACTION_INTERVAL_MS = 60 * 60_000;
  */
 function scheduleCompaction(db: Database, retentionDays: number, onError: (error: unknown) => void): NodeJS.Timeout {
   const prune = () => {
-    pruneMutationResults(db, { before: new Date(Date.now() - DEFAULT_RESULT_RETENTION_DAYS * 86_400_000) }).catch(onError);
+    pruneMutationResults(db, { before: new Date(now().getTime() - DEFAULT_RESULT_RETENTION_DAYS * 86_400_000) }).catch(onError);
   };
   const run = () => {
-    compactChangeLog(db, new Date(Date.now() - retentionDays * 86_400_000)).catch(onError);
+    compactChangeLog(db, new Date(now().getTime() - retentionDays * 86_400_000)).catch(onError);
     prune();
   };
   prune();

@@ -2,6 +2,7 @@ import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bangkokDateOf, fiscalYearOf, formatDate, quarterOf } from '../../shared/calendar/fiscal';
 import { formatBahtWithUnit, type Satang } from '../../shared/money';
+import { now } from '../../shared/clock';
 
 export interface Formatters {
   /** '1 ต.ค. 2553' in Thai; '1 Oct 2553 BE' in English (fiscal years are B.E. in both languages). */
@@ -12,7 +13,7 @@ export interface Formatters {
   today(): { iso: string; fiscalYear: number; quarter: number };
 }
 
-export function makeFormatters(language: string, clock: () => Date = () => new Date()): Formatters {
+export function makeFormatters(language: string, clock: () => Date = now): Formatters {
   const locale = language === 'en' ? 'en' : 'th';
   const integer = new Intl.NumberFormat(locale === 'th' ? 'th-TH' : 'en-GB', { maximumFractionDigits: 0 });
   return {

@@ -1,7 +1,7 @@
 import type { DemoDataset } from '../../shared/demo/generate';
-import { bangkokDateOf } from '../../shared/calendar/fiscal';
 import { RECORD_TABLES } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
+import { today } from '../../shared/clock';
 
 const CHUNK = 2_000;
 
@@ -38,6 +38,6 @@ export async function loadDemoDataset(db: EplanDb, dataset: DemoDataset, onProgr
 /** Generates the demo province lazily so the generator is not in the start-up bundle. */
 export async function generateAndLoadDemo(db: EplanDb, onProgress: (fraction: number) => void): Promise<void> {
   const { everydayDemoOptions, generateDemoProvince } = await import('../../shared/demo/generate');
-  const dataset = generateDemoProvince(everydayDemoOptions(bangkokDateOf(new Date())));
+  const dataset = generateDemoProvince(everydayDemoOptions(today()));
   await loadDemoDataset(db, dataset, onProgress);
 }

@@ -8,6 +8,7 @@ import type { RecordTable } from '../../shared/domain/tables';
 import type { Result } from '../../shared/result';
 import { classifyWriteError, type WriteError } from './records';
 import type { EplanDb } from './db';
+import { now as clockNow } from '../../shared/clock';
 
 export interface RecordDraft {
   key: string;
@@ -31,7 +32,7 @@ const drafts = (db: EplanDb) => db.table('drafts') as Table<RecordDraft, string>
 export async function saveDraft(
   db: EplanDb,
   draft: Omit<RecordDraft, 'key' | 'updatedAt'>,
-  now: Date = new Date(),
+  now: Date = clockNow(),
 ): Promise<Result<RecordDraft, WriteError>> {
   const row: RecordDraft = { ...draft, key: draftKey(draft.table, draft.laoId, draft.recordId), updatedAt: now.toISOString() };
   try {

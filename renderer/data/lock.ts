@@ -10,6 +10,7 @@
  * read the files; the README asks offices to turn on disk encryption.
  */
 import type { EplanDb } from './db';
+import { now as clockNow } from '../../shared/clock';
 
 export const LOCK_META = {
   verifier: 'lock.verifier',
@@ -88,7 +89,7 @@ export type UnlockResult =
   | { ok: false; reason: 'NO_VERIFIER' };
 
 /** Checks the password against the stored verifier; wrong guesses are counted in the database, so a reload does not reset them. */
-export async function unlockWithPassword(db: EplanDb, password: string, now: Date = new Date()): Promise<UnlockResult> {
+export async function unlockWithPassword(db: EplanDb, password: string, now: Date = clockNow()): Promise<UnlockResult> {
   const verifier = await lockVerifier(db);
   if (!verifier) return { ok: false, reason: 'NO_VERIFIER' };
   const failures = (await db.meta.get(LOCK_META.failures))?.value as FailureRecord | undefined;

@@ -6,6 +6,7 @@ import { fiscalYearOf } from '../../shared/calendar/fiscal';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
 import type { Actor } from './records';
+import { now } from '../../shared/clock';
 
 /** An LAO's records of a table that are not deleted; fiscal tables narrowed to a year when given. */
 export async function laoRecords(db: EplanDb, table: RecordTable, laoId: string, fiscalYear?: number): Promise<StoredRecord[]> {
@@ -101,7 +102,7 @@ export async function onBehalfDefault(db: EplanDb, actor: Actor): Promise<boolea
 }
 
 /** Today's fiscal year in Bangkok. */
-export const currentFiscalYear = (now: Date = new Date()) => fiscalYearOf(now);
+export const currentFiscalYear = (at: Date = now()) => fiscalYearOf(at);
 
 export interface HistoryLine {
   id: number;

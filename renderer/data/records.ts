@@ -4,6 +4,7 @@ import type { RecordTable } from '../../shared/domain/tables';
 import { buildValidationContext, validateRecord, type ContextRecords, type ValidationContext } from '../../shared/domain';
 import type { Result, ValidationIssue } from '../../shared/result';
 import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
+import { now as clockNow } from '../../shared/clock';
 
 /** Who is writing and from where: stamped on every record, outbox entry and history line. */
 export interface Actor {
@@ -62,7 +63,7 @@ export async function saveRecord(
   input: Record<string, unknown>,
   actor: Actor,
 ): Promise<Result<StoredRecord, WriteError>> {
-  const now = (actor.now?.() ?? new Date()).toISOString();
+  const now = (actor.now?.() ?? clockNow()).toISOString();
   const id = typeof input.id === 'string' && input.id ? input.id : uuidv7();
   try {
     const scope = [...new Set<string>([table, ...CONTEXT_TABLES])].map((name) => db.table(name));
@@ -117,7 +118,7 @@ async function appendOutboxAndHistory(
 
 /** The schema's issues for an input, without writing anything (lookups of other records are skipped). */
 export function checkRecord(table: RecordTable, input: Record<string, unknown>): ValidationIssue[] {
-  const candidate = { id: uuidv7(), deleted: false, enteredOnBehalf: false, version: 0, updatedAt: new Date().toISOString(), updatedBy: uuidv7(), ...input };
+  const candidate = { id: uuidv7(), deleted: false, enteredOnBehalf: false, version: 0, updatedAt: clockNow().toISOString(), updatedBy: uuidv7(), ...input };
   const checked = validateRecord(table, candidate, {});
   return checked.ok ? [] : checked.error;
 }

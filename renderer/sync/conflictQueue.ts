@@ -12,6 +12,7 @@ import { saveRecord, type Actor, type WriteError } from '../data/records';
 import type { SyncApi } from './api';
 import { SyncError } from './api';
 import { enqueue, resolvedInput, unseenConflicts, type ConflictChoice, type QueuedResolution, type ResolveError } from './conflictResolution';
+import { now as clockNow } from '../../shared/clock';
 
 export const RESOLUTION_QUEUE_KEY = 'conflicts.resolutionQueue';
 
@@ -46,7 +47,7 @@ export async function resolveLocally(
     if (!saved.ok) return { ok: false, error: saved.error };
     record = saved.value;
   }
-  const at = (actor.now?.() ?? new Date()).toISOString();
+  const at = (actor.now?.() ?? clockNow()).toISOString();
   await db.transaction('rw', db.meta, async () => {
     await writeQueue(db, enqueue(await queuedResolutions(db), { conflictId: conflict.id, at, by: actor.userId }));
   });

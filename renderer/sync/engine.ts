@@ -13,6 +13,7 @@ import { pushOutbox } from './push';
 // Conflict decisions made offline wait in a queue until the next sync.
 import { sendQueuedResolutions } from './conflictQueue';
 import { storeReference } from './login';
+import { now as clockNow } from '../../shared/clock';
 
 export type SyncPhase = 'signedOut' | 'idle' | 'syncing' | 'error';
 
@@ -63,7 +64,7 @@ export class SyncEngine {
   }
 
   private now(): Date {
-    return this.deps.now?.() ?? new Date();
+    return this.deps.now?.() ?? clockNow();
   }
 
   /** Loads the last sync time kept from earlier sessions. */

@@ -8,6 +8,7 @@ import { MAX_PUSH_BATCH, type Mutation, type MutationResult } from '../../shared
 import type { EplanDb, OutboxEntry, StoredRecord } from '../data/db';
 import type { SyncApi } from './api';
 import { isRecordTable } from './apply';
+import { now as clockNow } from '../../shared/clock';
 
 export interface PushSummary {
   sent: number;
@@ -26,7 +27,7 @@ async function nextPage(db: EplanDb, afterSeq: number, size: number): Promise<Ou
   return db.outbox.where('seq').above(afterSeq).limit(size).toArray();
 }
 
-export async function pushOutbox(db: EplanDb, api: SyncApi, deviceId: string, batchSize = MAX_PUSH_BATCH, now: () => Date = () => new Date()): Promise<PushSummary> {
+export async function pushOutbox(db: EplanDb, api: SyncApi, deviceId: string, batchSize = MAX_PUSH_BATCH, now: () => Date = clockNow): Promise<PushSummary> {
   const summary: PushSummary = { sent: 0, applied: 0, conflicts: 0, rejected: 0 };
   let afterSeq = 0;
   for (;;) {

@@ -3,6 +3,8 @@
  * Per process: behind a load balancer each process counts its own attempts,
  * which still bounds guessing to processes x limit per window.
  */
+import { now as clockNow } from '../../shared/clock';
+
 export interface RateLimitOptions {
   /** Failures allowed per key within the window. */
   max: number;
@@ -15,7 +17,7 @@ export class FailureLimiter {
   constructor(private readonly options: RateLimitOptions) {}
 
   private now(): number {
-    return this.options.now?.() ?? Date.now();
+    return this.options.now?.() ?? clockNow().getTime();
   }
 
   private recent(key: string): number[] {

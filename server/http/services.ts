@@ -6,6 +6,7 @@ import { DEFAULT_TOKEN_TTL_DAYS, principalForToken } from '../auth/sessions';
 import type { Database } from '../store/db';
 import { localEvents, type SyncEvents } from '../sync/events';
 import { HttpError } from './errors';
+import { now as clockNow } from '../../shared/clock';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -42,7 +43,7 @@ export interface Services {
 
 export function makeServices(args: { db: Database; now?: () => Date; events?: SyncEvents; settings?: Partial<SyncSettings> }): Services {
   const settings = { ...DEFAULT_SYNC_SETTINGS, ...args.settings };
-  const now = args.now ?? (() => new Date());
+  const now = args.now ?? clockNow;
   const clockMs = () => now().getTime();
   return {
     db: args.db,

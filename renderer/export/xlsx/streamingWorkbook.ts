@@ -9,6 +9,7 @@
 import { escapeAttr, escapeXml, cellXml, columnName, sheetHead, sheetTail, range, shownLength, styleOf, type CellValue, type SheetFrame } from './sheetXml';
 import { STYLE, stylesXml, type CellFormat } from './styles';
 import { ZipWriter } from './zipWriter';
+import { now as clockNow } from '../../../shared/clock';
 
 export type { CellValue } from './sheetXml';
 export type { CellFormat } from './styles';
@@ -157,7 +158,7 @@ const APP_XML = '<?xml version="1.0" encoding="UTF-8" standalone="yes"?>\n'
 
 /** The sheets, in order, as .xlsx bytes. Progress counts data rows over all sheets. */
 export async function writeTableWorkbook(sheets: readonly TableSheet[], options: WriteOptions): Promise<Uint8Array> {
-  const now = options.now ?? new Date();
+  const now = options.now ?? clockNow();
   const zip = new ZipWriter(now);
   const all = Math.max(1, sheets.reduce((n, s) => n + s.rowCount, 0));
   let done = 0;

@@ -9,6 +9,8 @@
  * Node-only streaming writer does; no zip64, so each part stays under 4 GB.
  */
 
+import { now } from '../../../shared/clock';
+
 const UTF8_AND_DESCRIPTOR = 0x0808;
 const DEFLATE = 8;
 const VERSION = 20;
@@ -109,7 +111,7 @@ export class ZipWriter {
   private readonly stamp: { time: number; date: number };
   private readonly encoder = new TextEncoder();
 
-  constructor(when = new Date()) {
+  constructor(when = now()) {
     this.stamp = dosDateTime(when);
   }
 

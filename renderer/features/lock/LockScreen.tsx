@@ -8,13 +8,14 @@ import { unlockWithPassword, type PasswordVerifier, type UnlockResult } from '..
 import { setLanguage, type Language } from '../../i18n';
 import { LoginPage } from '../sync/LoginPage';
 import { lockStore } from './lockStore';
+import { now as clockNow } from '../../../shared/clock';
 
 /** Seconds left until `retryAt`, ticking once a second. */
 function useSecondsUntil(retryAt: string | null): number {
-  const [now, setNow] = useState(() => Date.now());
+  const [now, setNow] = useState(() => clockNow().getTime());
   useEffect(() => {
     if (!retryAt) return;
-    const timer = setInterval(() => setNow(Date.now()), 1000);
+    const timer = setInterval(() => setNow(clockNow().getTime()), 1000);
     return () => clearInterval(timer);
   }, [retryAt]);
   return retryAt ? Math.max(0, Math.ceil((new Date(retryAt).getTime() - now) / 1000)) : 0;

@@ -3,9 +3,9 @@ import CalendarMonthIcon from '@mui/icons-material/CalendarMonth';
 import ChevronLeftIcon from '@mui/icons-material/ChevronLeft';
 import ChevronRightIcon from '@mui/icons-material/ChevronRight';
 import { useState } from 'react';
-import { bangkokDateOf } from '../../../shared/calendar/fiscal';
 import { formatMonthYear, parseThaiDate, toThaiNumericDate } from '../../../shared/calendar/thaiDate';
 import type { LabelContext } from './types';
+import { today } from '../../../shared/clock';
 
 const WEEKDAYS = { th: ['อา', 'จ', 'อ', 'พ', 'พฤ', 'ศ', 'ส'], en: ['Su', 'Mo', 'Tu', 'We', 'Th', 'Fr', 'Sa'] };
 const pad = (n: number) => String(n).padStart(2, '0');
@@ -16,7 +16,7 @@ export function DatePickerButton({ value, onPick, ctx }: { value: string; onPick
   const [month, setMonth] = useState({ year: 2000, month: 1 });
   const open = (el: HTMLElement) => {
     const parsed = parseThaiDate(value);
-    const iso = parsed.ok ? parsed.value : bangkokDateOf(new Date());
+    const iso = parsed.ok ? parsed.value : today();
     setMonth({ year: Number(iso.slice(0, 4)), month: Number(iso.slice(5, 7)) });
     setAnchor(el);
   };

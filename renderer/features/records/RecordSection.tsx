@@ -5,7 +5,6 @@ import AddIcon from '@mui/icons-material/Add';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bangkokDateOf } from '../../../shared/calendar/fiscal';
 import { localDb, type StoredRecord } from '../../data/db';
 import { discardDraft, draftsOf, loadDraft, type RecordDraft } from '../../data/drafts';
 import { laoRecords, onBehalfDefault } from '../../data/queries';
@@ -17,6 +16,7 @@ import { toFormValues } from './convert';
 import { useLabelContext, useReferenceData, type ReferenceData } from './hooks';
 import { RecordDialog, type EditorState } from './RecordDialog';
 import type { ColumnContext, FormValues, TableDef } from './types';
+import { today } from '../../../shared/clock';
 
 export interface RecordSectionProps {
   def: TableDef;
@@ -65,7 +65,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
   const open = async (record: StoredRecord | null, ignoreDraft = false) => {
     const draft = ignoreDraft ? undefined : await loadDraft(db, def.table, lao.id, record?.id ?? null);
     const onBehalf = await onBehalfDefault(db, await currentActor());
-    const initial = toFormValues(def, record ?? undefined, { fiscalYear, today: bangkokDateOf(new Date()) }, onBehalf);
+    const initial = toFormValues(def, record ?? undefined, { fiscalYear, today: today() }, onBehalf);
     if (!record) preselectOnlyOptions(def, initial, references.data);
     setEditor((previous) => ({
       record,
