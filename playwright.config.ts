@@ -1,30 +1,21 @@
 import { defineConfig, devices } from '@playwright/test';
-import { existsSync } from 'node:fs';
+import { chromiumPath } from './scripts/chromium.mjs';
 
-/**
- * Chromium to drive: an explicit CHROMIUM_PATH, else Debian's /usr/bin/chromium
- * (CI and machines where Playwright cannot download its browsers), else
- * Playwright's own downloaded Chromium.
- */
-function chromiumPath(): string | undefined {
-  const candidates = [process.env.CHROMIUM_PATH, '/usr/bin/chromium', '/usr/bin/chromium-browser'];
-  return candidates.find((candidate): candidate is string => Boolean(candidate) && existsSync(candidate!));
-}
-
-const PORT = Number(process.env.E2E_PORT ?? 4178);
 const executablePath = chromiumPath();
 
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  timeout: 60_000,
+  timeout: 90_000,
   expect: { timeout: 10_000 },
+  // Spec files run side by side, each worker with its own sync server (e2e/support/fixtures.ts).
   fullyParallel: false,
-  workers: 1,
+  workers: Number(process.env.E2E_WORKERS ?? 2),
+  // One retry in CI so a flaky test is named in the report, and failOnFlakyTests so it still fails the run.
   retries: process.env.CI ? 1 : 0,
+  failOnFlakyTests: Boolean(process.env.CI),
   reporter: [['list'], ['./e2e/skip-reasons-reporter.ts']],
   use: {
-    baseURL: `http://127.0.0.1:${PORT}`,
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
     trace: 'retain-on-failure',
@@ -44,12 +35,4 @@ export default defineConfig({
     },
     { name: 'electron', testMatch: /electron-launch\.spec\.ts/ },
   ],
-  webServer: {
-    command: 'npx tsx server/cli.ts --seed-demo',
-    url: `http://127.0.0.1:${PORT}/v1/health`,
-    reuseExistingServer: false,
-    // Seeding the demo province takes seconds; a busy 2-core machine can take a minute.
-    timeout: 180_000,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: 'memory://', STATIC_DIR: process.env.RENDERER_OUT_DIR ?? 'dist/renderer', DATABASE_URL: '' },
-  },
 });

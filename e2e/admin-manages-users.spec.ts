@@ -1,6 +1,9 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
-test('an administrator adds an officer for two LAOs, is told a username is taken, and disables the account', async ({ page }) => {
+// Adds and disables accounts: a server of its own, so no other spec sees them.
+test.use({ ownServer: true });
+
+test('an administrator adds an officer for two LAOs, is told a username is taken, and disables the account', async ({ page, openContext }) => {
   test.setTimeout(180_000);
   await page.goto('/#/login');
   await page.getByLabel('ชื่อผู้ใช้').fill('demo-admin');
@@ -48,7 +51,7 @@ test('an administrator adds an officer for two LAOs, is told a username is taken
   await page.screenshot({ path: 'e2e/screenshots/admin-users-th.png' });
 
   // The new account cannot sign in while disabled.
-  const other = await (await page.context().browser()!.newContext()).newPage();
+  const other = await (await openContext()).newPage();
   await other.goto('/#/login');
   await other.getByLabel('ชื่อผู้ใช้').fill('field.officer9');
   await other.getByLabel('รหัสผ่าน').fill('field-work-2569');

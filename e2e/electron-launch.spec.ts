@@ -6,12 +6,10 @@
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
-import { _electron as electron, expect, test } from '@playwright/test';
+import { _electron as electron, expect, test } from './support/fixtures';
 import { findElectronBinary } from '../scripts/electron.mjs';
 
 const found = findElectronBinary();
-// The sync server Playwright's webServer starts (playwright.config.ts).
-const SERVER_URL = `http://127.0.0.1:${process.env.E2E_PORT ?? 4178}`;
 
 interface BridgeProbe {
   kind: string | null;
@@ -26,7 +24,7 @@ interface BridgeProbe {
 test.describe('desktop app', () => {
   test.skip(!found.available, found.available ? '' : found.reason);
 
-  test('opens a secure window with the platform bridge', async () => {
+  test('opens a secure window with the platform bridge', async ({ server }) => {
     if (!found.available) return;
     const userDataDir = await mkdtemp(path.join(tmpdir(), 'eplan-e2e-electron-'));
     // Chromium's OS sandbox cannot start as root (e.g. in containers).
@@ -34,7 +32,7 @@ test.describe('desktop app', () => {
     const app = await electron.launch({
       executablePath: found.path,
       args: [...rootArgs, '.'],
-      env: { ...process.env, EPLAN_SERVER_URL: SERVER_URL, EPLAN_USER_DATA_DIR: userDataDir },
+      env: { ...process.env, EPLAN_SERVER_URL: server.url, EPLAN_USER_DATA_DIR: userDataDir },
     });
     try {
       const page = await app.firstWindow();
@@ -59,7 +57,7 @@ test.describe('desktop app', () => {
       });
       expect(probe).toMatchObject({
         kind: 'electron',
-        defaultServerUrl: SERVER_URL,
+        defaultServerUrl: server.url,
         hasRequire: false,
         hasProcess: false,
         hasModule: false,

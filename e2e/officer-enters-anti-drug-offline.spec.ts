@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { dialog, draftKept, loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, search, section, snap } from './support/workspace';
 
 test('an officer enters an anti-drug activity offline: refused bad input, keyboard save, edit with history, undoable delete, draft kept across a reload', async ({ page, context }) => {

@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { dialog, draftSurvivesReload, editThenDeleteAndUndo, loadDemoThenGoOffline, openCategory, pickOption, reloadOffline, rowCount, section, snap, switchToEnglish } from './support/workspace';
 
 test('an officer enters a signed contract for an ordinance item offline', async ({ page, context }) => {

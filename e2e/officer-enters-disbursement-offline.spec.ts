@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { dialog, draftSurvivesReload, editThenDeleteAndUndo, loadDemoThenGoOffline, openCategory, pickOption, reloadOffline, rowCount, section, snap, switchToEnglish } from './support/workspace';
 
 test('an officer enters a disbursement offline: paying beyond the allocation is refused until a reason is given', async ({ page, context }) => {

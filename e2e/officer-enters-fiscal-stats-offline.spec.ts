@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { dialog, draftSurvivesReload, editThenDeleteAndUndo, loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, section, snap, switchToEnglish } from './support/workspace';
 
 test('an officer enters a month of fiscal statistics offline', async ({ page, context }) => {

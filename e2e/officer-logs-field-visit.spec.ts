@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 test('an officer logs a field visit offline; bad dates are refused; the checklist shows it as the last visit', async ({ page, context }) => {
   await page.goto('/');

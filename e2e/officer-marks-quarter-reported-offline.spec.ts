@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 import { dialog, loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, section } from './support/workspace';
 
 test('an officer marks a quarter as reported offline; an impossible quarter is refused', async ({ page, context }) => {

@@ -1,27 +1,14 @@
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { randomUUID } from 'node:crypto';
+import { expect, test } from './support/fixtures';
+import { signIn } from './support/sync';
 
-const PASSWORD = 'demo-2568';
+// Pushes a visit: a server of its own.
+test.use({ ownServer: true });
 
-async function signIn(page: Page, username: string): Promise<void> {
-  await page.goto('/#/login');
-  await page.getByLabel('ชื่อผู้ใช้').fill(username);
-  await page.getByLabel('รหัสผ่าน').fill(PASSWORD);
-  await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
-  // The first sync downloads the province; then the app bar shows when it last synced.
-  await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด', { timeout: 60_000 });
-  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว');
-}
-
-async function newPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
-
-test('an officer signs in, logs a visit offline, syncs on reconnect, and the supervisor sees it', async ({ page, context, browser }) => {
+test('an officer signs in, logs a visit offline, syncs on reconnect, and the supervisor sees it', async ({ page, context, openContext }) => {
   test.setTimeout(240_000);
   await signIn(page, 'demo-officer1');
-  const supervisor = await newPage(browser);
+  const supervisor = await (await openContext()).newPage();
   await signIn(supervisor, 'demo-supervisor');
   await supervisor.goto('/#/visits');
   await expect(supervisor.getByTestId('visit-count')).toBeVisible();
@@ -31,7 +18,7 @@ test('an officer signs in, logs a visit offline, syncs on reconnect, and the sup
   const form = page.getByRole('form', { name: 'บันทึกการลงพื้นที่ครั้งใหม่' });
   await form.getByLabel('อปท. ที่ลงพื้นที่').click();
   await page.getByRole('option').first().click();
-  const note = `ลงพื้นที่ติดตามแผน ${Date.now()}`;
+  const note = `ลงพื้นที่ติดตามแผน ${randomUUID().slice(0, 8)}`;
   await form.getByLabel('บันทึกเพิ่มเติม').fill(note);
   await form.getByLabel('บันทึกเพิ่มเติม').press('Control+s');
   await expect(page.getByText('บันทึกการลงพื้นที่เรียบร้อยแล้ว')).toBeVisible();

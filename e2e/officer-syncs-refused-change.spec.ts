@@ -1,4 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+// Pushes a change the server refuses: a server of its own.
+test.use({ ownServer: true });
 
 test('a change the server refuses stays on the device, flagged with a reason, until the officer lets it go', async ({ page }) => {
   test.setTimeout(180_000);

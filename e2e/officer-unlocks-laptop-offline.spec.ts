@@ -1,4 +1,7 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
+
+// Wrong passwords count against the user on the server: a server of its own.
+test.use({ ownServer: true });
 
 const PASSWORD = 'demo-2568';
 

@@ -1,4 +1,4 @@
-import { expect, test, type Locator, type Page } from '@playwright/test';
+import { expect, test, type Locator, type Page } from './support/fixtures';
 import { loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, section } from './support/workspace';
 
 /** Copies of one of the LAO's records, written straight into IndexedDB (seeding, not a user's write). */

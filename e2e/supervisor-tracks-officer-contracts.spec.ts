@@ -1,4 +1,4 @@
-import { expect, test } from '@playwright/test';
+import { expect, test } from './support/fixtures';
 
 test('the officers page shows contract documents on time, late, and each officer\'s progress this month', async ({ page }) => {
   await page.goto('/');

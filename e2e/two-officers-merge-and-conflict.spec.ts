@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Browser, type Page } from '@playwright/test';
+import { expect, test, type Page } from './support/fixtures';
 import { bangkokDateOf, fiscalYearOf } from '../shared/calendar/fiscal';
 import { AdminApi, signIn, type AdminUser } from './support/sync';
 import { search, section } from './support/workspace';
 
 const PROVINCE = '99';
 
-async function newOfficerPage(browser: Browser): Promise<Page> {
-  const context = await browser.newContext();
-  return context.newPage();
-}
+// Reassigns LAOs and pushes edits: a server of its own.
+test.use({ ownServer: true });
 
 /** The activity's row in its LAO workspace, found through the quick filter. */
 async function activityRow(page: Page, laoId: string, fy: number, name: string) {
@@ -32,7 +30,7 @@ async function editActivity(page: Page, laoId: string, fy: number, id: string, f
 
 const cell = (row: ReturnType<Page['locator']>, field: string) => row.locator(`[data-field="${field}"]`);
 
-test('two officers edit one record, one offline: different fields merge, the same field becomes a conflict resolved on the screen', async ({ browser, request }) => {
+test('two officers edit one record, one offline: different fields merge, the same field becomes a conflict resolved on the screen', async ({ openContext, request, clockAt }) => {
   test.setTimeout(600_000);
   // Officers own disjoint LAOs in the demo; the administrator gives officer 2 one of officer 1's.
   const admin = await AdminApi.signIn(request);
@@ -41,8 +39,8 @@ test('two officers edit one record, one offline: different fields merge, the sam
   const originalLaos: AdminUser['laoIds'] = officer2.laoIds;
   await admin.assignLaos(officer2.id, [...(officer2.laoIds ?? []), laoId]);
   try {
-    const today = bangkokDateOf(new Date());
-    const fy = fiscalYearOf(new Date());
+    const today = bangkokDateOf(clockAt);
+    const fy = fiscalYearOf(clockAt);
     const id = randomUUID();
     const name = `รณรงค์ต้านยาเสพติด ${id.slice(0, 8)}`;
     await admin.createRecord('antiDrugActivities', {
@@ -50,8 +48,8 @@ test('two officers edit one record, one offline: different fields merge, the sam
       heldOn: today, kind: 'campaign', name, budget: 15_000_000, participants: 80, result: null,
     });
 
-    const a = await newOfficerPage(browser);
-    const b = await newOfficerPage(browser);
+    const a = await (await openContext()).newPage();
+    const b = await (await openContext()).newPage();
     await signIn(a, 'demo-officer1');
     await signIn(b, 'demo-officer2');
     await expect(cell(await activityRow(b, laoId, fy, name), 'budget')).toContainText('150,000.00');
@@ -114,7 +112,7 @@ test('two officers edit one record, one offline: different fields merge, the sam
     await expect(budgetA.getByTestId('side-client')).not.toContainText('ค่าของคุณ');
 
     // A supervisor who signs in now (the snapshot holds records, not conflicts) sees it from the server list.
-    const supervisor = await newOfficerPage(browser);
+    const supervisor = await (await openContext()).newPage();
     await signIn(supervisor, 'demo-supervisor', 240_000);
     await supervisor.goto('/#/conflicts');
     await expect(supervisor.getByTestId('conflict-item').filter({ hasText: nameA })).toHaveCount(1, { timeout: 30_000 });
