@@ -6,7 +6,7 @@ const executablePath = chromiumPath();
 export default defineConfig({
   testDir: 'e2e',
   outputDir: 'test-results',
-  timeout: 90_000,
+  timeout: 120_000,
   expect: { timeout: 10_000 },
   // Spec files run side by side, each worker with its own sync server (e2e/support/fixtures.ts).
   fullyParallel: false,

@@ -4,8 +4,9 @@
  * - `clockAt` (default E2E_NOW) starts the browser's clock and the server's;
  *   a spec that runs at another date says `test.use({ clockAt: '…' })`.
  * - Specs share their worker's server when they only read from it (the app's
- *   files, the demo province); a spec that writes to the server, or runs at
- *   another date, gets one of its own with `test.use({ ownServer: true })`.
+ *   files, the demo province); a spec that writes to the server gets one of its
+ *   own with `test.use({ ownServer: true })`, and so does a spec at another
+ *   date, unless it says `serverAtClock: false` (it needs only the app's files).
  * - `openContext()` opens a second browser (another officer's laptop) with the
  *   same clock and server.
  */
@@ -16,6 +17,7 @@ import { startTestServer, type TestServer } from './server';
 interface TestFixtures {
   clockAt: string;
   ownServer: boolean;
+  serverAtClock: boolean;
   server: TestServer;
   openContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
 }
@@ -27,6 +29,7 @@ interface WorkerFixtures {
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   clockAt: [E2E_NOW, { option: true }],
   ownServer: [false, { option: true }],
+  serverAtClock: [true, { option: true }],
 
   workerServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
@@ -39,14 +42,19 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: 240_000 },
   ],
 
-  server: async ({ clockAt, ownServer, workerServer }, use, testInfo) => {
-    if (!ownServer && clockAt === E2E_NOW) {
-      await use(await workerServer());
+  server: async ({ clockAt, ownServer, serverAtClock, workerServer }, use, testInfo) => {
+    // Starting a server (the worker's first, or one of the test's own) is not the test's time.
+    const timed = async (start: () => Promise<TestServer>) => {
+      const startedAt = Date.now();
+      const server = await start();
+      testInfo.setTimeout(testInfo.timeout + (Date.now() - startedAt));
+      return server;
+    };
+    if (!ownServer && (clockAt === E2E_NOW || !serverAtClock)) {
+      await use(await timed(workerServer));
       return;
     }
-    // A server of its own starts within the test's time; give it room.
-    testInfo.setTimeout(testInfo.timeout + 180_000);
-    const server = await startTestServer(clockAt);
+    const server = await timed(() => startTestServer(clockAt));
     await use(server);
     await server.stop();
   },
