@@ -6,10 +6,10 @@ import { LAO_TYPE_CODES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { DemoBanner } from '../home/DemoBanner';
-import type { TaskStatus } from '../../../shared/calendar/index';
+import { isTaskStatus, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from '../checklist/months';
-import { ComputingProgress, STATUSES, StatusLegend, UpdatingNote } from '../checklist/status';
+import { ComputingProgress, StatusLegend, UpdatingNote } from '../checklist/status';
 import { buildMatrix } from './matrix';
 import { MatrixTable } from './MatrixTable';
 
@@ -25,7 +25,8 @@ export function MatrixPage() {
   const view = params.get('view') === 'year' ? 'year' : 'month';
   const district = params.get('district') ?? undefined;
   const type = params.get('type') ?? undefined;
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as TaskStatus) : undefined;
+  const statusParam = params.get('status');
+  const status = isTaskStatus(statusParam) ? statusParam : undefined;
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(fiscalYear, today.iso);
   const { tasks } = useCalendarTasks(year, month, view === 'year');
@@ -66,7 +67,7 @@ export function MatrixPage() {
         </TextField>
         <TextField select size="small" label={t('matrix.status')} value={status ?? ''} onChange={(e) => setParam('status', e.target.value)} sx={{ minWidth: 170 }}>
           <MenuItem value="">{t('matrix.allStatuses')}</MenuItem>
-          {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
+          {TASK_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
         </TextField>
         {district || type || status ? (
           <Button size="small" onClick={() => setParams((p) => { const n = new URLSearchParams(p); ['district', 'type', 'status'].forEach((k) => n.delete(k)); return n; }, { replace: true })}>{t('matrix.clear')}</Button>
