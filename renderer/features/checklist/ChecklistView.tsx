@@ -1,4 +1,4 @@
-import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -7,7 +7,8 @@ import { useLastVisits, useProvinceCompletion, useProvinceReference } from '../.
 import { isDue, judgedFiscalYear, needsFollowUp, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from './useTasks';
 import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
-import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from './months';
+import { selectedMonth, useLocalName, useMonthLabel } from './months';
+import { MonthPicker } from './MonthPicker';
 import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
 
@@ -147,11 +148,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
         <Typography color="text.secondary" sx={{ mt: 0.5 }}>{t('checklist.intro')}</Typography>
       </Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        <TextField select size="small" label={t('month.label')} value={monthKey(year, month)} onChange={(e) => setParam('month', e.target.value)} sx={{ minWidth: 200 }} slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } } }}>
-          {monthChoices(today.fiscalYear).map((choice) => (
-            <MenuItem key={choice.key} value={choice.key}>{monthLabel(choice.year, choice.month)}</MenuItem>
-          ))}
-        </TextField>
+        <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={200} />
         <ToggleButtonGroup size="small" exclusive value={mine ? 'mine' : 'all'} aria-label={t('checklist.scope')} onChange={(_e, v: string | null) => v && setParam('scope', v === 'all' ? 'all' : null)}>
           <ToggleButton value="mine" disabled={!assigned}>{t('checklist.mine', { count: assigned?.length ?? laoCount })}</ToggleButton>
           <ToggleButton value="all">{t('checklist.all', { count: laoCount })}</ToggleButton>

@@ -8,7 +8,8 @@ import { useProvinceCompletion, useProvinceReference } from '../../data/province
 import { DemoBanner } from '../home/DemoBanner';
 import { isTaskStatus, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
-import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from '../checklist/months';
+import { selectedMonth, useLocalName } from '../checklist/months';
+import { MonthPicker } from '../checklist/MonthPicker';
 import { ComputingProgress, StatusLegend, UpdatingNote } from '../checklist/status';
 import { buildMatrix } from './matrix';
 import { MatrixTable } from './MatrixTable';
@@ -18,7 +19,6 @@ export function MatrixPage() {
   const { t: tr } = useTranslation();
   const format = useFormat();
   const today = format.today();
-  const monthLabel = useMonthLabel();
   const name = useLocalName();
   const [params, setParams] = useSearchParams();
   const { year, month, fiscalYear } = selectedMonth(params.get('month'), today.iso);
@@ -54,9 +54,7 @@ export function MatrixPage() {
           <ToggleButton value="month">{t('matrix.monthView')}</ToggleButton>
           <ToggleButton value="year">{t('matrix.yearView')}</ToggleButton>
         </ToggleButtonGroup>
-        <TextField select size="small" label={t('month.label')} value={monthKey(year, month)} onChange={(e) => setParam('month', e.target.value)} sx={{ minWidth: 190 }}>
-          {monthChoices(today.fiscalYear).map((c) => <MenuItem key={c.key} value={c.key}>{monthLabel(c.year, c.month)}</MenuItem>)}
-        </TextField>
+        <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={190} />
         <TextField select size="small" label={t('matrix.district')} value={district ?? ''} onChange={(e) => setParam('district', e.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('matrix.allDistricts')}</MenuItem>
           {(reference?.districts ?? []).map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
