@@ -11,7 +11,7 @@ import Dexie from 'dexie';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord, TableMark } from './db';
 import { CompletionCache, groupByLao, type LaoTaskResults } from './completionCache';
-import { loadCompletionState, rulesVersion, saveCompletionState, templateFingerprint } from './completionStore';
+import { loadCompletionState, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -26,7 +26,10 @@ export interface CompletionSnapshot {
 }
 
 export interface RefreshReport {
-  /** newDay: stored results were of another day (or app build), so every LAO was evaluated again. */
+  /**
+   * newDay: stored results were of another day (or app build), so every LAO was evaluated again;
+   * cold: nothing usable was stored (none, another calendar, or other rules).
+   */
   mode: 'cold' | 'incremental' | 'reread' | 'newDay';
   /** LAOs whose records were read again. */
   reread: number;
@@ -168,7 +171,8 @@ export class ProvinceCompletion {
   private async restore(): Promise<void> {
     this.restored = true;
     const state = await loadCompletionState(this.db, this.fiscalYear, this.fingerprint);
-    if (!state) return;
+    // Results of other rules are not shown at all: the first pass computes them as if cold.
+    if (!state || !sameRuleSet(state.rules)) return;
     if (state.asOf !== this.asOf || state.rules !== rulesVersion()) {
       // "Overdue" depends on the day: show the old results as stale while every LAO is evaluated again.
       this.staleResults = new Map(state.laos.map(([laoId, entry]) => [laoId, entry.results]));

@@ -145,16 +145,34 @@ describe('stored completion results across restarts', () => {
     expect(engine.snapshot().results).toEqual(await fromScratch());
   });
 
-  it('results of another app build are shown as stale and evaluated again', async () => {
+  it('results of another app build with the same rules are shown as stale and evaluated again', async () => {
     const before = await firstSession();
     const row = (await db.completionState.get(FY))!;
-    await db.completionState.put({ ...row, rules: 'an older build' });
+    await db.completionState.put({ ...row, rules: row.rules.replace(/[^|]*$/, '0.0.1') });
     const engine = restart();
     const seen = published(engine);
     expect((await engine.refresh()).mode).toBe('newDay');
     expect(seen[0]).toMatchObject({ ready: true, stale: true });
     expect(engine.evaluations).toBe(12);
     expect(engine.snapshot().results).toEqual(before);
+  });
+
+  it('results stored under older rules are never shown, not even as stale: a task not yet due was "in progress" then', async () => {
+    const current = await firstSession();
+    // What a build before the status not_yet_due stored: `format|app version`, and in November the Q2 task in progress.
+    const row = (await db.completionState.get(FY))!;
+    await db.completionState.put({ ...row, rules: '1|0.1.0' });
+    const laoId = small.laos[0]!.id;
+    const stored = (await db.completionResults.get([FY, laoId]))!;
+    expect(stored.results['q2-progress']!.status).toBe('not_yet_due');
+    await db.completionResults.put({ ...stored, results: { ...stored.results, 'q2-progress': { ...stored.results['q2-progress']!, status: 'in_progress' } } });
+    const engine = restart();
+    const seen = published(engine);
+    expect((await engine.refresh()).mode).toBe('cold');
+    expect(seen.slice(0, -1).every((snapshot) => !snapshot.ready && !snapshot.stale)).toBe(true);
+    expect(seen.every((snapshot) => snapshot.results.get(laoId)?.['q2-progress']?.status !== 'in_progress')).toBe(true);
+    expect(engine.snapshot().results).toEqual(current);
+    expect((await db.completionState.get(FY))?.rules).not.toBe('1|0.1.0');
   });
 
   it('each fiscal year keeps its own state: replacing one leaves the other', async () => {

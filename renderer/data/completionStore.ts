@@ -6,7 +6,7 @@
  */
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { TASK_STATUSES, type CalendarTemplate } from '../../shared/calendar/index';
+import { COMPLETION_RULES_VERSION, isTaskStatus, type CalendarTemplate } from '../../shared/calendar/index';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { CompletionResultRow, CompletionStateRow, EplanDb, TableMark } from './db';
 import type { StampedResults } from './completionCache';
@@ -14,9 +14,13 @@ import type { StampedResults } from './completionCache';
 /** Bump when the stored shape or the stamp changes, so old rows are not misread. */
 const STATE_FORMAT = 1;
 
+/** The stored format and the rules' version: results stored under another are of other rules. */
+const RULE_SET = `${STATE_FORMAT}|${COMPLETION_RULES_VERSION}`;
+
 /**
  * The rules are code: results computed by another build may differ, so a row
- * from another build is shown only as stale and re-evaluated.
+ * from another build is shown only as stale and re-evaluated. Written as
+ * `format|rules version|app version`.
  */
 export function rulesVersion(): string {
   let version: unknown;
@@ -26,8 +30,17 @@ export function rulesVersion(): string {
   } catch {
     version = undefined;
   }
-  return `${STATE_FORMAT}|${typeof version === 'string' && version !== '' ? version : 'dev'}`;
+  return `${RULE_SET}|${typeof version === 'string' && version !== '' ? version : 'dev'}`;
 }
+
+/**
+ * Whether stored results were computed under the rules of this build (another
+ * app build may share them). Results of other rules are not shown even as
+ * stale: they may hold a status the rules now give otherwise ("in progress"
+ * for a task not yet due). Rows of builds before the rules had a version
+ * (`format|app version`) never match.
+ */
+export const sameRuleSet = (rules: string): boolean => rules.startsWith(`${RULE_SET}|`);
 
 /** JSON with object keys sorted, so equal templates give equal text whatever the key order. */
 function stableJson(value: unknown): string {
@@ -72,14 +85,13 @@ const headerSchema = z.object({
   marks: marksSchema,
 });
 
-const STATUSES = new Set<unknown>(TASK_STATUSES);
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 // Checked by hand, without copying: a large province stores some 150,000 missing items.
 function isTaskResult(value: unknown): boolean {
   if (!isObject(value)) return false;
   const { status, done, total, missing } = value;
-  return STATUSES.has(status) && typeof done === 'number' && typeof total === 'number'
+  return isTaskStatus(status) && typeof done === 'number' && typeof total === 'number'
     && Array.isArray(missing) && missing.every((item) => isObject(item) && typeof item.code === 'string');
 }
 

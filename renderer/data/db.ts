@@ -50,7 +50,7 @@ export interface CompletionStateRow {
   fiscalYear: number;
   /** Fingerprint of the calendar template the results were computed with. */
   template: string;
-  /** Version of the rules code (the app build): other rules, other results. */
+  /** `format|rules version|app version` (completionStore.ts rulesVersion): other rules, other results. */
   rules: string;
   /** The day the results were computed for ("overdue" depends on it). */
   asOf: string;

@@ -5,11 +5,11 @@
  */
 import ExcelJS from 'exceljs';
 import { monthName, toBE } from '../../shared/calendar/fiscal';
-import type { CalendarTask, TaskStatus } from '../../shared/calendar/index';
+import { completeShare, TASK_STATUSES, tallyStatuses, type CalendarTask, type StatusTally } from '../../shared/calendar/index';
 import type { District, Lao, Province } from '../../shared/domain/reference';
 import type { LaoTaskResults } from '../data/completionCache';
-import { buildMatrix, type MatrixModel, type Tally } from '../features/matrix/matrix';
-import { fill, Wording, type WorkbookLanguage } from './labels';
+import { buildMatrix, type MatrixModel } from '../features/matrix/matrix';
+import { fill, Wording, type WorkbookLabels, type WorkbookLanguage } from './labels';
 import { FORMAT, finishSheet, paintStatus, sheetName, styleTotalRow, writeHeaderBlock, writeHeaderRow, writeLegend } from './sheet';
 
 export interface ExportHeader {
@@ -29,10 +29,17 @@ export interface MatrixWorkbookInput extends ExportHeader {
   month?: { year: number; month: number };
 }
 
-const LEGEND: readonly TaskStatus[] = ['complete', 'in_progress', 'not_started', 'overdue', 'not_applicable'];
 const FIXED = 5; // no, district, code, LAO, type
 
-export const ratio = (t: Tally): number | null => (t.applicable === 0 ? null : t.complete / t.applicable);
+/** The columns that sum up a tally, after the task columns: complete, not yet due, due, percent complete of the due. */
+export function tallyColumns(l: WorkbookLabels): Array<[string, (t: StatusTally) => number | null, string]> {
+  return [
+    [l.complete, (t) => t.complete, FORMAT.count],
+    [l.status.not_yet_due, (t) => t.not_yet_due, FORMAT.count],
+    [l.applicable, (t) => t.due, FORMAT.count],
+    [l.percent, completeShare, FORMAT.percent],
+  ];
+}
 
 export function headerFacts(w: Wording, h: ExportHeader): Array<[string, string]> {
   const l = w.labels;
@@ -50,34 +57,27 @@ function matrixTitle(w: Wording, month: MatrixWorkbookInput['month']): string {
   return fill(w.labels.matrix.title, { month: text });
 }
 
-function rowTally(results: LaoTaskResults | undefined, tasks: readonly CalendarTask[]): Tally {
-  const t = { complete: 0, applicable: 0 };
-  for (const task of tasks) {
-    const status = results?.[task.id]?.status;
-    if (!status || status === 'not_applicable') continue;
-    t.applicable += 1;
-    if (status === 'complete') t.complete += 1;
-  }
-  return t;
-}
+const rowTally = (results: LaoTaskResults | undefined, tasks: readonly CalendarTask[]): StatusTally =>
+  tallyStatuses(tasks.map((task) => results?.[task.id]?.status));
 
-function writeTallyCells(row: ExcelJS.Row, firstCol: number, tally: Tally): void {
-  row.getCell(firstCol).value = tally.complete;
-  row.getCell(firstCol + 1).value = tally.applicable;
-  const pct = row.getCell(firstCol + 2);
-  pct.value = ratio(tally);
-  pct.numFmt = FORMAT.percent;
+function writeTallyCells(w: Wording, row: ExcelJS.Row, firstCol: number, tally: StatusTally): void {
+  tallyColumns(w.labels).forEach(([, pick, numFmt], i) => {
+    const cell = row.getCell(firstCol + i);
+    cell.value = pick(tally);
+    cell.numFmt = numFmt;
+  });
 }
 
 function writeMatrixSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkbookInput, model: MatrixModel): void {
   const l = w.labels;
   const ws = wb.addWorksheet(sheetName(l.matrix.sheet));
   let rowNo = writeHeaderBlock(ws, { title: matrixTitle(w, input.month), facts: headerFacts(w, input) });
-  rowNo = writeLegend(ws, rowNo + 1, l.legend, LEGEND.map((s) => [s, w.status(s)]));
+  rowNo = writeLegend(ws, rowNo + 1, l.legend, TASK_STATUSES.map((s) => [s, w.status(s)]));
   const headerRow = rowNo;
   const taskHeaders = input.tasks.map((task, i) => `${i + 1}. ${w.localized(task.label)}`);
-  writeHeaderRow(ws, headerRow, [l.no, l.district, l.laoCode, l.lao, l.laoType, ...taskHeaders, l.complete, l.applicable, l.percent]);
-  const columns = FIXED + input.tasks.length + 3;
+  const tallyHeaders = tallyColumns(l).map(([header]) => header);
+  writeHeaderRow(ws, headerRow, [l.no, l.district, l.laoCode, l.lao, l.laoType, ...taskHeaders, ...tallyHeaders]);
+  const columns = FIXED + input.tasks.length + tallyHeaders.length;
   let no = 0;
   for (const group of model.groups) {
     for (const { lao, results } of group.rows) {
@@ -89,17 +89,12 @@ function writeMatrixSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkboo
         const status = results?.[task.id]?.status ?? 'not_applicable';
         paintStatus(row.getCell(FIXED + 1 + i), status, w.status(status));
       });
-      writeTallyCells(row, FIXED + input.tasks.length + 1, rowTally(results, input.tasks));
+      writeTallyCells(w, row, FIXED + input.tasks.length + 1, rowTally(results, input.tasks));
     }
   }
   const lastDataRow = rowNo;
   rowNo += 2;
-  const totals: Array<[string, (t: Tally) => number | null, string]> = [
-    [l.complete, (t) => t.complete, FORMAT.count],
-    [l.applicable, (t) => t.applicable, FORMAT.count],
-    [l.percent, ratio, FORMAT.percent],
-  ];
-  for (const [label, pick, numFmt] of totals) {
+  for (const [label, pick, numFmt] of tallyColumns(l)) {
     const row = ws.getRow(rowNo);
     row.getCell(4).value = `${l.total}: ${label}`;
     model.perTask.forEach((tally, i) => {
@@ -107,7 +102,7 @@ function writeMatrixSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkboo
       cell.value = pick(tally);
       cell.numFmt = numFmt;
     });
-    const overall = row.getCell(FIXED + input.tasks.length + 3);
+    const overall = row.getCell(columns);
     overall.value = pick(model.overall);
     overall.numFmt = numFmt;
     styleTotalRow(row, columns);
@@ -123,19 +118,20 @@ function writeDistrictSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkb
   const ws = wb.addWorksheet(sheetName(l.matrix.districtSheet));
   const headerRow = writeHeaderBlock(ws, { title: matrixTitle(w, input.month), facts: headerFacts(w, input) }) + 1;
   const taskHeaders = input.tasks.map((task, i) => `${i + 1}. ${w.localized(task.label)}`);
-  writeHeaderRow(ws, headerRow, [l.district, l.matrix.laoCount, ...taskHeaders, l.complete, l.applicable, l.percent]);
-  const columns = 2 + input.tasks.length + 3;
+  const tallyHeaders = tallyColumns(l).map(([header]) => header);
+  writeHeaderRow(ws, headerRow, [l.district, l.matrix.laoCount, ...taskHeaders, ...tallyHeaders]);
+  const columns = 2 + input.tasks.length + tallyHeaders.length;
   let rowNo = headerRow;
-  const writeLine = (label: string, count: number, perTask: Tally[], overall: Tally) => {
+  const writeLine = (label: string, count: number, perTask: StatusTally[], overall: StatusTally) => {
     rowNo += 1;
     const row = ws.getRow(rowNo);
     row.values = [label, count];
     perTask.forEach((tally, i) => {
       const cell = row.getCell(3 + i);
-      cell.value = ratio(tally);
+      cell.value = completeShare(tally);
       cell.numFmt = FORMAT.percent;
     });
-    writeTallyCells(row, 3 + input.tasks.length, overall);
+    writeTallyCells(w, row, 3 + input.tasks.length, overall);
     return row;
   };
   for (const group of model.groups) writeLine(w.name(group.district), group.rows.length, group.perTask, group.overall);

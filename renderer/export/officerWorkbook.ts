@@ -1,12 +1,12 @@
-/** Officer performance against the calendar: per month, per task, and the 15-day contract-documents rule. */
+/** Officer performance against the calendar: per month, per task, the whole year by status, and the 15-day contract-documents rule. */
 import ExcelJS from 'exceljs';
 import { monthName, toBE } from '../../shared/calendar/fiscal';
-import type { CalendarTemplate, TaskResult } from '../../shared/calendar/index';
+import { completeShare, TASK_STATUSES, type CalendarTemplate, type TaskResult } from '../../shared/calendar/index';
 import type { Lao, User } from '../../shared/domain/reference';
 import { officerPerformance, type ActivityRow, type OfficerPerformance, type VisitRow } from '../../shared/export/officerPerformance';
 import { Wording } from './labels';
-import { headerFacts, ratio, type ExportHeader } from './matrixWorkbook';
-import { FORMAT, finishSheet, sheetName, solid, writeHeaderBlock, writeHeaderRow } from './sheet';
+import { headerFacts, type ExportHeader } from './matrixWorkbook';
+import { FORMAT, finishSheet, paintStatus, sheetName, solid, writeHeaderBlock, writeHeaderRow } from './sheet';
 
 export interface OfficerWorkbookInput extends ExportHeader {
   users: readonly User[];
@@ -43,9 +43,9 @@ function monthlySheet(wb: ExcelJS.Workbook, w: Wording, input: OfficerWorkbookIn
   for (const p of perf) {
     for (const m of p.months) {
       rowNo += 1;
-      setRow(ws, rowNo, [[p.user.displayName], [monthText(w, m.year, m.month)], [p.laoCount, FORMAT.count], [m.applicable, FORMAT.count], [m.complete, FORMAT.count],
-        [ratio(m), FORMAT.percent], [m.overdue, FORMAT.count], [m.visits, FORMAT.count], [m.onBehalf, FORMAT.count]]);
-      if (m.overdue > 0) ws.getCell(rowNo, 7).fill = solid('#fbe3e3');
+      setRow(ws, rowNo, [[p.user.displayName], [monthText(w, m.year, m.month)], [p.laoCount, FORMAT.count], [m.tally.due, FORMAT.count], [m.tally.complete, FORMAT.count],
+        [completeShare(m.tally), FORMAT.percent], [m.tally.overdue, FORMAT.count], [m.visits, FORMAT.count], [m.onBehalf, FORMAT.count]]);
+      if (m.tally.overdue > 0) ws.getCell(rowNo, 7).fill = solid('#fbe3e3');
     }
   }
   finishSheet(ws, { headerRow, columns: headers.length, lastRow: rowNo, freezeColumns: 2, maxWidths: { 3: 16, 4: 16, 5: 16, 6: 16, 7: 16, 8: 16, 9: 18 } });
@@ -62,11 +62,28 @@ function taskSheet(wb: ExcelJS.Workbook, w: Wording, input: OfficerWorkbookInput
       for (const t of m.tasks) {
         rowNo += 1;
         setRow(ws, rowNo, [[p.user.displayName], [monthText(w, m.year, m.month)], [w.localized(t.task.label)], [t.assigned, FORMAT.count],
-          [t.applicable, FORMAT.count], [t.complete, FORMAT.count], [ratio(t), FORMAT.percent], [t.overdue, FORMAT.count]]);
+          [t.tally.due, FORMAT.count], [t.tally.complete, FORMAT.count], [completeShare(t.tally), FORMAT.percent], [t.tally.overdue, FORMAT.count]]);
       }
     }
   }
   finishSheet(ws, { headerRow, columns: headers.length, lastRow: rowNo, freezeColumns: 2, maxWidths: { 3: 50 }, sampleRows: 2000 });
+}
+
+/** Every task of the year × the officer's LAOs by status, as of the day: what is done, late, and not yet due. */
+function yearSheet(wb: ExcelJS.Workbook, w: Wording, input: OfficerWorkbookInput, perf: OfficerPerformance[]): void {
+  const o = w.labels.officers;
+  const l = w.labels;
+  const headers = [o.officer, o.assigned, ...TASK_STATUSES.map((status) => w.status(status)), l.applicable, l.percent];
+  const { ws, headerRow } = startSheet(wb, w, input, o.yearSheet, headers);
+  // The status headers in the status colours: the sheet's own legend.
+  TASK_STATUSES.forEach((status, i) => paintStatus(ws.getCell(headerRow, 3 + i), status, w.status(status)));
+  let rowNo = headerRow;
+  for (const p of perf) {
+    rowNo += 1;
+    setRow(ws, rowNo, [[p.user.displayName], [p.laoCount, FORMAT.count], ...TASK_STATUSES.map((status): [number, string] => [p.year[status], FORMAT.count]),
+      [p.year.due, FORMAT.count], [completeShare(p.year), FORMAT.percent]]);
+  }
+  finishSheet(ws, { headerRow, columns: headers.length, lastRow: rowNo, freezeColumns: 1, maxWidths: Object.fromEntries(headers.map((_h, i) => [i + 1, i === 0 ? 45 : 16])) });
 }
 
 function docsSheet(wb: ExcelJS.Workbook, w: Wording, input: OfficerWorkbookInput, perf: OfficerPerformance[]): void {
@@ -91,6 +108,7 @@ export function buildOfficerWorkbook(input: OfficerWorkbookInput): { workbook: E
   workbook.creator = input.exportedBy;
   monthlySheet(workbook, w, input, performance);
   taskSheet(workbook, w, input, performance);
+  yearSheet(workbook, w, input, performance);
   docsSheet(workbook, w, input, performance);
   return { workbook, performance };
 }

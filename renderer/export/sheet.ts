@@ -1,19 +1,11 @@
 /** Formatting every workbook shares: Sarabun, header block, header row, widths, print setup, filters. */
 import type ExcelJS from 'exceljs';
 import type { TaskStatus } from '../../shared/calendar/index';
+import { STATUS_COLOURS } from '../features/checklist/statusColours';
 
 export const FONT_NAME = 'Sarabun';
 export const FONT_SIZE = 11;
 export const FORMAT = { baht: '#,##0.00', percent: '0.0%', count: '#,##0' } as const;
-
-/** Same colours as the screens' STATUS_STYLE (renderer/features/checklist/status.tsx); a test keeps them equal. */
-export const STATUS_COLOURS: Record<TaskStatus, { color: string; tint: string }> = {
-  complete: { color: '#1b5e20', tint: '#e3f1e4' },
-  in_progress: { color: '#8a5300', tint: '#fdf0d8' },
-  not_started: { color: '#4f5563', tint: '#eceef3' },
-  overdue: { color: '#b71c1c', tint: '#fbe3e3' },
-  not_applicable: { color: '#80868f', tint: '#f7f7f9' },
-};
 
 const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 export const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
@@ -25,6 +17,7 @@ export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom:
 /** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
 export const sheetName = (name: string): string => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
 
+/** A status cell in the colours the screens use (statusColours.ts). */
 export function paintStatus(cell: ExcelJS.Cell, status: TaskStatus, text: string): void {
   const { color, tint } = STATUS_COLOURS[status];
   cell.value = text;

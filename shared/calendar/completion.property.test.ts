@@ -2,68 +2,12 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { RecordTable } from '../domain/tables';
 import { evaluateLao, RULE_TABLES, type LaoRecords } from './completion';
-import { addDays } from './isoDate';
 import { defaultTemplate } from './seedTemplate';
+import { recordOp } from './testArbitraries';
 import { completeLao, LaoRecordsBuilder } from './testRecords';
 
 const template = defaultTemplate(2554);
 const asOfs = fc.constantFrom('2010-10-15', '2011-01-20', '2011-03-31', '2011-04-15', '2011-06-30', '2011-08-01', '2011-09-30', '2011-10-20', '2012-03-01');
-const fyDate = (fy: number, offset: number) => addDays(`${fy - 544}-10-01`, offset % 365);
-const quarter = fc.constantFrom(1 as const, 2 as const, 3 as const, 4 as const);
-
-/** A change to a builder's records, touching one table. */
-interface Op {
-  table: RecordTable;
-  apply(b: LaoRecordsBuilder): void;
-}
-
-/** Records of any table for a fiscal year (B.E.), linked to what the builder already holds. */
-function recordOp(fy: number): fc.Arbitrary<Op> {
-  const day = fc.integer({ min: 0, max: 364 });
-  const pick = <T>(rows: T[], i: number): T | undefined => rows[i % Math.max(1, rows.length)];
-  return fc.oneof(
-    fc.record({ d: day, n: fc.nat() }).map(({ d, n }): Op => ({
-      table: 'disbursements',
-      apply: (b) => {
-        const item = pick(b.rows.ordinanceItems.filter((i) => i.fiscalYear === fy), n);
-        if (item) b.pay(item, fyDate(fy, d), 10_00);
-      },
-    })),
-    fc.record({ d: day, n: fc.nat() }).map(({ d, n }): Op => ({
-      table: 'contracts',
-      apply: (b) => {
-        const item = pick(b.rows.ordinanceItems.filter((i) => i.fiscalYear === fy), n);
-        if (item) b.contract(item, fyDate(fy, d), 10_00);
-      },
-    })),
-    fc.record({ q: quarter, d: day }).map(({ q, d }): Op => ({ table: 'quarterReports', apply: (b) => void b.reported(fy, q, fyDate(fy, d)) })),
-    fc.nat({ max: 11 }).map((i): Op => ({
-      table: 'fiscalStats',
-      apply: (b) => void b.stats(fy, i < 3 ? fy - 544 : fy - 543, ((i + 9) % 12) + 1),
-    })),
-    fc.record({ d: day, done: fc.boolean() }).map(({ d, done }): Op => ({
-      table: 'antiDrugActivities',
-      apply: (b) => void b.antiDrug(fy, fyDate(fy, d), done ? 'ดำเนินการแล้ว' : null),
-    })),
-    fc.record({ d: day, paid: fc.nat({ max: 900_000_00 }) }).map(({ d, paid }): Op => ({
-      table: 'grants',
-      apply: (b) => void b.grant(fy, 'เงินอุดหนุน', fyDate(fy, d), { disbursed: paid }),
-    })),
-    fc.boolean().map((hasMissions): Op => ({ table: 'visions', apply: (b) => void b.vision(fy, fy + 2, hasMissions ? {} : { missions: [] }) })),
-    fc.boolean().map((draft): Op => ({
-      table: 'plans',
-      apply: (b) => void b.plan(fy, 3, draft ? { status: 'draft', submittedOn: null } : {}),
-    })),
-    fc.nat().map((n): Op => ({
-      table: 'planProjects',
-      apply: (b) => {
-        const plan = pick(b.rows.plans, n);
-        if (plan) b.project(plan.id, fy);
-      },
-    })),
-  );
-}
-
 const PROJECT = '0190c4e2-0000-7000-8000-00000000f001';
 const done = (results: ReturnType<typeof evaluateLao>) => Object.fromEntries(Object.entries(results).map(([id, r]) => [id, r.done]));
 

@@ -45,23 +45,45 @@ describe('a complete LAO', () => {
 });
 
 describe('status semantics', () => {
+  const period = { start: '2010-11-01', end: '2011-02-28' };
   it.each([
     [{ done: 0, total: 0 }, '2011-01-01', 'not_applicable'],
+    [{ done: 0, total: 0 }, '2010-10-01', 'not_applicable'],
     [{ done: 3, total: 3 }, '2012-01-01', 'complete'],
+    [{ done: 3, total: 3 }, '2010-10-31', 'complete'],
+    [{ done: 0, total: 3 }, '2010-10-31', 'not_yet_due'],
+    [{ done: 2, total: 3 }, '2010-10-31', 'not_yet_due'],
+    [{ done: 0, total: 3 }, '2010-11-01', 'not_started'],
     [{ done: 0, total: 3 }, '2011-02-28', 'not_started'],
+    [{ done: 1, total: 3 }, '2010-11-01', 'in_progress'],
     [{ done: 1, total: 3 }, '2011-02-28', 'in_progress'],
     [{ done: 0, total: 3 }, '2011-03-01', 'overdue'],
     [{ done: 2, total: 3 }, '2011-03-01', 'overdue'],
-  ] as const)('%o as of %s is %s (period ends 2011-02-28)', (outcome, asOf, status) => {
-    expect(taskStatus(outcome, asOf, '2011-02-28')).toBe(status);
+  ] as const)('%o as of %s is %s (period 2010-11-01 to 2011-02-28)', (outcome, asOf, status) => {
+    expect(taskStatus(outcome, asOf, period)).toBe(status);
   });
 
-  it('judges a future task by its records: not_started, never overdue', () => {
+  it('judges a task whose months have not begun as not yet due, never overdue or not started', () => {
     const r = evaluateTask(task('year-disbursement'), new LaoRecordsBuilder().records(), ctx('2010-10-01'));
     expect(r).toEqual({
-      status: 'not_started', done: 0, total: 1,
+      status: 'not_yet_due', done: 0, total: 1,
       missing: [{ code: 'ordinance.missing', params: { fy: 2554 }, table: 'ordinances' }],
     });
+    // In December, the Q2 and Q3 tasks have not begun; the tasks of October to December have.
+    const december = evaluateLao(template, new LaoRecordsBuilder().records(), ctx('2010-12-15'));
+    const statuses = Object.fromEntries(Object.entries(december).map(([id, result]) => [id, result.status]));
+    expect(statuses).toMatchObject({
+      'prev-year-disbursement': 'overdue', 'plan-submitted': 'not_started', 'ordinance-passed': 'not_yet_due',
+      'q2-progress': 'not_yet_due', 'q2-verified': 'not_yet_due', 'q3-progress': 'not_yet_due', 'year-disbursement': 'not_yet_due',
+    });
+    // The first day of the first month, in Bangkok, the task is due.
+    expect(evaluateTask(task('q3-progress'), new LaoRecordsBuilder().records(), ctx('2011-06-30T16:59:00Z')).status).toBe('not_yet_due');
+    expect(evaluateTask(task('q3-progress'), new LaoRecordsBuilder().records(), ctx('2011-06-30T17:00:00Z')).status).toBe('not_started');
+  });
+
+  it('counts work done before a task’s months as complete', () => {
+    const r = evaluateTask(task('q3-progress'), completeLao().b.records(), ctx('2011-06-15'));
+    expect(r).toMatchObject({ status: 'complete', done: 6, total: 6 });
   });
 
   it('takes asOf as a Bangkok day: 23:30 on 30 September is still the last day of the year', () => {
@@ -128,11 +150,11 @@ describe('deleted records are ignored', () => {
 });
 
 describe('summarize', () => {
-  it('counts results by status', () => {
+  it('counts results by status; not applicable and not yet due are not due', () => {
     const r = (status: TaskResult['status']): TaskResult => ({ status, done: 0, total: 1, missing: [] });
-    expect(summarize([r('complete'), r('complete'), r('overdue'), r('in_progress'), r('not_started'), r('not_applicable')])).toEqual({
-      complete: 2, inProgress: 1, notStarted: 1, overdue: 1, notApplicable: 1, total: 6,
+    expect(summarize([r('complete'), r('complete'), r('overdue'), r('in_progress'), r('not_started'), r('not_applicable'), r('not_yet_due')])).toEqual({
+      complete: 2, in_progress: 1, not_started: 1, overdue: 1, not_applicable: 1, not_yet_due: 1, total: 7, due: 5,
     });
-    expect(summarize([])).toEqual({ complete: 0, inProgress: 0, notStarted: 0, overdue: 0, notApplicable: 0, total: 0 });
+    expect(summarize([])).toEqual({ complete: 0, in_progress: 0, not_started: 0, overdue: 0, not_applicable: 0, not_yet_due: 0, total: 0, due: 0 });
   });
 });

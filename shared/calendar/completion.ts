@@ -11,10 +11,18 @@ import { antiDrugCurrent, fiscalStatsCurrent, grantsCurrent } from './rules/mont
 import { planSubmitted } from './rules/planning';
 import type { RuleContext, RuleOutcome } from './rules/tally';
 import type { RecordTable } from '../domain/tables';
-import { taskPeriodEnd, type CalendarTask, type CalendarTemplate, type RuleKind, type RuleSpec, type TaskStatus } from './template';
+import { tallyStatuses, type StatusTally, type TaskStatus } from './status';
+import { taskPeriodEnd, taskPeriodStart, type CalendarTask, type CalendarTemplate, type RuleKind, type RuleSpec } from './template';
 
 export type { LaoRecords } from './recordIndex';
 export type { MissingItem } from './completionCodes';
+
+/**
+ * Version of what the rules return for the same records and day. Bump it when
+ * a rule or the status rule changes: results stored by another version are
+ * computed again before anyone sees them. 2: the status not_yet_due.
+ */
+export const COMPLETION_RULES_VERSION = 2;
 
 export interface TaskResult {
   status: TaskStatus;
@@ -82,15 +90,25 @@ function runRule(rule: RuleSpec, index: RecordIndex, ctx: RuleContext): RuleOutc
   }
 }
 
+/** The days a task is due: from the first day of its first month to the last day of its last month. */
+export interface TaskPeriod {
+  start: string;
+  end: string;
+}
+
+export const taskPeriod = (task: CalendarTask): TaskPeriod => ({ start: taskPeriodStart(task), end: taskPeriodEnd(task) });
+
 /**
  * not_applicable when there is nothing to judge; complete when every check
- * passes; overdue once the task's last month has ended; otherwise
- * not_started (no check passes) or in_progress.
+ * passes (work done early counts); not_yet_due before the task's first month;
+ * overdue once its last month has ended; otherwise not_started (no check
+ * passes) or in_progress.
  */
-export function taskStatus(outcome: { done: number; total: number }, asOf: string, periodEnd: string): TaskStatus {
+export function taskStatus(outcome: { done: number; total: number }, asOf: string, period: TaskPeriod): TaskStatus {
   if (outcome.total === 0) return 'not_applicable';
   if (outcome.done >= outcome.total) return 'complete';
-  if (asOf > periodEnd) return 'overdue';
+  if (asOf < period.start) return 'not_yet_due';
+  if (asOf > period.end) return 'overdue';
   return outcome.done === 0 ? 'not_started' : 'in_progress';
 }
 
@@ -100,7 +118,7 @@ function evaluate(task: CalendarTask, index: RecordIndex, asOf: string, ctx: Eva
     return { status: 'not_applicable', done: 0, total: 0, missing: [] };
   }
   const outcome = runRule(task.rule, index, { asOf, fiscalYear });
-  return { status: taskStatus(outcome, asOf, taskPeriodEnd(task)), ...outcome };
+  return { status: taskStatus(outcome, asOf, taskPeriod(task)), ...outcome };
 }
 
 /** One task for one LAO; records are indexed once per records object and reused. */
@@ -118,29 +136,7 @@ export function evaluateLao(template: CalendarTemplate, records: LaoRecords, ctx
   return results;
 }
 
-export interface CompletionSummary {
-  complete: number;
-  inProgress: number;
-  notStarted: number;
-  overdue: number;
-  notApplicable: number;
-  total: number;
-}
-
-const SUMMARY_KEY: Record<TaskStatus, Exclude<keyof CompletionSummary, 'total'>> = {
-  complete: 'complete',
-  in_progress: 'inProgress',
-  not_started: 'notStarted',
-  overdue: 'overdue',
-  not_applicable: 'notApplicable',
-};
-
 /** Counts of results by status (e.g. the LAOs of one task, or the tasks of one LAO). */
-export function summarize(results: TaskResult[]): CompletionSummary {
-  const summary: CompletionSummary = { complete: 0, inProgress: 0, notStarted: 0, overdue: 0, notApplicable: 0, total: 0 };
-  for (const r of results) {
-    summary[SUMMARY_KEY[r.status]]++;
-    summary.total++;
-  }
-  return summary;
+export function summarize(results: readonly TaskResult[]): StatusTally {
+  return tallyStatuses(results.map((result) => result.status));
 }

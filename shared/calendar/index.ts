@@ -4,6 +4,7 @@
  */
 export * from './fiscal';
 export * from './template';
+export * from './status';
 export * from './seedTemplate';
 export * from './completionCodes';
 export * from './completion';

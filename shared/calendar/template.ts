@@ -10,9 +10,6 @@ import { daysInMonth, toIsoDate } from './isoDate';
 import { MAX_BE_YEAR, MIN_BE_YEAR, monthName } from './thaiDate';
 import { err, issue, ok, type Result, type ValidationIssue } from '../result';
 
-export type TaskStatus = 'not_started' | 'in_progress' | 'complete' | 'overdue' | 'not_applicable';
-export const TASK_STATUSES: readonly TaskStatus[] = ['not_started', 'in_progress', 'complete', 'overdue', 'not_applicable'];
-
 /** Codes of template validation problems; translated in renderer/i18n/completion.*.json. */
 export const TEMPLATE_CODES = [
   'template.duplicateTaskId',

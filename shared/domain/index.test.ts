@@ -1,11 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRecord, FIXTURE_IDS } from './fixtures';
-import { newRecordBase, newRecordId, RECORD_SCHEMAS, RECORD_TABLES, validateRecord, validateReference } from './index';
+import { hasFiscalYear, newRecordBase, newRecordId, RECORD_SCHEMAS, RECORD_TABLES, validateRecord, validateReference } from './index';
 import { check, issuesOf } from './testUtil';
 
 describe('RECORD_SCHEMAS', () => {
   it('has a schema for every record table', () => {
     expect(Object.keys(RECORD_SCHEMAS).sort()).toEqual([...RECORD_TABLES].sort());
+  });
+
+  it.each(RECORD_TABLES)('lists %s among the fiscal-year tables exactly when its records carry a fiscalYear', (table) => {
+    expect('fiscalYear' in fixtureRecord(table)).toBe(hasFiscalYear(table));
+    const { fiscalYear: _dropped, ...without } = fixtureRecord(table) as Record<string, unknown>;
+    expect(validateRecord(table, without).ok).toBe(!hasFiscalYear(table));
   });
 
   it.each(RECORD_TABLES)('accepts the %s fixture', (table) => {

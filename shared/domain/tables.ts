@@ -21,6 +21,19 @@ export const RECORD_TABLES = [
 
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
+/**
+ * The tables whose records belong to one fiscal year (a `fiscalYear` field).
+ * The others belong to a plan period: visions and plans (startYear and length)
+ * and the amendments and projects of a plan.
+ */
+export const FISCAL_YEAR_TABLES = [
+  'ordinances', 'ordinanceItems', 'contracts', 'disbursements', 'quarterReports', 'grants', 'fiscalStats', 'antiDrugActivities', 'fieldVisits',
+] as const satisfies readonly RecordTable[];
+export type FiscalYearTable = (typeof FISCAL_YEAR_TABLES)[number];
+
+const FISCAL = new Set<RecordTable>(FISCAL_YEAR_TABLES);
+export const hasFiscalYear = (table: RecordTable): table is FiscalYearTable => FISCAL.has(table);
+
 /** The eight record categories of mission.md and the tables each one owns. */
 export const RECORD_CATEGORIES = {
   vision: ['visions'],

@@ -1,24 +1,36 @@
 /**
  * Officer performance against the calendar (seed note 3): per officer and
- * month, for each task due, how many assigned LAOs are complete or overdue;
- * visits made and records entered on LAOs' behalf that month. Pure.
+ * month, for each task due, the assigned LAOs by status; visits made and
+ * records entered on LAOs' behalf that month; and the whole year so far. Pure.
  */
 import { monthsOfFiscalYear } from '../calendar/fiscal';
-import { contractDocsStatus, tasksForMonth, type CalendarTask, type CalendarTemplate, type ContractDocsStatus, type TaskResult } from '../calendar/index';
+import {
+  contractDocsStatus, sumTallies, tallyStatuses, tasksForMonth,
+  type CalendarTask, type CalendarTemplate, type ContractDocsStatus, type StatusTally, type TaskResult,
+} from '../calendar/index';
 import type { Lao, User } from '../domain/reference';
 
-export interface OfficerTaskLine { task: CalendarTask; assigned: number; applicable: number; complete: number; overdue: number }
+/** The officer's LAOs by status for one task. */
+export interface OfficerTaskLine { task: CalendarTask; assigned: number; tally: StatusTally }
 export interface OfficerMonth {
   year: number;
   month: number;
   tasks: OfficerTaskLine[];
-  applicable: number;
-  complete: number;
-  overdue: number;
+  /** The month's task lines added up. */
+  tally: StatusTally;
   visits: number;
   onBehalf: number;
 }
-export interface OfficerPerformance { user: User; laoCount: number; docs: ContractDocsStatus; months: OfficerMonth[] }
+export interface OfficerPerformance {
+  user: User;
+  laoCount: number;
+  docs: ContractDocsStatus;
+  months: OfficerMonth[];
+  /** Every task of the year × the officer's LAOs, as of the day: tasks not yet begun show as not yet due. */
+  year: StatusTally;
+}
+
+type Results = ReadonlyMap<string, Readonly<Record<string, TaskResult>>>;
 
 export interface ActivityRow { laoId: string; updatedBy?: string; updatedAt?: string; enteredOnBehalf?: boolean; deleted?: boolean }
 export interface VisitRow { officerId: string; visitedOn: string; deleted?: boolean }
@@ -35,22 +47,14 @@ function count<T>(rows: readonly T[], keyOf: (row: T) => string | undefined): Ma
   return map;
 }
 
-function taskLine(task: CalendarTask, laoIds: readonly string[], results: ReadonlyMap<string, Readonly<Record<string, TaskResult>>>): OfficerTaskLine {
-  const line = { task, assigned: laoIds.length, applicable: 0, complete: 0, overdue: 0 };
-  for (const id of laoIds) {
-    const status = results.get(id)?.[task.id]?.status;
-    if (!status || status === 'not_applicable') continue;
-    line.applicable += 1;
-    if (status === 'complete') line.complete += 1;
-    if (status === 'overdue') line.overdue += 1;
-  }
-  return line;
+function taskLine(task: CalendarTask, laoIds: readonly string[], results: Results): OfficerTaskLine {
+  return { task, assigned: laoIds.length, tally: tallyStatuses(laoIds.map((id) => results.get(id)?.[task.id]?.status)) };
 }
 
 /** Months of the fiscal year up to the as-of month. */
 export function officerPerformance(
   users: readonly User[], laos: readonly Lao[], template: CalendarTemplate,
-  results: ReadonlyMap<string, Readonly<Record<string, TaskResult>>>, asOf: string,
+  results: Results, asOf: string,
   activity: { records: readonly ActivityRow[]; visits: readonly VisitRow[] },
 ): OfficerPerformance[] {
   const months = monthsOfFiscalYear(template.fiscalYear).filter((m) => key(m.year, m.month) <= monthOf(asOf));
@@ -69,13 +73,12 @@ export function officerPerformance(
           const tasks = tasksForMonth(template, year, month).map((task) => taskLine(task, laoIds, results));
           return {
             year, month, tasks,
-            applicable: tasks.reduce((s, t) => s + t.applicable, 0),
-            complete: tasks.reduce((s, t) => s + t.complete, 0),
-            overdue: tasks.reduce((s, t) => s + t.overdue, 0),
+            tally: sumTallies(tasks.map((line) => line.tally)),
             visits: visits.get(`${user.id}|${key(year, month)}`) ?? 0,
             onBehalf: onBehalf.get(`${user.id}|${key(year, month)}`) ?? 0,
           };
         }),
+        year: sumTallies(template.tasks.map((task) => taskLine(task, laoIds, results).tally)),
       };
     });
 }

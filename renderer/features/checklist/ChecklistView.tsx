@@ -1,24 +1,28 @@
-import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { useFormat } from '../../app/format';
 import { useLastVisits, useProvinceCompletion, useProvinceReference } from '../../data/province';
-import { judgedFiscalYear } from '../../../shared/calendar/index';
+import { isDue, judgedFiscalYear, needsFollowUp, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from './useTasks';
 import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
-import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from './months';
-import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, percent } from './status';
+import { selectedMonth, useLocalName, useMonthLabel } from './months';
+import { MonthPicker } from './MonthPicker';
+import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
 
-const BAR_ORDER = ['complete', 'in_progress', 'not_started', 'overdue'] as const;
+/** The statuses that count toward percent complete, complete first. */
+const BAR_ORDER = [...TASK_STATUSES].reverse().filter(isDue);
+/** Every status but not applicable, which a checklist month does not need explained. */
+const LEGEND = TASK_STATUSES.filter((status) => status !== 'not_applicable');
 
 function StatusBar({ summary }: { summary: TaskSummary }) {
-  const total = summary.applicable || 1;
+  const total = summary.tally.due || 1;
   return (
     <Box aria-hidden sx={{ display: 'flex', height: 8, borderRadius: 4, overflow: 'hidden', bgcolor: '#e6e8ef' }}>
       {BAR_ORDER.map((status) => (
-        <Box key={status} sx={{ width: `${(summary.counts[status] / total) * 100}%`, bgcolor: STATUS_STYLE[status].color }} />
+        <Box key={status} sx={{ width: `${(summary.tally[status] / total) * 100}%`, bgcolor: STATUS_STYLE[status].color }} />
       ))}
     </Box>
   );
@@ -29,9 +33,9 @@ function Counts({ summary }: { summary: TaskSummary }) {
   const format = useFormat();
   return (
     <Stack direction="row" spacing={1.5} useFlexGap sx={{ flexWrap: 'wrap' }}>
-      {(['overdue', 'not_started', 'in_progress', 'complete', 'not_applicable'] as const).filter((status) => status !== 'not_applicable' || summary.counts.not_applicable > 0).map((status) => (
+      {TASK_STATUSES.filter((status) => isDue(status) || summary.tally[status] > 0).map((status) => (
         <Typography key={status} variant="body2" sx={{ color: STATUS_STYLE[status].color, fontWeight: 600 }} data-testid={`count-${status}`}>
-          {t(`status.${status}`)} {format.integer(summary.counts[status])}
+          {t(`status.${status}`)} {format.integer(summary.tally[status])}
         </Typography>
       ))}
     </Stack>
@@ -41,6 +45,7 @@ function Counts({ summary }: { summary: TaskSummary }) {
 function TaskCard({ summary, selected, onSelect }: { summary: TaskSummary; selected: boolean; onSelect: () => void }) {
   const { t, i18n } = useTranslation('calendar');
   const label = summary.task.label[i18n.language === 'en' ? 'en' : 'th'];
+  const nothingDue = nothingDueStatus(summary.tally);
   return (
     <Card data-testid="task-card" data-task-id={summary.task.id} sx={{ borderColor: selected ? 'primary.main' : undefined, borderWidth: selected ? 2 : 1, bgcolor: selected ? '#f2f4fc' : undefined }}>
       <CardActionArea onClick={onSelect} aria-pressed={selected}>
@@ -49,7 +54,7 @@ function TaskCard({ summary, selected, onSelect }: { summary: TaskSummary; selec
             <Stack direction="row" sx={{ justifyContent: 'space-between', gap: 1 }}>
               <Typography sx={{ fontWeight: 600 }}>{label}</Typography>
               <Typography variant="body2" sx={{ fontWeight: 600, whiteSpace: 'nowrap' }} color="primary">
-                {summary.applicable === 0 ? t('status.not_applicable') : t('checklist.percentComplete', { percent: percent(summary.counts.complete, summary.applicable) })}
+                {nothingDue ? t(`status.${nothingDue}`) : t('checklist.percentComplete', { percent: percent(summary.tally.complete, summary.tally.due) })}
               </Typography>
             </Stack>
             {summary.task.everyMonth ? <Typography variant="caption" color="text.secondary">{t('checklist.everyMonth')}</Typography> : null}
@@ -67,6 +72,7 @@ function TaskDetail({ summary, fiscalYear }: { summary: TaskSummary; fiscalYear:
   const reference = useProvinceReference();
   const lastVisits = useLastVisits();
   const localName = useLocalName();
+  const monthLabel = useMonthLabel();
   const [params, setParams] = useSearchParams();
   const [showComplete, setShowComplete] = useState(false);
   const openLao = params.get('lao');
@@ -77,16 +83,24 @@ function TaskDetail({ summary, fiscalYear }: { summary: TaskSummary; fiscalYear:
   }, { replace: true }), [setParams]);
   const districtNames = useMemo(() => new Map((reference?.districts ?? []).map((d) => [d.code, localName(d)])), [reference, localName]);
   const lang = i18n.language === 'en' ? 'en' : 'th';
-  const pending = summary.rows.filter((row) => row.result.status !== 'complete' && row.result.status !== 'not_applicable');
+  // Not-yet-due LAOs are listed after those to follow up now: what they will be asked for is known already.
+  const pending = summary.rows.filter((row) => needsFollowUp(row.result.status) || row.result.status === 'not_yet_due');
+  const followUp = pending.filter((row) => needsFollowUp(row.result.status)).length;
   const done = summary.rows.length - pending.length;
+  const first = summary.task.months[0]!;
   return (
     <Card data-testid="task-detail">
       <CardContent>
         <Typography variant="h6" component="h2">{summary.task.label[lang]}</Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 2 }}>{summary.task.guidance[lang]}</Typography>
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{t('checklist.needsAttention', { count: pending.length })}</Typography>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{t('checklist.needsAttention', { count: followUp })}</Typography>
       </CardContent>
       {pending.length === 0 ? <Alert severity="success" sx={{ mx: 2, mb: 2 }}>{t('checklist.allComplete')}</Alert> : null}
+      {followUp === 0 && summary.tally.not_yet_due > 0 ? (
+        <Alert severity="info" icon={false} sx={{ mx: 2, mb: 2 }} data-testid="task-not-yet-due">
+          {t('checklist.notYetDue', { count: summary.tally.not_yet_due, month: monthLabel(first.year, first.month) })}
+        </Alert>
+      ) : null}
       <Box sx={{ maxHeight: 'max(420px, calc(100vh - 300px))', overflowY: 'auto', borderTop: 1, borderColor: 'divider' }} data-testid="task-lao-list">
         <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} />
       </Box>
@@ -134,11 +148,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
         <Typography color="text.secondary" sx={{ mt: 0.5 }}>{t('checklist.intro')}</Typography>
       </Box>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        <TextField select size="small" label={t('month.label')} value={monthKey(year, month)} onChange={(e) => setParam('month', e.target.value)} sx={{ minWidth: 200 }} slotProps={{ select: { MenuProps: { slotProps: { paper: { sx: { maxHeight: 420 } } } } } }}>
-          {monthChoices(today.fiscalYear).map((choice) => (
-            <MenuItem key={choice.key} value={choice.key}>{monthLabel(choice.year, choice.month)}</MenuItem>
-          ))}
-        </TextField>
+        <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={200} />
         <ToggleButtonGroup size="small" exclusive value={mine ? 'mine' : 'all'} aria-label={t('checklist.scope')} onChange={(_e, v: string | null) => v && setParam('scope', v === 'all' ? 'all' : null)}>
           <ToggleButton value="mine" disabled={!assigned}>{t('checklist.mine', { count: assigned?.length ?? laoCount })}</ToggleButton>
           <ToggleButton value="all">{t('checklist.all', { count: laoCount })}</ToggleButton>
@@ -154,7 +164,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
         <Alert severity="info">{t('checklist.noTasks')}</Alert>
       ) : (
         <>
-          <StatusLegend statuses={['overdue', 'not_started', 'in_progress', 'complete']} />
+          <StatusLegend statuses={LEGEND} />
           {snapshot.stale ? <UpdatingNote progress={snapshot.progress} /> : null}
           <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
             <Grid size={{ xs: 12, md: 4 }}>

@@ -1,15 +1,14 @@
 /** Pure shaping of completion results for the checklist: per-task counts and LAOs sorted by need. */
 import type { Lao } from '../../../shared/domain/reference';
-import type { CalendarTask, TaskResult } from '../../../shared/calendar/index';
+import { STATUS_RANK, tallyStatuses, type CalendarTask, type StatusTally, type TaskResult } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../data/completionCache';
-import { STATUS_RANK } from './status';
 
 export interface LaoRow { lao: Lao; result: TaskResult }
 
 export interface TaskSummary {
   task: CalendarTask;
-  counts: { complete: number; in_progress: number; not_started: number; overdue: number; not_applicable: number };
-  applicable: number;
+  /** The LAOs by status; `due` is the denominator of percent complete. */
+  tally: StatusTally;
   /** Sorted: overdue first, then least done, then by name. */
   rows: LaoRow[];
 }
@@ -24,16 +23,13 @@ export function compareByNeed(a: LaoRow, b: LaoRow): number {
 }
 
 export function summarizeTask(task: CalendarTask, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>): TaskSummary {
-  const counts = { complete: 0, in_progress: 0, not_started: 0, overdue: 0, not_applicable: 0 };
   const rows: LaoRow[] = [];
   for (const lao of laos) {
     const result = results.get(lao.id)?.[task.id];
-    if (!result) continue;
-    counts[result.status] += 1;
-    rows.push({ lao, result });
+    if (result) rows.push({ lao, result });
   }
   rows.sort(compareByNeed);
-  return { task, counts, applicable: rows.length - counts.not_applicable, rows };
+  return { task, tally: tallyStatuses(rows.map((row) => row.result.status)), rows };
 }
 
 /** Laos in the officer's scope: their assigned LAOs, or all when they have none assigned. */

@@ -13,19 +13,26 @@ export function parseMonthKey(key: string | null): { year: number; month: number
   return month >= 1 && month <= 12 ? { year: Number(m[1]), month } : undefined;
 }
 
-/** The months of the previous and the current fiscal year, October first. */
-export function monthChoices(currentFiscalYear: number): MonthChoice[] {
-  return [currentFiscalYear - 1, currentFiscalYear].flatMap((fy) =>
+/** Fiscal years once each, newest first, as the pickers list them. */
+export const newestFirst = (fiscalYears: Iterable<number>): number[] => [...new Set(fiscalYears)].sort((a, b) => b - a);
+
+/** The months of the given fiscal years: the newest year first, each year's months from October to September. */
+export function monthChoices(fiscalYears: Iterable<number>): MonthChoice[] {
+  return newestFirst(fiscalYears).flatMap((fy) =>
     monthsOfFiscalYear(fy).map(({ year, month }) => ({ year, month, fiscalYear: fiscalYearOfMonth(year, month), key: monthKey(year, month) })),
   );
 }
 
-/** 'พฤศจิกายน 2569' / 'November 2569 BE'. */
+/** 'พฤศจิกายน 2569' / 'November 2569 BE' (year Gregorian in, B.E. out). */
+export function monthLabel(year: number, month: number, locale: 'th' | 'en', style: 'long' | 'short' = 'long'): string {
+  return `${monthName(month, { locale, style })} ${toBE(year)}${locale === 'en' ? ' BE' : ''}`;
+}
+
+/** monthLabel in the interface's language. */
 export function useMonthLabel() {
   const { i18n } = useTranslation();
   const locale = i18n.language === 'en' ? 'en' : 'th';
-  return (year: number, month: number, style: 'long' | 'short' = 'long') =>
-    `${monthName(month, { locale, style })} ${toBE(year)}${locale === 'en' ? ' BE' : ''}`;
+  return (year: number, month: number, style: 'long' | 'short' = 'long') => monthLabel(year, month, locale, style);
 }
 
 export function useLocalName() {

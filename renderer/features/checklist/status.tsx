@@ -1,27 +1,29 @@
-/** Status colours, icons and labels shared by the checklist, matrix and officers pages. */
+/** Status colours, icons and labels shared by the checklist, matrix, directory and officers pages. */
 import { Box, Chip, CircularProgress, LinearProgress, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
+import EventIcon from '@mui/icons-material/Event';
 import RemoveIcon from '@mui/icons-material/Remove';
 import RadioButtonUncheckedIcon from '@mui/icons-material/RadioButtonUnchecked';
 import TimelapseIcon from '@mui/icons-material/Timelapse';
 import type { SvgIconComponent } from '@mui/icons-material';
 import { useTranslation } from 'react-i18next';
-import type { TaskStatus } from '../../../shared/calendar/index';
+import { TASK_STATUSES, type StatusTally, type TaskStatus } from '../../../shared/calendar/index';
+import { STATUS_COLOURS } from './statusColours';
 
-export const STATUSES: readonly TaskStatus[] = ['overdue', 'not_started', 'in_progress', 'complete', 'not_applicable'];
-
-/** Foreground (AA contrast on white and on the tint) and a pale tint for cells. */
-export const STATUS_STYLE: Record<TaskStatus, { color: string; tint: string; Icon: SvgIconComponent }> = {
-  complete: { color: '#1b5e20', tint: '#e3f1e4', Icon: CheckCircleIcon },
-  in_progress: { color: '#8a5300', tint: '#fdf0d8', Icon: TimelapseIcon },
-  not_started: { color: '#4f5563', tint: '#eceef3', Icon: RadioButtonUncheckedIcon },
-  overdue: { color: '#b71c1c', tint: '#fbe3e3', Icon: ErrorIcon },
-  not_applicable: { color: '#80868f', tint: '#f7f7f9', Icon: RemoveIcon },
+const STATUS_ICON: Record<TaskStatus, SvgIconComponent> = {
+  overdue: ErrorIcon,
+  not_started: RadioButtonUncheckedIcon,
+  in_progress: TimelapseIcon,
+  not_yet_due: EventIcon,
+  complete: CheckCircleIcon,
+  not_applicable: RemoveIcon,
 };
 
-/** Sort rank: what needs the officer most comes first. */
-export const STATUS_RANK: Record<TaskStatus, number> = { overdue: 0, not_started: 1, in_progress: 2, complete: 3, not_applicable: 4 };
+/** Colour, tint and icon of each status. */
+export const STATUS_STYLE = Object.fromEntries(
+  TASK_STATUSES.map((status) => [status, { ...STATUS_COLOURS[status], Icon: STATUS_ICON[status] }]),
+) as Readonly<Record<TaskStatus, { color: string; tint: string; Icon: SvgIconComponent }>>;
 
 export function StatusChip({ status, label }: { status: TaskStatus; label?: string }) {
   const { t } = useTranslation('calendar');
@@ -37,7 +39,7 @@ export function StatusChip({ status, label }: { status: TaskStatus; label?: stri
   );
 }
 
-export function StatusLegend({ statuses = STATUSES }: { statuses?: readonly TaskStatus[] }) {
+export function StatusLegend({ statuses = TASK_STATUSES }: { statuses?: readonly TaskStatus[] }) {
   const { t } = useTranslation('calendar');
   return (
     <Stack direction="row" spacing={1} useFlexGap role="list" aria-label={t('status.legend')} data-testid="status-legend" sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
@@ -50,6 +52,10 @@ export function StatusLegend({ statuses = STATUSES }: { statuses?: readonly Task
 }
 
 export const percent = (part: number, whole: number): number => (whole === 0 ? 0 : Math.round((part / whole) * 100));
+
+/** What a tally with nothing due shows instead of a percentage: not yet due if any result is, else not applicable. */
+export const nothingDueStatus = (tally: StatusTally): TaskStatus | undefined =>
+  tally.due > 0 ? undefined : tally.not_yet_due > 0 ? 'not_yet_due' : 'not_applicable';
 
 /** Shown while the first completion pass runs (it reads every LAO's records once). */
 export function ComputingProgress({ progress }: { progress: number }) {

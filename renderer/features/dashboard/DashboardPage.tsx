@@ -3,15 +3,15 @@ import PrintIcon from '@mui/icons-material/Print';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultTemplate } from '../../../shared/calendar/index';
+import { defaultTemplate, TASK_STATUSES } from '../../../shared/calendar/index';
 import { budgetProgress, disbursedShare, type BudgetRecords } from '../../../shared/export/budgetProgress';
 import { useFormat } from '../../app/format';
 import { localDb } from '../../data/db';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { useLocalName, useMonthLabel } from '../checklist/months';
-import { percent } from '../checklist/status';
+import { StatusChip, percent } from '../checklist/status';
 import { officerRows } from '../officers/officers';
-import { laosMostBehind, monthlyProgress } from './dashboard';
+import { laosMostBehind, monthlyProgress, yearStatusTally } from './dashboard';
 
 function Bar({ label, part, whole, share }: { label: string; part?: number; whole?: number; share?: number | null }) {
   const value = share === undefined ? percent(part ?? 0, whole ?? 0) : Math.round((share ?? 0) * 100);
@@ -54,10 +54,11 @@ export function DashboardPage() {
   const months = useMemo(() => monthlyProgress(template, laos, snapshot.results, today.iso), [template, laos, snapshot.results, today.iso]);
   const budget = useMemo(() => (records && reference ? budgetProgress(reference.laos, reference.districts, records, today.fiscalYear) : undefined), [records, reference, today.fiscalYear]);
   const officers = useMemo(
-    () => officerRows(reference?.users ?? [], laos, template.tasks, snapshot.results, today.iso).sort((a, b) => percent(b.complete, b.applicable) - percent(a.complete, a.applicable)),
+    () => officerRows(reference?.users ?? [], laos, template.tasks, snapshot.results, today.iso).sort((a, b) => percent(b.tally.complete, b.tally.due) - percent(a.tally.complete, a.tally.due)),
     [reference, laos, template, snapshot.results, today.iso],
   );
   const behind = useMemo(() => laosMostBehind(template, laos, snapshot.results), [template, laos, snapshot.results]);
+  const yearTally = useMemo(() => yearStatusTally(template, laos, snapshot.results), [template, laos, snapshot.results]);
 
   return (
     <Stack spacing={2.5}>
@@ -68,11 +69,20 @@ export function DashboardPage() {
       {!snapshot.ready ? <LinearProgress variant="determinate" value={snapshot.progress * 100} /> : null}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
         <Section title={t('dashboard.progress')}>
-          {months.map((m) => <Bar key={`${m.year}-${m.month}`} label={monthLabel(m.year, m.month)} part={m.tally.complete} whole={m.tally.applicable} />)}
+          {months.map((m) => <Bar key={`${m.year}-${m.month}`} label={monthLabel(m.year, m.month)} part={m.tally.complete} whole={m.tally.due} />)}
         </Section>
         <Section title={t('dashboard.officers')}>
           {officers.length === 0 ? <Typography color="text.secondary">{t('dashboard.none')}</Typography> : null}
-          {officers.map((o) => <Bar key={o.user.id} label={o.user.displayName} part={o.complete} whole={o.applicable} />)}
+          {officers.map((o) => <Bar key={o.user.id} label={o.user.displayName} part={o.tally.complete} whole={o.tally.due} />)}
+        </Section>
+        <Section title={t('dashboard.yearStatus')}>
+          <Typography variant="body2" color="text.secondary">{t('dashboard.yearStatusNote')}</Typography>
+          {TASK_STATUSES.map((status) => (
+            <Stack key={status} direction="row" spacing={1} sx={{ alignItems: 'center' }} data-testid="dashboard-status" data-status={status}>
+              <Box sx={{ flex: 1 }}><StatusChip status={status} /></Box>
+              <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>{format.integer(yearTally[status])}</Typography>
+            </Stack>
+          ))}
         </Section>
         <Section title={t('dashboard.disbursementByDistrict')}>
           {(budget?.districts ?? []).map((d) => <Bar key={d.district.code} label={name(d.district)} share={disbursedShare(d.subtotal, 4)} />)}
@@ -85,7 +95,7 @@ export function DashboardPage() {
           {behind.map((b) => (
             <Stack key={b.lao.id} direction="row" spacing={1} data-testid="dashboard-behind">
               <Typography variant="body2" sx={{ flex: 1 }}>{b.lao.code} {name(b.lao)}</Typography>
-              <Typography variant="body2" color="error">{t('dashboard.overdue', { count: b.overdue })}</Typography>
+              <Typography variant="body2" color="error">{t('dashboard.overdue', { count: b.tally.overdue })}</Typography>
             </Stack>
           ))}
         </Section>

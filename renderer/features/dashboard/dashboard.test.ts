@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tasksForMonth } from '../../../shared/calendar/index';
 import { demoFixture, FIXTURE_AS_OF } from '../../export/demoFixture';
 import { buildMatrix } from '../matrix/matrix';
-import { laosMostBehind, monthlyProgress } from './dashboard';
+import { laosMostBehind, monthlyProgress, yearStatusTally } from './dashboard';
 
 describe('the supervisor dashboard figures', () => {
   it('gives each month so far the matrix overall tally of its tasks', () => {
@@ -17,6 +17,19 @@ describe('the supervisor dashboard figures', () => {
     const { dataset, results, template } = demoFixture();
     const behind = laosMostBehind(template, dataset.laos, results, 5);
     expect(behind.length).toBeGreaterThan(0);
-    for (let i = 1; i < behind.length; i += 1) expect(behind[i - 1]!.overdue).toBeGreaterThanOrEqual(behind[i]!.overdue);
+    for (let i = 1; i < behind.length; i += 1) expect(behind[i - 1]!.tally.overdue).toBeGreaterThanOrEqual(behind[i]!.tally.overdue);
+  });
+
+  it('counts the year’s tasks by status: in March the tasks of May to September are not yet due', () => {
+    const { dataset, results, template } = demoFixture();
+    const tally = yearStatusTally(template, dataset.laos, results);
+    const later = template.tasks.filter((task) => task.months[0]!.year === 2026 && task.months[0]!.month > 3);
+    expect(later.map((task) => task.id)).toEqual(['q2-verified', 'q3-progress', 'year-disbursement']);
+    const laterCells = dataset.laos.flatMap((lao) => later.map((task) => results.get(lao.id)![task.id]!.status));
+    expect(laterCells.every((status) => status === 'not_yet_due' || status === 'complete' || status === 'not_applicable')).toBe(true);
+    expect(tally.not_yet_due).toBe(laterCells.filter((status) => status === 'not_yet_due').length);
+    expect(tally.not_yet_due).toBeGreaterThan(0);
+    expect(tally.total).toBe(dataset.laos.length * template.tasks.length);
+    expect(tally.due).toBe(tally.total - tally.not_yet_due - tally.not_applicable);
   });
 });

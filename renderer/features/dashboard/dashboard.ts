@@ -1,11 +1,11 @@
 /** Pure figures of the supervisor dashboard, from the same cached results as the matrix. */
 import { monthsOfFiscalYear } from '../../../shared/calendar/fiscal';
-import { tasksForMonth, type CalendarTemplate } from '../../../shared/calendar/index';
+import { completeShare, tallyStatuses, tasksForMonth, type CalendarTemplate, type StatusTally } from '../../../shared/calendar/index';
 import type { Lao } from '../../../shared/domain/reference';
 import type { LaoTaskResults } from '../../data/completionCache';
-import { buildMatrix, type Tally } from '../matrix/matrix';
+import { buildMatrix } from '../matrix/matrix';
 
-export interface MonthProgress { year: number; month: number; tally: Tally }
+export interface MonthProgress { year: number; month: number; tally: StatusTally }
 
 /** Share of LAO × task pairs complete among the tasks due in each month so far (matrix model per month). */
 export function monthlyProgress(template: CalendarTemplate, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>, asOf: string): MonthProgress[] {
@@ -15,23 +15,18 @@ export function monthlyProgress(template: CalendarTemplate, laos: readonly Lao[]
     .map(({ year, month }) => ({ year, month, tally: buildMatrix(laos, [], tasksForMonth(template, year, month), results, {}).overall }));
 }
 
-export interface LaoBehind { lao: Lao; overdue: number; complete: number; applicable: number }
+/** Every LAO × task of the year by status: what is done, what is late, what has not begun. */
+export function yearStatusTally(template: CalendarTemplate, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>): StatusTally {
+  return buildMatrix(laos, [], template.tasks, results, {}).overall;
+}
 
-/** LAOs with the most overdue tasks of the year, then the fewest complete. */
+export interface LaoBehind { lao: Lao; tally: StatusTally }
+
+/** LAOs with the most overdue tasks of the year, then the smallest share complete. */
 export function laosMostBehind(template: CalendarTemplate, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>, limit = 10): LaoBehind[] {
   return laos
-    .map((lao) => {
-      const row = { lao, overdue: 0, complete: 0, applicable: 0 };
-      for (const task of template.tasks) {
-        const status = results.get(lao.id)?.[task.id]?.status;
-        if (!status || status === 'not_applicable') continue;
-        row.applicable += 1;
-        if (status === 'complete') row.complete += 1;
-        if (status === 'overdue') row.overdue += 1;
-      }
-      return row;
-    })
-    .filter((row) => row.overdue > 0)
-    .sort((a, b) => b.overdue - a.overdue || a.complete / Math.max(1, a.applicable) - b.complete / Math.max(1, b.applicable) || a.lao.code.localeCompare(b.lao.code))
+    .map((lao) => ({ lao, tally: tallyStatuses(template.tasks.map((task) => results.get(lao.id)?.[task.id]?.status)) }))
+    .filter((row) => row.tally.overdue > 0)
+    .sort((a, b) => b.tally.overdue - a.tally.overdue || (completeShare(a.tally) ?? 1) - (completeShare(b.tally) ?? 1) || a.lao.code.localeCompare(b.lao.code))
     .slice(0, limit);
 }

@@ -8,7 +8,8 @@ import { useProvinceCompletion, useProvinceReference } from '../../data/province
 import { exportFileName } from '../../export/exportNames';
 import type { WorkbookLanguage } from '../../export/labels';
 import { runExport } from '../../export/runExport';
-import { monthKey, parseMonthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { useFiscalYearsWithData } from '../../data/fiscalYears';
+import { monthKey, newestFirst, parseMonthKey, useLocalName, useMonthLabel } from '../checklist/months';
 import { DemoBanner } from '../home/DemoBanner';
 import { EXPORT_ACTIONS, shortcutLabel, type ExportAction } from './exportActions';
 import { exportRequest } from './exportRequest';
@@ -37,6 +38,7 @@ export function ExportsPage() {
   const fiscalYear = fiscalYearOfMonth(chosen.year, chosen.month);
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(fiscalYear, today.iso);
+  const yearsWithData = useFiscalYearsWithData(today.fiscalYear);
   const pending = usePendingExport();
   const startExport = useStartExport();
   const busy = progress !== undefined;
@@ -77,7 +79,7 @@ export function ExportsPage() {
     return () => clearTimeout(timer);
   }, [pending, busy, reference, snapshot.ready, snapshot.stale, perform]);
 
-  const fiscalYears = [today.fiscalYear - 1, today.fiscalYear];
+  const fiscalYears = newestFirst([...yearsWithData, fiscalYear]);
   const changeFiscalYear = (fy: number) => {
     // The same month of the year in the other fiscal year.
     const same = monthsOfFiscalYear(fy).find((m) => m.month === chosen.month)!;

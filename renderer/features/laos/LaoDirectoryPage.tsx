@@ -7,7 +7,8 @@ import { Link } from 'react-router';
 import { LAO_TYPE_CODES, groupLaosByDistrict, matchesLaoSearch, monthStatusOf, type DirectoryLao, type DirectoryDistrict } from './directory';
 import { useProvinceCompletion } from '../../data/province';
 import { useCalendarTasks } from '../checklist/useTasks';
-import { STATUSES, StatusChip } from '../checklist/status';
+import { TASK_STATUSES } from '../../../shared/calendar/index';
+import { StatusChip } from '../checklist/status';
 import { localDb } from '../../data/db';
 import { loadAllLaoSummaries, type FiscalSummary } from '../../data/queries';
 import { useFormat } from '../../app/format';
@@ -77,7 +78,7 @@ export function LaoDirectoryPage() {
           <InputLabel id="lao-status-label">{tr('directory.monthStatus')}</InputLabel>
           <Select labelId="lao-status-label" label={tr('directory.monthStatus')} value={status} onChange={(event) => setStatus(event.target.value)} disabled={!completion.ready}>
             <MenuItem value="">{tr('directory.allStatuses')}</MenuItem>
-            {STATUSES.map((code) => <MenuItem key={code} value={code}>{tc(`status.${code}`)}</MenuItem>)}
+            {TASK_STATUSES.map((code) => <MenuItem key={code} value={code}>{tc(`status.${code}`)}</MenuItem>)}
           </Select>
         </FormControl>
       </Stack>

@@ -1,4 +1,5 @@
 /** Pure helpers for the LAO directory: search and grouping. */
+import { neediestStatus, type TaskStatus } from '../../../shared/calendar/index';
 import { LAO_TYPE_CODES } from '../../../shared/domain/reference';
 
 export { LAO_TYPE_CODES };
@@ -46,19 +47,12 @@ export function groupLaosByDistrict(laos: DirectoryLao[], districts: DirectoryDi
     }));
 }
 
-type Status = 'not_started' | 'in_progress' | 'complete' | 'overdue' | 'not_applicable';
-const RANK: Record<Status, number> = { overdue: 0, not_started: 1, in_progress: 2, complete: 3, not_applicable: 4 };
-
 /**
  * An LAO's state for the month: the state of its neediest task (overdue before
- * not started before in progress), complete only when every task that applies is.
+ * not started before in progress before not yet due), complete only when every
+ * task that applies is.
  */
-export function monthStatusOf(results: Readonly<Record<string, { status: Status }>> | undefined, taskIds: readonly string[]): Status | undefined {
+export function monthStatusOf(results: Readonly<Record<string, { status: TaskStatus }>> | undefined, taskIds: readonly string[]): TaskStatus | undefined {
   if (!results) return undefined;
-  let worst: Status = 'not_applicable';
-  for (const id of taskIds) {
-    const status = results[id]?.status;
-    if (status && RANK[status] < RANK[worst]) worst = status;
-  }
-  return worst;
+  return neediestStatus(taskIds.map((id) => results[id]?.status)) ?? 'not_applicable';
 }

@@ -6,10 +6,11 @@ import { LAO_TYPE_CODES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { DemoBanner } from '../home/DemoBanner';
-import type { TaskStatus } from '../../../shared/calendar/index';
+import { isTaskStatus, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
-import { monthChoices, monthKey, selectedMonth, useLocalName, useMonthLabel } from '../checklist/months';
-import { ComputingProgress, STATUSES, StatusLegend, UpdatingNote } from '../checklist/status';
+import { selectedMonth, useLocalName } from '../checklist/months';
+import { MonthPicker } from '../checklist/MonthPicker';
+import { ComputingProgress, StatusLegend, UpdatingNote } from '../checklist/status';
 import { buildMatrix } from './matrix';
 import { MatrixTable } from './MatrixTable';
 
@@ -18,14 +19,14 @@ export function MatrixPage() {
   const { t: tr } = useTranslation();
   const format = useFormat();
   const today = format.today();
-  const monthLabel = useMonthLabel();
   const name = useLocalName();
   const [params, setParams] = useSearchParams();
   const { year, month, fiscalYear } = selectedMonth(params.get('month'), today.iso);
   const view = params.get('view') === 'year' ? 'year' : 'month';
   const district = params.get('district') ?? undefined;
   const type = params.get('type') ?? undefined;
-  const status = (STATUSES as readonly string[]).includes(params.get('status') ?? '') ? (params.get('status') as TaskStatus) : undefined;
+  const statusParam = params.get('status');
+  const status = isTaskStatus(statusParam) ? statusParam : undefined;
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(fiscalYear, today.iso);
   const { tasks } = useCalendarTasks(year, month, view === 'year');
@@ -53,9 +54,7 @@ export function MatrixPage() {
           <ToggleButton value="month">{t('matrix.monthView')}</ToggleButton>
           <ToggleButton value="year">{t('matrix.yearView')}</ToggleButton>
         </ToggleButtonGroup>
-        <TextField select size="small" label={t('month.label')} value={monthKey(year, month)} onChange={(e) => setParam('month', e.target.value)} sx={{ minWidth: 190 }}>
-          {monthChoices(today.fiscalYear).map((c) => <MenuItem key={c.key} value={c.key}>{monthLabel(c.year, c.month)}</MenuItem>)}
-        </TextField>
+        <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={190} />
         <TextField select size="small" label={t('matrix.district')} value={district ?? ''} onChange={(e) => setParam('district', e.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('matrix.allDistricts')}</MenuItem>
           {(reference?.districts ?? []).map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
@@ -66,7 +65,7 @@ export function MatrixPage() {
         </TextField>
         <TextField select size="small" label={t('matrix.status')} value={status ?? ''} onChange={(e) => setParam('status', e.target.value)} sx={{ minWidth: 170 }}>
           <MenuItem value="">{t('matrix.allStatuses')}</MenuItem>
-          {STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
+          {TASK_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
         </TextField>
         {district || type || status ? (
           <Button size="small" onClick={() => setParams((p) => { const n = new URLSearchParams(p); ['district', 'type', 'status'].forEach((k) => n.delete(k)); return n; }, { replace: true })}>{t('matrix.clear')}</Button>

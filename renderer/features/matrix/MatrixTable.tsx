@@ -4,11 +4,11 @@ import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
-import type { CalendarTask } from '../../../shared/calendar/index';
+import type { CalendarTask, StatusTally, TaskStatus } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../data/completionCache';
 import { monthKey, useLocalName, useMonthLabel } from '../checklist/months';
-import { STATUS_STYLE, percent } from '../checklist/status';
-import type { MatrixModel, Tally } from './matrix';
+import { STATUS_STYLE, nothingDueStatus, percent } from '../checklist/status';
+import type { MatrixModel } from './matrix';
 import type { Lao } from '../../../shared/domain/reference';
 
 const statusCss = Object.fromEntries(Object.entries(STATUS_STYLE).map(([status, s]) => [`& td.s-${status}`, { backgroundColor: s.tint, color: s.color }]));
@@ -36,10 +36,15 @@ const tableSx = {
 };
 
 /** A text symbol as well as a colour: the status reads without colour vision. */
-const SYMBOL = { complete: '✓', in_progress: '◐', not_started: '○', overdue: '!', not_applicable: '–' } as const;
+const SYMBOL: Record<TaskStatus, string> = { overdue: '!', not_started: '○', in_progress: '◐', not_yet_due: '»', complete: '✓', not_applicable: '–' };
 
-function pct(t: Tally, format: ReturnType<typeof useFormat>) {
-  return t.applicable === 0 ? '–' : `${format.integer(percent(t.complete, t.applicable))}%`;
+/** Percent complete of the due; a column whose task has not begun says so. */
+function Share({ tally, testId }: { tally: StatusTally; testId?: string }) {
+  const { t } = useTranslation('calendar');
+  const format = useFormat();
+  const nothingDue = nothingDueStatus(tally);
+  const text = nothingDue === 'not_yet_due' ? t('status.not_yet_due') : nothingDue ? '–' : `${format.integer(percent(tally.complete, tally.due))}%`;
+  return <td data-testid={testId} data-status={nothingDue}>{text}</td>;
 }
 
 const Row = memo(function Row({ lao, results, tasks, lang }: { lao: Lao; results: LaoTaskResults | undefined; tasks: readonly CalendarTask[]; lang: string }) {
@@ -103,16 +108,16 @@ export function MatrixTable({ model, tasks, focusMonth }: { model: MatrixModel; 
         <tbody onClick={onClick}>
           {model.groups.map((group) => [
             <tr key={`g-${group.district.code}`} className="group" data-testid="matrix-district">
-              <td className="lao">{t('matrix.districtRow', { name: name(group.district) })} · {t('matrix.percentRow', { percent: percent(group.overall.complete, group.overall.applicable) })}</td>
-              {group.perTask.map((tally, i) => <td key={tasks[i]!.id}>{pct(tally, format)}</td>)}
+              <td className="lao">{t('matrix.districtRow', { name: name(group.district) })} · {t('matrix.percentRow', { percent: percent(group.overall.complete, group.overall.due) })}</td>
+              {group.perTask.map((tally, i) => <Share key={tasks[i]!.id} tally={tally} />)}
             </tr>,
             ...group.rows.map((row) => <Row key={row.lao.id} lao={row.lao} results={row.results} tasks={tasks} lang={lang} />),
           ])}
         </tbody>
         <tfoot>
           <tr data-testid="matrix-footer">
-            <td className="lao">{t('matrix.footer')} · {pct(model.overall, format)}</td>
-            {model.perTask.map((tally, i) => <td key={tasks[i]!.id} data-testid="task-percent">{pct(tally, format)}</td>)}
+            <td className="lao">{t('matrix.footer')} · {model.overall.due === 0 ? '–' : `${format.integer(percent(model.overall.complete, model.overall.due))}%`}</td>
+            {model.perTask.map((tally, i) => <Share key={tasks[i]!.id} tally={tally} testId="task-percent" />)}
           </tr>
         </tfoot>
       </table>

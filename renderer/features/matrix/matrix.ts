@@ -1,33 +1,27 @@
 /** Pure shaping of the province matrix: filter LAOs, group by district, percentages per task and district. */
 import { LAO_TYPE_CODES, type District, type Lao } from '../../../shared/domain/reference';
-import type { CalendarTask, TaskResult, TaskStatus } from '../../../shared/calendar/index';
+import { addStatus, emptyTally, type CalendarTask, type StatusTally, type TaskStatus } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../data/completionCache';
 
 export interface MatrixFilters { district?: string; type?: string; status?: TaskStatus }
 
-export interface Tally { complete: number; applicable: number }
-
 export interface MatrixRow { lao: Lao; results: LaoTaskResults | undefined }
 
-export interface MatrixGroup { district: District; rows: MatrixRow[]; perTask: Tally[]; overall: Tally }
+export interface MatrixGroup { district: District; rows: MatrixRow[]; perTask: StatusTally[]; overall: StatusTally }
 
-export interface MatrixModel { groups: MatrixGroup[]; perTask: Tally[]; overall: Tally; shown: number; total: number }
+export interface MatrixModel { groups: MatrixGroup[]; perTask: StatusTally[]; overall: StatusTally; shown: number; total: number }
 
 const TYPE_ORDER = new Map<string, number>(LAO_TYPE_CODES.map((code, i) => [code, i]));
 
-function tally(rows: readonly MatrixRow[], tasks: readonly CalendarTask[]): { perTask: Tally[]; overall: Tally } {
-  const perTask = tasks.map(() => ({ complete: 0, applicable: 0 }));
-  const overall = { complete: 0, applicable: 0 };
+function tally(rows: readonly MatrixRow[], tasks: readonly CalendarTask[]): { perTask: StatusTally[]; overall: StatusTally } {
+  const perTask = tasks.map(() => emptyTally());
+  const overall = emptyTally();
   for (const row of rows) {
     tasks.forEach((task, i) => {
-      const result: TaskResult | undefined = row.results?.[task.id];
-      if (!result || result.status === 'not_applicable') return;
-      perTask[i]!.applicable += 1;
-      overall.applicable += 1;
-      if (result.status === 'complete') {
-        perTask[i]!.complete += 1;
-        overall.complete += 1;
-      }
+      const status = row.results?.[task.id]?.status;
+      if (!status) return;
+      addStatus(perTask[i]!, status);
+      addStatus(overall, status);
     });
   }
   return { perTask, overall };

@@ -6,7 +6,8 @@ import { useProvinceCompletion, useProvinceReference } from '../../data/province
 import { DemoBanner } from '../home/DemoBanner';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { useMonthLabel } from '../checklist/months';
-import { percent } from '../checklist/status';
+import { STATUS_STYLE, percent } from '../checklist/status';
+import type { StatusTally } from '../../../shared/calendar/index';
 import { officerRows, type OfficerRow } from './officers';
 
 const DOC_STYLE = {
@@ -24,6 +25,28 @@ function DocsChip({ docs }: { docs: OfficerRow['docs'] }) {
   return <Chip size="small" data-status={docs.status} label={`${t(`docs.${docs.status}`)}${late}`} sx={{ bgcolor: style.bg, color: style.color, fontWeight: 600 }} />;
 }
 
+/** Percent complete of the due tasks, and how many have not begun yet. */
+function Progress({ tally, ready, kind }: { tally: StatusTally | undefined; ready: boolean; kind: 'month' | 'year' }) {
+  const { t } = useTranslation('calendar');
+  if (!ready || !tally) return <LinearProgress />;
+  const pct = percent(tally.complete, tally.due);
+  return (
+    <Stack spacing={0.25}>
+      {tally.due === 0 ? <Typography variant="body2" color="text.secondary">{t('officers.noTasks')}</Typography> : (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
+          <LinearProgress variant="determinate" value={pct} aria-hidden sx={{ flexGrow: 1, height: 8, borderRadius: 4 }} />
+          <Typography variant="body2" sx={{ width: 44, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid={kind === 'month' ? 'officer-percent' : 'officer-year-percent'}>{pct}%</Typography>
+        </Stack>
+      )}
+      {tally.not_yet_due > 0 ? (
+        <Typography variant="caption" sx={{ color: STATUS_STYLE.not_yet_due.color }} data-testid="officer-not-yet-due" data-status="not_yet_due">
+          {t('officers.notYetDue', { count: tally.not_yet_due })}
+        </Typography>
+      ) : null}
+    </Stack>
+  );
+}
+
 export function OfficersPage() {
   const { t } = useTranslation('calendar');
   const format = useFormat();
@@ -33,9 +56,10 @@ export function OfficersPage() {
   const ymd = parseIsoDate(today.iso)!;
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(today.fiscalYear, today.iso);
-  const { tasks } = useCalendarTasks(ymd.year, ymd.month);
-  // Cheap (officers × their LAOs × a month's tasks); no memo needed.
+  const { template, tasks } = useCalendarTasks(ymd.year, ymd.month);
+  // Cheap (officers × their LAOs × a year's tasks); no memo needed.
   const rows = officerRows(reference?.users ?? [], reference?.laos ?? [], tasks, snapshot.results, asOf);
+  const year = new Map(officerRows(reference?.users ?? [], reference?.laos ?? [], template.tasks, snapshot.results, asOf).map((row) => [row.user.id, row.tally]));
   if (!reference) return <LinearProgress />;
   const count = (status: string) => rows.filter((row) => row.docs.status === status).length;
   return (
@@ -65,33 +89,25 @@ export function OfficersPage() {
                     <TableCell>{t('officers.dueOn')}</TableCell>
                     <TableCell>{t('officers.docsStatus')}</TableCell>
                     <TableCell sx={{ minWidth: 200 }}>{t('officers.monthProgress', { month: monthLabel(ymd.year, ymd.month) })}</TableCell>
+                    <TableCell sx={{ minWidth: 200 }}>{t('officers.yearProgress', { fy: today.fiscalYear })}</TableCell>
                   </TableRow>
                 </TableHead>
                 <TableBody>
-                  {rows.map((row) => {
-                    const pct = percent(row.complete, row.applicable);
-                    return (
-                      <TableRow key={row.user.id} hover data-testid="officer-row" data-docs-status={row.docs.status}>
-                        <TableCell>
-                          <Typography sx={{ fontWeight: 600 }}>{row.user.displayName} {reference.currentUser?.id === row.user.id ? <Typography component="span" variant="body2" color="text.secondary">{t('officers.you')}</Typography> : null}</Typography>
-                          <Typography variant="caption" color="text.secondary">{row.user.username}</Typography>
-                        </TableCell>
-                        <TableCell align="right">{format.integer(row.laoCount)}</TableCell>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.user.contractSignedOn ? format.date(row.user.contractSignedOn) : '–'}</TableCell>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.user.hiringDocsSentOn ? format.date(row.user.hiringDocsSentOn) : t('officers.notSent')}</TableCell>
-                        <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.docs.dueOn ? format.date(row.docs.dueOn) : '–'}</TableCell>
-                        <TableCell><DocsChip docs={row.docs} /></TableCell>
-                        <TableCell>
-                          {!snapshot.ready ? <LinearProgress /> : row.applicable === 0 ? <Typography variant="body2" color="text.secondary">{t('officers.noTasks')}</Typography> : (
-                            <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                              <LinearProgress variant="determinate" value={pct} aria-hidden sx={{ flexGrow: 1, height: 8, borderRadius: 4 }} />
-                              <Typography variant="body2" sx={{ width: 44, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }} data-testid="officer-percent">{pct}%</Typography>
-                            </Stack>
-                          )}
-                        </TableCell>
-                      </TableRow>
-                    );
-                  })}
+                  {rows.map((row) => (
+                    <TableRow key={row.user.id} hover data-testid="officer-row" data-docs-status={row.docs.status}>
+                      <TableCell>
+                        <Typography sx={{ fontWeight: 600 }}>{row.user.displayName} {reference.currentUser?.id === row.user.id ? <Typography component="span" variant="body2" color="text.secondary">{t('officers.you')}</Typography> : null}</Typography>
+                        <Typography variant="caption" color="text.secondary">{row.user.username}</Typography>
+                      </TableCell>
+                      <TableCell align="right">{format.integer(row.laoCount)}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.user.contractSignedOn ? format.date(row.user.contractSignedOn) : '–'}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.user.hiringDocsSentOn ? format.date(row.user.hiringDocsSentOn) : t('officers.notSent')}</TableCell>
+                      <TableCell sx={{ whiteSpace: 'nowrap' }}>{row.docs.dueOn ? format.date(row.docs.dueOn) : '–'}</TableCell>
+                      <TableCell><DocsChip docs={row.docs} /></TableCell>
+                      <TableCell><Progress tally={row.tally} ready={snapshot.ready} kind="month" /></TableCell>
+                      <TableCell data-testid="officer-year"><Progress tally={year.get(row.user.id)} ready={snapshot.ready} kind="year" /></TableCell>
+                    </TableRow>
+                  ))}
                 </TableBody>
               </Table>
             </TableContainer>

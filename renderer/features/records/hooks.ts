@@ -2,7 +2,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { bangkokDateOf } from '../../../shared/calendar/fiscal';
-import type { RecordTable } from '../../../shared/domain/tables';
+import { hasFiscalYear, type RecordTable } from '../../../shared/domain/tables';
 import { useFormat } from '../../app/format';
 import { localDb, type StoredRecord } from '../../data/db';
 import { laoRecords } from '../../data/queries';
@@ -20,8 +20,6 @@ export function useLabelContext(): LabelContext {
     return { lang, format: { ...format, time, dateTime }, t: (key, params) => t(key, params ?? {}) as string };
   }, [lang, format, t]);
 }
-
-const FISCAL_TABLES = new Set<RecordTable>(['ordinances', 'ordinanceItems', 'contracts', 'disbursements', 'quarterReports', 'grants', 'fiscalStats', 'antiDrugActivities']);
 
 /** The tables a category's fields and columns point at. */
 export function referencedTables(def: TableDef): RecordTable[] {
@@ -44,7 +42,7 @@ export function useReferenceData(def: TableDef, laoId: string, fiscalYear: numbe
     const entries = await Promise.all(
       key.split(',').filter(Boolean).map(async (table) => {
         const t = table as RecordTable;
-        return [t, await laoRecords(db, t, laoId, FISCAL_TABLES.has(t) ? fiscalYear : undefined)] as const;
+        return [t, await laoRecords(db, t, laoId, hasFiscalYear(t) ? fiscalYear : undefined)] as const;
       }),
     );
     return new Map(entries) as ReferenceData;
