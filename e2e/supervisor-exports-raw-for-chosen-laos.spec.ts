@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './support/fixtures';
+import { settled } from './support/workspace';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 
@@ -106,6 +107,6 @@ test('the app bar lists the four exports with their shortcuts and starts one fro
   // A shortcut with a modifier missing does nothing.
   await page.getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();
   await page.keyboard.press('Control+4');
-  await page.waitForTimeout(500);
+  await settled(page);
   await expect(page).toHaveURL(/#\/matrix/);
 });

@@ -2,7 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { expect, test, type Page } from './support/fixtures';
 import { bangkokDateOf, fiscalYearOf } from '../shared/calendar/fiscal';
 import { AdminApi, signIn, type AdminUser } from './support/sync';
-import { search, section } from './support/workspace';
+import { search, section, settled } from './support/workspace';
 
 const PROVINCE = '99';
 
@@ -95,13 +95,13 @@ test('two officers edit one record, one offline: different fields merge, the sam
     // The merged fields are not in the conflict.
     await expect(detailB.getByTestId('conflict-field-participants')).toHaveCount(0);
     await expect(detailB.getByTestId('conflict-field-name')).toHaveCount(0);
-    await b.waitForTimeout(300);
+    await settled(b);
     await b.screenshot({ path: 'e2e/screenshots/conflicts-two-officers-th.png' });
     await b.getByRole('button', { name: 'English' }).click();
     await expect(budgetB.getByTestId('side-server')).toContainText('Value on the server');
     await expect(budgetB.getByTestId('side-client')).toContainText('Your value');
     await expect(budgetB.getByTestId('side-client')).toContainText('180,000.00');
-    await b.waitForTimeout(300);
+    await settled(b);
     await b.screenshot({ path: 'e2e/screenshots/conflicts-two-officers-en.png' });
     await b.getByRole('button', { name: 'ไทย' }).click();
 
@@ -140,7 +140,7 @@ test('two officers edit one record, one offline: different fields merge, the sam
     await expect(b.getByTestId('conflicts-empty')).toBeVisible();
     await expect(b.getByTestId('sync-conflicts')).toHaveCount(0);
     await expect(b.getByTestId('sync-pending')).toHaveText('1 รายการยังไม่ได้ซิงก์');
-    await b.waitForTimeout(300);
+    await settled(b);
     await b.screenshot({ path: 'e2e/screenshots/conflicts-empty-th.png' });
     // The server has not heard yet: A still sees it open.
     expect((await admin.openConflicts(PROVINCE)).filter((c) => c.recordId === id)).toHaveLength(1);

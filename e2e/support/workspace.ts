@@ -44,9 +44,22 @@ export async function rowCount(list: Locator): Promise<number> {
 /** The autosaved draft has reached the database. */
 export const draftKept = (page: Page) => expect(dialog(page).getByTestId('draft-status')).toContainText(/เก็บร่าง|Draft kept/);
 
+/**
+ * Waits until the page has handled what it was sent (two animation frames) and
+ * no transition or animation runs (a dialog's fade-in, a snackbar's slide).
+ * Not a spinner: an endless animation is not waited for.
+ */
+export async function settled(page: Page): Promise<void> {
+  await page.waitForFunction(() => new Promise<boolean>((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve(
+      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    )));
+  }));
+}
+
 /** A screenshot once the dialog's fade-in has finished. */
 export async function snap(page: Page, name: string): Promise<void> {
-  await page.waitForTimeout(400);
+  await settled(page);
   await page.screenshot({ path: `e2e/screenshots/${name}.png` });
 }
 
