@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { dialog, draftKept, loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, search, section, snap } from './support/workspace';
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an officer enters an anti-drug activity offline: refused bad input, keyboard save, edit with history, undoable delete, draft kept across a reload', async ({ page, context }) => {
   await loadDemoThenGoOffline(page, context);
   await openCategory(page, '8. นโยบายเร่งด่วนยาเสพติด');

@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { dialog, draftSurvivesReload, editThenDeleteAndUndo, loadDemoThenGoOffline, openCategory, pickOption, reloadOffline, rowCount, section, snap, switchToEnglish } from './support/workspace';
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an officer enters a signed contract for an ordinance item offline', async ({ page, context }) => {
   await loadDemoThenGoOffline(page, context);
   await openCategory(page, '4. การก่อหนี้ผูกพัน/สัญญา');

@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { dialog, draftSurvivesReload, editThenDeleteAndUndo, loadDemoThenGoOffline, openCategory, pickOption, reloadOffline, rowCount, section, snap, switchToEnglish } from './support/workspace';
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an officer enters a disbursement offline: paying beyond the allocation is refused until a reason is given', async ({ page, context }) => {
   await loadDemoThenGoOffline(page, context);
   await openCategory(page, '5. การเบิกจ่าย');

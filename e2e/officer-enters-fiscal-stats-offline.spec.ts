@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { dialog, draftSurvivesReload, editThenDeleteAndUndo, loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, section, snap, switchToEnglish } from './support/workspace';
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an officer enters a month of fiscal statistics offline', async ({ page, context }) => {
   await loadDemoThenGoOffline(page, context);
   await openCategory(page, '7. สถิติการคลัง');

@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { dialog, editThenDeleteAndUndo, loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, section, snap, switchToEnglish } from './support/workspace';
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an officer enters next year\'s budget ordinance and its items offline; the items are summed against the total', async ({ page, context }) => {
   await loadDemoThenGoOffline(page, context);
   await openCategory(page, '3. ข้อบัญญัติงบประมาณ');

@@ -1,9 +1,11 @@
 import { expect, test } from './support/fixtures';
+import { openDemo } from './support/workspace';
+
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
 
 test('an officer logs a field visit offline; bad dates are refused; the checklist shows it as the last visit', async ({ page, context }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
   await context.setOffline(true);
 
   // From the checklist: the LAO that needs the officer most, then "log a visit".

@@ -1,6 +1,9 @@
 import { expect, test } from './support/fixtures';
 import { dialog, loadDemoThenGoOffline, openCategory, reloadOffline, rowCount, section } from './support/workspace';
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an officer marks a quarter as reported offline; an impossible quarter is refused', async ({ page, context }) => {
   await loadDemoThenGoOffline(page, context);
   await openCategory(page, '5. การเบิกจ่าย');

@@ -1,11 +1,13 @@
 import { expect, test, type Page } from './support/fixtures';
+import { openDemo } from './support/workspace';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: true });
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an officer reviews the monthly checklist offline and drills down to what is missing', async ({ page, context }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
   await context.setOffline(true);
   await expect(page.getByTestId('online-status')).toHaveAttribute('data-online', 'false');
 

@@ -58,6 +58,9 @@ async function slowestScrollFrame(page: Page, table: string): Promise<number> {
   }, table);
 }
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('an LAO with 3,000 disbursements and 1,000 plan projects lists, scrolls and searches them quickly', async ({ page, context }) => {
   await loadDemoThenGoOffline(page, context);
   await openCategory(page, '5. การเบิกจ่าย');

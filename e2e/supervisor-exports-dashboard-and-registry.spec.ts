@@ -1,12 +1,14 @@
 import { expect, test } from './support/fixtures';
+import { openDemo } from './support/workspace';
 import { fileURLToPath } from 'node:url';
 
 const fixture = (name: string) => fileURLToPath(new URL(`../renderer/features/admin/fixtures/${name}`, import.meta.url));
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('a supervisor reads the dashboard; an administrator imports the LAO registry CSV', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
 
   await page.getByRole('link', { name: 'แดชบอร์ดผู้บังคับบัญชา' }).click();
   await expect(page.getByRole('heading', { level: 1 })).toContainText('แดชบอร์ดจังหวัด');

@@ -1,13 +1,15 @@
 import { expect, test } from './support/fixtures';
+import { openDemo } from './support/workspace';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
+
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
 
 test('a supervisor exports the monthly checklist matrix and it matches the matrix screen', async ({ page }) => {
   // Loading the demo province and building workbooks in a worker: slow on a busy 2-core machine.
   test.setTimeout(180_000);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
 
   // The screen's percentages for this month's tasks, to compare with the workbook.
   await page.getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();

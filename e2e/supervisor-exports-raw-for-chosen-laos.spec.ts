@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './support/fixtures';
-import { settled } from './support/workspace';
+import { settled, openDemo } from './support/workspace';
 import ExcelJS from 'exceljs';
 import { readFile } from 'node:fs/promises';
 
@@ -11,12 +11,13 @@ async function readDownload(download: import('@playwright/test').Download): Prom
   return workbook;
 }
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('a supervisor picks two LAOs, then exports their raw data with Ctrl+Alt+4 from another page', async ({ page }) => {
   // Loading the demo province and building workbooks in a worker: slow on a busy 2-core machine.
   test.setTimeout(180_000);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
 
   await page.getByRole('link', { name: 'ส่งออก Excel' }).click();
   await expect(page.getByTestId('export-lao-count')).toHaveText('ส่งออก 100 อปท.');
@@ -85,9 +86,7 @@ test('a supervisor picks two LAOs, then exports their raw data with Ctrl+Alt+4 f
 test('the app bar lists the four exports with their shortcuts and starts one from any page', async ({ page }) => {
   // Loading the demo province and building workbooks in a worker: slow on a busy 2-core machine.
   test.setTimeout(180_000);
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
   await page.getByRole('link', { name: 'เจ้าหน้าที่' }).click();
 
   await page.getByTestId('appbar-export-menu').click();

@@ -1,9 +1,11 @@
 import { expect, test } from './support/fixtures';
+import { openDemo } from './support/workspace';
+
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
 
 test('the officers page shows contract documents on time, late, and each officer\'s progress this month', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
   await page.getByRole('link', { name: 'เจ้าหน้าที่' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('เจ้าหน้าที่และสัญญาจ้าง');

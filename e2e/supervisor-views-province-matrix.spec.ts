@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './support/fixtures';
+import { openDemo } from './support/workspace';
 
 const shot = (page: Page, name: string) => page.screenshot({ path: `e2e/screenshots/${name}.png`, fullPage: false });
 
@@ -7,10 +8,11 @@ async function pick(page: Page, label: string, option: string) {
   await page.getByRole('option', { name: option, exact: true }).click();
 }
 
+// Starts on a laptop that already holds the demo province.
+test.use({ demoOnDevice: true });
+
 test('a supervisor views the province matrix: 100 LAOs by district, legend, % per task, filters', async ({ page }) => {
-  await page.goto('/');
-  await page.getByRole('button', { name: 'โหลดข้อมูลสาธิต' }).click();
-  await expect(page.getByTestId('lao-count')).toHaveText('100', { timeout: 60_000 });
+  await openDemo(page);
   await page.getByRole('link', { name: 'ภาพรวมจังหวัด' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toContainText('ภาพรวมจังหวัด ปีงบประมาณ พ.ศ. 2570');

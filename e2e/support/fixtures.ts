@@ -9,27 +9,42 @@
  *   date, unless it says `serverAtClock: false` (it needs only the app's files).
  * - `openContext()` opens a second browser (another officer's laptop) with the
  *   same clock and server.
+ * - `demoOnDevice: true` starts the test on a laptop that already holds the
+ *   on-device demo province (e2e/support/demoDevice.ts), at E2E_NOW on the
+ *   worker's server.
  */
-import { test as base, type BrowserContext, type BrowserContextOptions } from '@playwright/test';
+import { test as base, type BrowserContext, type BrowserContextOptions, type TestInfo } from '@playwright/test';
 import { E2E_NOW } from './clock';
+import { makeDemoProfile, openDemoDevice, removeProfile, type DeviceLaunch } from './demoDevice';
 import { startTestServer, type TestServer } from './server';
 
 interface TestFixtures {
   clockAt: string;
   ownServer: boolean;
   serverAtClock: boolean;
+  demoOnDevice: boolean;
   server: TestServer;
   openContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
 }
 
 interface WorkerFixtures {
   workerServer: () => Promise<TestServer>;
+  demoProfile: (make: () => Promise<string>) => Promise<string>;
+}
+
+/** Runs a start-up step (a server, the demo profile) and adds its time to the test's: it is not the test's own. */
+async function untimed<T>(testInfo: TestInfo, start: () => Promise<T>): Promise<T> {
+  const startedAt = Date.now();
+  const value = await start();
+  testInfo.setTimeout(testInfo.timeout + (Date.now() - startedAt));
+  return value;
 }
 
 export const test = base.extend<TestFixtures, WorkerFixtures>({
   clockAt: [E2E_NOW, { option: true }],
   ownServer: [false, { option: true }],
   serverAtClock: [true, { option: true }],
+  demoOnDevice: [false, { option: true }],
 
   workerServer: [
     // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
@@ -42,19 +57,23 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     { scope: 'worker', timeout: 240_000 },
   ],
 
-  server: async ({ clockAt, ownServer, serverAtClock, workerServer }, use, testInfo) => {
-    // Starting a server (the worker's first, or one of the test's own) is not the test's time.
-    const timed = async (start: () => Promise<TestServer>) => {
-      const startedAt = Date.now();
-      const server = await start();
-      testInfo.setTimeout(testInfo.timeout + (Date.now() - startedAt));
-      return server;
-    };
+  demoProfile: [
+    // eslint-disable-next-line no-empty-pattern -- Playwright reads a fixture's dependencies from this pattern.
+    async ({}, use) => {
+      let made: Promise<string> | undefined;
+      await use((make) => (made ??= make()));
+      if (made) await removeProfile(await made);
+    },
+    { scope: 'worker', timeout: 240_000 },
+  ],
+
+  server: async ({ clockAt, ownServer, serverAtClock, demoOnDevice, workerServer }, use, testInfo) => {
+    if (demoOnDevice && (ownServer || clockAt !== E2E_NOW)) throw new Error('demoOnDevice is made at E2E_NOW on the worker\'s server');
     if (!ownServer && (clockAt === E2E_NOW || !serverAtClock)) {
-      await use(await timed(workerServer));
+      await use(await untimed(testInfo, workerServer));
       return;
     }
-    const server = await timed(() => startTestServer(clockAt));
+    const server = await untimed(testInfo, () => startTestServer(clockAt));
     await use(server);
     await server.stop();
   },
@@ -63,9 +82,21 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(server.url);
   },
 
-  context: async ({ context, clockAt }, use) => {
-    await context.clock.install({ time: new Date(clockAt) });
-    await use(context);
+  context: async ({ context, clockAt, demoOnDevice, demoProfile, playwright, launchOptions, baseURL, viewport, locale, timezoneId, userAgent, deviceScaleFactor, isMobile, hasTouch }, use, testInfo) => {
+    if (!demoOnDevice) {
+      await context.clock.install({ time: new Date(clockAt) });
+      await use(context);
+      return;
+    }
+    const launch: DeviceLaunch = {
+      chromium: playwright.chromium,
+      clockAt,
+      options: { ...launchOptions, baseURL, viewport, locale, timezoneId, userAgent, deviceScaleFactor, isMobile, hasTouch },
+    };
+    const profile = await untimed(testInfo, () => demoProfile(() => makeDemoProfile(baseURL!, launch)));
+    const device = await openDemoDevice(profile, launch);
+    await use(device.context);
+    await device.dispose();
   },
 
   openContext: async ({ browser, baseURL, clockAt }, use) => {
