@@ -1,8 +1,8 @@
 import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { useFormat } from '../../app/format';
+import { useUrlParams } from '../../app/useUrlParams';
 import { useLastVisits, useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { isDue, judgedFiscalYear, needsFollowUp, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from './useTasks';
@@ -73,14 +73,12 @@ function TaskDetail({ summary, fiscalYear }: { summary: TaskSummary; fiscalYear:
   const lastVisits = useLastVisits();
   const localName = useLocalName();
   const monthLabel = useMonthLabel();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const [showComplete, setShowComplete] = useState(false);
   const openLao = params.get('lao');
-  const onToggle = useCallback((laoId: string) => setParams((p) => {
-    const next = new URLSearchParams(p);
+  const onToggle = useCallback((laoId: string) => updateParams((next) => {
     if (next.get('lao') === laoId) next.delete('lao'); else next.set('lao', laoId);
-    return next;
-  }, { replace: true }), [setParams]);
+  }), [updateParams]);
   const districtNames = useMemo(() => new Map((reference?.districts ?? []).map((d) => [d.code, localName(d)])), [reference, localName]);
   const lang = i18n.language === 'en' ? 'en' : 'th';
   // Not-yet-due LAOs are listed after those to follow up now: what they will be asked for is known already.
@@ -119,7 +117,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
   const format = useFormat();
   const today = format.today();
   const monthLabel = useMonthLabel();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const { year, month, fiscalYear } = selectedMonth(params.get('month'), today.iso);
   const mine = params.get('scope') !== 'all';
   const reference = useProvinceReference();
@@ -130,12 +128,10 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
   const summaries = useMemo(() => tasks.map((task) => summarizeTask(task, scoped, snapshot.results)), [tasks, scoped, snapshot.results]);
   const selectedId = params.get('task');
   const selected = summaries.find((s) => s.task.id === selectedId) ?? summaries[0];
-  const setParam = (key: string, value: string | null) => setParams((p) => {
-    const next = new URLSearchParams(p);
+  const setParam = (key: string, value: string | null) => updateParams((next) => {
     if (value === null) next.delete(key); else next.set(key, value);
     if (key !== 'lao') next.delete('lao');
-    return next;
-  }, { replace: true });
+  });
 
   return (
     <Stack spacing={3}>

@@ -1,9 +1,9 @@
 import { Alert, Box, Button, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useSearchParams } from 'react-router';
 import { LAO_TYPE_CODES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
+import { useUrlParams } from '../../app/useUrlParams';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { DemoBanner } from '../home/DemoBanner';
 import { isTaskStatus, TASK_STATUSES } from '../../../shared/calendar/index';
@@ -20,7 +20,7 @@ export function MatrixPage() {
   const format = useFormat();
   const today = format.today();
   const name = useLocalName();
-  const [params, setParams] = useSearchParams();
+  const [params, updateParams] = useUrlParams();
   const { year, month, fiscalYear } = selectedMonth(params.get('month'), today.iso);
   const view = params.get('view') === 'year' ? 'year' : 'month';
   const district = params.get('district') ?? undefined;
@@ -35,11 +35,9 @@ export function MatrixPage() {
     () => buildMatrix(reference?.laos ?? [], reference?.districts ?? [], tasks, snapshot.results, { district, type, status }),
     [reference, tasks, snapshot.results, district, type, status],
   );
-  const setParam = (key: string, value: string | undefined) => setParams((p) => {
-    const next = new URLSearchParams(p);
+  const setParam = (key: string, value: string | undefined) => updateParams((next) => {
     if (value) next.set(key, value); else next.delete(key);
-    return next;
-  }, { replace: true });
+  });
   const presentTypes = LAO_TYPE_CODES.filter((code) => reference?.laos.some((lao) => lao.type === code));
 
   return (
@@ -68,7 +66,7 @@ export function MatrixPage() {
           {TASK_STATUSES.map((s) => <MenuItem key={s} value={s}>{t(`status.${s}`)}</MenuItem>)}
         </TextField>
         {district || type || status ? (
-          <Button size="small" onClick={() => setParams((p) => { const n = new URLSearchParams(p); ['district', 'type', 'status'].forEach((k) => n.delete(k)); return n; }, { replace: true })}>{t('matrix.clear')}</Button>
+          <Button size="small" onClick={() => updateParams((next) => ['district', 'type', 'status'].forEach((k) => next.delete(k)))}>{t('matrix.clear')}</Button>
         ) : null}
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="matrix-shown">{t('matrix.shown', { count: model.shown, total: model.total })}</Typography>
       </Stack>
