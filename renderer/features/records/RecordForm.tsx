@@ -42,6 +42,8 @@ export function RecordForm(props: RecordFormProps) {
   const [values, setValues] = useState<FormValues>(initialValues);
   const [dirty, setDirty] = useState(false);
   const [draftSavedAt, setDraftSavedAt] = useState<string | null>(props.restoredAt);
+  // The values the kept draft holds (or the form opened with): typing ahead of it shows "keeping".
+  const [draftValues, setDraftValues] = useState(() => JSON.stringify(initialValues));
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [notice, setNotice] = useState<Notice | null>(null);
   const [saving, setSaving] = useState(false);
@@ -55,13 +57,18 @@ export function RecordForm(props: RecordFormProps) {
     const timer = setTimeout(() => {
       if (submitting.current) return;
       pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values }).then((r) => {
-        if (r.ok) setDraftSavedAt(r.value.updatedAt);
+        if (r.ok) {
+          setDraftSavedAt(r.value.updatedAt);
+          setDraftValues(JSON.stringify(values));
+        }
         else setNotice({ severity: 'warning', text: r.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: r.error.code }) });
       });
     }, 300);
     draftTimer.current = timer;
     return () => clearTimeout(timer);
   }, [values, initialValues, dirty, def.table, lao.id, record?.id, t]);
+
+  const draftState = !dirty || JSON.stringify(values) === draftValues ? (draftSavedAt ? 'kept' : 'none') : 'keeping';
 
   const onChange = (name: string, value: FormValue) => {
     if (JSON.stringify(values[name]) === JSON.stringify(value)) return;
@@ -168,8 +175,8 @@ export function RecordForm(props: RecordFormProps) {
           <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={props.onDelete} sx={{ mr: 'auto' }}>{ctx.t('form.delete')}</Button>
         )}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mr: props.onDelete ? 0 : 'auto' }}>
-          <Typography variant="caption" color="text.secondary" data-testid="draft-status">
-            {draftSavedAt ? ctx.t('form.draftSaved', { time: ctx.format.time(draftSavedAt) }) : ctx.t('form.shortcuts')}
+          <Typography variant="caption" color="text.secondary" data-testid="draft-status" data-draft={draftState}>
+            {draftState === 'keeping' ? ctx.t('form.draftKeeping') : draftSavedAt ? ctx.t('form.draftSaved', { time: ctx.format.time(draftSavedAt) }) : ctx.t('form.shortcuts')}
           </Typography>
         </Stack>
         <Button onClick={props.onCancel}>{t('form.cancel')}</Button>
