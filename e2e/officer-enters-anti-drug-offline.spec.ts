@@ -28,6 +28,8 @@ test('an officer enters an anti-drug activity offline: refused bad input, keyboa
   await expect(form.getByText('ต้องไม่ติดลบ', { exact: false })).toBeVisible();
   await snap(page, 'anti-drug-form-errors-th');
   expect(await rowCount(list)).toBe(before);
+  // A refused save still keeps what was typed as a draft.
+  await draftKept(page);
 
   // Corrected and saved with Ctrl+S.
   await form.getByLabel('วันที่จัดกิจกรรม').fill('15/11/2569');

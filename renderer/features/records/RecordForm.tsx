@@ -52,20 +52,24 @@ export function RecordForm(props: RecordFormProps) {
   const submitting = useRef(false);
   const fiscal = def.fiscal ? { fiscalYear: Number(record?.fiscalYear ?? fiscalYear) } : {};
 
+  const keepDraft = (kept: FormValues) => {
+    pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: kept }).then((r) => {
+      if (r.ok) {
+        setDraftSavedAt(r.value.updatedAt);
+        setDraftValues(JSON.stringify(kept));
+      } else setNotice({ severity: 'warning', text: r.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: r.error.code }) });
+    });
+  };
+
   useEffect(() => {
     if (!dirty || JSON.stringify(values) === JSON.stringify(initialValues)) return;
     const timer = setTimeout(() => {
-      if (submitting.current) return;
-      pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values }).then((r) => {
-        if (r.ok) {
-          setDraftSavedAt(r.value.updatedAt);
-          setDraftValues(JSON.stringify(values));
-        }
-        else setNotice({ severity: 'warning', text: r.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: r.error.code }) });
-      });
+      if (!submitting.current) keepDraft(values);
     }, 300);
     draftTimer.current = timer;
     return () => clearTimeout(timer);
+    // keepDraft reads only what these name.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [values, initialValues, dirty, def.table, lao.id, record?.id, t]);
 
   const draftState = !dirty || JSON.stringify(values) === draftValues ? (draftSavedAt ? 'kept' : 'none') : 'keeping';
@@ -105,6 +109,8 @@ export function RecordForm(props: RecordFormProps) {
       : await saveRecord(localDb(), def.table, input, await currentActor());
     setSaving(false);
     submitting.current = result.ok;
+    // A refused save keeps what was typed, as the timer it cancelled would have.
+    if (!result.ok && dirty && JSON.stringify(values) !== draftValues) keepDraft(values);
     if (result.ok) {
       await pendingDraft.current;
       await discardDraft(localDb(), def.table, lao.id, record?.id ?? null);
