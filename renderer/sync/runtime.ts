@@ -51,8 +51,16 @@ export function startSync(target: SyncEngine = syncEngine(), db: EplanDb = local
   };
   const cleanups: (() => void)[] = [];
   void target.load().then(run);
-  window.addEventListener('online', run);
-  cleanups.push(() => window.removeEventListener('online', run));
+  // Back online: listen for pokes afresh (a stream opened offline may have given up) and sync at once.
+  let stopPokes = listenForPokes(run);
+  const reconnect = () => {
+    stopPokes();
+    stopPokes = listenForPokes(run);
+    run();
+  };
+  window.addEventListener('online', reconnect);
+  cleanups.push(() => window.removeEventListener('online', reconnect));
+  cleanups.push(() => stopPokes());
   const interval = setInterval(run, SYNC_INTERVAL_MS);
   cleanups.push(() => clearInterval(interval));
 
@@ -69,7 +77,6 @@ export function startSync(target: SyncEngine = syncEngine(), db: EplanDb = local
     outbox.unsubscribe();
     clearTimeout(debounce);
   });
-  cleanups.push(listenForPokes(run));
   const stop = () => {
     for (const cleanup of cleanups) cleanup();
     target.stop();
