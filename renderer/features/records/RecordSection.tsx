@@ -67,8 +67,11 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     const onBehalf = await onBehalfDefault(db, await currentActor());
     const initial = toFormValues(def, record ?? undefined, { fiscalYear, today: today() }, onBehalf);
     if (!record) preselectOnlyOptions(def, initial, references.data);
+    // A draft of an existing record keeps the record as it was when typing began.
+    const seen = record ? ((draft?.seen as StoredRecord | undefined) ?? record) : null;
     setEditor((previous) => ({
       record,
+      seen,
       initialValues: draft ? { ...initial, ...(draft.values as FormValues) } : initial,
       restoredAt: draft?.updatedAt ?? null,
       generation: (previous?.generation ?? 0) + 1,
@@ -105,6 +108,8 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
 
   const openedFromLink = useRef<string | null>(null);
   useEffect(() => {
+    // A visit without the link forgets it, so following the same link again opens the form again.
+    if (!openRecordId) openedFromLink.current = null;
     if (!openRecordId || !rows || openedFromLink.current === openRecordId) return;
     const target = rows.find((row) => row.id === openRecordId);
     if (!target) return;
