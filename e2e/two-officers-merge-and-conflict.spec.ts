@@ -1,43 +1,19 @@
 import { randomUUID } from 'node:crypto';
-import { expect, test, type Page } from './support/fixtures';
+import { expect, test } from './support/fixtures';
 import { bangkokDateOf, fiscalYearOf } from '../shared/calendar/fiscal';
-import { AdminApi, signIn, type AdminUser } from './support/sync';
-import { search, section, settled } from './support/workspace';
+import { AdminApi, signIn } from './support/sync';
+import { activityRow, cell, editActivity, shareAnLao } from './support/activities';
+import { settled } from './support/workspace';
 
 const PROVINCE = '99';
 
 // Reassigns LAOs and pushes edits: a server of its own.
 test.use({ ownServer: true });
 
-/** The activity's row in its LAO workspace, found through the quick filter. */
-async function activityRow(page: Page, laoId: string, fy: number, name: string) {
-  await page.goto(`/#/laos/${laoId}?c=antiDrug&fy=${fy}`);
-  const list = section(page, 'antiDrugActivities');
-  await expect(list).toHaveAttribute('data-loaded', 'true');
-  await search(list, name);
-  return list.getByRole('row').filter({ hasText: name });
-}
-
-/** Opens the record from a link (as the checklist's fix-it links do), changes fields and saves with Ctrl+S. */
-async function editActivity(page: Page, laoId: string, fy: number, id: string, fields: Record<string, string>): Promise<void> {
-  await page.goto(`/#/laos/${laoId}?section=antiDrugActivities&record=${id}&fy=${fy}`);
-  const form = page.getByTestId('record-dialog');
-  await expect(form).toBeVisible();
-  for (const [label, value] of Object.entries(fields)) await form.getByLabel(label).fill(value);
-  await form.getByLabel(Object.keys(fields)[0]!).press('Control+s');
-  await expect(form).toBeHidden();
-}
-
-const cell = (row: ReturnType<Page['locator']>, field: string) => row.locator(`[data-field="${field}"]`);
-
 test('two officers edit one record, one offline: different fields merge, the same field becomes a conflict resolved on the screen', async ({ openContext, request, clockAt }) => {
   test.setTimeout(600_000);
-  // Officers own disjoint LAOs in the demo; the administrator gives officer 2 one of officer 1's.
   const admin = await AdminApi.signIn(request);
-  const [officer1, officer2] = [await admin.user('demo-officer1'), await admin.user('demo-officer2')];
-  const laoId = officer1.laoIds![0]!;
-  const originalLaos: AdminUser['laoIds'] = officer2.laoIds;
-  await admin.assignLaos(officer2.id, [...(officer2.laoIds ?? []), laoId]);
+  const { laoId, unshare } = await shareAnLao(admin);
   try {
     const today = bangkokDateOf(clockAt);
     const fy = fiscalYearOf(clockAt);
@@ -160,6 +136,6 @@ test('two officers edit one record, one offline: different fields merge, the sam
     await a.context().close();
     await b.context().close();
   } finally {
-    await admin.assignLaos(officer2.id, originalLaos);
+    await unshare();
   }
 });

@@ -18,6 +18,11 @@ export interface RecordDraft {
   recordId: string | null;
   /** The form's values as typed: plain JSON. */
   values: Record<string, unknown>;
+  /**
+   * The record as the user saw it when the form opened (absent for a new
+   * record and in drafts kept before this was stored): what a save is based on.
+   */
+  seen?: Record<string, unknown> | null;
   updatedAt: string;
 }
 

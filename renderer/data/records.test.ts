@@ -162,3 +162,46 @@ describe('classifyWriteError', () => {
     expect(classifyWriteError(new Error('boom'))).toEqual({ code: 'WRITE_FAILED', message: 'boom' });
   });
 });
+
+describe('a save based on what the user saw', () => {
+  /** The record as a pull lands it: a colleague's rename, committed on the server as version 3. */
+  async function pulledRename(seen: Record<string, unknown>, name: string) {
+    await db.antiDrugActivities.put({ ...seen, name, version: 3, updatedAt: '2025-03-10T04:00:00.000Z', updatedBy: uuidv7() } as never);
+  }
+
+  async function openedThenRenamedUnderneath() {
+    const created = await saveRecord(db, 'antiDrugActivities', activity(), officer);
+    if (!created.ok) throw new Error('not saved');
+    const seen = { ...created.value, version: 2 };
+    await db.antiDrugActivities.put(seen);
+    await db.outbox.clear();
+    await pulledRename(seen, 'ชื่อใหม่จากเพื่อนร่วมงาน');
+    return seen;
+  }
+
+  it('keeps a rename pulled while the form was open and sends only the field the user changed', async () => {
+    const seen = await openedThenRenamedUnderneath();
+    // The form still shows the old name; the user changes the participants only.
+    const result = await saveRecord(db, 'antiDrugActivities', { ...activity(), id: seen.id, participants: 77 }, officer, seen);
+    expect(result.ok).toBe(true);
+    const stored = await db.antiDrugActivities.get(seen.id);
+    expect(stored).toMatchObject({ name: 'ชื่อใหม่จากเพื่อนร่วมงาน', participants: 77 });
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.changes).toEqual({ participants: { old: 120, new: 77 } });
+  });
+
+  it('sends a field both changed with the value the user saw, so the server keeps its value and raises a conflict', async () => {
+    const seen = await openedThenRenamedUnderneath();
+    const result = await saveRecord(db, 'antiDrugActivities', { ...activity(), id: seen.id, name: 'ชื่อของฉัน' }, officer, seen);
+    expect(result.ok).toBe(true);
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.changes).toEqual({ name: { old: 'เดินรณรงค์ต้านยาเสพติด', new: 'ชื่อของฉัน' } });
+  });
+
+  it('without what the user saw, the stored record is the base (deletes, restores)', async () => {
+    const seen = await openedThenRenamedUnderneath();
+    await deleteRecord(db, 'antiDrugActivities', seen.id, officer);
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.changes).toEqual({ deleted: { old: false, new: true } });
+  });
+});

@@ -5,6 +5,7 @@ import { buildValidationContext, validateRecord, type ContextRecords, type Valid
 import type { Result, ValidationIssue } from '../../shared/result';
 import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
 import { now as clockNow } from '../../shared/clock';
+import { editOnBase, SYSTEM_FIELDS } from '../../shared/sync/rebase';
 
 /** Who is writing and from where: stamped on every record, outbox entry and history line. */
 export interface Actor {
@@ -18,7 +19,6 @@ export type WriteError =
   | { code: 'QUOTA_EXCEEDED' }
   | { code: 'WRITE_FAILED'; message: string };
 
-const SYSTEM_FIELDS = new Set(['version', 'updatedAt', 'updatedBy']);
 
 function diff(before: Record<string, unknown> | undefined, after: Record<string, unknown>): OutboxEntry['changes'] {
   const changes: OutboxEntry['changes'] = {};
@@ -26,6 +26,15 @@ function diff(before: Record<string, unknown> | undefined, after: Record<string,
     if (SYSTEM_FIELDS.has(field)) continue;
     const old = before?.[field];
     if (JSON.stringify(old) !== JSON.stringify(value)) changes[field] = { old: old ?? null, new: value };
+  }
+  return changes;
+}
+
+/** The user's changes as validated, each with the value the user saw as `old`. */
+function changesSeen(edits: OutboxEntry['changes'], before: StoredRecord, record: StoredRecord): OutboxEntry['changes'] {
+  const changes: OutboxEntry['changes'] = {};
+  for (const [field, { old }] of Object.entries(edits)) {
+    if (JSON.stringify(before[field]) !== JSON.stringify(record[field])) changes[field] = { old, new: record[field] };
   }
   return changes;
 }
@@ -57,11 +66,19 @@ export function classifyWriteError(error: unknown): WriteError {
  * record, its outbox entry and its history line in one Dexie transaction, so a
  * crash leaves either all three or none.
  */
+/**
+ * Saves a record. `seen` is the record as the user saw it when the form (or
+ * the draft) opened: only the fields the user changed from it are written,
+ * each sent with the value the user saw, so a change pulled in meanwhile is
+ * kept, or ends as a conflict on the server, and never silently undone.
+ * Without `seen` the stored record is the base.
+ */
 export async function saveRecord(
   db: EplanDb,
   table: RecordTable,
   input: Record<string, unknown>,
   actor: Actor,
+  seen?: StoredRecord,
 ): Promise<Result<StoredRecord, WriteError>> {
   const now = (actor.now?.() ?? clockNow()).toISOString();
   const id = typeof input.id === 'string' && input.id ? input.id : uuidv7();
@@ -69,11 +86,12 @@ export async function saveRecord(
     const scope = [...new Set<string>([table, ...CONTEXT_TABLES])].map((name) => db.table(name));
     return await db.transaction('rw', [...scope, db.laos, db.outbox, db.history], async () => {
       const before = await db.table<StoredRecord, string>(table).get(id);
-      const candidate = {
+      const base = seen?.id === id ? seen : before;
+      const edit = editOnBase(base, before, { deleted: false, enteredOnBehalf: false, ...base, ...input });
+      const candidate: Record<string, unknown> = {
         deleted: false,
         enteredOnBehalf: false,
-        ...before,
-        ...input,
+        ...edit.record,
         id,
         version: before?.version ?? 0,
         updatedAt: now,
@@ -82,7 +100,7 @@ export async function saveRecord(
       const checked = validateRecord(table, candidate, await contextFor(db, String(candidate.laoId ?? ''), id));
       if (!checked.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: checked.error } } as const;
       const record = checked.value as StoredRecord;
-      const changes = diff(before, record);
+      const changes = before ? changesSeen(edit.changes, before, record) : diff(before, record);
       if (before && Object.keys(changes).length === 0) return { ok: true, value: before } as const;
       await db.table(table).put(record);
       await appendOutboxAndHistory(db, table, record, before, changes, actor.userId, now);

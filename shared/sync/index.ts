@@ -2,3 +2,4 @@ export * from './protocol';
 export * from './merge';
 export * from './checksum';
 export * from './cursor';
+export * from './rebase';

@@ -9,6 +9,8 @@ import type { ColumnContext, FormValues, TableDef } from './types';
 
 export interface EditorState {
   record: StoredRecord | null;
+  /** The record as the user saw it when the form (or its draft) opened: the base of the save. */
+  seen: StoredRecord | null;
   initialValues: FormValues;
   restoredAt: string | null;
   /** Changes when the officer starts over, so the form remounts with fresh values. */
@@ -54,6 +56,7 @@ export function RecordDialog(props: {
           lao={props.lao}
           fiscalYear={props.fiscalYear}
           record={record}
+          seen={editor.seen}
           initialValues={editor.initialValues}
           restoredAt={editor.restoredAt}
           references={props.references}

@@ -1,13 +1,16 @@
 import { Alert, Box, Button, Checkbox, DialogActions, DialogContent, FormControlLabel, Grid, Stack, Typography } from '@mui/material';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { today } from '../../../shared/clock';
+import { changedFields } from '../../../shared/sync/rebase';
 import type { ValidationIssue } from '../../../shared/result';
 import { localDb, type StoredRecord } from '../../data/db';
 import { discardDraft, saveDraft } from '../../data/drafts';
 import { checkRecord, saveRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
-import { fieldOfIssue, fromFormValues, mergeIssues, ON_BEHALF } from './convert';
+import { fieldOfIssue, fromFormValues, mergeIssues, ON_BEHALF, toFormValues } from './convert';
 import { FieldInput, fieldLabel } from './FieldInput';
 import type { ReferenceData } from './hooks';
 import type { FieldDef, FormValue, FormValues, LabelContext, TableDef } from './types';
@@ -17,6 +20,8 @@ export interface RecordFormProps {
   lao: { id: string; provinceCode: string };
   fiscalYear: number;
   record: StoredRecord | null;
+  /** The record as the user saw it when the form (or its draft) opened. */
+  seen: StoredRecord | null;
   initialValues: FormValues;
   /** When the values came from a draft: its time. */
   restoredAt: string | null;
@@ -31,6 +36,16 @@ export interface RecordFormProps {
 const GRID_WIDTH: Record<NonNullable<FieldDef['width']>, number> = { full: 12, twoThirds: 8, half: 6, third: 4 };
 
 type Notice = { severity: 'error' | 'warning'; text: string };
+
+/** What changed in the stored record while the form was open (a pull, another tab). */
+interface ChangedUnderneath {
+  at: string;
+  deleted: boolean;
+  /** Fields the user had not touched: now showing the new value. */
+  refreshed: string[];
+  /** Fields the user changed that someone else changed to another value: the new value. */
+  conflicts: { name: string; theirs: FormValue | undefined }[];
+}
 
 /** One record's fields, converted and validated on save; every keystroke kept as a draft. */
 export function RecordForm(props: RecordFormProps) {
@@ -52,8 +67,56 @@ export function RecordForm(props: RecordFormProps) {
   const submitting = useRef(false);
   const fiscal = def.fiscal ? { fiscalYear: Number(record?.fiscalYear ?? fiscalYear) } : {};
 
+  // The stored record, live: a pull landing while the form is open must not be undone by this save.
+  const live = useLiveQuery(
+    () => (record ? localDb().table<StoredRecord, string>(def.table).get(record.id) : undefined),
+    [def.table, record?.id],
+  );
+  const [underneath, setUnderneath] = useState<ChangedUnderneath | null>(null);
+  const handledStamp = useRef<string | null>(null);
+  useEffect(() => {
+    const seen = props.seen;
+    if (!seen || !live) return;
+    const stamp = `${live.version}:${live.updatedAt}`;
+    if (handledStamp.current === stamp) return;
+    const changed = changedFields(seen, live);
+    if (changed.length === 0) return;
+    handledStamp.current = stamp;
+    const formCtx = { fiscalYear, today: today() };
+    const seenForm = toFormValues(def, seen, formCtx, false);
+    const liveForm = toFormValues(def, live, formCtx, false);
+    const names = new Set(changed.map((path) => (path === 'enteredOnBehalf' ? ON_BEHALF : fieldOfIssue(def, path)?.name)).filter((name): name is string => !!name));
+    const same = (a: FormValue | undefined, b: FormValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
+    const refreshed: string[] = [];
+    const conflicts: ChangedUnderneath['conflicts'] = [];
+    const next = { ...values };
+    for (const name of names) {
+      if (same(values[name], seenForm[name])) {
+        next[name] = liveForm[name]!;
+        refreshed.push(name);
+      } else if (!same(values[name], liveForm[name])) conflicts.push({ name, theirs: liveForm[name] });
+    }
+    // The stored record moved on: the form follows it where the user had not typed.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
+    if (refreshed.length > 0) setValues(next);
+    setUnderneath({ at: live.updatedAt, deleted: live.deleted && !seen.deleted, refreshed, conflicts });
+    // Runs once per stored version; values are read as they are at that moment.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [live, props.seen, def, fiscalYear]);
+  const takeTheirs = () => {
+    if (!underneath) return;
+    setDirty(true);
+    setValues((v) => ({ ...v, ...Object.fromEntries(underneath.conflicts.map((c) => [c.name, c.theirs ?? ''] as const)) }));
+    setUnderneath({ ...underneath, refreshed: [...underneath.refreshed, ...underneath.conflicts.map((c) => c.name)], conflicts: [] });
+  };
+  const labelOf = (name: string) => {
+    if (name === ON_BEHALF) return t('form.onBehalf');
+    const field = def.fields.find((f) => f.name === name);
+    return field ? fieldLabel(def, field, ctx) : name;
+  };
+
   const keepDraft = (kept: FormValues) => {
-    pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: kept }).then((r) => {
+    pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: kept, seen: props.seen }).then((r) => {
       if (r.ok) {
         setDraftSavedAt(r.value.updatedAt);
         setDraftValues(JSON.stringify(kept));
@@ -106,7 +169,7 @@ export function RecordForm(props: RecordFormProps) {
     // Text that could not be read is never saved; the schema still reports the other fields.
     const result = readIssues.length > 0
       ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: checkRecord(def.table, input) } } as const)
-      : await saveRecord(localDb(), def.table, input, await currentActor());
+      : await saveRecord(localDb(), def.table, input, await currentActor(), props.seen ?? undefined);
     setSaving(false);
     submitting.current = result.ok;
     // A refused save keeps what was typed, as the timer it cancelled would have.
@@ -140,6 +203,27 @@ export function RecordForm(props: RecordFormProps) {
         {props.restoredAt && (
           <Alert severity="info" sx={{ mb: 2 }} data-testid="draft-restored" action={<Button color="inherit" size="small" onClick={props.onStartOver}>{ctx.t('form.startOver')}</Button>}>
             {ctx.t('form.draftRestored', { time: ctx.format.dateTime(props.restoredAt) })}
+          </Alert>
+        )}
+        {underneath && (
+          <Alert
+            severity="warning"
+            sx={{ mb: 2 }}
+            data-testid="changed-underneath"
+            action={underneath.conflicts.length > 0 ? <Button color="inherit" size="small" onClick={takeTheirs}>{ctx.t('form.takeTheirs')}</Button> : undefined}
+          >
+            {ctx.t(underneath.deleted ? 'form.deletedUnderneath' : 'form.changedUnderneath', { time: ctx.format.dateTime(underneath.at) })}
+            {underneath.refreshed.length > 0 && <Box>{ctx.t('form.refreshedFields', { fields: underneath.refreshed.map(labelOf).join(', ') })}</Box>}
+            {underneath.conflicts.length > 0 && (
+              <Box data-testid="conflicting-fields">
+                {ctx.t('form.conflictingFields')}
+                <Box component="ul" sx={{ m: 0, pl: 2 }}>
+                  {underneath.conflicts.map((c) => (
+                    <li key={c.name}>{ctx.t('form.theirValue', { field: labelOf(c.name), value: typeof c.theirs === 'string' && c.theirs ? c.theirs : '—' })}</li>
+                  ))}
+                </Box>
+              </Box>
+            )}
           </Alert>
         )}
         <Grid container spacing={2}>
