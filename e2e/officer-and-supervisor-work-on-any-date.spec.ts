@@ -26,8 +26,9 @@ interface Moment {
 
 /**
  * Each journey generates the demo province at its first moment; a later moment
- * is reached by the laptop's clock running on past midnight with the app open,
- * as when an officer works late into a new month or quarter. The fiscal-year
+ * is reached by the laptop's clock running on with the app open, as when an
+ * officer works late into a new month or quarter, or opens the lid after a
+ * month away (nothing entered meanwhile: tasks may be late, never early). The fiscal-year
  * rollover gets a province of its own on each side: data generated on 30 Sep
  * holds no ordinance yet for the new year, so nothing could be paid on 1 Oct.
  */
@@ -38,8 +39,9 @@ const JOURNEYS: Moment[][] = [
     { name: "New Year's Eve", at: '2027-12-31T23:30:00+07:00' },
     { name: "New Year's Day, the first day of Q2", at: '2028-01-01T00:15:00+07:00' },
   ],
-  [{ name: 'the leap day of B.E. 2571', at: '2028-02-29T10:00:00+07:00', exportWorkbook: true }],
   [
+    { name: 'the leap day of B.E. 2571', at: '2028-02-29T10:00:00+07:00', exportWorkbook: true },
+    // A month with the lid closed, then on past midnight into the next quarter.
     { name: 'a 31st', at: '2028-03-31T17:00:00+07:00' },
     { name: 'the first day of Q3', at: '2028-04-01T08:00:00+07:00' },
   ],
@@ -87,6 +89,8 @@ async function matrixOfTheYear(page: Page, day: Day): Promise<void> {
   await page.getByRole('button', { name: 'ทั้งปี' }).click();
   await expect(page.getByTestId('matrix-task-header')).toHaveCount(tasks.length);
   await expect(page.getByTestId('matrix-row')).toHaveCount(100, { timeout: 60_000 });
+  // After a day passed, the earlier day's results show until today's are computed.
+  await expect(page.getByTestId('matrix-page')).toHaveAttribute('data-results', day.iso, { timeout: 60_000 });
   const cells = await page.locator('td[data-task-id]').evaluateAll((tds) => tds.map((td) => [td.getAttribute('data-task-id')!, td.getAttribute('data-status')!] as const));
   expect(new Set(cells.map(([taskId]) => taskId))).toEqual(new Set(tasks.map((task) => task.id)));
   for (const task of tasks) {

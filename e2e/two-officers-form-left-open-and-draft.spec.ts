@@ -59,7 +59,12 @@ test('a form left open and a draft restored after a colleague synced keep the co
     await draftForm.getByLabel('งบประมาณ').fill('190,000');
     await draftForm.getByLabel('ชื่อกิจกรรม').fill(`${name} (ชื่อโดย B)`);
     await draftKept(b);
+    // Closing the form keeps the draft; the laptop reloads on the LAO's page.
+    await b.keyboard.press('Escape');
+    await expect(draftForm).toBeHidden();
+    await b.goto(`/#/laos/${laoId}?c=antiDrug&fy=${fy}`);
     await reloadOffline(b, b.context());
+    await expect(section(b, 'antiDrugActivities').getByTestId('draft-banner')).toBeVisible();
     // A renames the record again and syncs.
     const renamedAgain = `${name} (ชื่อที่สองโดย A)`;
     await editActivity(a, laoId, fy, id, { 'ชื่อกิจกรรม': renamedAgain });

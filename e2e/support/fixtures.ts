@@ -3,9 +3,10 @@
  * real sync server behind `baseURL`.
  * - `clockAt` (default E2E_NOW) starts the browser's clock and the server's;
  *   a spec that runs at another date says `test.use({ clockAt: '…' })`.
- * - Specs share their worker's server when they only read from it (the app's
- *   files, the demo province); a spec that writes to the server gets one of its
- *   own with `test.use({ ownServer: true })`, and so does a spec at another
+ * - Specs share their worker's server when they need only the app's files
+ *   from it (it holds no demo province); a spec that signs in or writes to the
+ *   server gets one of its own, with the demo province and its logins, through
+ *   `test.use({ ownServer: true })`, and so does a spec at another
  *   date, unless it says `serverAtClock: false` (it needs only the app's files).
  * - `openContext()` opens a second browser (another officer's laptop) with the
  *   same clock and server.
@@ -51,7 +52,8 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     async ({}, use) => {
       // Started on first use: a worker whose specs all bring their own server never starts it.
       let started: Promise<TestServer> | undefined;
-      await use(() => (started ??= startTestServer(E2E_NOW)));
+      // Specs on the worker's server work on the device and never sign in: no demo province to seed.
+      await use(() => (started ??= startTestServer(E2E_NOW, { demo: false })));
       if (started) await (await started).stop();
     },
     { scope: 'worker', timeout: 240_000 },

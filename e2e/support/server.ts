@@ -5,7 +5,6 @@ import path from 'node:path';
 
 export interface TestServer {
   url: string;
-  clockAt: string;
   stop(): Promise<void>;
 }
 
@@ -14,9 +13,13 @@ const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
 // Seeding the demo province takes ~10 s on an idle 2-core machine; a busy one can take a minute.
 const START_TIMEOUT_MS = 180_000;
 
-/** A fresh server whose clock starts at `clockAt`, on a port the system picks. */
-export async function startTestServer(clockAt: string): Promise<TestServer> {
-  const child = spawn(TSX, ['server/cli.ts', '--seed-demo'], {
+/**
+ * A fresh server whose clock starts at `clockAt`, on a port the system picks;
+ * with the demo province and its logins unless `demo` is false (a server that
+ * only serves the app to specs working on the device, which never sign in).
+ */
+export async function startTestServer(clockAt: string, { demo = true } = {}): Promise<TestServer> {
+  const child = spawn(TSX, ['server/cli.ts', ...(demo ? ['--seed-demo'] : [])], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -32,7 +35,6 @@ export async function startTestServer(clockAt: string): Promise<TestServer> {
   const url = await listeningUrl(child);
   return {
     url,
-    clockAt,
     async stop() {
       if (child.exitCode !== null || child.signalCode !== null) return;
       const exited = once(child, 'exit');

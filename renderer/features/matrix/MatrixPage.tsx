@@ -41,7 +41,8 @@ export function MatrixPage() {
   const presentTypes = LAO_TYPE_CODES.filter((code) => reference?.laos.some((lao) => lao.type === code));
 
   return (
-    <Stack spacing={2.5}>
+    // data-results: the day whose results are on screen, once they are computed for it (empty while stale).
+    <Stack spacing={2.5} data-testid="matrix-page" data-results={snapshot.ready && !snapshot.stale ? snapshot.asOf : ''}>
       <DemoBanner />
       <Box>
         <Typography variant="h4" component="h1">{t('matrix.title', { fy: fiscalYear })}</Typography>
