@@ -15,6 +15,7 @@ import { SyncEngine } from '../renderer/sync/engine';
 import { login } from '../renderer/sync/login';
 import { META, readMeta } from '../renderer/sync/meta';
 import { RECORD_TABLES } from '../shared/domain/tables';
+import { sameValue } from '../shared/sync/merge';
 import type { ChangeEntry, PullResponse, SnapshotResponse } from '../shared/sync/protocol';
 import { PASSWORD, P1, sampleRecord } from '../server/sync/test-kit';
 import type { ConvergenceWorld } from './convergence-world';
@@ -53,6 +54,12 @@ export class SimOfficer {
   written: OutboxEntry[] = [];
   /** Out-of-scope data seen on the wire or in the local database. */
   leaks: string[] = [];
+  /** The record as this officer's open form shows it (null: no form open). */
+  private view: StoredRecord | null = null;
+  /** Saves from a form whose record had changed underneath (a pull landed while it was open). */
+  staleSaves = 0;
+  /** A save from a form that sent a field the user did not change, or not with the value the user saw. */
+  undoneUnseen: string[] = [];
   pages: ReceivedPage[] = [];
   /** Snapshots started from the beginning (initial sync or a re-fetch of the scope). */
   fullSnapshots = 0;
@@ -116,6 +123,8 @@ export class SimOfficer {
     this.skewMs = skewMs;
     this.written = [];
     this.leaks = [];
+    this.view = null;
+    this.undoneUnseen = [];
     this.pages = [];
     this.fullSnapshots = 0;
     this.duplicateMismatches = [];
@@ -124,7 +133,11 @@ export class SimOfficer {
     this.open();
   }
 
-  /** The laptop dies and starts again: a new engine over the same IndexedDB (the token store survives). */
+  /**
+   * The laptop dies and starts again: a new engine over the same IndexedDB
+   * (the token store survives). An open form comes back as its draft, with
+   * the record as the form showed it.
+   */
   async crash(): Promise<void> {
     this.engine.stop();
     this.db.close();
@@ -248,6 +261,47 @@ export class SimOfficer {
     const before = await this.db.outbox.count();
     this.expectSaved(await saveRecord(this.db, TABLE, { ...target, [field]: next }, this.actor()));
     if ((await this.db.outbox.count()) > before) await this.noteWritten();
+  }
+
+  /** Opens a record's form: what it shows stays as it was, whatever is pulled meanwhile. Returns its id. */
+  async openForm(pick: number): Promise<string | undefined> {
+    const rows = await this.records().orderBy('id').toArray();
+    if (rows.length > 0) this.view = structuredClone(rows[pick % rows.length]!);
+    return this.view?.id;
+  }
+
+  /** Edits one field of a record this officer has, through the app's write path (no form). */
+  async editById(id: string, field: Field, value: number): Promise<void> {
+    const target = await this.records().get(id);
+    if (!target || target.deleted) return;
+    const next = field === 'participants' || field === 'budget' ? value * 100 : `ค่า ${value}`;
+    const before = await this.db.outbox.count();
+    this.expectSaved(await saveRecord(this.db, TABLE, { ...target, [field]: next }, this.actor()));
+    if ((await this.db.outbox.count()) > before) await this.noteWritten();
+  }
+
+  /**
+   * Changes one field in the open form and saves, as RecordForm does: the
+   * whole form is sent, based on what it showed. What is sent must be the
+   * user's change alone, with the value the user saw as `old`; everything
+   * else someone changed meanwhile is never touched.
+   */
+  async saveForm(field: Field, value: number): Promise<void> {
+    const seen = this.view;
+    if (!seen) return;
+    this.view = null;
+    const next = field === 'participants' || field === 'budget' ? value * 100 : `ค่า ${value}`;
+    const current = await this.records().get(seen.id);
+    if (current && current.version !== seen.version) this.staleSaves += 1;
+    const before = await this.db.outbox.count();
+    this.expectSaved(await saveRecord(this.db, TABLE, { ...seen, [field]: next }, this.actor(), seen));
+    if ((await this.db.outbox.count()) === before) return;
+    await this.noteWritten();
+    const entry = this.written.at(-1)!;
+    for (const [name, change] of Object.entries(entry.changes)) {
+      if (name !== field) this.undoneUnseen.push(`${this.username} sent ${name}, untouched in its form, of ${seen.id}`);
+      else if (!sameValue(change.old, seen[name])) this.undoneUnseen.push(`${this.username} sent ${name} of ${seen.id} with old ${JSON.stringify(change.old)}, saw ${JSON.stringify(seen[name])}`);
+    }
   }
 
   async remove(pick: number, restore: boolean): Promise<void> {

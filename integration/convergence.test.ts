@@ -37,6 +37,9 @@ type Action =
   | { kind: 'create'; who: number; lao: number; value: number }
   | { kind: 'edit'; who: number; pick: number; field: Field; value: number }
   | { kind: 'delete' | 'restore'; who: number; pick: number }
+  | { kind: 'openForm'; who: number; pick: number }
+  | { kind: 'saveForm'; who: number; field: Field; value: number }
+  | { kind: 'formWhilePulled'; who: number; other: number; pick: number; theirs: Field; mine: Field; value: number }
   | { kind: 'sync'; who: number; fault: Fault; at: number; statements: number }
   | { kind: 'crash'; who: number }
   | { kind: 'syncAll' };
@@ -47,6 +50,11 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('create' as const), who, lao: fc.nat(1), value }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), who, pick: fc.nat(7), field: fc.constantFrom(...FIELDS), value }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'restore' as const), who, pick: fc.nat(7) }) },
+  // A form opened now and saved steps later, after whatever was pulled meanwhile.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('openForm' as const), who, pick: fc.nat(7) }) },
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('saveForm' as const), who, field: fc.constantFrom(...FIELDS), value }) },
+  // A colleague's edit of the record is pulled while the form is open, then the form is saved.
+  { weight: 2, arbitrary: fc.record({ kind: fc.constant('formWhilePulled' as const), who, other: who, pick: fc.nat(7), theirs: fc.constantFrom(...FIELDS), mine: fc.constantFrom(...FIELDS), value }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who, fault: fc.constantFrom(...FAULTS), at: fc.nat(2), statements: fc.integer({ min: 1, max: 14 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
@@ -112,6 +120,8 @@ describe.each(testBackends)('convergence of the real client on $kind', (backend)
       }
     }
     await expectConverged(world.db, officers);
+    totals.staleFormSaves = (totals.staleFormSaves ?? 0) + officers.reduce((sum, o) => sum + o.staleSaves, 0);
+    for (const officer of officers) officer.staleSaves = 0;
     const statuses = await expectExactlyOnce(world.db, officers);
     for (const [status, n] of Object.entries(statuses)) totals[status] = (totals[status] ?? 0) + n;
     await expectNoSkippedChanges(world.db, officers);
@@ -134,6 +144,20 @@ describe.each(testBackends)('convergence of the real client on $kind', (backend)
       case 'delete':
       case 'restore':
         return officer.remove(step.pick, step.kind === 'restore');
+      case 'openForm':
+        await officer.openForm(step.pick);
+        return;
+      case 'saveForm':
+        return officer.saveForm(step.field, step.value);
+      case 'formWhilePulled': {
+        const other = officers[step.other]!;
+        const id = await officer.openForm(step.pick);
+        if (id === undefined || other === officer) return;
+        await other.editById(id, step.theirs, step.value);
+        await expectStored(world.db, (await other.sync()).acknowledged);
+        await expectStored(world.db, (await officer.sync()).acknowledged);
+        return officer.saveForm(step.mine, (step.value + 1) % 4);
+      }
       case 'crash':
         return officer.crash();
       case 'sync': {
@@ -150,6 +174,9 @@ describe.each(testBackends)('convergence of the real client on $kind', (backend)
       await fc.assert(fc.asyncProperty(scenarios, run), { seed: SEED, numRuns, endOnFailure: true });
       // The scenarios did reach the hard paths.
       expect(totals).toMatchObject({ applied: expect.any(Number), merged: expect.any(Number), conflict: expect.any(Number) });
+      // Forms were saved after a pull had changed their record underneath.
+      expect(totals.staleFormSaves).toBeGreaterThan(0);
+      console.info(`convergence on ${backend.kind}: ${numRuns} scenarios, ${JSON.stringify(totals)}`);
       if (!onPostgres) expect(world.restarts).toBeGreaterThan(0);
       // The pull pages were checked for gaps while writers really did commit out of order.
       if (onPostgres) expect(world.outOfOrderCommits()).toBeGreaterThan(0);

@@ -221,6 +221,7 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
   const edits = [...Object.keys(merged.apply), ...Object.keys(merged.conflicts)].filter((f) => f !== 'deleted');
   if (current.deleted && !restoring && edits.length > 0) {
     const fields = Object.fromEntries(Object.keys(client).map((f) => [f, { base: base[f] ?? null, server: current[f] ?? null, client: client[f] }]));
+    ctx.log.addRecord(m.table, current);
     return recordConflict(tx, ctx, m, current, 'edit_vs_delete', fields);
   }
   if (client.deleted === true && !current.deleted) {
@@ -228,6 +229,7 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
     if (unseen.length > 0) {
       const fields: Record<string, FieldConflict> = { deleted: { base: false, server: false, client: true } };
       for (const f of unseen) fields[f] = { base: null, server: current[f] ?? null, client: null };
+      ctx.log.addRecord(m.table, current);
       return recordConflict(tx, ctx, m, current, 'delete_vs_edit', fields);
     }
   }
@@ -241,6 +243,9 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
     if (result.status === 'rejected') return result;
   }
   if (conflicted) {
+    // Nothing written: the record goes out again as it stands, so the device that
+    // made the change (which may hold it at this very version) takes the server's state back.
+    if (Object.keys(merged.apply).length === 0) ctx.log.addRecord(m.table, current);
     const after = { ...current, version: result.version ?? current.version };
     const conflict = await recordConflict(tx, ctx, m, after, 'fields', merged.conflicts);
     return { ...result, status: 'conflict', conflictId: conflict.conflictId };
@@ -291,6 +296,7 @@ async function write(
   return { mutationId: m.mutationId, status, version, appliedFields };
 }
 
+/** Keeps a divergence for review; the caller has put the server's record in the change log. */
 async function recordConflict(
   tx: Queryable,
   ctx: MutationContext,
