@@ -86,7 +86,7 @@ async function round(laptop: BenchClient, desk: BenchClient, n: number): Promise
   console.log(`  round ${n}: ${EDITS} local edits in ${(since(editStart) / 1000).toFixed(1)} s (not part of the round trip)`);
   laptop.http.ms = desk.http.ms = 0;
   const start = performance.now();
-  const pushed = await pushOutbox(laptop.db, laptop.api, laptop.deviceId);
+  const pushed = await pushOutbox(laptop.db, laptop.api, laptop.deviceId, laptop.userId);
   const pushMs = since(start);
   if (pushed.applied !== EDITS) throw new Error(`push: ${JSON.stringify(pushed)}, expected ${EDITS} applied`);
   const pullStart = performance.now();

@@ -1,7 +1,7 @@
 /** Signing in through the app, and the administrator's API for arranging who works on which LAO. */
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type WireRecord } from '../../shared/sync/protocol';
 
 export const DEMO_PASSWORD = 'demo-2568';
 
@@ -82,6 +82,20 @@ export class AdminApi {
     expect(response.status()).toBe(200);
     const { results } = (await response.json()) as { results: { status: string; code?: string }[] };
     expect(results[0], JSON.stringify(results)).toMatchObject({ status: 'applied' });
+  }
+
+  /** The records written through sync in a province since the server started, as the change log holds them. */
+  async loggedRecords(scope: string): Promise<(WireRecord & { table: string })[]> {
+    const records: (WireRecord & { table: string })[] = [];
+    for (let cursor = 0, more = true; more; ) {
+      const response = await this.request.get(`/v1/sync/pull?scope=${scope}&cursor=${cursor}&limit=1000&protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`, { headers: this.headers() });
+      expect(response.status()).toBe(200);
+      const page = (await response.json()) as PullResponse;
+      for (const change of page.changes) if (change.kind === 'record') records.push({ ...change.record, table: change.table });
+      cursor = page.cursor;
+      more = page.hasMore;
+    }
+    return records;
   }
 
   async openConflicts(scope: string): Promise<{ id: string; recordId: string }[]> {

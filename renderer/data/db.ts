@@ -11,7 +11,7 @@ export type StoredRecord = WireRecord & { enteredOnBehalf: boolean };
 export type OutboxEntry = Omit<Mutation, 'seq'> & {
   seq?: number;
   /** Set when the server refused the entry: kept (never silently dropped) and shown to the officer. */
-  rejected?: { code: string; issues?: unknown[]; at: string };
+  rejected?: { code: string; issues?: unknown[]; at: string; /** The user whose push was refused. */ by?: string };
 };
 
 export interface HistoryEntry {

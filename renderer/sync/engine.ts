@@ -106,7 +106,7 @@ export class SyncEngine {
     }
     this.set({ phase: 'syncing' });
     try {
-      await pushOutbox(db, api, await deviceIdOf(db), undefined, () => this.now());
+      await pushOutbox(db, api, await deviceIdOf(db), user.id, undefined, () => this.now());
       // After the push, so the chosen value is on the server before the conflict is marked resolved.
       await sendQueuedResolutions(db, api);
       // New LAOs and assignments (a registry import, an administrator's change) reach the device with any sync.

@@ -9,7 +9,8 @@ import type { LoginResponse } from '../../shared/sync/protocol';
 import type { EplanDb, ReferenceRow } from '../data/db';
 import type { PlatformBridge } from '../platform';
 import { createSyncApi, SyncError, type SyncApi } from './api';
-import { META, deviceIdOf, readMeta, writeMeta } from './meta';
+import { META, deviceIdOf, writeMeta } from './meta';
+import { claimOutbox, dropOutsideScope } from './owners';
 
 export interface LoginInput {
   username: string;
@@ -32,15 +33,19 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<LoginRe
   const session = await anonymous.login({ username: input.username.trim(), password: input.password, deviceId, deviceName: deviceName() });
   await deps.platform.storeToken(session.token);
   const api = createSyncApi({ baseUrl: serverUrl, token: session.token, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-  const previous = await readMeta<{ id: string }>(db, META.user);
+  const previous = await claimOutbox(db, session.user.id);
+  // Another user signed in here last (signing out forgets the user, not who it was).
+  const switched = previous !== undefined && previous !== session.user.id;
   await db.transaction('rw', db.meta, async () => {
     await writeMeta(db, META.serverUrl, serverUrl);
     await writeMeta(db, META.user, session.user);
     await writeMeta(db, META.tokenExpiresAt, session.expiresAt);
     await writeMeta(db, 'currentUserId', session.user.id);
-    if (previous && previous.id !== session.user.id) await db.meta.where('key').startsWith('sync.cursor.').delete();
+    if (switched) await db.meta.where('key').startsWith('sync.').filter((entry) => entry.key.startsWith('sync.cursor.') || entry.key.startsWith('sync.snapshot.')).delete();
   });
-  await storeReference(db, api);
+  const reference = await storeReference(db, api);
+  // Nothing of the previous user's outside this user's LAOs stays on screen.
+  if (switched) await dropOutsideScope(db, new Set(reference.laos.map((lao) => String(lao.id))));
   return session;
 }
 
@@ -49,7 +54,7 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<LoginRe
  * old copy. Only rows that changed are written, so a refresh on every sync
  * wakes no screen when nothing moved (an administrator's registry import does).
  */
-export async function storeReference(db: EplanDb, api: SyncApi): Promise<void> {
+export async function storeReference(db: EplanDb, api: SyncApi): Promise<Awaited<ReturnType<SyncApi['reference']>>> {
   const reference = await api.reference();
   // Merged into what is there: the server sends fewer columns than a local demo province holds.
   const merge = async (table: Table<ReferenceRow, string>, key: string, list: Record<string, unknown>[]) => {
@@ -66,6 +71,7 @@ export async function storeReference(db: EplanDb, api: SyncApi): Promise<void> {
     await merge(db.laos, 'id', reference.laos);
     await merge(db.users, 'id', reference.users);
   });
+  return reference;
 }
 
 /** Forgets the token and the user; local records and the outbox stay for the next login. */

@@ -8,6 +8,8 @@ export const META = {
   user: 'sync.user',
   tokenExpiresAt: 'sync.tokenExpiresAt',
   lastSyncAt: 'sync.lastSyncAt',
+  /** Every user who has signed in on this laptop: work made before the first is theirs. */
+  signedInUsers: 'sync.signedInUsers',
   /** Change-log position per scope: records up to it are applied. */
   cursor: (scope: string) => `sync.cursor.${scope}`,
   /** The snapshot of a scope still being fetched: the next page's token and the cursor to pull from after it. */

@@ -9,6 +9,7 @@ import type { EplanDb, OutboxEntry, StoredRecord } from '../data/db';
 import type { SyncApi } from './api';
 import { isRecordTable } from './apply';
 import { now as clockNow } from '../../shared/clock';
+import { pushableBy } from './owners';
 
 export interface PushSummary {
   sent: number;
@@ -27,24 +28,25 @@ async function nextPage(db: EplanDb, afterSeq: number, size: number): Promise<Ou
   return db.outbox.where('seq').above(afterSeq).limit(size).toArray();
 }
 
-export async function pushOutbox(db: EplanDb, api: SyncApi, deviceId: string, batchSize = MAX_PUSH_BATCH, now: () => Date = clockNow): Promise<PushSummary> {
+/** Pushes the entries of `userId` (the signed-in user): another user's wait for that user. */
+export async function pushOutbox(db: EplanDb, api: SyncApi, deviceId: string, userId: string, batchSize = MAX_PUSH_BATCH, now: () => Date = clockNow): Promise<PushSummary> {
   const summary: PushSummary = { sent: 0, applied: 0, conflicts: 0, rejected: 0 };
   let afterSeq = 0;
   for (;;) {
     const page = await nextPage(db, afterSeq, batchSize);
     if (page.length === 0) return summary;
     // Entries the server refused stay for the officer to see; they are not sent again.
-    const batch = page.filter((entry) => entry.rejected === undefined);
+    const batch = page.filter(pushableBy(userId));
     if (batch.length > 0) {
       const response = await api.push(deviceId, batch.map(toMutation));
-      await applyResults(db, batch, response.results, now().toISOString(), summary);
+      await applyResults(db, batch, response.results, now().toISOString(), userId, summary);
       summary.sent += batch.length;
     }
     afterSeq = page[page.length - 1]!.seq!;
   }
 }
 
-async function applyResults(db: EplanDb, batch: OutboxEntry[], results: MutationResult[], at: string, summary: PushSummary): Promise<void> {
+async function applyResults(db: EplanDb, batch: OutboxEntry[], results: MutationResult[], at: string, by: string, summary: PushSummary): Promise<void> {
   const byId = new Map(results.map((result) => [result.mutationId, result]));
   const tables = [...new Set(batch.map((entry) => entry.table))].map((table) => db.table(table));
   await db.transaction('rw', [db.outbox, ...tables], async () => {
@@ -56,7 +58,7 @@ async function applyResults(db: EplanDb, batch: OutboxEntry[], results: Mutation
       if (!result) continue; // not answered: stays pending and goes again
       if (result.status === 'rejected') {
         summary.rejected += 1;
-        await db.outbox.update(entry.seq!, { rejected: { code: result.code ?? 'REJECTED', ...(result.issues ? { issues: result.issues } : {}), at } });
+        await db.outbox.update(entry.seq!, { rejected: { code: result.code ?? 'REJECTED', ...(result.issues ? { issues: result.issues } : {}), at, by } });
         continue;
       }
       if (result.status === 'conflict') summary.conflicts += 1;

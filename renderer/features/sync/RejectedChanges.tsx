@@ -7,6 +7,7 @@ import { useFormat } from '../../app/format';
 import { localDb } from '../../data/db';
 import { discardRejected } from '../../sync/push';
 import { formatSyncTime } from './syncTime';
+import { useSessionUser } from './useSync';
 
 /** The changes the server refused: kept on the device until the officer has read them and lets them go. */
 export function RejectedChanges({ count }: { count: number }) {
@@ -14,7 +15,13 @@ export function RejectedChanges({ count }: { count: number }) {
   const { t: tr } = useTranslation('records');
   const format = useFormat();
   const [open, setOpen] = useState(false);
-  const entries = useLiveQuery(() => (open ? localDb().outbox.filter((entry) => entry.rejected !== undefined).toArray() : []), [open], []);
+  const user = useSessionUser();
+  // The signed-in user's own refused changes: another user's wait for that user.
+  const entries = useLiveQuery(
+    () => (open ? localDb().outbox.filter((entry) => entry.rejected !== undefined && (!user || entry.author === user.id)).toArray() : []),
+    [open, user?.id],
+    [],
+  );
   return (
     <>
       <Chip data-testid="sync-rejected" size="small" color="error" icon={<ErrorOutlineIcon />} label={t('status.rejected', { count })} onClick={() => setOpen(true)} />

@@ -34,6 +34,11 @@ export function SyncStatus() {
         label={counts.pending > 0 ? t('status.pending', { count: counts.pending }) : t(user === null ? 'status.localOnly' : 'status.allSynced')}
       />
       {counts.rejected > 0 && <RejectedChanges count={counts.rejected} />}
+      {counts.waiting > 0 && (
+        <Tooltip title={t('status.waitingHint', { count: counts.waiting })}>
+          <Chip data-testid="sync-waiting" data-waiting={counts.waiting} size="small" variant="outlined" sx={onBar} label={t('status.waiting', { count: counts.waiting })} />
+        </Tooltip>
+      )}
       {conflicts > 0 && (
         <Chip data-testid="sync-conflicts" size="small" color="warning" clickable component={RouterLink} to="/conflicts" label={t('conflicts:openLink', { count: conflicts })} />
       )}

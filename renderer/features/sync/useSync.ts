@@ -4,6 +4,7 @@ import type { SessionUser } from '../../../shared/sync/protocol';
 import { localDb } from '../../data/db';
 import type { SyncStatus } from '../../sync/engine';
 import { META } from '../../sync/meta';
+import { countOutbox, type OutboxCounts } from '../../sync/owners';
 import { syncEngine } from '../../sync/runtime';
 
 export function useSyncStatus(): SyncStatus {
@@ -11,24 +12,21 @@ export function useSyncStatus(): SyncStatus {
   return useSyncExternalStore(engine.subscribe, engine.getStatus, engine.getStatus);
 }
 
-export interface OutboxCounts {
-  pending: number;
-  rejected: number;
-  conflicts: number;
-}
-
-/** Changes waiting for the server, changes it refused, and conflicts not yet resolved. */
-export function useOutboxCounts(): OutboxCounts {
+/**
+ * The signed-in user's changes waiting for the server and refused by it,
+ * other users' changes waiting for them, and conflicts not yet resolved.
+ */
+export function useOutboxCounts(): OutboxCounts & { conflicts: number } {
   return useLiveQuery(
     async () => {
       const db = localDb();
-      const rejected = await db.outbox.filter((entry) => entry.rejected !== undefined).count();
-      const total = await db.outbox.count();
+      const user = await db.meta.get(META.user);
+      const counts = countOutbox(await db.outbox.toArray(), (user?.value as SessionUser | undefined)?.id ?? null);
       const conflicts = await db.conflicts.filter((conflict) => conflict.resolvedAt === null).count();
-      return { pending: total - rejected, rejected, conflicts };
+      return { ...counts, conflicts };
     },
     [],
-    { pending: 0, rejected: 0, conflicts: 0 },
+    { pending: 0, rejected: 0, waiting: 0, conflicts: 0 },
   );
 }
 
