@@ -48,7 +48,7 @@ describe('startServer', () => {
     expect(server.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     const health = await fetch(`${server.url}/v1/health`);
     expect(health.status).toBe(200);
-    expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', schemaVersion: await latestMigrationVersion() });
+    expect(await health.json()).toMatchObject({ status: 'ok', database: 'pglite', databaseMigration: await latestMigrationVersion() });
     const anonymous = await fetch(`${server.url}/v1/reference/provinces`);
     expect(anonymous.status).toBe(401);
     await server.db.query("UPDATE users SET password_hash = $1 WHERE username = 'admin'", [await hashPassword('admin password', { N: 1024, r: 8, p: 1 })]);

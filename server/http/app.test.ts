@@ -8,6 +8,7 @@ import { seedReference } from '../store/seed';
 import { openMigrated, testBackends } from '../store/test-backends';
 import { PROVINCE_CODE, sampleReference } from '../store/test-fixtures';
 import { PROTOCOL_VERSION, SERVER_VERSION } from '../version';
+import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { buildApp } from './app';
 import { HttpError } from './errors';
 
@@ -50,8 +51,9 @@ describe.each(testBackends)('HTTP API on $kind', (backend) => {
     expect(response.json()).toEqual({
       status: 'ok',
       database: backend.kind,
-      schemaVersion: await latestMigrationVersion(),
+      databaseMigration: await latestMigrationVersion(),
       protocolVersion: PROTOCOL_VERSION,
+      schemaVersion: SCHEMA_VERSION,
       serverVersion: SERVER_VERSION,
     });
   });

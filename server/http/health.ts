@@ -1,13 +1,17 @@
 import type { FastifyInstance } from 'fastify';
 import type { Database, DatabaseKind } from '../store/db';
 import { currentSchemaVersion } from '../store/migrate';
+import { SCHEMA_VERSION } from '../../shared/sync/protocol';
 import { PROTOCOL_VERSION, SERVER_VERSION } from '../version';
 
 export interface HealthOk {
   status: 'ok';
   database: DatabaseKind;
-  schemaVersion: number;
+  /** The last database migration applied (server/store/migrations). */
+  databaseMigration: number;
+  /** The sync protocol's versions this server speaks (shared/sync/protocol.ts). */
   protocolVersion: number;
+  schemaVersion: number;
   serverVersion: string;
 }
 
@@ -26,8 +30,9 @@ export async function healthRoutes(app: FastifyInstance, options: { db: Database
       const body: HealthOk = {
         status: 'ok',
         database: db.kind,
-        schemaVersion: await currentSchemaVersion(db),
+        databaseMigration: await currentSchemaVersion(db),
         protocolVersion: PROTOCOL_VERSION,
+        schemaVersion: SCHEMA_VERSION,
         serverVersion: SERVER_VERSION,
       };
       return body;

@@ -127,6 +127,11 @@ describe.each(testBackends)('push on $kind', (backend) => {
     const before = await count(world.db, 'SELECT count(*)::int AS n FROM sync_mutations');
     const old = await world.t.app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${officer.token}` }, payload: { protocolVersion: -1 + 0, schemaVersion: 1, deviceId: officer.deviceId, mutations: [] } });
     expect([old.statusCode, old.json().code]).toEqual([426, 'CLIENT_TOO_OLD']);
+    // Version 0 never existed, of either.
+    for (const versions of [{ protocolVersion: 0, schemaVersion: 1 }, { protocolVersion: 1, schemaVersion: 0 }]) {
+      const never = await world.t.app.inject({ method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${officer.token}` }, payload: { ...versions, deviceId: officer.deviceId, mutations: [] } });
+      expect([never.statusCode, never.json().code]).toEqual([426, 'CLIENT_TOO_OLD']);
+    }
     const bad = await world.t.app.inject({
       method: 'POST', url: '/v1/sync/push', headers: { authorization: `Bearer ${officer.token}` },
       payload: { protocolVersion: 1, schemaVersion: 1, deviceId: officer.deviceId, mutations: [{ mutationId: 'x', table: 'secrets' }] },

@@ -40,9 +40,13 @@ describe('snapshot tokens and versions', () => {
     expect(decodeSnapshotToken(encodeSnapshotToken(position))).toEqual(position);
     expect(decodeSnapshotToken("0.x' OR 1=1")).toBeNull();
   });
-  it('accepts the current and previous versions only', () => {
+  it('accepts the current and previous versions that exist, only', () => {
     expect(checkClientVersions(PROTOCOL_VERSION, SCHEMA_VERSION)).toBe('ok');
-    expect(checkClientVersions(PROTOCOL_VERSION - 1, SCHEMA_VERSION)).toBe('ok');
+    if (PROTOCOL_VERSION > 1) expect(checkClientVersions(PROTOCOL_VERSION - 1, SCHEMA_VERSION)).toBe('ok');
+    if (SCHEMA_VERSION > 1) expect(checkClientVersions(PROTOCOL_VERSION, SCHEMA_VERSION - 1)).toBe('ok');
+    // Versions start at 1: 0 never existed.
+    expect(checkClientVersions(0, SCHEMA_VERSION)).toBe('CLIENT_TOO_OLD');
+    expect(checkClientVersions(PROTOCOL_VERSION, 0)).toBe('CLIENT_TOO_OLD');
     expect(checkClientVersions(PROTOCOL_VERSION - 2, SCHEMA_VERSION)).toBe('CLIENT_TOO_OLD');
     expect(checkClientVersions(PROTOCOL_VERSION, SCHEMA_VERSION - 2)).toBe('CLIENT_TOO_OLD');
     expect(checkClientVersions(PROTOCOL_VERSION + 1, SCHEMA_VERSION)).toBe('SERVER_TOO_OLD');

@@ -11,7 +11,7 @@ import { USER_ROLES } from '../domain/reference';
 export const PROTOCOL_VERSION = 1;
 /** Bumped when record schemas change in a way an older client would get wrong. */
 export const SCHEMA_VERSION = 1;
-/** The server accepts the current and the previous version of each. */
+/** The server accepts the current and the previous version of each, of those that exist (from 1). */
 export const SUPPORTED_VERSIONS = 2;
 
 export type VersionCheck = 'ok' | 'CLIENT_TOO_OLD' | 'SERVER_TOO_OLD';
@@ -19,7 +19,8 @@ export type VersionCheck = 'ok' | 'CLIENT_TOO_OLD' | 'SERVER_TOO_OLD';
 /** Whether a client speaking these versions may sync with this server. */
 export function checkClientVersions(protocolVersion: number, schemaVersion: number): VersionCheck {
   if (protocolVersion > PROTOCOL_VERSION || schemaVersion > SCHEMA_VERSION) return 'SERVER_TOO_OLD';
-  const oldest = (current: number) => current - SUPPORTED_VERSIONS + 1;
+  // Versions start at 1: a client claiming 0 (or less) speaks one that never existed.
+  const oldest = (current: number) => Math.max(1, current - SUPPORTED_VERSIONS + 1);
   if (protocolVersion < oldest(PROTOCOL_VERSION) || schemaVersion < oldest(SCHEMA_VERSION)) {
     return 'CLIENT_TOO_OLD';
   }
