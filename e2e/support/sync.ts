@@ -99,7 +99,7 @@ export class AdminApi {
   }
 
   async openConflicts(scope: string): Promise<{ id: string; recordId: string }[]> {
-    const response = await this.request.get(`/v1/sync/conflicts?scope=${scope}`, { headers: this.headers() });
+    const response = await this.request.get(`/v1/sync/conflicts?scope=${scope}&protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`, { headers: this.headers() });
     expect(response.status()).toBe(200);
     return ((await response.json()) as { conflicts: { id: string; recordId: string }[] }).conflicts;
   }

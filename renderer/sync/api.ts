@@ -122,13 +122,13 @@ export function createSyncApi(options: ApiOptions): SyncApi {
 
   return {
     login: (body) => call('POST', '/v1/auth/login', body),
-    reference: () => call('GET', '/v1/reference'),
+    reference: () => call('GET', `/v1/reference?${versions}`),
     push: (deviceId, mutations) =>
       call('POST', '/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId, mutations }),
     pull: (scope, cursor, limit = 1000) => call('GET', `/v1/sync/pull?scope=${scope}&cursor=${cursor}&limit=${limit}&${versions}`),
     snapshot: (scope, after, limit = 2000) =>
       call('GET', `/v1/sync/snapshot?scope=${scope}&limit=${limit}&${versions}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
-    listConflicts: (scope) => call('GET', `/v1/sync/conflicts?scope=${scope}&open=true`),
+    listConflicts: (scope) => call('GET', `/v1/sync/conflicts?scope=${scope}&open=true&${versions}`),
     resolveConflict: (id) => call('POST', `/v1/sync/conflicts/${encodeURIComponent(id)}/resolve`, {}),
     eventsUrl: (scope) => `${base}/v1/sync/events?scope=${scope}&access_token=${encodeURIComponent(options.token ?? '')}`,
   };

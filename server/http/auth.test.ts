@@ -24,7 +24,7 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
 
   const login = (username: string, password: string, deviceId = 'device-auth-test') =>
     t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username, password, deviceId } });
-  const me = (token: string) => t.app.inject({ method: 'GET', url: '/v1/auth/me', headers: auth(token) });
+  const me = (token: string) => t.app.inject({ method: 'GET', url: `/v1/auth/me?${versions}`, headers: auth(token) });
 
   it('logs in with the right password and refuses wrong ones alike', async () => {
     const good = await login('officer', PASSWORD);
@@ -46,6 +46,19 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     clock += 16 * 60_000;
     expect((await login('officera', PASSWORD)).statusCode).toBe(200);
+  });
+
+  it('asks the app calls of a syncing app for versions that exist', async () => {
+    const session = await t.login('officer');
+    for (const path of ['/v1/auth/me', '/v1/reference', `/v1/sync/conflicts?scope=${P1}`]) {
+      const join = path.includes('?') ? '&' : '?';
+      const missing = await t.app.inject({ method: 'GET', url: path, headers: auth(session.token) });
+      expect([path, missing.statusCode, missing.json().code]).toEqual([path, 400, 'VERSION_REQUIRED']);
+      const never = await t.app.inject({ method: 'GET', url: `${path}${join}protocolVersion=0&schemaVersion=1`, headers: auth(session.token) });
+      expect([path, never.statusCode, never.json().code]).toEqual([path, 426, 'CLIENT_TOO_OLD']);
+      const current = await t.app.inject({ method: 'GET', url: `${path}${join}${versions}`, headers: auth(session.token) });
+      expect([path, current.statusCode]).toEqual([path, 200]);
+    }
   });
 
   it('refuses missing, unknown, expired and revoked tokens', async () => {
@@ -114,15 +127,15 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
   // Expected status per role for every protected route; `officer2` works in the other province.
   const roles: (TestUser | 'anonymous')[] = ['anonymous', 'officer', 'officerA', 'supervisor', 'admin', 'officer2'];
   const routes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: object; expect: number[] }[] = [
-    { method: 'GET', url: '/v1/auth/me', expect: [401, 200, 200, 200, 200, 200] },
-    { method: 'GET', url: '/v1/reference', expect: [401, 200, 200, 200, 200, 200] },
+    { method: 'GET', url: `/v1/auth/me?${versions}`, expect: [401, 200, 200, 200, 200, 200] },
+    { method: 'GET', url: `/v1/reference?${versions}`, expect: [401, 200, 200, 200, 200, 200] },
     { method: 'GET', url: '/v1/admin/users', expect: [401, 403, 403, 403, 200, 403] },
     { method: 'PATCH', url: `/v1/admin/users/${USERS.officerA.id}`, payload: { displayName: 'A' }, expect: [401, 403, 403, 403, 200, 403] },
     { method: 'PUT', url: '/v1/admin/reference/provinces/97', payload: { nameTh: 'ใหม่', nameEn: 'New' }, expect: [401, 403, 403, 403, 200, 403] },
     { method: 'GET', url: `/v1/sync/pull?scope=${P1}&cursor=0&${versions}`, expect: [401, 200, 200, 200, 200, 403] },
     { method: 'POST', url: '/v1/sync/pull', payload: { scope: P1, cursor: 0, ...VERSIONS }, expect: [401, 200, 200, 200, 200, 403] },
     { method: 'GET', url: `/v1/sync/snapshot?scope=${P1}&${versions}`, expect: [401, 200, 200, 200, 200, 403] },
-    { method: 'GET', url: `/v1/sync/conflicts?scope=${P1}`, expect: [401, 200, 200, 200, 200, 403] },
+    { method: 'GET', url: `/v1/sync/conflicts?scope=${P1}&${versions}`, expect: [401, 200, 200, 200, 200, 403] },
     { method: 'GET', url: `/v1/sync/snapshot?scope=${P2}&${versions}`, expect: [401, 403, 403, 403, 200, 200] },
     // Last: the admin revokes its own tokens.
     { method: 'POST', url: `/v1/admin/users/${USERS.admin.id}/revoke-tokens`, expect: [401, 403, 403, 403, 200, 403] },
@@ -144,10 +157,10 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
 
   it('filters reference data and conflicts to the scope; resolving is for writers and supervisors', async () => {
     const officer2 = await t.login('officer2');
-    const reference = (await t.app.inject({ method: 'GET', url: '/v1/reference', headers: auth(officer2.token) })).json();
+    const reference = (await t.app.inject({ method: 'GET', url: `/v1/reference?${versions}`, headers: auth(officer2.token) })).json();
     expect(reference.provinces.map((p: { code: string }) => p.code)).toEqual([P2]);
     expect(reference.laos.map((l: { id: string }) => l.id)).toEqual([LAO_C]);
-    const officerA = (await t.app.inject({ method: 'GET', url: '/v1/reference', headers: auth((await t.login('officerA')).token) })).json();
+    const officerA = (await t.app.inject({ method: 'GET', url: `/v1/reference?${versions}`, headers: auth((await t.login('officerA')).token) })).json();
     expect(officerA.laos.map((l: { id: string }) => l.id)).toEqual([LAO_A]);
 
     const officer = await t.login('officer');
@@ -162,7 +175,7 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     expect((await resolveAs('officer2')).statusCode).toBe(404);
     const resolved = await resolveAs('supervisor');
     expect(resolved.json().conflict).toMatchObject({ id: conflictId, resolvedBy: USERS.supervisor.id });
-    const open = await t.app.inject({ method: 'GET', url: `/v1/sync/conflicts?scope=${P1}`, headers: auth(officer.token) });
+    const open = await t.app.inject({ method: 'GET', url: `/v1/sync/conflicts?scope=${P1}&${versions}`, headers: auth(officer.token) });
     expect(open.json().conflicts.map((c: { id: string }) => c.id)).not.toContain(conflictId);
   });
 

@@ -5,6 +5,7 @@ import { verifyPassword } from '../auth/password';
 import { issueToken, revokeToken, toSessionUser, USER_COLUMNS, type UserRow } from '../auth/sessions';
 import { HttpError } from './errors';
 import { authenticate, principalOf, type Services } from './services';
+import { checkVersions } from './versions';
 
 export async function authRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
   const { services } = options;
@@ -46,6 +47,7 @@ export async function authRoutes(app: FastifyInstance, options: { services: Serv
       return reply.status(204).send();
     });
     authed.get('/v1/auth/me', async (request) => {
+      checkVersions(request.query);
       const { tokenId: _tokenId, deviceId, ...user } = principalOf(request);
       return { user, deviceId };
     });

@@ -2,6 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
 import type { Database } from '../store/db';
 import { authenticate, principalOf, type Services } from './services';
+import { checkVersions } from './versions';
 
 export interface ProvinceDto {
   code: string;
@@ -33,6 +34,7 @@ export async function referenceRoutes(app: FastifyInstance, options: { services:
   app.get('/v1/reference/provinces', async (request) => ({ provinces: await provinces(principalOf(request)) }));
 
   app.get('/v1/reference', async (request) => {
+    checkVersions(request.query);
     const principal = principalOf(request);
     const scope = readableProvinces(principal);
     const districts = await db.query(

@@ -7,30 +7,18 @@ import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { fiscalYearOf } from '../../shared/calendar/fiscal';
 import {
-  checkClientVersions,
   provinceScopeSchema,
   pullQuerySchema,
   pushRequestSchema,
   snapshotQuerySchema,
-  versionedQuerySchema,
 } from '../../shared/sync/protocol';
 import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
 import { applyPush } from '../sync/push';
 import { pullChanges, snapshotPageJson, type ScopeView } from '../sync/pull';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { HttpError } from './errors';
+import { checkVersions } from './versions';
 import { authenticate, principalOf, type Services } from './services';
-
-/** 426 for a client older than the previous version, before its body is read any further. */
-function checkVersions(input: unknown): void {
-  const versions = versionedQuerySchema.safeParse(input);
-  if (!versions.success) {
-    throw new HttpError(400, 'VERSION_REQUIRED', 'Send protocolVersion and schemaVersion with every sync request');
-  }
-  const verdict = checkClientVersions(versions.data.protocolVersion, versions.data.schemaVersion);
-  if (verdict === 'CLIENT_TOO_OLD') throw new HttpError(426, 'CLIENT_TOO_OLD', 'This app is too old for the server; update it (your data is kept)');
-  if (verdict === 'SERVER_TOO_OLD') throw new HttpError(400, 'SERVER_TOO_OLD', 'The server is older than this app; ask the administrator to update it');
-}
 
 export function scopeView(principal: Principal, provinceCode: string): ScopeView {
   if (!canReadProvince(principal, provinceCode)) throw new HttpError(403, 'FORBIDDEN', 'You are not assigned to this province');
@@ -85,6 +73,7 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   });
 
   app.get('/v1/sync/conflicts', async (request) => {
+    checkVersions(request.query);
     const query = z.object({ scope: provinceScopeSchema, open: z.enum(['true', 'false']).default('true') }).parse(request.query);
     const view = scopeView(principalOf(request), query.scope);
     return { conflicts: await listConflicts(db, view, query.open === 'true') };

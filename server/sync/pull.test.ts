@@ -96,7 +96,7 @@ describe.each(testBackends)('pull and snapshot on $kind', (backend) => {
 
   it('refuses a province the user is not assigned to', async () => {
     const officer = await world.t.login('officer');
-    for (const url of [`/v1/sync/pull?scope=${P2}&cursor=0&${versions}`, `/v1/sync/snapshot?scope=${P2}&${versions}`, `/v1/sync/conflicts?scope=${P2}`]) {
+    for (const url of [`/v1/sync/pull?scope=${P2}&cursor=0&${versions}`, `/v1/sync/snapshot?scope=${P2}&${versions}`, `/v1/sync/conflicts?scope=${P2}&${versions}`]) {
       const response = await world.t.app.inject({ method: 'GET', url, headers: auth(officer.token) });
       expect([url, response.statusCode]).toEqual([url, 403]);
     }
