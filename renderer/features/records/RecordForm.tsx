@@ -76,7 +76,8 @@ export function RecordForm(props: RecordFormProps) {
   const handledStamp = useRef<string | null>(null);
   useEffect(() => {
     const seen = props.seen;
-    if (!seen || !live) return;
+    // The user's own save lands here too, just before the form closes: not news.
+    if (!seen || !live || submitting.current) return;
     const stamp = `${live.version}:${live.updatedAt}`;
     if (handledStamp.current === stamp) return;
     const changed = changedFields(seen, live);
@@ -96,10 +97,13 @@ export function RecordForm(props: RecordFormProps) {
         refreshed.push(name);
       } else if (!same(values[name], liveForm[name])) conflicts.push({ name, theirs: liveForm[name] });
     }
+    const deleted = live.deleted && !seen.deleted;
+    // Only what the form shows is news (a sync stamping versions is not).
+    if (refreshed.length === 0 && conflicts.length === 0 && !deleted) return;
     // The stored record moved on: the form follows it where the user had not typed.
     // eslint-disable-next-line react-hooks/set-state-in-effect
     if (refreshed.length > 0) setValues(next);
-    setUnderneath({ at: live.updatedAt, deleted: live.deleted && !seen.deleted, refreshed, conflicts });
+    setUnderneath({ at: live.updatedAt, deleted, refreshed, conflicts });
     // Runs once per stored version; values are read as they are at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [live, props.seen, def, fiscalYear]);
