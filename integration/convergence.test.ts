@@ -51,10 +51,10 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('edit' as const), who, pick: fc.nat(7), field: fc.constantFrom(...FIELDS), value }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constantFrom('delete' as const, 'restore' as const), who, pick: fc.nat(7) }) },
   // A form opened now and saved steps later, after whatever was pulled meanwhile.
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('openForm' as const), who, pick: fc.nat(7) }) },
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('saveForm' as const), who, field: fc.constantFrom(...FIELDS), value }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('openForm' as const), who, pick: fc.nat(7) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('saveForm' as const), who, field: fc.constantFrom(...FIELDS), value }) },
   // A colleague's edit of the record is pulled while the form is open, then the form is saved.
-  { weight: 2, arbitrary: fc.record({ kind: fc.constant('formWhilePulled' as const), who, other: who, pick: fc.nat(7), theirs: fc.constantFrom(...FIELDS), mine: fc.constantFrom(...FIELDS), value }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('formWhilePulled' as const), who, other: who, pick: fc.nat(7), theirs: fc.constantFrom(...FIELDS), mine: fc.constantFrom(...FIELDS), value }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who, fault: fc.constantFrom(...FAULTS), at: fc.nat(2), statements: fc.integer({ min: 1, max: 14 }) }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
@@ -170,13 +170,13 @@ describe.each(testBackends)('convergence of the real client on $kind', (backend)
   it(
     'converges with every write exactly once under lost, duplicated and reordered requests, crashes, restarts and clock skew',
     async () => {
-      const numRuns = SOAK_RUNS ?? (onPostgres ? 25 : 100);
+      const numRuns = SOAK_RUNS ?? (onPostgres ? 35 : 100);
       await fc.assert(fc.asyncProperty(scenarios, run), { seed: SEED, numRuns, endOnFailure: true });
       // The scenarios did reach the hard paths.
       expect(totals).toMatchObject({ applied: expect.any(Number), merged: expect.any(Number), conflict: expect.any(Number) });
       // Forms were saved after a pull had changed their record underneath.
       expect(totals.staleFormSaves).toBeGreaterThan(0);
-      console.info(`convergence on ${backend.kind}: ${numRuns} scenarios, ${JSON.stringify(totals)}`);
+      console.info(`convergence on ${backend.kind}: ${numRuns} scenarios, ${JSON.stringify(totals)}, ${world.outOfOrderCommits()} commits out of order`);
       if (!onPostgres) expect(world.restarts).toBeGreaterThan(0);
       // The pull pages were checked for gaps while writers really did commit out of order.
       if (onPostgres) expect(world.outOfOrderCommits()).toBeGreaterThan(0);
