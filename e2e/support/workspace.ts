@@ -24,8 +24,17 @@ export async function loadDemoThenGoOffline(page: Page, context: BrowserContext)
 export async function openCategory(page: Page, tab: string, laoIndex = 0): Promise<string> {
   await page.getByRole('link', { name: 'ทะเบียน อปท.', exact: true }).click();
   await page.getByTestId('lao-card').nth(laoIndex).click();
-  await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
-  await page.getByRole('tab', { name: tab }).click();
+  const tabs = page.getByRole('tablist', { name: 'หมวดข้อมูลของ อปท.' });
+  await expect(tabs).toBeVisible();
+  // The scrollable tab row lays itself out again when Sarabun arrives and scrolls
+  // the selected tab into view: a click aimed before that can land on another tab.
+  await page.evaluate(async () => {
+    await document.fonts.ready;
+  });
+  await settled(page);
+  const target = tabs.getByRole('tab', { name: tab });
+  await target.click();
+  await expect(target).toHaveAttribute('aria-selected', 'true');
   return page.url();
 }
 
