@@ -256,11 +256,7 @@ export class SimOfficer {
   async edit(pick: number, field: Field, value: number): Promise<void> {
     const live = await this.records().filter((r) => !r.deleted).sortBy('id');
     if (live.length === 0) return;
-    const target = live[pick % live.length]!;
-    const next = field === 'participants' || field === 'budget' ? value * 100 : `ค่า ${value}`;
-    const before = await this.db.outbox.count();
-    this.expectSaved(await saveRecord(this.db, TABLE, { ...target, [field]: next }, this.actor()));
-    if ((await this.db.outbox.count()) > before) await this.noteWritten();
+    await this.editById(live[pick % live.length]!.id, field, value);
   }
 
   /** Opens a record's form: what it shows stays as it was, whatever is pulled meanwhile. Returns its id. */
@@ -274,7 +270,7 @@ export class SimOfficer {
   async editById(id: string, field: Field, value: number): Promise<void> {
     const target = await this.records().get(id);
     if (!target || target.deleted) return;
-    const next = field === 'participants' || field === 'budget' ? value * 100 : `ค่า ${value}`;
+    const next = fieldValue(field, value);
     const before = await this.db.outbox.count();
     this.expectSaved(await saveRecord(this.db, TABLE, { ...target, [field]: next }, this.actor()));
     if ((await this.db.outbox.count()) > before) await this.noteWritten();
@@ -290,7 +286,7 @@ export class SimOfficer {
     const seen = this.view;
     if (!seen) return;
     this.view = null;
-    const next = field === 'participants' || field === 'budget' ? value * 100 : `ค่า ${value}`;
+    const next = fieldValue(field, value);
     const current = await this.records().get(seen.id);
     if (current && current.version !== seen.version) this.staleSaves += 1;
     const before = await this.db.outbox.count();
@@ -330,6 +326,11 @@ export class SimOfficer {
     this.engine.stop();
     await this.db.delete();
   }
+}
+
+/** What an officer types into a field: an amount, or a short text. */
+function fieldValue(field: Field, value: number): number | string {
+  return field === 'participants' || field === 'budget' ? value * 100 : `ค่า ${value}`;
 }
 
 function laoOf(change: ChangeEntry): string {

@@ -6,6 +6,9 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type WireRecord } 
 export const DEMO_PASSWORD = 'demo-2568';
 
 /** Signs in on the login page and waits for the first sync to finish (a supervisor downloads the whole province). */
+/** The versions every sync route asks for, as a query string. */
+const VERSIONS = `protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`;
+
 export async function signIn(page: Page, username: string, firstSyncTimeout = 90_000): Promise<void> {
   await page.goto('/#/login');
   await page.getByLabel('ชื่อผู้ใช้').fill(username);
@@ -88,7 +91,7 @@ export class AdminApi {
   async loggedRecords(scope: string): Promise<(WireRecord & { table: string })[]> {
     const records: (WireRecord & { table: string })[] = [];
     for (let cursor = 0, more = true; more; ) {
-      const response = await this.request.get(`/v1/sync/pull?scope=${scope}&cursor=${cursor}&limit=1000&protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`, { headers: this.headers() });
+      const response = await this.request.get(`/v1/sync/pull?scope=${scope}&cursor=${cursor}&limit=1000&${VERSIONS}`, { headers: this.headers() });
       expect(response.status()).toBe(200);
       const page = (await response.json()) as PullResponse;
       for (const change of page.changes) if (change.kind === 'record') records.push({ ...change.record, table: change.table });
@@ -99,7 +102,7 @@ export class AdminApi {
   }
 
   async openConflicts(scope: string): Promise<{ id: string; recordId: string }[]> {
-    const response = await this.request.get(`/v1/sync/conflicts?scope=${scope}&protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`, { headers: this.headers() });
+    const response = await this.request.get(`/v1/sync/conflicts?scope=${scope}&${VERSIONS}`, { headers: this.headers() });
     expect(response.status()).toBe(200);
     return ((await response.json()) as { conflicts: { id: string; recordId: string }[] }).conflicts;
   }
