@@ -18,6 +18,9 @@ test('a supervisor views the province matrix: 100 LAOs by district, legend, % pe
   await expect(page.getByRole('heading', { level: 1 })).toContainText('ภาพรวมจังหวัด ปีงบประมาณ พ.ศ. 2570');
   const rows = page.getByTestId('matrix-row');
   await expect(rows).toHaveCount(100, { timeout: 30_000 });
+  // The demo's results are computed in the background after it loads: wait until they are fresh,
+  // or a filter by status counts rows that a moment later change status.
+  await expect(page.getByTestId('matrix-page')).toHaveAttribute('data-results', /^\d{4}-\d{2}-\d{2}$/, { timeout: 60_000 });
   await expect(page.getByTestId('status-legend')).toContainText('เลยกำหนด');
   await expect(page.getByTestId('status-legend')).toContainText('ครบถ้วน');
   expect(await page.getByTestId('matrix-district').count()).toBeGreaterThanOrEqual(10);
@@ -52,6 +55,11 @@ test('a supervisor views the province matrix: 100 LAOs by district, legend, % pe
   await pick(page, 'สถานะ', 'เลยกำหนด');
   // Count only once the filter has re-rendered the table.
   await expect(page.getByTestId('matrix-shown')).not.toContainText('แสดง 100 จาก');
+  // The rows and the "shown" line agree once the table has settled.
+  await expect.poll(async () => {
+    const shown = await page.getByTestId('matrix-shown').textContent();
+    return shown?.includes(`แสดง ${await rows.count()} จาก 100 แห่ง`);
+  }).toBe(true);
   const overdue = await rows.count();
   expect(overdue).toBeLessThan(100);
   for (let i = 0; i < Math.min(overdue, 5); i++) await expect(rows.nth(i).locator('td[data-status="overdue"]').first()).toBeVisible();
