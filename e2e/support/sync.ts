@@ -1,7 +1,7 @@
 /** Signing in through the app, and the administrator's API for arranging who works on which LAO. */
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type WireRecord } from '../../shared/sync/protocol';
+import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type SyncConflict, type WireRecord } from '../../shared/sync/protocol';
 
 export const DEMO_PASSWORD = 'demo-2568';
 
@@ -101,9 +101,9 @@ export class AdminApi {
     return records;
   }
 
-  async openConflicts(scope: string): Promise<{ id: string; recordId: string }[]> {
+  async openConflicts(scope: string): Promise<SyncConflict[]> {
     const response = await this.request.get(`/v1/sync/conflicts?scope=${scope}&${VERSIONS}`, { headers: this.headers() });
     expect(response.status()).toBe(200);
-    return ((await response.json()) as { conflicts: { id: string; recordId: string }[] }).conflicts;
+    return ((await response.json()) as { conflicts: SyncConflict[] }).conflicts;
   }
 }

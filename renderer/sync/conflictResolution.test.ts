@@ -113,3 +113,18 @@ describe('the list of open conflicts', () => {
     expect(unseenConflicts([a, done], [a, b, conflict({ id: 'c' })]).map((c) => c.id)).toEqual(['b']);
   });
 });
+
+describe('resolvedInput for a record created twice for one period', () => {
+  const duplicate = conflict({ table: 'fiscalStats', kind: 'duplicate', fields: { budget: { base: null, server: 150_000, client: 175_000 }, participants: { base: null, server: 80, client: 90 } } });
+
+  it('starts with every field of the kept record, and is decided field by field', () => {
+    expect(defaultChoice(duplicate)).toEqual({ kind: 'fields', fields: { budget: { side: 'server' }, participants: { side: 'server' } } });
+    expect(resolvedInput(duplicate, current, defaultChoice(duplicate))).toEqual({ ok: true, input: null });
+    expect(resolvedInput(duplicate, current, { kind: 'record', keep: 'client' })).toEqual({ ok: false, error: { code: 'KIND_MISMATCH' } });
+  });
+
+  it('takes the chosen values of the copy into the kept record', () => {
+    const result = resolvedInput(duplicate, current, { kind: 'fields', fields: { budget: { side: 'client' }, participants: { side: 'server' } } });
+    expect(result).toEqual({ ok: true, input: { ...current, budget: 175_000 } });
+  });
+});

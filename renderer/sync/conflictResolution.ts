@@ -27,9 +27,18 @@ export function conflictFields(conflict: Pick<SyncConflict, 'fields'>): string[]
   return Object.keys(conflict.fields).filter((field) => field !== 'deleted' && !ENVELOPE.has(field));
 }
 
+/**
+ * Whether a person decides field by field: a clash of fields, or a record
+ * created twice for one period, whose copy's values can be taken one by one
+ * into the record the server kept. The others are one decision about the record.
+ */
+export function choosesFields(kind: SyncConflict['kind']): boolean {
+  return kind === 'fields' || kind === 'duplicate';
+}
+
 /** Nothing changes until the person decides: every field keeps the record's current value. */
 export function defaultChoice(conflict: Pick<SyncConflict, 'kind' | 'fields'>): ConflictChoice {
-  if (conflict.kind !== 'fields') return { kind: 'record', keep: 'server' };
+  if (!choosesFields(conflict.kind)) return { kind: 'record', keep: 'server' };
   return { kind: 'fields', fields: Object.fromEntries(conflictFields(conflict).map((field) => [field, { side: 'server' } as FieldChoice])) };
 }
 
@@ -46,7 +55,7 @@ export function resolvedInput(
   current: Record<string, unknown> | undefined,
   choice: ConflictChoice,
 ): { ok: true; input: Record<string, unknown> | null } | { ok: false; error: ResolveError } {
-  if ((conflict.kind === 'fields') !== (choice.kind === 'fields')) return { ok: false, error: { code: 'KIND_MISMATCH' } };
+  if (choosesFields(conflict.kind) !== (choice.kind === 'fields')) return { ok: false, error: { code: 'KIND_MISMATCH' } };
   if (choice.kind === 'record' && choice.keep === 'server') return { ok: true, input: null };
   if (!current) return { ok: false, error: { code: 'RECORD_MISSING' } };
   const input: Record<string, unknown> = { ...current, id: conflict.recordId };

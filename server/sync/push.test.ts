@@ -139,4 +139,39 @@ describe.each(testBackends)('push on $kind', (backend) => {
     expect([bad.statusCode, bad.json().code]).toEqual([400, 'VALIDATION_FAILED']);
     expect(await count(world.db, 'SELECT count(*)::int AS n FROM sync_mutations')).toBe(before);
   });
+  it('sets a second record of one period aside as a duplicate conflict on the first, and refuses an edit that moves a record onto a taken period', async () => {
+    const month = { year: 2024, month: 10 };
+    const mine = sampleRecord('fiscalStats', LAO_B, P1, month);
+    const theirs = sampleRecord('fiscalStats', LAO_B, P1, { ...month, revenue: { ...(mine.revenue as object), localTaxes: 99 } });
+    const twin = sampleRecord('fiscalStats', LAO_B, P1, month);
+    // Both made offline; the first to arrive stays.
+    expect((await push(world.t, officer, [createMutation('fiscalStats', mine)])).body.results[0]).toMatchObject({ status: 'applied' });
+    const second = await push(world.t, other, [createMutation('fiscalStats', theirs)]);
+    expect(second.body.results[0]).toMatchObject({ status: 'conflict', version: 1, conflictId: expect.any(String) });
+    const live = await world.db.query<{ id: string }>("SELECT id::text AS id FROM records WHERE table_name = 'fiscalStats' AND lao_id = $1 AND NOT deleted AND data->>'month' = '10'", [LAO_B]);
+    expect(live.rows.map((r) => r.id)).toEqual([mine.id]);
+    const conflict = await world.db.query<{ kind: string; record_id: string; fields: Record<string, unknown> }>('SELECT kind, record_id::text AS record_id, fields FROM conflicts WHERE id = $1', [second.body.results[0]!.conflictId]);
+    expect(conflict.rows[0]).toEqual({ kind: 'duplicate', record_id: mine.id, fields: { revenue: { base: null, server: mine.revenue, client: theirs.revenue } } });
+    // Every device of the province learns both: the copy as a tombstone, the conflict on the kept record.
+    const pulled = await pull(world.t, officer.token, P1, 0);
+    const changes = pulled.body.changes as Array<{ record?: { id: string; deleted: boolean }; conflict?: { id: string; kind: string } }>;
+    expect(changes.find((c) => c.record?.id === theirs.id)?.record).toMatchObject({ deleted: true });
+    expect(changes.find((c) => c.conflict?.id === second.body.results[0]!.conflictId)?.conflict).toMatchObject({ kind: 'duplicate' });
+    // A copy that holds the same values folds in without a conflict.
+    expect((await push(world.t, other, [createMutation('fiscalStats', twin)])).body.results[0]).toMatchObject({ status: 'merged' });
+    // Moving another month onto October is refused with the rule's own code.
+    const november = sampleRecord('fiscalStats', LAO_B, P1, { year: 2024, month: 11 });
+    await push(world.t, officer, [createMutation('fiscalStats', november)]);
+    const moved = await push(world.t, other, [editMutation('fiscalStats', String(november.id), 1, { month: { old: 11, new: 10 } })]);
+    expect(moved.body.results[0]).toMatchObject({ status: 'rejected', code: 'VALIDATION_FAILED', issues: [{ path: 'month', code: 'fiscalStats.duplicateMonth' }] });
+    expect(await count(world.db, "SELECT count(*)::int AS n FROM records WHERE table_name = 'fiscalStats' AND lao_id = $1 AND NOT deleted AND data->>'month' = '10'", [LAO_B])).toBe(1);
+  });
+
+  it('sets aside the second of two copies sent in one batch, and a quarter report the same way', async () => {
+    const report = sampleRecord('quarterReports', LAO_B, P1, { quarter: 3 });
+    const again = sampleRecord('quarterReports', LAO_B, P1, { quarter: 3, reportedOn: '2025-07-15' });
+    const both = await push(world.t, other, [createMutation('quarterReports', report), createMutation('quarterReports', again)]);
+    expect(both.body.results.map((r) => r.status)).toEqual(['applied', 'conflict']);
+    expect(await count(world.db, "SELECT count(*)::int AS n FROM records WHERE table_name = 'quarterReports' AND lao_id = $1 AND NOT deleted AND data->>'quarter' = '3'", [LAO_B])).toBe(1);
+  });
 });

@@ -9,7 +9,9 @@
  * the records and answers are written with multi-row statements at the end.
  */
 import { randomUUID } from 'node:crypto';
-import { validateRecord } from '../../shared/domain/index';
+import { validateRecord, type ValidationContext } from '../../shared/domain/index';
+import { periodKeyOf, periodKeyText, type PeriodKey } from '../../shared/domain/rules';
+import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { mergeFields, sameValue, type FieldConflict } from '../../shared/sync/merge';
 import type { Principal } from '../auth/access';
@@ -100,6 +102,8 @@ async function storeResults(tx: Queryable, deviceId: string, userId: string, now
  */
 class BatchState {
   private readonly writes = new Map<string, unknown[]>();
+  /** Live holders of one-per-period keys, by `${laoId} ${table}` then periodKeyText; read when first asked. */
+  private readonly periods = new Map<string, Map<string, RecordRow>>();
 
   private constructor(
     private readonly tx: Queryable,
@@ -140,9 +144,50 @@ class BatchState {
     return this.laoProvinces.get(laoId);
   }
 
+  /**
+   * The live record of the LAO that holds a one-per-period key, if any. The
+   * first read of an LAO's table takes a transaction lock on it, so two
+   * batches creating the same period (two officers back online at once)
+   * run one after the other and the second sees the first's row.
+   */
+  async periodHolder(table: RecordTable, laoId: string, key: PeriodKey): Promise<RecordRow | undefined> {
+    const group = `${laoId} ${table}`;
+    let holders = this.periods.get(group);
+    if (!holders) {
+      await this.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`period ${group}`]);
+      const { rows } = await this.tx.query<RecordRow>(`SELECT ${RECORD_ROW_COLUMNS} FROM records WHERE lao_id = $1 AND table_name = $2 AND NOT deleted`, [laoId, table]);
+      holders = new Map();
+      for (const read of rows) {
+        const row = this.rows.get(read.id) ?? read;
+        const held = row.deleted ? undefined : periodKeyOf(table, toWireRecord(row));
+        if (held) holders.set(periodKeyText(held), row);
+      }
+      this.periods.set(group, holders);
+    }
+    return holders.get(periodKeyText(key));
+  }
+
+  /** The context to validate `candidate` in: its LAO's related records, and who holds its period. */
+  async validationContext(table: RecordTable, candidate: Record<string, unknown>): Promise<ValidationContext> {
+    const laoId = String(candidate.laoId);
+    const context = await this.contexts.contextFor(table, laoId);
+    const key = periodKeyOf(table, candidate);
+    if (!key) return context;
+    const holder = await this.periodHolder(table, laoId, key);
+    const periodTaken = (asked: PeriodKey, excludeId: string) =>
+      holder !== undefined && periodKeyText(asked) === periodKeyText(key) && holder.id !== excludeId.toLowerCase();
+    return { ...context, related: { ...context.related, periodTaken } };
+  }
+
   /** Keeps the record's new row (the last write of an id wins) and returns it as the protocol sends it. */
   write(row: RecordRow): WireRecord {
     this.rows.set(row.id, row);
+    const holders = this.periods.get(`${row.lao_id} ${row.table_name}`);
+    if (holders) {
+      for (const [text, holder] of holders) if (holder.id === row.id) holders.delete(text);
+      const held = row.deleted ? undefined : periodKeyOf(row.table_name, toWireRecord(row));
+      if (held) holders.set(periodKeyText(held), row);
+    }
     this.writes.set(row.id, [
       row.id, row.table_name, row.lao_id, row.province_code, row.fiscal_year,
       JSON.stringify(row.data), row.deleted, row.version, row.updated_at, row.updated_by, JSON.stringify(row.field_versions),
@@ -209,6 +254,9 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
   if (scopeProblem) return reject(m, scopeProblem);
   if (!current) {
     if (m.baseVersion > 0) return reject(m, 'NOT_FOUND');
+    const key = target.deleted === true ? undefined : periodKeyOf(m.table, target);
+    const holder = key && (await ctx.batch.periodHolder(m.table, String(target.laoId), key));
+    if (holder) return setAsideDuplicate(tx, ctx, m, client, toWireRecord(holder));
     return write(ctx, m, { current: undefined, fieldVersions: {} }, target, Object.keys(client), 'applied');
   }
   const fieldVersions = row!.field_versions ?? {};
@@ -273,7 +321,7 @@ async function write(
 ): Promise<MutationResult> {
   const version = (typeof before.current?.version === 'number' ? before.current.version : 0) + 1;
   const next = { ...candidate, id: m.recordId, version, updatedAt: ctx.now.toISOString(), updatedBy: ctx.principal.id };
-  const checked = validateRecord(m.table, next, await ctx.batch.contexts.contextFor(m.table, String(candidate.laoId)));
+  const checked = validateRecord(m.table, next, await ctx.batch.validationContext(m.table, candidate));
   if (!checked.ok) return reject(m, 'VALIDATION_FAILED', checked.error);
   const record = checked.value as Record<string, unknown>;
   const fieldVersions: FieldVersions = { ...before.fieldVersions };
@@ -296,6 +344,29 @@ async function write(
   return { mutationId: m.mutationId, status, version, appliedFields };
 }
 
+/** Fields that say where a record sits, not what it holds: a duplicate's are the kept record's by definition. */
+const PLACE_FIELDS = new Set([...SCOPE_FIELDS, 'deleted']);
+
+/**
+ * A new record of a period the LAO already holds (two officers each made
+ * June's statistics offline): the record that reached the server first
+ * stays, the second is written as a tombstone so no device keeps it live,
+ * and its values that differ wait in a 'duplicate' conflict on the kept
+ * record, where a person keeps one or takes fields from the other. Nothing
+ * differs: the copy simply folds into the kept record.
+ */
+async function setAsideDuplicate(tx: Queryable, ctx: MutationContext, m: Mutation, client: Record<string, unknown>, kept: WireRecord): Promise<MutationResult> {
+  const tombstone = await write(ctx, m, { current: undefined, fieldVersions: {} }, { ...client, id: m.recordId, deleted: true }, Object.keys(client), 'merged');
+  if (tombstone.status === 'rejected') return tombstone;
+  const fields: Record<string, FieldConflict> = {};
+  for (const [field, value] of Object.entries(client)) {
+    if (!PLACE_FIELDS.has(field) && !sameValue(value, kept[field])) fields[field] = { base: null, server: kept[field] ?? null, client: value };
+  }
+  if (Object.keys(fields).length === 0) return tombstone;
+  const conflict = await recordConflict(tx, ctx, m, kept, 'duplicate', fields, kept.id);
+  return { ...tombstone, status: 'conflict', conflictId: conflict.conflictId };
+}
+
 /** Keeps a divergence for review; the caller has put the server's record in the change log. */
 async function recordConflict(
   tx: Queryable,
@@ -304,11 +375,12 @@ async function recordConflict(
   server: Record<string, unknown>,
   kind: SyncConflict['kind'],
   fields: Record<string, FieldConflict>,
+  recordId = m.recordId,
 ): Promise<MutationResult> {
   const conflict: SyncConflict = {
     id: randomUUID(),
     table: m.table,
-    recordId: m.recordId,
+    recordId,
     provinceCode: String(server.provinceCode),
     laoId: String(server.laoId),
     kind,

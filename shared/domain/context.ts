@@ -6,7 +6,7 @@ import type { Contract } from './contract';
 import type { Disbursement } from './disbursement';
 import type { OrdinanceItem, Ordinance } from './ordinance';
 import type { DevelopmentPlan, PlanProject } from './plan';
-import { periodKeyText, type PeriodKey, type RelatedLookups, type ValidationContext } from './rules';
+import { periodKeyOf, periodKeyText, type PeriodKey, type RelatedLookups, type ValidationContext } from './rules';
 
 export interface ContextRecords {
   laoIds?: Iterable<string>;
@@ -46,8 +46,12 @@ export function buildValidationContext(records: ContextRecords): ValidationConte
 function periodsTaken(records: ContextRecords): NonNullable<RelatedLookups['periodTaken']> {
   const holders = new Map<string, string[]>();
   const hold = (key: PeriodKey, id: string) => holders.set(periodKeyText(key), [...(holders.get(periodKeyText(key)) ?? []), id]);
-  for (const s of live(records.fiscalStats)) hold({ table: 'fiscalStats', year: s.year, month: s.month }, s.id);
-  for (const q of live(records.quarterReports)) hold({ table: 'quarterReports', fiscalYear: q.fiscalYear, quarter: q.quarter }, q.id);
+  for (const table of ['fiscalStats', 'quarterReports'] as const) {
+    for (const record of live<{ id: string; deleted: boolean }>(records[table])) {
+      const key = periodKeyOf(table, record as unknown as Record<string, unknown>);
+      if (key) hold(key, record.id);
+    }
+  }
   return (key, excludeId) => (holders.get(periodKeyText(key)) ?? []).some((id) => id !== excludeId);
 }
 

@@ -32,6 +32,21 @@ export type PeriodKey = { table: 'fiscalStats'; year: number; month: number } | 
 export const periodKeyText = (key: PeriodKey): string =>
   key.table === 'fiscalStats' ? `fiscalStats:${key.year}-${key.month}` : `quarterReports:${key.fiscalYear}-${key.quarter}`;
 
+/**
+ * The period a record of a one-per-period table holds, or undefined for any
+ * other table (or a record without its period fields). Two live records of
+ * one LAO never share a period: the laptop refuses the second, and the
+ * server sets a second one made offline aside as a conflict (server/sync/push.ts).
+ */
+export function periodKeyOf(table: string, record: Record<string, unknown>): PeriodKey | undefined {
+  const { year, month, fiscalYear, quarter } = record;
+  if (table === 'fiscalStats' && typeof year === 'number' && typeof month === 'number') return { table, year, month };
+  if (table === 'quarterReports' && typeof fiscalYear === 'number' && typeof quarter === 'number') return { table, fiscalYear, quarter };
+  return undefined;
+}
+
+const PERIOD_ISSUE = { fiscalStats: ['month', 'fiscalStats.duplicateMonth'], quarterReports: ['quarter', 'quarterReport.duplicate'] } as const;
+
 export interface ValidationContext {
   /** LAOs the writer may know; a record for any other LAO is refused. */
   knownLaoIds?: ReadonlySet<string>;
@@ -132,14 +147,11 @@ export function checkContextRules(table: RecordTable, record: RecordBase, ctx: V
     case 'disbursements':
       disbursementRules(out, record as Disbursement, related);
       break;
-    case 'fiscalStats': {
-      const { year, month } = record as RecordBase & { year: number; month: number };
-      if (related.periodTaken?.({ table: 'fiscalStats', year, month }, record.id)) add(out, 'month', 'fiscalStats.duplicateMonth');
-      break;
-    }
+    case 'fiscalStats':
     case 'quarterReports': {
-      const { fiscalYear, quarter } = record as RecordBase & { fiscalYear: number; quarter: number };
-      if (related.periodTaken?.({ table: 'quarterReports', fiscalYear, quarter }, record.id)) add(out, 'quarter', 'quarterReport.duplicate');
+      const key = periodKeyOf(table, record as RecordBase & Record<string, unknown>);
+      const [path, code] = PERIOD_ISSUE[table];
+      if (key && related.periodTaken?.(key, record.id)) add(out, path, code);
       break;
     }
     default:

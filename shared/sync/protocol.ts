@@ -109,7 +109,13 @@ export type WireRecord = {
   updatedBy: string;
 } & Record<string, unknown>;
 
-export const CONFLICT_KINDS = ['fields', 'edit_vs_delete', 'delete_vs_edit'] as const;
+/**
+ * fields: both changed one field; edit_vs_delete and delete_vs_edit: one
+ * side deleted; duplicate: a second record of a one-per-period key (two
+ * officers each created June's statistics offline) was set aside, and its
+ * differing values wait here against the record the server kept.
+ */
+export const CONFLICT_KINDS = ['fields', 'edit_vs_delete', 'delete_vs_edit', 'duplicate'] as const;
 export type ConflictKind = (typeof CONFLICT_KINDS)[number];
 
 /** A divergence kept for a person to resolve: the server value stayed, the client's is here. */

@@ -12,13 +12,15 @@ import { fieldOfIssue, fromFormValues, toFormValue } from '../records/convert';
 import { FieldInput } from '../records/FieldInput';
 import { useLabelContext, useReferenceData } from '../records/hooks';
 import type { ColumnContext, FormValue, FormValues, TableDef } from '../records/types';
-import { canTypeValue, conflictFieldLabel, fieldDefOf, formatConflictValue, recordTitle, tableDefOf, tableLabel } from './display';
+import { canTypeValue, conflictFieldLabel, conflictKindColor, fieldDefOf, formatConflictValue, recordTitle, tableDefOf, tableLabel } from './display';
 import { FieldChoiceRow } from './FieldChoiceRow';
 import { resolveLocally } from '../../sync/conflictQueue';
 import { conflictFields, defaultChoice, type ConflictChoice, type FieldChoice } from '../../sync/conflictResolution';
 import { canChangeRecords, type ConflictContext } from './useConflicts';
 
-const KIND_COLOR = { fields: 'warning', edit_vs_delete: 'error', delete_vs_edit: 'error' } as const;
+
+/** What the author did, as the line under the title says it. */
+const AUTHOR_LINE = { fields: 'changedBy', edit_vs_delete: 'changedBy', delete_vs_edit: 'deletedBy', duplicate: 'createdAgainBy' } as const;
 
 export function authorName(conflict: SyncConflict, context: ConflictContext, t: (key: string) => string): string {
   if (context.me?.id === conflict.author) return t('you');
@@ -131,18 +133,19 @@ export function ConflictDetail({ conflict, context, onResolved }: ConflictDetail
   return (
     <Paper variant="outlined" component="section" aria-labelledby="conflict-title" onKeyDown={onKeyDown} data-testid="conflict-detail" sx={{ p: { xs: 2, md: 3 } }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap', rowGap: 1, mb: 0.5 }}>
-        <Chip size="small" color={KIND_COLOR[conflict.kind]} label={t(`kind.${conflict.kind}`)} data-testid="conflict-kind" />
+        <Chip size="small" color={conflictKindColor(conflict.kind)} label={t(`kind.${conflict.kind}`)} data-testid="conflict-kind" />
         <Typography variant="body2" color="text.secondary">{laoName} · {tableLabel(conflict.table, labels)}</Typography>
       </Stack>
       <Typography id="conflict-title" variant="h5" component="h2" sx={{ mb: 0.5 }}>{title}</Typography>
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap', mb: 2 }}>
         <Typography variant="body2" data-testid="conflict-author">
-          {t(conflict.kind === 'delete_vs_edit' ? 'deletedBy' : 'changedBy', { name: who, when })}
+          {t(AUTHOR_LINE[conflict.kind], { name: who, when })}
         </Typography>
         <Link component={RouterLink} to={recordLink(conflict, current?.fiscalYear)} variant="body2" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
           {t('openRecord')}<OpenInNewIcon sx={{ fontSize: 16 }} aria-hidden />
         </Link>
       </Stack>
+      {conflict.kind === 'duplicate' && <Alert severity="info" sx={{ mb: 2 }} data-testid="duplicate-explained">{t('duplicateExplained', { name: who })}</Alert>}
       {readOnly && <Alert severity="info" sx={{ mb: 2 }}>{t('readOnly')}</Alert>}
       <Divider sx={{ mb: 2 }} />
       {choice.kind === 'fields' ? (

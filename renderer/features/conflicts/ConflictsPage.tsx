@@ -7,8 +7,8 @@ import { Link as RouterLink, useSearchParams } from 'react-router';
 import type { SyncConflict } from '../../../shared/sync/protocol';
 import { useLabelContext } from '../records/hooks';
 import { authorName, ConflictDetail } from './ConflictDetail';
-import { recordTitle, tableDefOf, tableLabel } from './display';
-import { conflictFields } from '../../sync/conflictResolution';
+import { conflictKindColor, recordTitle, tableDefOf, tableLabel } from './display';
+import { choosesFields, conflictFields } from '../../sync/conflictResolution';
 import { useConflictContext, useOpenConflictCount, useOpenConflicts, useServerConflicts, type ConflictContext, type ServerRefresh } from './useConflicts';
 
 /** The navigation icon with the number of open conflicts on it. */
@@ -83,9 +83,9 @@ function ConflictList(props: { conflicts: SyncConflict[]; context: ConflictConte
                       {lao ? String(i18n.language === 'en' ? lao.nameEn : lao.nameTh) : conflict.laoId} · {tableLabel(conflict.table, labels)}
                     </Typography>
                     <Stack direction="row" useFlexGap spacing={1} sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
-                      <Chip size="small" variant="outlined" color={conflict.kind === 'fields' ? 'warning' : 'error'} label={t(`kind.${conflict.kind}`)} />
+                      <Chip size="small" variant="outlined" color={conflictKindColor(conflict.kind)} label={t(`kind.${conflict.kind}`)} />
                       <Typography variant="caption" color="text.secondary">
-                        {conflict.kind === 'fields' ? `${t('fieldCount', { count: conflictFields(conflict).length })} · ` : ''}
+                        {choosesFields(conflict.kind) ? `${t('fieldCount', { count: conflictFields(conflict).length })} · ` : ''}
                         {authorName(conflict, props.context, t)} · {labels.format.dateTime(conflict.clientTime || conflict.createdAt)}
                       </Typography>
                     </Stack>

@@ -4,6 +4,7 @@
  * labels), titles of the record.
  */
 import { VISIT_PURPOSES, VISIT_PURPOSE_LABELS } from '../../../shared/domain/visit';
+import type { SyncConflict } from '../../../shared/sync/protocol';
 import type { StoredRecord } from '../../data/db';
 import i18n from '../../i18n';
 import { TABLE_DEFS } from '../records/categories';
@@ -26,6 +27,11 @@ const visitDef: TableDef = {
   columns: [],
   title: (row, ctx) => `${i18n.t('calendar:visits.title')} ${ctx.format.date(String(row.visitedOn))}`,
 };
+
+/** A clash of values is a warning; a record deleted, or created twice, is an error to look at first. */
+export function conflictKindColor(kind: SyncConflict['kind']): 'warning' | 'error' {
+  return kind === 'fields' ? 'warning' : 'error';
+}
 
 export function tableDefOf(table: string): TableDef | undefined {
   return TABLE_DEFS[table] ?? (table === 'fieldVisits' ? visitDef : undefined);
