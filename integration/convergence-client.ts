@@ -29,11 +29,12 @@ export type Fault = (typeof FAULTS)[number];
 
 const SERVER_URL = 'http://sync.test';
 
-/** One pull page as the client received it. */
+/** One pull page as the client received it, for the LAOs of the user signed in then. */
 export interface ReceivedPage {
   from: number;
   to: number;
   ns: number[];
+  laoIds: readonly string[];
 }
 
 export interface FaultPlan {
@@ -63,6 +64,10 @@ export class SimOfficer {
   pages: ReceivedPage[] = [];
   /** Snapshots started from the beginning (initial sync or a re-fetch of the scope). */
   fullSnapshots = 0;
+  /** Sign-ins of another user on this laptop, and back: each starts the new user's scope afresh. */
+  switches = 0;
+  /** The LAOs of whoever is signed in on this laptop now. */
+  private scope: readonly string[];
   /** Two deliveries of one request that got different answers. */
   duplicateMismatches: string[] = [];
   private plan: FaultPlan | null = null;
@@ -75,7 +80,9 @@ export class SimOfficer {
     readonly username: string,
     /** LAOs this officer may see and write. */
     readonly laoIds: readonly string[],
-  ) {}
+  ) {
+    this.scope = laoIds;
+  }
 
   /** This laptop's clock error for the current scenario. */
   skewMs = 0;
@@ -84,13 +91,41 @@ export class SimOfficer {
 
   async start(): Promise<void> {
     this.open();
-    const platform = {
-      storeToken: async (t: string) => void (this.token = t),
-      readToken: async () => this.token,
-      clearToken: async () => void (this.token = null),
-    };
-    const session = await login({ db: this.db, platform, fetch: this.fetch }, { username: this.username, password: PASSWORD, serverUrl: SERVER_URL });
+    await this.signIn(this.username, this.laoIds);
+  }
+
+  private readonly platform = {
+    storeToken: async (t: string) => void (this.token = t),
+    readToken: async () => this.token,
+    clearToken: async () => void (this.token = null),
+  };
+
+  /** Signs `username` in on this laptop, through the app's login (which sets the laptop up for that user). */
+  private async signIn(username: string, scope: readonly string[]): Promise<void> {
+    this.engine.stop();
+    const session = await login({ db: this.db, platform: this.platform, fetch: this.fetch }, { username, password: PASSWORD, serverUrl: SERVER_URL });
     this.userId = session.user.id;
+    this.scope = scope;
+    this.open();
+  }
+
+  /**
+   * A colleague borrows this laptop: signs in (any form of this officer's
+   * closes), syncs, edits one of their own records, syncs again; then this
+   * officer signs in again and syncs. This officer's unsynced work must
+   * neither go out under the colleague's name nor be lost, and the colleague
+   * must see nothing of this officer's LAOs. Returns the entries acknowledged.
+   */
+  async lend(guest: SimOfficer, pick: number, field: Field, value: number): Promise<string[]> {
+    this.view = null;
+    await this.signIn(guest.username, guest.laoIds);
+    const acknowledged = (await this.sync()).acknowledged;
+    await this.edit(pick, field, value);
+    acknowledged.push(...(await this.sync()).acknowledged);
+    await this.signIn(this.username, this.laoIds);
+    acknowledged.push(...(await this.sync()).acknowledged);
+    this.switches += 2;
+    return acknowledged;
   }
 
   /** A new engine (as after an app start) over the current database. */
@@ -114,7 +149,7 @@ export class SimOfficer {
    */
   async wipe(skewMs: number): Promise<void> {
     this.engine.stop();
-    const keep = new Set([META.deviceId, META.serverUrl, META.user, META.tokenExpiresAt, 'currentUserId']);
+    const keep = new Set([META.deviceId, META.serverUrl, META.user, META.tokenExpiresAt, META.signedInUsers, 'currentUserId']);
     await this.db.transaction('rw', [...RECORD_TABLES.map((t) => this.db.table(t)), this.db.outbox, this.db.history, this.db.conflicts, this.db.meta], async () => {
       for (const table of RECORD_TABLES) await this.db.table(table).clear();
       await Promise.all([this.db.outbox.clear(), this.db.history.clear(), this.db.conflicts.clear()]);
@@ -127,6 +162,7 @@ export class SimOfficer {
     this.undoneUnseen = [];
     this.pages = [];
     this.fullSnapshots = 0;
+    this.switches = 0;
     this.duplicateMismatches = [];
     this.held = null;
     this.crashed = false;
@@ -218,7 +254,7 @@ export class SimOfficer {
     if (parsed.pathname === '/v1/sync/pull') {
       const page = (await response.json()) as PullResponse;
       for (const change of page.changes) this.checkScope(laoOf(change), provinceOf(change), `pull n=${change.n}`);
-      this.pages.push({ from: Number(parsed.searchParams.get('cursor')), to: page.cursor, ns: page.changes.map((c) => c.n) });
+      this.pages.push({ from: Number(parsed.searchParams.get('cursor')), to: page.cursor, ns: page.changes.map((c) => c.n), laoIds: this.scope });
     } else if (parsed.pathname === '/v1/sync/snapshot') {
       const page = (await response.json()) as SnapshotResponse;
       if (!parsed.searchParams.has('after')) this.fullSnapshots += 1;
@@ -227,11 +263,13 @@ export class SimOfficer {
   }
 
   private checkScope(laoId: string, provinceCode: string, where: string): void {
-    if (provinceCode !== P1 || !this.laoIds.includes(laoId)) this.leaks.push(`${this.username}: ${where} of LAO ${laoId} in ${provinceCode}`);
+    if (provinceCode !== P1 || !this.scope.includes(laoId)) this.leaks.push(`${this.username}'s laptop (${this.userId} signed in): ${where} of LAO ${laoId} in ${provinceCode}`);
   }
 
   async checkLocalScope(): Promise<void> {
-    for (const row of await this.records().toArray()) this.checkScope(row.laoId, row.provinceCode, `local record ${row.id}`);
+    // A record another user's waiting entries need stays for them (renderer/sync/owners.ts), unshown.
+    const waiting = new Set((await this.db.outbox.toArray()).filter((entry) => entry.author !== this.userId).map((entry) => entry.recordId));
+    for (const row of await this.records().toArray()) if (!waiting.has(row.id)) this.checkScope(row.laoId, row.provinceCode, `local record ${row.id}`);
     for (const conflict of await this.db.conflicts.toArray()) this.checkScope(conflict.laoId, conflict.provinceCode, `local conflict ${conflict.id}`);
   }
 
@@ -254,14 +292,14 @@ export class SimOfficer {
   }
 
   async edit(pick: number, field: Field, value: number): Promise<void> {
-    const live = await this.records().filter((r) => !r.deleted).sortBy('id');
+    const live = await this.records().filter((r) => !r.deleted && this.shows(r)).sortBy('id');
     if (live.length === 0) return;
     await this.editById(live[pick % live.length]!.id, field, value);
   }
 
   /** Opens a record's form: what it shows stays as it was, whatever is pulled meanwhile. Returns its id. */
   async openForm(pick: number): Promise<string | undefined> {
-    const rows = await this.records().orderBy('id').toArray();
+    const rows = (await this.records().orderBy('id').toArray()).filter((r) => this.shows(r));
     if (rows.length > 0) this.view = structuredClone(rows[pick % rows.length]!);
     return this.view?.id;
   }
@@ -301,12 +339,17 @@ export class SimOfficer {
   }
 
   async remove(pick: number, restore: boolean): Promise<void> {
-    const candidates = await this.records().filter((r) => r.deleted === restore).sortBy('id');
+    const candidates = await this.records().filter((r) => r.deleted === restore && this.shows(r)).sortBy('id');
     if (candidates.length === 0) return;
     const target = candidates[pick % candidates.length]!;
     const saved = restore ? await restoreRecord(this.db, TABLE, target.id, this.actor()) : await deleteRecord(this.db, TABLE, target.id, this.actor());
     this.expectSaved(saved);
     await this.noteWritten();
+  }
+
+  /** What the screens show the signed-in user: records of their LAOs (another user's waiting work stays hidden). */
+  private shows(record: StoredRecord): boolean {
+    return this.scope.includes(record.laoId);
   }
 
   private actor() {

@@ -5,7 +5,8 @@
  * offline (one officer sees only one LAO) against the real server, while the
  * network loses, duplicates and reorders requests, laptops crash between a
  * local commit and the push, the server dies in the middle of a push, and
- * clocks are ten minutes off. After healing, every invariant of the protocol
+ * clocks are ten minutes off, forms stay open while pulls land, and a
+ * colleague borrows a laptop that holds unsynced work. After healing, every invariant of the protocol
  * must hold (convergence-checks.ts); what reaches a client is checked at
  * every step. Seeded: a failure prints the seed and the shrunk scenario.
  *
@@ -41,6 +42,7 @@ type Action =
   | { kind: 'saveForm'; who: number; field: Field; value: number }
   | { kind: 'formWhilePulled'; who: number; other: number; pick: number; theirs: Field; mine: Field; value: number }
   | { kind: 'sync'; who: number; fault: Fault; at: number; statements: number }
+  | { kind: 'lend'; who: number; other: number; pick: number; field: Field; value: number }
   | { kind: 'crash'; who: number }
   | { kind: 'syncAll' };
 
@@ -56,6 +58,7 @@ const action: fc.Arbitrary<Action> = fc.oneof(
   // A colleague's edit of the record is pulled while the form is open, then the form is saved.
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('formWhilePulled' as const), who, other: who, pick: fc.nat(7), theirs: fc.constantFrom(...FIELDS), mine: fc.constantFrom(...FIELDS), value }) },
   { weight: 4, arbitrary: fc.record({ kind: fc.constant('sync' as const), who, fault: fc.constantFrom(...FAULTS), at: fc.nat(2), statements: fc.integer({ min: 1, max: 14 }) }) },
+  { weight: 1, arbitrary: fc.record({ kind: fc.constant('lend' as const), who, other: who, pick: fc.nat(7), field: fc.constantFrom(...FIELDS), value }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('crash' as const), who }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('syncAll' as const) }) },
 );
@@ -126,7 +129,8 @@ describe.each(testBackends)('convergence of the real client on $kind', (backend)
     for (const [status, n] of Object.entries(statuses)) totals[status] = (totals[status] ?? 0) + n;
     await expectNoSkippedChanges(world.db, officers);
     // The checksum never had to repair a client: every divergence was merged or kept as a conflict.
-    for (const officer of officers) expect(officer.fullSnapshots, `${officer.username} had to re-fetch its scope`).toBe(1);
+    // (A user who signs in on a laptop starts their own scope afresh.)
+    for (const officer of officers) expect(officer.fullSnapshots, `${officer.username} had to re-fetch its scope`).toBe(1 + officer.switches);
   }
 
   async function perform(step: Action): Promise<void> {
@@ -158,6 +162,12 @@ describe.each(testBackends)('convergence of the real client on $kind', (backend)
         await expectStored(world.db, (await officer.sync()).acknowledged);
         return officer.saveForm(step.mine, (step.value + 1) % 4);
       }
+      case 'lend': {
+        const guest = officers[step.other]!;
+        if (guest === officer) return;
+        totals.userSwitches = (totals.userSwitches ?? 0) + 1;
+        return expectStored(world.db, await officer.lend(guest, step.pick, step.field, step.value));
+      }
       case 'crash':
         return officer.crash();
       case 'sync': {
@@ -176,6 +186,8 @@ describe.each(testBackends)('convergence of the real client on $kind', (backend)
       expect(totals).toMatchObject({ applied: expect.any(Number), merged: expect.any(Number), conflict: expect.any(Number) });
       // Forms were saved after a pull had changed their record underneath.
       expect(totals.staleFormSaves).toBeGreaterThan(0);
+      // Colleagues did borrow laptops that held unsynced work.
+      expect(totals.userSwitches).toBeGreaterThan(0);
       console.info(`convergence on ${backend.kind}: ${numRuns} scenarios, ${JSON.stringify(totals)}, ${world.outOfOrderCommits()} commits out of order`);
       if (!onPostgres) expect(world.restarts).toBeGreaterThan(0);
       // The pull pages were checked for gaps while writers really did commit out of order.

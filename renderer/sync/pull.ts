@@ -28,6 +28,7 @@ export async function syncScope(db: EplanDb, api: SyncApi, scope: string, option
   const snapshot = await readMeta<SnapshotProgress>(db, META.snapshot(scope));
   const cursor = await readMeta<number>(db, META.cursor(scope));
   const fetched = cursor === undefined || (snapshot && !snapshot.done) ? await fetchSnapshot(db, api, scope, options) : null;
+  if (fetched) await storeOpenConflicts(db, api, scope);
   let pulled: PulledChanges;
   try {
     pulled = await pullChanges(db, api, scope, options.pageSize);
@@ -56,6 +57,7 @@ export async function refetchScope(db: EplanDb, api: SyncApi, scope: string, opt
   await writeMeta(db, META.snapshot(scope), { after: null, cursor: 0, done: false } satisfies SnapshotProgress);
   const { seen } = await fetchSnapshot(db, api, scope, { ...options, force: true });
   if (seen) await pruneUnseen(db, scope, seen);
+  await storeOpenConflicts(db, api, scope);
   await pullChanges(db, api, scope, options.pageSize);
 }
 
@@ -151,6 +153,20 @@ async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: 
     options.onProgress?.({ snapshotRows: rows });
     if (saved.done) return { seen, checksum };
   }
+}
+
+/**
+ * A snapshot holds records, not conflicts: the conflicts logged before its
+ * cursor come from the server's list, so a user who signs in (or whose
+ * scope was fetched again) sees the open ones of their LAOs at once. One
+ * this laptop already holds keeps its local state (a resolution may be queued).
+ */
+async function storeOpenConflicts(db: EplanDb, api: SyncApi, scope: string): Promise<void> {
+  const { conflicts } = await api.listConflicts(scope);
+  await db.transaction('rw', db.conflicts, async () => {
+    const held = new Set(await db.conflicts.where('id').anyOf(conflicts.map((c) => c.id)).primaryKeys());
+    await db.conflicts.bulkPut(conflicts.filter((conflict) => !held.has(conflict.id)));
+  });
 }
 
 /** Snapshot rows grouped by table (a snapshot has each id once, so no de-duplication is needed). */
