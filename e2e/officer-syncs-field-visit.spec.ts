@@ -5,10 +5,18 @@ import { signIn } from './support/sync';
 // Pushes a visit: a server of its own.
 test.use({ ownServer: true });
 
-test('an officer signs in, logs a visit offline, syncs on reconnect, and the supervisor sees it', async ({ page, context, openContext }) => {
+test('an officer signs in, logs a visit offline, syncs on reconnect, and the supervisor, after a wrong password, sees it', async ({ page, context, openContext }) => {
   test.setTimeout(240_000);
   await signIn(page, 'demo-officer1');
   const supervisor = await (await openContext()).newPage();
+  // A wrong password gets a translated message and no session.
+  await supervisor.goto('/#/login');
+  await supervisor.getByLabel('ชื่อผู้ใช้').fill('demo-supervisor');
+  await supervisor.getByLabel('รหัสผ่าน').fill('wrong-password');
+  await expect(supervisor.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
+  await supervisor.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+  await expect(supervisor.getByTestId('login-error')).toHaveText('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
+  await expect(supervisor.getByTestId('sync-sign-in')).toBeVisible();
   await signIn(supervisor, 'demo-supervisor');
   await supervisor.goto('/#/visits');
   await expect(supervisor.getByTestId('visit-count')).toBeVisible();
@@ -36,14 +44,4 @@ test('an officer signs in, logs a visit offline, syncs on reconnect, and the sup
   await expect(supervisor.getByTestId('visit-row').filter({ hasText: note })).toHaveCount(1, { timeout: 30_000 });
   await supervisor.screenshot({ path: 'e2e/screenshots/sync-supervisor-sees-visit-th.png' });
   await supervisor.context().close();
-});
-
-test('a wrong password gets a translated message and no session', async ({ page }) => {
-  await page.goto('/#/login');
-  await page.getByLabel('ชื่อผู้ใช้').fill('demo-officer2');
-  await page.getByLabel('รหัสผ่าน').fill('wrong-password');
-  await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
-  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
-  await expect(page.getByTestId('login-error')).toHaveText('ชื่อผู้ใช้หรือรหัสผ่านไม่ถูกต้อง');
-  await expect(page.getByTestId('sync-sign-in')).toBeVisible();
 });
