@@ -43,6 +43,7 @@ test('a form left open and a draft restored after a colleague synced keep the co
     await expect(formB.getByTestId('changed-underneath')).toBeVisible({ timeout: 30_000 });
     await expect(formB.getByTestId('changed-underneath')).toContainText('ชื่อกิจกรรม');
     await expect(formB.getByLabel('ชื่อกิจกรรม')).toHaveValue(renamed);
+    await expect(formB.locator('#antiDrugActivities-dialog-title')).toContainText(renamed);
     await settled(b);
     await b.screenshot({ path: 'e2e/screenshots/form-changed-underneath-th.png' });
     await formB.getByLabel('จำนวนผู้เข้าร่วม (คน)').fill('77');

@@ -4,7 +4,7 @@ import { useState } from 'react';
 import type { StoredRecord } from '../../data/db';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
-import type { ReferenceData } from './hooks';
+import { useLiveRecord, type ReferenceData } from './hooks';
 import type { ColumnContext, FormValues, TableDef } from './types';
 
 export interface EditorState {
@@ -33,7 +33,9 @@ export function RecordDialog(props: {
   const { def, editor, ctx } = props;
   const [tab, setTab] = useState<'details' | 'history'>('details');
   const record = editor.record;
-  const title = record ? ctx.t('form.editTitleOf', { title: def.title(record, ctx) }) : ctx.t(`${def.table}.add`);
+  // Named as the record stands now: a rename pulled while the form is open shows in the title too.
+  const live = useLiveRecord(def.table, record?.id);
+  const title = record ? ctx.t('form.editTitleOf', { title: def.title(live ?? record, ctx) }) : ctx.t(`${def.table}.add`);
   return (
     <Dialog open onClose={() => props.onClose(false)} maxWidth="md" fullWidth aria-labelledby={`${def.table}-dialog-title`} data-testid="record-dialog">
       <DialogTitle id={`${def.table}-dialog-title`} sx={{ pr: 6 }}>

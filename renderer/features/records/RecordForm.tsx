@@ -1,6 +1,5 @@
 import { Alert, Box, Button, Checkbox, DialogActions, DialogContent, FormControlLabel, Grid, Stack, Typography } from '@mui/material';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
-import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { today } from '../../../shared/clock';
@@ -12,7 +11,7 @@ import { checkRecord, saveRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
 import { fieldOfIssue, fromFormValues, mergeIssues, ON_BEHALF, toFormValues } from './convert';
 import { FieldInput, fieldLabel } from './FieldInput';
-import type { ReferenceData } from './hooks';
+import { useLiveRecord, type ReferenceData } from './hooks';
 import type { FieldDef, FormValue, FormValues, LabelContext, TableDef } from './types';
 
 export interface RecordFormProps {
@@ -68,10 +67,7 @@ export function RecordForm(props: RecordFormProps) {
   const fiscal = def.fiscal ? { fiscalYear: Number(record?.fiscalYear ?? fiscalYear) } : {};
 
   // The stored record, live: a pull landing while the form is open must not be undone by this save.
-  const live = useLiveQuery(
-    () => (record ? localDb().table<StoredRecord, string>(def.table).get(record.id) : undefined),
-    [def.table, record?.id],
-  );
+  const live = useLiveRecord(def.table, record?.id);
   const [underneath, setUnderneath] = useState<ChangedUnderneath | null>(null);
   const handledStamp = useRef<string | null>(null);
   useEffect(() => {

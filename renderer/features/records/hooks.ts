@@ -22,6 +22,11 @@ export function useLabelContext(): LabelContext {
 }
 
 /** The tables a category's fields and columns point at. */
+/** The stored record, live: what a pull or another window wrote since the form opened. */
+export function useLiveRecord(table: string, id: string | undefined): StoredRecord | undefined {
+  return useLiveQuery(() => (id ? localDb().table<StoredRecord, string>(table).get(id) : undefined), [table, id]);
+}
+
 export function referencedTables(def: TableDef): RecordTable[] {
   const tables = [
     ...def.fields.flatMap((f) => (f.reference ? [f.reference.table] : [])),
