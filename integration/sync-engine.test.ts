@@ -147,7 +147,8 @@ describe('sync engine against the real server', () => {
   it('re-fetches the scope by snapshot when the log was compacted, keeping the outbox', async () => {
     const a = await client('officer');
     await a.engine.sync();
-    const other = await client('supervisor');
+    // A second officer's laptop (a supervisor's visit would be refused, and a refused row is never the server's).
+    const other = await client('officer');
     await other.engine.sync();
     const gone = await logVisit(a, { notes: 'soon deleted' });
     await a.engine.sync();
@@ -165,6 +166,27 @@ describe('sync engine against the real server', () => {
       await a.engine.sync();
       return localChecksum(a.db, P1);
     }));
+  });
+
+  it('sees residue the server does not hold (version 0, no outbox entry) in the checksum, and the re-fetch removes it', async () => {
+    const a = await client('officer');
+    expect(await a.engine.sync()).toBe(true);
+    await logVisit(a, { notes: 'kept' });
+    expect(await a.engine.sync()).toBe(true);
+    // Left from a half-written load or another user's session: rows no one will ever push.
+    const residue = [LAO_A, LAO_B].map((laoId) => ({
+      ...sampleRecord('fieldVisits', laoId, P1), officerId: a.userId, version: 0, updatedAt: new Date().toISOString(), updatedBy: a.userId, enteredOnBehalf: false,
+    }) as unknown as StoredRecord);
+    await visits(a.db).bulkAdd(residue);
+    // A change by someone else, so the next pull is not skipped as "nothing new".
+    const other = await client('officer');
+    await other.engine.sync();
+    await logVisit(other, { notes: 'from the other laptop' });
+    expect(await other.engine.sync()).toBe(true);
+    expect(await a.engine.sync()).toBe(true);
+    for (const row of residue) expect(await visits(a.db).get(row.id)).toBeUndefined();
+    expect((await visits(a.db).toArray()).map((v) => v.notes)).toEqual(expect.arrayContaining(['kept', 'from the other laptop']));
+    expect(await localChecksum(a.db, P1)).toBe(await localChecksum(other.db, P1));
   });
 
   it('resumes an interrupted initial snapshot from the stored page token', async () => {

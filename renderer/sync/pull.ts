@@ -147,7 +147,7 @@ async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: 
     });
     for (const record of page.records) {
       seen?.add(record.id);
-      if (checksum !== null && record.version > 0) checksum = (checksum + rowChecksum(record.id, record.version)) % 2 ** 32;
+      if (checksum !== null) checksum = (checksum + rowChecksum(record.id, record.version)) % 2 ** 32;
     }
     rows += page.records.length;
     options.onProgress?.({ snapshotRows: rows });
@@ -182,19 +182,19 @@ function groupSnapshot(records: readonly WireRecord[]): Map<RecordTable, WireRec
   return byTable;
 }
 
-/** Synced rows of the scope the server no longer has (and that have no local entries). */
+/** Rows of the scope the server does not have (and that have no local entries): deleted since, or residue. */
 async function pruneUnseen(db: EplanDb, scope: string, seen: Set<string>): Promise<void> {
   await db.transaction('rw', recordStores(db), async () => {
     const local = await localEntriesByRecord(db);
     for (const table of RECORD_TABLES) {
       const stale = await db.table<StoredRecord, string>(table).where('provinceCode').equals(scope)
-        .filter((row) => row.version > 0 && !seen.has(row.id) && !local.has(`${table}:${row.id}`)).primaryKeys();
+        .filter((row) => !seen.has(row.id) && !local.has(`${table}:${row.id}`)).primaryKeys();
       await db.table(table).bulkDelete(stale);
     }
   });
 }
 
-/** The same checksum the server computes: live, synced rows of the scope. */
+/** The same checksum the server computes: the live rows of the scope, every one of them. */
 export async function localChecksum(db: EplanDb, scope: string): Promise<number> {
   let sum = 0;
   // Table by table and summed, never one array of every row (a spread of 1M rows overflows the stack).

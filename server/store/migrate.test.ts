@@ -56,6 +56,23 @@ describe.each(testBackends)('migrate on $kind', (backend) => {
     await db.exec("DELETE FROM records; DELETE FROM laos; DELETE FROM provinces WHERE code = '10'");
   });
 
+  it('brings rows a demo seed stored at version 0 to version 1 (007), so the scope checksum counts them', async () => {
+    const fresh = await backend.open();
+    try {
+      const all = await loadMigrations();
+      await migrate(fresh, all.filter((m) => m.version < 7));
+      await fresh.exec(`INSERT INTO provinces (code, name_th, name_en) VALUES ('10', 'ก', 'A');
+        INSERT INTO laos (id, code, type, name_th, name_en, province_code) VALUES ('lao-1', '1000001', 'SAO', 'ก', 'A', '10');
+        INSERT INTO records (id, table_name, lao_id, province_code, updated_by, version)
+        VALUES (gen_random_uuid(), 'visions', 'lao-1', '10', 'seed', 0), (gen_random_uuid(), 'visions', 'lao-1', '10', 'seed', 3)`);
+      await migrate(fresh, all);
+      const { rows } = await fresh.query<{ version: number }>('SELECT version FROM records ORDER BY version');
+      expect(rows.map((r) => r.version)).toEqual([1, 3]);
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rolls back a failing migration and keeps the last good version', async () => {
     const migrations = [
       ...(await loadMigrations()),

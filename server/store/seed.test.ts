@@ -72,6 +72,13 @@ describe.each(testBackends)('seed on $kind', (backend) => {
     expect(await countRows(db, 'records')).toBe(SEED_BATCH_SIZE * 2 + 37);
   });
 
+  it('stores a record made at version 0 (as the demo generator makes them) at version 1, so the checksum counts it', async () => {
+    const record = { ...sampleRecords(1).disbursements![0]!, id: '00000000-0000-7000-8000-0000000000f0', version: 0 };
+    await seedRecords(db, { disbursements: [record] });
+    const { rows } = await db.query<{ version: number }>('SELECT version FROM records WHERE id = $1', [record.id]);
+    expect(rows[0]?.version).toBe(1);
+  });
+
   it('refuses unknown record tables before writing anything', async () => {
     const before = await countRows(db, 'records');
     const records = { ...sampleRecords(1), secrets: sampleRecords(1).disbursements ?? [] };

@@ -165,7 +165,8 @@ function recordValues(table: RecordTable, record: SeedRecord): unknown[] {
     // Always a JSON string: pg would turn a top-level JS array into a PostgreSQL array.
     JSON.stringify(fields),
     deleted,
-    version,
+    // Stored on the server, a row is at least version 1: the checksum counts every row (shared/sync/checksum.ts).
+    Math.max(1, version),
     updatedAt,
     updatedBy,
   ];

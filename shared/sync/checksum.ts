@@ -13,19 +13,16 @@ export function rowChecksum(id: string, version: number): number {
   return parseInt(md5Hex(`${id}:${version}`).slice(0, 8), 16);
 }
 
-/** Sum of row terms mod 2^32; rows never synced (version 0) do not count. */
+/**
+ * Sum of row terms mod 2^32, over every row given. A row the server holds is
+ * at version 1 or more; a laptop row at version 0 was made there and never
+ * accepted, so it changes the sum (a laptop compares only with an empty
+ * outbox, when such a row is residue that the re-fetch removes).
+ */
 export function scopeChecksum(rows: Iterable<{ id: string; version: number }>): number {
   let sum = 0;
-  for (const row of rows) if (row.version > 0) sum = (sum + rowChecksum(row.id, row.version)) % MOD;
+  for (const row of rows) sum = (sum + rowChecksum(row.id, row.version)) % MOD;
   return sum;
-}
-
-/** Updates a checksum when one row changes version (0 = absent). */
-export function updateChecksum(sum: number, id: string, oldVersion: number, newVersion: number): number {
-  let next = sum;
-  if (oldVersion > 0) next = (next - rowChecksum(id, oldVersion) + MOD) % MOD;
-  if (newVersion > 0) next = (next + rowChecksum(id, newVersion)) % MOD;
-  return next;
 }
 
 // --- MD5 (RFC 1321) over UTF-8, pure so it runs in the renderer too. ---
