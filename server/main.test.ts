@@ -1,5 +1,6 @@
 import { createServer, type Server } from 'node:net';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/sync/protocol';
 import { hashPassword } from './auth/password';
 import type { ServerConfig } from './config';
 import { startServer, StartupError, type RunningServer } from './main';
@@ -58,7 +59,7 @@ describe('startServer', () => {
       body: JSON.stringify({ username: 'admin', password: 'admin password', deviceId: 'device-main-test' }),
     });
     const { token } = (await login.json()) as { token: string };
-    const provinces = await fetch(`${server.url}/v1/reference/provinces`, { headers: { authorization: `Bearer ${token}` } });
+    const provinces = await fetch(`${server.url}/v1/reference/provinces?protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${token}` } });
     expect(await provinces.json()).toMatchObject({ provinces: [{ code: PROVINCE_CODE }] });
   });
 

@@ -50,7 +50,7 @@ export class AdminApi {
   }
 
   async users(): Promise<AdminUser[]> {
-    const response = await this.request.get('/v1/admin/users', { headers: this.headers() });
+    const response = await this.request.get(`/v1/admin/users?${VERSIONS}`, { headers: this.headers() });
     expect(response.status()).toBe(200);
     return ((await response.json()) as { users: AdminUser[] }).users;
   }
@@ -62,7 +62,7 @@ export class AdminApi {
   }
 
   async assignLaos(userId: string, laoIds: string[] | null): Promise<void> {
-    const response = await this.request.patch(`/v1/admin/users/${userId}`, { headers: this.headers(), data: { laoIds } });
+    const response = await this.request.patch(`/v1/admin/users/${userId}?${VERSIONS}`, { headers: this.headers(), data: { laoIds } });
     expect(response.status()).toBe(200);
   }
 

@@ -129,8 +129,8 @@ export function createSyncApi(options: ApiOptions): SyncApi {
     snapshot: (scope, after, limit = 2000) =>
       call('GET', `/v1/sync/snapshot?scope=${scope}&limit=${limit}&${versions}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
     listConflicts: (scope) => call('GET', `/v1/sync/conflicts?scope=${scope}&open=true&${versions}`),
-    resolveConflict: (id) => call('POST', `/v1/sync/conflicts/${encodeURIComponent(id)}/resolve`, {}),
-    eventsUrl: (scope) => `${base}/v1/sync/events?scope=${scope}&access_token=${encodeURIComponent(options.token ?? '')}`,
+    resolveConflict: (id) => call('POST', `/v1/sync/conflicts/${encodeURIComponent(id)}/resolve?${versions}`, {}),
+    eventsUrl: (scope) => `${base}/v1/sync/events?scope=${scope}&${versions}&access_token=${encodeURIComponent(options.token ?? '')}`,
   };
 }
 
@@ -164,10 +164,10 @@ export interface AdminApi {
 export function createAdminApi(options: ApiOptions): AdminApi {
   const { call } = caller(options);
   return {
-    users: () => call('GET', '/v1/admin/users'),
-    createUser: (user) => call('POST', '/v1/admin/users', user),
-    updateUser: (id, change) => call('PATCH', `/v1/admin/users/${encodeURIComponent(id)}`, change),
-    revokeTokens: (id) => call('POST', `/v1/admin/users/${encodeURIComponent(id)}/revoke-tokens`, {}),
-    importReference: (file) => call('POST', '/v1/admin/reference/import', file),
+    users: () => call('GET', `/v1/admin/users?${versions}`),
+    createUser: (user) => call('POST', `/v1/admin/users?${versions}`, user),
+    updateUser: (id, change) => call('PATCH', `/v1/admin/users/${encodeURIComponent(id)}?${versions}`, change),
+    revokeTokens: (id) => call('POST', `/v1/admin/users/${encodeURIComponent(id)}/revoke-tokens?${versions}`, {}),
+    importReference: (file) => call('POST', `/v1/admin/reference/import?${versions}`, file),
   };
 }

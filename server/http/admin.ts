@@ -8,6 +8,7 @@ import { revokeUserTokens, toSessionUser, USER_COLUMNS, type UserRow } from '../
 import type { Queryable } from '../store/db';
 import { HttpError } from './errors';
 import { authenticate, requireAdmin, type Services } from './services';
+import { requireVersions } from './versions';
 
 const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/);
 const provinceCodes = z.array(z.string().regex(/^\d{2}$/)).max(100);
@@ -77,6 +78,7 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
   const { services } = options;
   const { db } = services;
   app.addHook('preHandler', authenticate(services));
+  app.addHook('preHandler', requireVersions);
   app.addHook('preHandler', async (request) => {
     requireAdmin(request);
   });

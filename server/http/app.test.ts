@@ -76,7 +76,7 @@ describe.each(testBackends)('HTTP API on $kind', (backend) => {
     await db.query("UPDATE users SET password_hash = $1 WHERE username = 'admin'", [await hashPassword('admin password', { N: 1024, r: 8, p: 1 })]);
     const login = await app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'admin', password: 'admin password', deviceId: 'device-app-test' } });
     const headers = { authorization: `Bearer ${login.json<{ token: string }>().token}` };
-    const after = await app.inject({ method: 'GET', url: '/v1/reference/provinces', headers });
+    const after = await app.inject({ method: 'GET', url: `/v1/reference/provinces?protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`, headers });
     expect(after.json()).toEqual({
       provinces: [{ code: PROVINCE_CODE, nameTh: 'จังหวัดสาธิต', nameEn: 'Demo Province', demo: true }],
     });

@@ -1,4 +1,6 @@
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { checkClientVersions } from '../../shared/sync/protocol';
 import type { Database } from '../store/db';
 import { openMigrated, testBackends } from '../store/test-backends';
 import {
@@ -48,17 +50,72 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     expect((await login('officera', PASSWORD)).statusCode).toBe(200);
   });
 
-  it('asks the app calls of a syncing app for versions that exist', async () => {
-    const session = await t.login('officer');
-    for (const path of ['/v1/auth/me', '/v1/reference', `/v1/sync/conflicts?scope=${P1}`]) {
-      const join = path.includes('?') ? '&' : '?';
-      const missing = await t.app.inject({ method: 'GET', url: path, headers: auth(session.token) });
-      expect([path, missing.statusCode, missing.json().code]).toEqual([path, 400, 'VERSION_REQUIRED']);
-      const never = await t.app.inject({ method: 'GET', url: `${path}${join}protocolVersion=0&schemaVersion=1`, headers: auth(session.token) });
-      expect([path, never.statusCode, never.json().code]).toEqual([path, 426, 'CLIENT_TOO_OLD']);
-      const current = await t.app.inject({ method: 'GET', url: `${path}${join}${versions}`, headers: auth(session.token) });
-      expect([path, current.statusCode]).toEqual([path, 200]);
+  // Every authenticated route, as the role that may call it; the versions are added per case.
+  const authenticatedRoutes = (deviceId: string): { role: TestUser; method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: Record<string, unknown> }[] => [
+    { role: 'officer', method: 'GET', url: '/v1/auth/me' },
+    { role: 'officer', method: 'GET', url: '/v1/reference' },
+    { role: 'officer', method: 'GET', url: '/v1/reference/provinces' },
+    { role: 'officer', method: 'GET', url: `/v1/sync/pull?scope=${P1}&cursor=0` },
+    { role: 'officer', method: 'POST', url: '/v1/sync/pull', payload: { scope: P1, cursor: 0 } },
+    { role: 'officer', method: 'POST', url: '/v1/sync/push', payload: { deviceId, mutations: [] } },
+    { role: 'officer', method: 'GET', url: `/v1/sync/snapshot?scope=${P1}` },
+    { role: 'officer', method: 'GET', url: `/v1/sync/conflicts?scope=${P1}` },
+    { role: 'officer', method: 'POST', url: '/v1/sync/conflicts/0190c4e2-0000-7000-8000-0000000000ff/resolve', payload: {} },
+    { role: 'admin', method: 'GET', url: '/v1/admin/users' },
+    { role: 'admin', method: 'POST', url: '/v1/admin/users', payload: { username: 'versions-probe', displayName: 'V', role: 'officer', provinceCodes: [P1], laoIds: null, password: 'long-enough-password' } },
+    { role: 'admin', method: 'PATCH', url: `/v1/admin/users/${USERS.officerA.id}`, payload: { displayName: 'Renamed without versions' } },
+    { role: 'admin', method: 'POST', url: `/v1/admin/users/${USERS.officerB.id}/revoke-tokens`, payload: {} },
+    { role: 'admin', method: 'POST', url: '/v1/admin/reference/import', payload: { provinces: [], districts: [], laos: [] } },
+    { role: 'admin', method: 'PUT', url: '/v1/admin/reference/provinces/96', payload: { nameTh: 'ไม่มีเวอร์ชัน', nameEn: 'No versions' } },
+  ];
+  const VERSION_CODES = ['VERSION_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD'];
+  const withVersions = (url: string, query: string) => (query === '' ? url : `${url}${url.includes('?') ? '&' : '?'}${query}`);
+
+  it('refuses, on every authenticated route, a request without versions or with versions that never existed, and changes nothing', async () => {
+    const sessions = { officer: await t.login('officer'), admin: await t.login('admin') } as Record<TestUser, { token: string; deviceId: string }>;
+    const before = await db.query('SELECT id, display_name FROM users ORDER BY id');
+    const future = `protocolVersion=${VERSIONS.protocolVersion + 1}&schemaVersion=${VERSIONS.schemaVersion}`;
+    const cases: [string, number, string][] = [['', 400, 'VERSION_REQUIRED'], ['protocolVersion=0&schemaVersion=1', 426, 'CLIENT_TOO_OLD'], ['protocolVersion=1&schemaVersion=0', 426, 'CLIENT_TOO_OLD'], [future, 400, 'SERVER_TOO_OLD']];
+    for (const route of authenticatedRoutes(sessions.officer!.deviceId)) {
+      const session = sessions[route.role]!;
+      for (const [query, status, code] of cases) {
+        const response = await t.app.inject({ method: route.method, url: withVersions(route.url, query), headers: auth(session.token), ...(route.payload ? { payload: route.payload } : {}) });
+        expect([route.method, route.url, query, response.statusCode, response.json().code]).toEqual([route.method, route.url, query, status, code]);
+      }
     }
+    // The event stream is asked too (with versions it streams: events.test.ts).
+    const events = await t.app.inject({ method: 'GET', url: `/v1/sync/events?scope=${P1}`, headers: auth(sessions.officer!.token) });
+    expect([events.statusCode, events.json().code]).toEqual([400, 'VERSION_REQUIRED']);
+    const logout = await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: auth(sessions.officer!.token) });
+    expect([logout.statusCode, logout.json().code]).toEqual([400, 'VERSION_REQUIRED']);
+    expect((await db.query('SELECT id, display_name FROM users ORDER BY id')).rows).toEqual(before.rows);
+    expect((await db.query("SELECT count(*)::int AS n FROM provinces WHERE name_th = 'ไม่มีเวอร์ชัน'")).rows[0]).toEqual({ n: 0 });
+    // With the versions, no route refuses for them.
+    for (const route of authenticatedRoutes(sessions.officer!.deviceId)) {
+      const response = await t.app.inject({ method: route.method, url: withVersions(route.url, versions), headers: auth(sessions[route.role]!.token), ...(route.payload ? { payload: route.payload } : {}) });
+      expect([route.url, response.statusCode < 500, VERSION_CODES.includes(response.json().code)]).toEqual([route.url, true, false]);
+    }
+    // What that pass wrote goes, for the tests after this one.
+    await db.query("DELETE FROM provinces WHERE code = '96'");
+    await db.query("DELETE FROM users WHERE username = 'versions-probe'");
+    for (const row of before.rows as { id: string; display_name: string }[]) await db.query('UPDATE users SET display_name = $2 WHERE id = $1', [row.id, row.display_name]);
+  });
+
+  it('answers any version values sent, never with a 5xx, and lets only the ones that exist through', async () => {
+    const session = await t.login('officer');
+    const value = fc.oneof(fc.integer({ min: -3, max: 5 }).map(String), fc.string({ maxLength: 12 }), fc.constantFrom('', '1.0', '1e0', ' 1', '0x1', 'NaN', '-0', '99999999999999999999'));
+    await fc.assert(
+      fc.asyncProperty(value, value, fc.boolean(), async (protocolVersion, schemaVersion, inBody) => {
+        const response = inBody
+          ? await t.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: auth(session.token), payload: { scope: P1, cursor: 0, protocolVersion, schemaVersion } })
+          : await t.app.inject({ method: 'GET', url: `/v1/auth/me?protocolVersion=${encodeURIComponent(protocolVersion)}&schemaVersion=${encodeURIComponent(schemaVersion)}` , headers: auth(session.token) });
+        expect(response.statusCode).toBeLessThan(500);
+        const spoken = [protocolVersion, schemaVersion].every((v) => /^-?\d{1,16}$/.test(v)) && checkClientVersions(Number(protocolVersion), Number(schemaVersion)) === 'ok';
+        expect({ protocolVersion, schemaVersion, accepted: response.statusCode === 200 }).toEqual({ protocolVersion, schemaVersion, accepted: spoken });
+        if (!spoken) expect(response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
+      }),
+      { numRuns: 150, seed: 20_261_204 },
+    );
   });
 
   it('refuses missing, unknown, expired and revoked tokens', async () => {
@@ -69,11 +126,11 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     const expired = await me(session.token);
     expect([expired.statusCode, expired.json().code]).toEqual([401, 'TOKEN_EXPIRED']);
     const fresh = await t.login('officer');
-    expect((await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: auth(fresh.token) })).statusCode).toBe(204);
+    expect((await t.app.inject({ method: 'POST', url: `/v1/auth/logout?${versions}`, headers: auth(fresh.token) })).statusCode).toBe(204);
     expect((await me(fresh.token)).json().code).toBe('TOKEN_REVOKED');
     const other = await t.login('officer');
     const admin = await t.login('admin');
-    const revoked = await t.app.inject({ method: 'POST', url: `/v1/admin/users/${USERS.officer.id}/revoke-tokens`, headers: auth(admin.token) });
+    const revoked = await t.app.inject({ method: 'POST', url: `/v1/admin/users/${USERS.officer.id}/revoke-tokens?${versions}`, headers: auth(admin.token) });
     expect(revoked.json().revoked).toBeGreaterThan(0);
     expect((await me(other.token)).json().code).toBe('TOKEN_REVOKED');
   });
@@ -81,21 +138,21 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
   it('lets administrators manage users and assignments, and only them', async () => {
     const admin = await t.login('admin');
     const created = await t.app.inject({
-      method: 'POST', url: '/v1/admin/users', headers: auth(admin.token),
+      method: 'POST', url: `/v1/admin/users?${versions}`, headers: auth(admin.token),
       payload: { username: 'new-officer', displayName: 'New', role: 'officer', provinceCodes: [P1], laoIds: [LAO_A], password: 'a long password' },
     });
     expect(created.statusCode).toBe(201);
     const id = created.json().user.id;
     expect((await login('new-officer', 'a long password')).statusCode).toBe(200);
-    const badLao = await t.app.inject({ method: 'PATCH', url: `/v1/admin/users/${id}`, headers: auth(admin.token), payload: { laoIds: [LAO_C] } });
+    const badLao = await t.app.inject({ method: 'PATCH', url: `/v1/admin/users/${id}?${versions}`, headers: auth(admin.token), payload: { laoIds: [LAO_C] } });
     expect([badLao.statusCode, badLao.json().code]).toEqual([400, 'UNKNOWN_LAO']);
-    const moved = await t.app.inject({ method: 'PATCH', url: `/v1/admin/users/${id}`, headers: auth(admin.token), payload: { provinceCodes: [P2], laoIds: null } });
+    const moved = await t.app.inject({ method: 'PATCH', url: `/v1/admin/users/${id}?${versions}`, headers: auth(admin.token), payload: { provinceCodes: [P2], laoIds: null } });
     expect(moved.json().user).toMatchObject({ provinceCodes: [P2], laoIds: null });
-    const dup = await t.app.inject({ method: 'POST', url: '/v1/admin/users', headers: auth(admin.token), payload: { username: 'new-officer', displayName: 'X', role: 'officer', provinceCodes: [], password: 'a long password' } });
+    const dup = await t.app.inject({ method: 'POST', url: `/v1/admin/users?${versions}`, headers: auth(admin.token), payload: { username: 'new-officer', displayName: 'X', role: 'officer', provinceCodes: [], password: 'a long password' } });
     expect(dup.json().code).toBe('USERNAME_TAKEN');
-    const short = await t.app.inject({ method: 'POST', url: '/v1/admin/users', headers: auth(admin.token), payload: { username: 'short-pw', displayName: 'X', role: 'officer', provinceCodes: [], password: 'short' } });
+    const short = await t.app.inject({ method: 'POST', url: `/v1/admin/users?${versions}`, headers: auth(admin.token), payload: { username: 'short-pw', displayName: 'X', role: 'officer', provinceCodes: [], password: 'short' } });
     expect(short.json().code).toBe('PASSWORD_TOO_SHORT');
-    const disabled = await t.app.inject({ method: 'PATCH', url: `/v1/admin/users/${id}`, headers: auth(admin.token), payload: { disabled: true } });
+    const disabled = await t.app.inject({ method: 'PATCH', url: `/v1/admin/users/${id}?${versions}`, headers: auth(admin.token), payload: { disabled: true } });
     expect(disabled.json().user.disabled).toBe(true);
     expect((await login('new-officer', 'a long password')).statusCode).toBe(401);
   });
@@ -111,15 +168,15 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
         { id: '01935a6e-0000-7000-8000-000000000972', code: '9700002', type: 'SAO', nameTh: 'อบต.ผิด', nameEn: 'SAO Wrong', provinceCode: '97', districtCode: '9709' },
       ],
     };
-    const refused = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(admin.token), payload: file });
+    const refused = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token), payload: file });
     expect([refused.statusCode, refused.json().code]).toEqual([409, 'REFERENCE_CONFLICT']);
     expect((await db.query(`SELECT code FROM provinces WHERE code = '97'`)).rows).toEqual([]);
-    const invalid = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(admin.token), payload: { ...file, laos: [{ ...file.laos[0], code: 'x' }] } });
+    const invalid = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token), payload: { ...file, laos: [{ ...file.laos[0], code: 'x' }] } });
     expect([invalid.statusCode, invalid.json().code]).toEqual([400, 'VALIDATION_FAILED']);
     const officer = await t.login('officer');
-    const forbidden = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(officer.token), payload: { ...file, laos: [file.laos[0]] } });
+    const forbidden = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(officer.token), payload: { ...file, laos: [file.laos[0]] } });
     expect(forbidden.statusCode).toBe(403);
-    const stored = await t.app.inject({ method: 'POST', url: '/v1/admin/reference/import', headers: auth(admin.token), payload: { ...file, laos: [file.laos[0]] } });
+    const stored = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token), payload: { ...file, laos: [file.laos[0]] } });
     expect(stored.json()).toEqual({ provinces: 1, districts: 1, laos: 1 });
     expect((await db.query(`SELECT code, district_code FROM laos WHERE province_code = '97'`)).rows).toEqual([{ code: '9700001', district_code: '9701' }]);
   });
@@ -129,16 +186,16 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
   const routes: { method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: object; expect: number[] }[] = [
     { method: 'GET', url: `/v1/auth/me?${versions}`, expect: [401, 200, 200, 200, 200, 200] },
     { method: 'GET', url: `/v1/reference?${versions}`, expect: [401, 200, 200, 200, 200, 200] },
-    { method: 'GET', url: '/v1/admin/users', expect: [401, 403, 403, 403, 200, 403] },
-    { method: 'PATCH', url: `/v1/admin/users/${USERS.officerA.id}`, payload: { displayName: 'A' }, expect: [401, 403, 403, 403, 200, 403] },
-    { method: 'PUT', url: '/v1/admin/reference/provinces/97', payload: { nameTh: 'ใหม่', nameEn: 'New' }, expect: [401, 403, 403, 403, 200, 403] },
+    { method: 'GET', url: `/v1/admin/users?${versions}`, expect: [401, 403, 403, 403, 200, 403] },
+    { method: 'PATCH', url: `/v1/admin/users/${USERS.officerA.id}?${versions}`, payload: { displayName: 'A' }, expect: [401, 403, 403, 403, 200, 403] },
+    { method: 'PUT', url: `/v1/admin/reference/provinces/97?${versions}`, payload: { nameTh: 'ใหม่', nameEn: 'New' }, expect: [401, 403, 403, 403, 200, 403] },
     { method: 'GET', url: `/v1/sync/pull?scope=${P1}&cursor=0&${versions}`, expect: [401, 200, 200, 200, 200, 403] },
     { method: 'POST', url: '/v1/sync/pull', payload: { scope: P1, cursor: 0, ...VERSIONS }, expect: [401, 200, 200, 200, 200, 403] },
     { method: 'GET', url: `/v1/sync/snapshot?scope=${P1}&${versions}`, expect: [401, 200, 200, 200, 200, 403] },
     { method: 'GET', url: `/v1/sync/conflicts?scope=${P1}&${versions}`, expect: [401, 200, 200, 200, 200, 403] },
     { method: 'GET', url: `/v1/sync/snapshot?scope=${P2}&${versions}`, expect: [401, 403, 403, 403, 200, 200] },
     // Last: the admin revokes its own tokens.
-    { method: 'POST', url: `/v1/admin/users/${USERS.admin.id}/revoke-tokens`, expect: [401, 403, 403, 403, 200, 403] },
+    { method: 'POST', url: `/v1/admin/users/${USERS.admin.id}/revoke-tokens?${versions}`, expect: [401, 403, 403, 403, 200, 403] },
   ];
 
   it('authorizes every route for every role', async () => {
@@ -171,7 +228,7 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     const clash = await push(t, other, [editMutation('antiDrugActivities', String(record.id), 1, { participants: { old: 150, new: 2 } })]);
     const conflictId = clash.body.results[0]!.conflictId!;
     const resolveAs = async (role: TestUser) =>
-      t.app.inject({ method: 'POST', url: `/v1/sync/conflicts/${conflictId}/resolve`, headers: auth((await t.login(role)).token) });
+      t.app.inject({ method: 'POST', url: `/v1/sync/conflicts/${conflictId}/resolve?${versions}`, headers: auth((await t.login(role)).token) });
     expect((await resolveAs('officer2')).statusCode).toBe(404);
     const resolved = await resolveAs('supervisor');
     expect(resolved.json().conflict).toMatchObject({ id: conflictId, resolvedBy: USERS.supervisor.id });

@@ -5,7 +5,7 @@ import { verifyPassword } from '../auth/password';
 import { issueToken, revokeToken, toSessionUser, USER_COLUMNS, type UserRow } from '../auth/sessions';
 import { HttpError } from './errors';
 import { authenticate, principalOf, type Services } from './services';
-import { checkVersions } from './versions';
+import { requireVersions } from './versions';
 
 export async function authRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
   const { services } = options;
@@ -42,12 +42,12 @@ export async function authRoutes(app: FastifyInstance, options: { services: Serv
 
   app.register(async (authed) => {
     authed.addHook('preHandler', authenticate(services));
+    authed.addHook('preHandler', requireVersions);
     authed.post('/v1/auth/logout', async (request, reply) => {
       await revokeToken(db, principalOf(request).tokenId, services.now());
       return reply.status(204).send();
     });
     authed.get('/v1/auth/me', async (request) => {
-      checkVersions(request.query);
       const { tokenId: _tokenId, deviceId, ...user } = principalOf(request);
       return { user, deviceId };
     });

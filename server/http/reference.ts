@@ -2,7 +2,7 @@ import type { FastifyInstance } from 'fastify';
 import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
 import type { Database } from '../store/db';
 import { authenticate, principalOf, type Services } from './services';
-import { checkVersions } from './versions';
+import { requireVersions } from './versions';
 
 export interface ProvinceDto {
   code: string;
@@ -21,6 +21,7 @@ export async function referenceRoutes(app: FastifyInstance, options: { services:
   const { services } = options;
   const db: Database = services.db;
   app.addHook('preHandler', authenticate(services));
+  app.addHook('preHandler', requireVersions);
 
   const provinces = async (principal: Principal) =>
     (
@@ -34,7 +35,6 @@ export async function referenceRoutes(app: FastifyInstance, options: { services:
   app.get('/v1/reference/provinces', async (request) => ({ provinces: await provinces(principalOf(request)) }));
 
   app.get('/v1/reference', async (request) => {
-    checkVersions(request.query);
     const principal = principalOf(request);
     const scope = readableProvinces(principal);
     const districts = await db.query(

@@ -17,7 +17,7 @@ import { applyPush } from '../sync/push';
 import { pullChanges, snapshotPageJson, type ScopeView } from '../sync/pull';
 import { listConflicts, resolveConflict } from '../sync/conflicts';
 import { HttpError } from './errors';
-import { checkVersions } from './versions';
+import { requireVersions } from './versions';
 import { authenticate, principalOf, type Services } from './services';
 
 export function scopeView(principal: Principal, provinceCode: string): ScopeView {
@@ -32,6 +32,7 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   const { services } = options;
   const { db } = services;
   app.addHook('preHandler', authenticate(services, { allowQueryToken: true }));
+  app.addHook('preHandler', requireVersions);
   // Open event streams, ended before the server waits for its connections to finish.
   const streams = new Set<() => void>();
   app.addHook('preClose', async () => {
@@ -39,7 +40,6 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   });
 
   app.post('/v1/sync/push', { bodyLimit: PUSH_BODY_LIMIT }, async (request) => {
-    checkVersions(request.body);
     const body = pushRequestSchema.parse(request.body);
     const principal = principalOf(request);
     if (body.deviceId !== principal.deviceId) {
@@ -51,7 +51,6 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   });
 
   const pull = async (request: FastifyRequest, input: unknown) => {
-    checkVersions(input);
     const query = pullQuerySchema.parse(input);
     return pullChanges(db, scopeView(principalOf(request), query.scope), query.cursor, query.limit);
   };
@@ -59,7 +58,6 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   app.post('/v1/sync/pull', async (request) => pull(request, request.body));
 
   app.get('/v1/sync/snapshot', async (request, reply) => {
-    checkVersions(request.query);
     const query = snapshotQuerySchema.parse(request.query);
     const view = scopeView(principalOf(request), query.scope);
     // The database writes the page's JSON; it goes out without a parse and re-serialization here.
@@ -73,7 +71,6 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   });
 
   app.get('/v1/sync/conflicts', async (request) => {
-    checkVersions(request.query);
     const query = z.object({ scope: provinceScopeSchema, open: z.enum(['true', 'false']).default('true') }).parse(request.query);
     const view = scopeView(principalOf(request), query.scope);
     return { conflicts: await listConflicts(db, view, query.open === 'true') };

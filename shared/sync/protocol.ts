@@ -142,8 +142,12 @@ export type ChangeEntry =
   | { n: number; kind: 'record'; table: string; record: WireRecord }
   | { n: number; kind: 'conflict'; conflict: SyncConflict };
 
-// Query strings arrive as text, so the GET schemas coerce numbers.
-const queryInt = (min: number, max: number) => z.coerce.number().int().min(min).max(max);
+/**
+ * A whole number as a JSON body gives it, or as a query string spells it:
+ * digits only, so '', ' 1', '1.0', '1e0', '0x1', true or [] are refused, not read as numbers.
+ */
+const queryInt = (min: number, max: number) =>
+  z.union([z.number(), z.string().regex(/^-?\d{1,16}$/).transform(Number)]).pipe(z.number().int().min(min).max(max));
 export const versionedQuerySchema = z.object({
   protocolVersion: queryInt(-1_000_000, 1_000_000),
   schemaVersion: queryInt(-1_000_000, 1_000_000),
