@@ -1,16 +1,22 @@
 import type { DemoDataset } from '../../shared/demo/generate';
 import { RECORD_TABLES } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
-import { today } from '../../shared/clock';
+import { now as clockNow, today } from '../../shared/clock';
+import { LOADING_KEY, loadIntoEmptyDevice } from './device';
 
 const CHUNK = 2_000;
 
 /**
- * Writes a generated demo province into the local database in chunks of a few
+ * Writes a generated demo province into an empty laptop in chunks of a few
  * thousand rows per transaction, reporting progress as a fraction 0..1. The
- * LAOs are written last, so screens never show a half-loaded province.
+ * LAOs are written last, so screens never show a half-loaded province; a
+ * load that fails or is cut off is removed whole (device.ts).
  */
 export async function loadDemoDataset(db: EplanDb, dataset: DemoDataset, onProgress: (fraction: number) => void = () => {}): Promise<void> {
+  await loadIntoEmptyDevice(db, clockNow().toISOString(), () => writeDemo(db, dataset, onProgress));
+}
+
+async function writeDemo(db: EplanDb, dataset: DemoDataset, onProgress: (fraction: number) => void): Promise<void> {
   const recordTotal = RECORD_TABLES.reduce((sum, table) => sum + (dataset.records[table]?.length ?? 0), 0);
   let written = 0;
   for (const table of RECORD_TABLES) {
@@ -31,6 +37,7 @@ export async function loadDemoDataset(db: EplanDb, dataset: DemoDataset, onProgr
     const officer = dataset.users.find((user) => user.role === 'officer');
     await db.meta.put({ key: 'currentUserId', value: officer?.id ?? 'local-user' });
     await db.meta.put({ key: 'demo', value: true });
+    await db.meta.delete(LOADING_KEY);
   });
   onProgress(1);
 }

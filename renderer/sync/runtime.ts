@@ -44,6 +44,12 @@ export function restartSync(): void {
   stopCurrent = startSync();
 }
 
+/** Before the laptop is cleared: no trigger may start a sync that writes into it. */
+export function stopSync(): void {
+  stopCurrent?.();
+  engine?.stop();
+}
+
 /** Wires the triggers; returns a function that removes them. */
 export function startSync(target: SyncEngine = syncEngine(), db: EplanDb = localDb()): () => void {
   const run = () => {

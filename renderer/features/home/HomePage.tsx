@@ -1,7 +1,10 @@
-import { Box, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { Link as RouterLink } from 'react-router';
 import { localDb } from '../../data/db';
+import { deviceHoldings, undoInterruptedLoad, type DeviceHoldings } from '../../data/device';
 import { useFormat } from '../../app/format';
 import { ChecklistView } from '../checklist/ChecklistView';
 import { DemoBanner } from './DemoBanner';
@@ -10,20 +13,39 @@ import { DemoLoader } from './DemoLoader';
 function useOverview() {
   return useLiveQuery(async () => {
     const db = localDb();
-    const [province, laoCount] = await Promise.all([db.provinces.toCollection().first(), db.laos.count()]);
-    return { province, laoCount };
+    const [province, holdings] = await Promise.all([db.provinces.toCollection().first(), deviceHoldings(db)]);
+    return { province, laoCount: holdings.laos, holdings };
   }, []);
 }
 
-function EmptyState() {
+/** A load cut off last time (a closed window, a crash) is removed before anything is shown. */
+function useUndoneLoad(): boolean {
+  const [undone, setUndone] = useState(false);
+  useEffect(() => {
+    void undoInterruptedLoad(localDb()).then(setUndone);
+  }, []);
+  return undone;
+}
+
+/** No LAOs here: the first-run card, or, when rows without their LAOs remain, the way to clear them. */
+function EmptyState({ holdings }: { holdings: DeviceHoldings }) {
   const { t } = useTranslation();
+  const residue = holdings.records + holdings.unsynced;
   return (
     <Card sx={{ maxWidth: 640 }}>
       <CardContent>
         <Stack spacing={2}>
           <Typography variant="h5" component="h2">{t('home.empty')}</Typography>
-          <Typography color="text.secondary">{t('home.emptyHint')}</Typography>
-          <DemoLoader />
+          {residue > 0 ? (
+            <Alert severity="warning" data-testid="home-residue" action={<Button component={RouterLink} to="/settings#clear" color="inherit" size="small">{t('home.openClear')}</Button>}>
+              {t('home.residue', { count: residue })}. {t('home.residueHint')}
+            </Alert>
+          ) : (
+            <>
+              <Typography color="text.secondary">{t('home.emptyHint')}</Typography>
+              <DemoLoader />
+            </>
+          )}
         </Stack>
       </CardContent>
     </Card>
@@ -34,6 +56,7 @@ function EmptyState() {
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const overview = useOverview();
+  const undone = useUndoneLoad();
   const format = useFormat();
   const today = format.today();
   if (!overview) return <LinearProgress />;
@@ -41,6 +64,7 @@ export function HomePage() {
   return (
     <Stack spacing={3}>
       <DemoBanner />
+      {undone && <Alert severity="info" data-testid="load-undone">{t('home.loadUndone')}</Alert>}
       {overview.laoCount === 0 ? (
         <>
           <Box>
@@ -49,7 +73,7 @@ export function HomePage() {
               {t('home.today', { date: format.date(today.iso) })} · {t('home.fiscalYear', { fy: today.fiscalYear, q: today.quarter })}
             </Typography>
           </Box>
-          <EmptyState />
+          <EmptyState holdings={overview.holdings} />
         </>
       ) : (
         <ChecklistView provinceName={provinceName} laoCount={overview.laoCount} />

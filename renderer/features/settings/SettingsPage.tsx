@@ -6,6 +6,7 @@ import { LOCAL_SCHEMA_VERSION } from '../../data/schema';
 import { DemoLoader } from '../home/DemoLoader';
 import { readStorageStatus, type StorageStatus } from '../../data/storage';
 import { useFormat } from '../../app/format';
+import { ClearDataCard } from './ClearDataCard';
 
 function useAppInfo() {
   const [info, setInfo] = useState<{ version: string; kind: string; serverUrl: string | null } | null>(null);
@@ -76,6 +77,7 @@ export function SettingsPage() {
       </Card>
       <StorageCard />
       <DemoCard />
+      <ClearDataCard />
     </Stack>
   );
 }
