@@ -17,7 +17,7 @@ const provinceCodes = z.array(provinceCode()).max(100);
 const laoIds = z.array(uuid()).max(5000).nullable();
 const userIdParams = z.object({ id: uuid() });
 
-const createUserSchema = z.object({
+export const createUserSchema = z.object({
   username,
   displayName: text(200),
   role: z.enum(USER_ROLES),
@@ -26,7 +26,7 @@ const createUserSchema = z.object({
   password: validText(),
 });
 
-const updateUserSchema = z.object({
+export const updateUserSchema = z.object({
   displayName: text(200).optional(),
   role: z.enum(USER_ROLES).optional(),
   provinceCodes: provinceCodes.optional(),
@@ -38,7 +38,7 @@ const updateUserSchema = z.object({
 /** A row as sent, before its table's schema reads it: text keys, bounded text values. */
 const referenceRow = z.record(validText(), jsonValue());
 const referenceRows = z.array(referenceRow).max(20_000);
-const referenceImportSchema = z.object({ provinces: referenceRows, districts: referenceRows, laos: referenceRows });
+export const referenceImportSchema = z.object({ provinces: referenceRows, districts: referenceRows, laos: referenceRows });
 
 function checkPassword(password: string): void {
   const problem = passwordProblem(password);
