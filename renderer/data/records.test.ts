@@ -4,7 +4,10 @@ import { v7 as uuidv7 } from 'uuid';
 import { openLocalDb, type EplanDb } from './db';
 import Dexie from 'dexie';
 import { LOCAL_SCHEMA, LOCAL_SCHEMA_VERSION } from './schema';
-import { classifyWriteError, deleteRecord, restoreRecord, saveRecord } from './records';
+import i18next from 'i18next';
+import { checkRecord, classifyWriteError, deleteRecord, restoreRecord, saveRecord } from './records';
+import validationTh from '../i18n/validation.th.json';
+import validationEn from '../i18n/validation.en.json';
 import { RECORD_TABLES } from '../../shared/domain/tables';
 import { fixtureRecord } from '../../shared/domain/fixtures';
 
@@ -97,6 +100,20 @@ describe('saveRecord', () => {
   it('refuses a record for an LAO that is not on this device', async () => {
     const result = await saveRecord(db, 'antiDrugActivities', activity({ laoId: uuidv7() }), officer);
     expect(!result.ok && result.error.code === 'VALIDATION_FAILED' && result.error.issues.map((issue) => issue.code)).toContain('lao.unknown');
+    expect(await counts()).toEqual({ records: 0, outbox: 0, history: 0 });
+  });
+
+  it('refuses text with a NUL or a broken character on its field, in the officer\'s language, and queues nothing', async () => {
+    const i18n = i18next.createInstance();
+    await i18n.init({ resources: { th: { validation: validationTh }, en: { validation: validationEn } }, lng: 'th', ns: ['validation'], defaultNS: 'validation' });
+    for (const [field, value] of [['name', 'เดินรณรงค์\u0000'], ['result', 'ผลดี \ud83d']] as const) {
+      const result = await saveRecord(db, 'antiDrugActivities', activity({ [field]: value }), officer);
+      const issues = !result.ok && result.error.code === 'VALIDATION_FAILED' ? result.error.issues : [];
+      expect(issues).toEqual([{ path: field, code: 'text.invalid' }]);
+      expect(checkRecord('antiDrugActivities', activity({ [field]: value }))).toEqual(issues);
+      expect(i18n.t(issues[0]!.code)).toBe(validationTh['text.invalid']);
+      expect(i18n.t(issues[0]!.code, { lng: 'en' })).toBe(validationEn['text.invalid']);
+    }
     expect(await counts()).toEqual({ records: 0, outbox: 0, history: 0 });
   });
 

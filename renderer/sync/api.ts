@@ -13,6 +13,7 @@ import {
   type SnapshotResponse,
   type SyncConflict,
 } from '../../shared/sync/protocol';
+import { INVALID_TEXT } from '../../shared/text';
 
 export const SYNC_ERROR_CODES = [
   'NETWORK',
@@ -25,6 +26,7 @@ export const SYNC_ERROR_CODES = [
   'SERVER_TOO_OLD',
   'SERVER_ERROR',
   'BAD_RESPONSE',
+  'INVALID_TEXT',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -44,7 +46,7 @@ export function syncErrorCode(error: unknown): SyncErrorCode {
   return error instanceof SyncError ? error.code : 'NETWORK';
 }
 
-const KNOWN_CODES = new Set<string>(['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS', 'RESET_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'FORBIDDEN']);
+const KNOWN_CODES = new Set<string>(['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS', 'RESET_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'FORBIDDEN', INVALID_TEXT]);
 
 function serverCodeOf(body: unknown): string | null {
   const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;

@@ -3,37 +3,43 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { USER_ROLES, validateReference, type ReferenceTable } from '../../shared/domain/index';
+import { provinceCode, text, uuid } from '../../shared/domain/common';
+import { jsonValue, validText } from '../../shared/text';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { revokeUserTokens, toSessionUser, USER_COLUMNS, type UserRow } from '../auth/sessions';
 import type { Queryable } from '../store/db';
-import { HttpError } from './errors';
+import { HttpError, invalidData } from './errors';
 import { authenticate, requireAdmin, type Services } from './services';
 import { requireVersions } from './versions';
 
-const username = z.string().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/);
-const provinceCodes = z.array(z.string().regex(/^\d{2}$/)).max(100);
-const laoIds = z.array(z.string().min(1).max(100)).max(5000).nullable();
+// Every string is shared/ text: NUL or a lone surrogate is refused as INVALID_TEXT before any query.
+const username = validText().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/);
+const provinceCodes = z.array(provinceCode()).max(100);
+const laoIds = z.array(uuid()).max(5000).nullable();
+const userIdParams = z.object({ id: uuid() });
 
-const createUserSchema = z.object({
+export const createUserSchema = z.object({
   username,
-  displayName: z.string().trim().min(1).max(200),
+  displayName: text(200),
   role: z.enum(USER_ROLES),
   provinceCodes,
   laoIds: laoIds.optional(),
-  password: z.string(),
+  password: validText(),
 });
 
-const updateUserSchema = z.object({
-  displayName: z.string().trim().min(1).max(200).optional(),
+export const updateUserSchema = z.object({
+  displayName: text(200).optional(),
   role: z.enum(USER_ROLES).optional(),
   provinceCodes: provinceCodes.optional(),
   laoIds: laoIds.optional(),
-  password: z.string().optional(),
+  password: validText().optional(),
   disabled: z.boolean().optional(),
 });
 
-const referenceRows = z.array(z.record(z.string(), z.unknown())).max(20_000);
-const referenceImportSchema = z.object({ provinces: referenceRows, districts: referenceRows, laos: referenceRows });
+/** A row as sent, before its table's schema reads it: text keys, bounded text values. */
+const referenceRow = z.record(validText(), jsonValue());
+const referenceRows = z.array(referenceRow).max(20_000);
+export const referenceImportSchema = z.object({ provinces: referenceRows, districts: referenceRows, laos: referenceRows });
 
 function checkPassword(password: string): void {
   const problem = passwordProblem(password);
@@ -110,7 +116,7 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
   });
 
   app.patch('/v1/admin/users/:id', async (request) => {
-    const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
+    const { id } = userIdParams.parse(request.params);
     const body = updateUserSchema.parse(request.body);
     const user = await userById(id);
     const provinces = body.provinceCodes ?? user.province_codes;
@@ -128,7 +134,7 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
   });
 
   app.post('/v1/admin/users/:id/revoke-tokens', async (request) => {
-    const { id } = z.object({ id: z.string().min(1).max(100) }).parse(request.params);
+    const { id } = userIdParams.parse(request.params);
     await userById(id);
     return { revoked: await revokeUserTokens(db, id, services.now()) };
   });
@@ -142,7 +148,7 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
       table,
       rows: body[table].map((row, index) => {
         const result = validateReference(table, row);
-        if (!result.ok) throw new HttpError(400, 'VALIDATION_FAILED', `${table}[${index}] is not valid: ${result.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
+        if (!result.ok) throw invalidData(result.error.map((i) => i.code), `${table}[${index}] is not valid: ${result.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
         return result.value as Record<string, unknown>;
       }),
     }));
@@ -162,10 +168,11 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
   });
 
   app.put('/v1/admin/reference/:table/:key', async (request) => {
-    const params = z.object({ table: z.enum(['provinces', 'districts', 'laos']), key: z.string().min(1).max(100) }).parse(request.params);
+    const params = z.object({ table: z.enum(['provinces', 'districts', 'laos']), key: validText().min(1).max(100) }).parse(request.params);
+    const body = referenceRow.parse(request.body);
     const upsert = REFERENCE_UPSERTS[params.table];
-    const checked = validateReference(params.table, { ...(request.body as object), [upsert.key]: params.key });
-    if (!checked.ok) throw new HttpError(400, 'VALIDATION_FAILED', `The ${params.table} row is not valid: ${checked.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
+    const checked = validateReference(params.table, { ...body, [upsert.key]: params.key });
+    if (!checked.ok) throw invalidData(checked.error.map((i) => i.code), `The ${params.table} row is not valid: ${checked.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
     try {
       await db.query(upsert.sql, upsert.values(checked.value as Record<string, unknown>));
     } catch (error) {

@@ -1,7 +1,7 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
 import type { ServerConfig } from '../config';
 import type { Database } from '../store/db';
-import { registerErrorHandling, sendNotFound } from './errors';
+import { answerClientError, registerErrorHandling, sendFrameworkError, sendNotFound } from './errors';
 import { healthRoutes } from './health';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
@@ -32,7 +32,13 @@ export interface AppOptions {
 export function buildApp(options: AppOptions): FastifyInstance {
   const { db, config } = options;
   const staticDir = options.staticDir ?? config.staticDir;
-  const app = Fastify({ logger: options.logger ?? { level: config.logLevel }, trustProxy: options.trustProxy ?? false });
+  const app = Fastify({
+    logger: options.logger ?? { level: config.logLevel },
+    trustProxy: options.trustProxy ?? false,
+    // Fastify's and Node's own refusals answer {code, message} like every other error.
+    frameworkErrors: sendFrameworkError,
+    clientErrorHandler: answerClientError,
+  });
   const services = makeServices({
     db,
     ...(options.now ? { now: options.now } : {}),

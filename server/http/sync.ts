@@ -6,6 +6,7 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { z } from 'zod';
 import { fiscalYearOf } from '../../shared/calendar/fiscal';
+import { uuid } from '../../shared/domain/common';
 import {
   provinceScopeSchema,
   pullQuerySchema,
@@ -77,7 +78,7 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   });
 
   app.post('/v1/sync/conflicts/:id/resolve', async (request) => {
-    const { id } = z.object({ id: z.uuid() }).parse(request.params);
+    const { id } = z.object({ id: uuid() }).parse(request.params);
     const outcome = await resolveConflict(db, principalOf(request), id, services.now());
     await services.events.publish(outcome.heads).catch((error: unknown) => request.log.warn({ err: error }, 'notify failed'));
     return { conflict: outcome.conflict };

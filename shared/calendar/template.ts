@@ -9,6 +9,7 @@ import { fiscalYearOfMonth, monthsOfFiscalYear, toBE, type Quarter } from './fis
 import { daysInMonth, toIsoDate } from './isoDate';
 import { MAX_BE_YEAR, MIN_BE_YEAR, monthName } from './thaiDate';
 import { err, issue, ok, type Result, type ValidationIssue } from '../result';
+import { validText } from '../text';
 
 /** Codes of template validation problems; translated in renderer/i18n/completion.*.json. */
 export const TEMPLATE_CODES = [
@@ -83,7 +84,7 @@ export interface CalendarTemplate {
   tasks: CalendarTask[];
 }
 
-const nonEmpty = (max: number) => z.string().trim().min(1).max(max);
+const nonEmpty = (max: number) => validText().trim().min(1).max(max);
 const localized = (max: number) => z.object({ th: nonEmpty(max), en: nonEmpty(max) });
 const monthKey = (m: TaskMonth) => m.year * 12 + m.month;
 

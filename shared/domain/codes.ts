@@ -15,6 +15,7 @@ export const VALIDATION_CODES = [
   'field.tooFew',
   'field.tooMany',
   'field.invalid',
+  'text.invalid',
   'id.invalid',
   'number.notInteger',
   'number.negative',

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
-import { optionalText, parseWith, text } from './common';
+import { optionalText, parseWith, provinceCode, text, uuid } from './common';
+import { validateRecord } from './index';
+import { fixtureRecord } from './fixtures';
 
 describe('parseWith', () => {
   it('maps zod issues without our codes to generic coded issues with params', () => {
@@ -26,5 +28,24 @@ describe('parseWith', () => {
     expect(parseWith(text(), '  a  ')).toEqual({ ok: true, value: 'a' });
     expect(parseWith(optionalText(), '   ')).toEqual({ ok: true, value: null });
     expect(parseWith(optionalText(), undefined)).toEqual({ ok: true, value: undefined });
+  });
+});
+
+describe('text fields', () => {
+  it('refuse NUL and lone surrogates with text.invalid, before any other check', () => {
+    for (const schema of [text(3), optionalText(3), provinceCode(), uuid()]) {
+      for (const bad of ['a\u0000', '\ud800', 'b\udc00c', 'long text\u0000']) {
+        expect(parseWith(schema, bad), JSON.stringify(bad)).toEqual({ ok: false, error: [{ path: '', code: 'text.invalid' }] });
+      }
+    }
+  });
+
+  it('show on the field of a record an officer typed or pasted', () => {
+    const vision = { ...fixtureRecord('visions'), vision: 'วิสัยทัศน์\u0000', missions: ['ok', 'half \ud83d'] };
+    const checked = validateRecord('visions', vision, {});
+    expect(checked.ok ? [] : checked.error).toEqual([
+      { path: 'vision', code: 'text.invalid' },
+      { path: 'missions.1', code: 'text.invalid' },
+    ]);
   });
 });

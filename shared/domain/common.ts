@@ -9,6 +9,7 @@ import { isValidIsoDate } from '../calendar/isoDate';
 import { fiscalYearRange, isWithin } from '../calendar/fiscal';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from '../calendar/thaiDate';
 import { isValidationCode, type ValidationCode } from './codes';
+import { validText } from '../text';
 
 type RawIssue = { input?: unknown };
 /** Missing input reads 'required'; anything else the given code. */
@@ -19,8 +20,7 @@ export const typeError = (code: ValidationCode) => (iss: RawIssue) =>
 export const e = (code: ValidationCode, abort = false) => (abort ? { error: code, abort } : { error: code });
 
 export const text = (max = 2000) =>
-  z
-    .string({ error: typeError('field.invalidType') })
+  validText({ error: typeError('field.invalidType') })
     .trim()
     .min(1, e('field.required'))
     .max(max, e('field.tooLong'));
@@ -29,7 +29,7 @@ export const text = (max = 2000) =>
 export const optionalText = (max = 2000) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),
-    z.string(e('field.invalidType')).trim().max(max, e('field.tooLong')).nullish(),
+    validText(e('field.invalidType')).trim().max(max, e('field.tooLong')).nullish(),
   );
 
 export const satang = () =>
@@ -46,8 +46,7 @@ export const count = () =>
     .min(0, e('number.negative'));
 
 export const isoDate = () =>
-  z
-    .string({ error: typeError('date.format') })
+  validText({ error: typeError('date.format') })
     .regex(/^\d{4}-\d{2}-\d{2}$/, e('date.format', true))
     .refine(isValidIsoDate, e('date.invalid'));
 
@@ -61,13 +60,11 @@ export const beYear = () =>
     .min(MIN_BE_YEAR, e('year.invalid'))
     .max(MAX_BE_YEAR, e('year.invalid'));
 
-export const uuid = () => z.uuid({ error: typeError('id.invalid') });
+export const uuid = () => validText({ error: typeError('id.invalid') }).pipe(z.uuid(e('id.invalid')));
 
-export const provinceCode = () =>
-  z.string({ error: typeError('code.province') }).regex(/^\d{2}$/, e('code.province'));
-export const districtCode = () =>
-  z.string({ error: typeError('code.district') }).regex(/^\d{4}$/, e('code.district'));
-export const laoCode = () => z.string({ error: typeError('code.lao') }).regex(/^\d{7}$/, e('code.lao'));
+export const provinceCode = () => validText({ error: typeError('code.province') }).regex(/^\d{2}$/, e('code.province'));
+export const districtCode = () => validText({ error: typeError('code.district') }).regex(/^\d{4}$/, e('code.district'));
+export const laoCode = () => validText({ error: typeError('code.lao') }).regex(/^\d{7}$/, e('code.lao'));
 
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: typeError('field.invalidOption') });

@@ -2,6 +2,7 @@
  * Reference data owned by the server: LAO types, provinces, districts, LAOs, users.
  */
 import { z } from 'zod';
+import { validText } from '../text';
 import { addIssue, districtCode, e, isoDate, laoCode, oneOf, provinceCode, text, uuid } from './common';
 
 export const LAO_TYPE_CODES = [
@@ -77,8 +78,7 @@ export type UserRole = (typeof USER_ROLES)[number];
 export const userSchema = z
   .object({
     id: uuid(),
-    username: z
-      .string(e('field.required'))
+    username: validText(e('field.required'))
       .regex(/^[a-z0-9][a-z0-9._-]{2,31}$/, e('username.format')),
     displayName: text(200),
     role: oneOf(USER_ROLES),

@@ -21,9 +21,9 @@ export function encodeSnapshotToken(position: SnapshotPosition): string {
   return `${position.rank}.${position.id}`;
 }
 
-/** The position in a token, or null when the token is not one of ours. */
+/** The position in a token, or null when the token is not one of ours (its id is a whole lower-case uuid). */
 export function decodeSnapshotToken(token: string): SnapshotPosition | null {
-  const match = /^(\d{1,6})\.([0-9a-f-]{36})$/.exec(token);
+  const match = /^(\d{1,6})\.([0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12})$/.exec(token);
   if (!match) return null;
   return { rank: Number(match[1]), id: match[2]! };
 }

@@ -6,6 +6,7 @@
 import { z } from 'zod';
 import { RECORD_TABLES } from '../domain/tables';
 import { USER_ROLES } from '../domain/reference';
+import { jsonValue, validText } from '../text';
 
 /** Bumped when the wire format changes incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -34,11 +35,15 @@ export const MAX_PAGE_SIZE = 5000;
 export const DEFAULT_PAGE_SIZE = 1000;
 
 const versionInt = z.number().int().min(-1_000_000).max(1_000_000);
-const idText = z.string().min(1).max(100);
-export const deviceIdSchema = z.string().regex(/^[A-Za-z0-9._:-]{8,100}$/);
-export const provinceScopeSchema = z.string().regex(/^\d{2}$/);
+/** A client-made key (uuid or similar): nothing a query or a log line could misread. */
+const idText = validText().regex(/^[A-Za-z0-9._:-]{1,100}$/);
+export const deviceIdSchema = validText().regex(/^[A-Za-z0-9._:-]{8,100}$/);
+export const provinceScopeSchema = validText().regex(/^\d{2}$/);
+/** A record field's name, as the records' schemas spell them. */
+const fieldNameSchema = validText().regex(/^[A-Za-z_][A-Za-z0-9_]{0,99}$/);
 
-export const fieldChangeSchema = z.object({ old: z.unknown(), new: z.unknown() });
+/** Bounded and checked before the merge compares the values (recursively). */
+export const fieldChangeSchema = z.object({ old: jsonValue(), new: jsonValue() });
 
 /** One outbox entry, exactly as renderer/data/db.ts writes it. */
 export const mutationSchema = z.object({
@@ -48,9 +53,9 @@ export const mutationSchema = z.object({
   recordId: z.uuid(),
   op: z.enum(['upsert', 'delete']),
   baseVersion: z.number().int().min(0),
-  changes: z.record(z.string().min(1).max(100), fieldChangeSchema),
-  author: z.string().max(100),
-  clientTime: z.string().max(40),
+  changes: z.record(fieldNameSchema, fieldChangeSchema),
+  author: validText().max(100),
+  clientTime: validText().max(40),
 });
 export type Mutation = z.output<typeof mutationSchema>;
 
@@ -143,11 +148,15 @@ export type ChangeEntry =
   | { n: number; kind: 'conflict'; conflict: SyncConflict };
 
 /**
- * A whole number as a JSON body gives it, or as a query string spells it:
- * digits only, so '', ' 1', '1.0', '1e0', '0x1', true or [] are refused, not read as numbers.
+ * Query strings arrive as text, so the GET schemas read decimal digits as a
+ * number; anything else ('', '1e3', ' 1', a repeated parameter, and null,
+ * true or [] in a POST body) is refused, never coerced.
  */
 const queryInt = (min: number, max: number) =>
-  z.union([z.number(), z.string().regex(/^-?\d{1,16}$/).transform(Number)]).pipe(z.number().int().min(min).max(max));
+  z.preprocess(
+    (value) => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value),
+    z.number().int().min(min).max(max),
+  );
 export const versionedQuerySchema = z.object({
   protocolVersion: queryInt(-1_000_000, 1_000_000),
   schemaVersion: queryInt(-1_000_000, 1_000_000),
@@ -177,7 +186,7 @@ export const snapshotQuerySchema = versionedQuerySchema.extend({
   /** Only this fiscal year; 0 for records without one. */
   fiscalYear: queryInt(0, 3000).optional(),
   /** The `next` token of the previous page. */
-  after: z.string().max(120).optional(),
+  after: validText().max(120).optional(),
   limit: queryInt(1, MAX_PAGE_SIZE).default(DEFAULT_PAGE_SIZE),
 });
 
@@ -196,10 +205,10 @@ export interface SnapshotResponse {
 }
 
 export const loginRequestSchema = z.object({
-  username: z.string().min(1).max(64),
-  password: z.string().min(1).max(256),
+  username: validText().min(1).max(64),
+  password: validText().min(1).max(256),
   deviceId: deviceIdSchema,
-  deviceName: z.string().max(200).optional(),
+  deviceName: validText().max(200).optional(),
 });
 
 export interface SessionUser {

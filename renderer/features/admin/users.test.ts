@@ -16,6 +16,12 @@ describe('the administrators’ user form', () => {
     expect(formProblems({ ...formOf({ ...officer, role: 'admin', provinceCodes: [] }) }, false)).toEqual({});
   });
 
+  it('refuses a pasted NUL or broken character in the name or password, as the server would', () => {
+    const form = { ...emptyUserForm(['99']), username: 'som.chai', displayName: 'สมชาย\u0000', password: 'long-enough\ud800' };
+    expect(formProblems(form, true)).toEqual({ displayName: 'textInvalid', password: 'textInvalid' });
+    expect(adminErrorKey(new SyncError('BAD_RESPONSE', 400, 'INVALID_TEXT'))).toBe('admin.error.INVALID_TEXT');
+  });
+
   it('sends LAOs only for officers, and none means the whole province', () => {
     const form = { ...emptyUserForm(['99']), username: 'x-officer', displayName: ' นาง ก ', password: 'password1', laoIds: ['lao-1'] };
     expect(newUserOf(form)).toEqual({ username: 'x-officer', displayName: 'นาง ก', role: 'officer', provinceCodes: ['99'], laoIds: ['lao-1'], password: 'password1' });

@@ -1,5 +1,6 @@
 /** The administrators' user form: what it holds, what it sends, and how the server's refusals read. */
 import { USER_ROLES, type UserRole } from '../../../shared/domain/reference';
+import { INVALID_TEXT, isValidText } from '../../../shared/text';
 import { syncErrorCode, SyncError, type AdminUser, type NewUser, type UserChange } from '../../sync/api';
 
 export interface UserForm {
@@ -31,15 +32,17 @@ export function formOf(user: AdminUser): UserForm {
   };
 }
 
-export type FormProblem = 'usernameFormat' | 'displayNameRequired' | 'provinceRequired' | 'passwordTooShort';
+export type FormProblem = 'usernameFormat' | 'displayNameRequired' | 'provinceRequired' | 'passwordTooShort' | 'textInvalid';
 
 /** Checks the server would make too, in the officer's language before anything is sent. */
 export function formProblems(form: UserForm, creating: boolean): Partial<Record<keyof UserForm, FormProblem>> {
   const problems: Partial<Record<keyof UserForm, FormProblem>> = {};
   if (creating && !/^[a-z0-9][a-z0-9._-]{2,31}$/.test(form.username)) problems.username = 'usernameFormat';
   if (form.displayName.trim() === '') problems.displayName = 'displayNameRequired';
+  else if (!isValidText(form.displayName)) problems.displayName = 'textInvalid';
   if (form.role !== 'admin' && form.provinceCodes.length === 0) problems.provinceCodes = 'provinceRequired';
   if ((creating || form.password !== '') && form.password.length < 8) problems.password = 'passwordTooShort';
+  else if (!isValidText(form.password)) problems.password = 'textInvalid';
   return problems;
 }
 
@@ -68,7 +71,7 @@ export function changeOf(before: AdminUser, form: UserForm): UserChange {
   return change;
 }
 
-const SERVER_CODES = new Set(['USERNAME_TAKEN', 'UNKNOWN_PROVINCE', 'UNKNOWN_LAO', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'NOT_FOUND', 'VALIDATION_FAILED', 'REFERENCE_CONFLICT']);
+const SERVER_CODES = new Set(['USERNAME_TAKEN', 'UNKNOWN_PROVINCE', 'UNKNOWN_LAO', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'NOT_FOUND', 'VALIDATION_FAILED', 'REFERENCE_CONFLICT', INVALID_TEXT]);
 
 /** The translation key of a failed admin call: the server's own code when known, else the sync error's. */
 export function adminErrorKey(error: unknown): string {
