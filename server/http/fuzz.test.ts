@@ -108,22 +108,23 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
         base: shape('POST', '/v1/auth/login', { authorization: null, body: { username: 'officer', password: PASSWORD, deviceId: 'fuzz-login-0001', deviceName: 'Fuzz laptop' } }),
         as: null, bodySchema: loginRequestSchema, samples: 10,
       },
-      { base: shape('POST', '/v1/auth/logout'), as: 'fresh' },
+      { base: shape('POST', '/v1/auth/logout', { query: versionQuery }), as: 'fresh' },
       { base: shape('GET', '/v1/auth/me', { query: versionQuery }), as: 'officer', querySchema: versionedQuerySchema },
-      { base: shape('GET', '/v1/reference/provinces'), as: 'officer' },
+      { base: shape('GET', '/v1/reference/provinces', { query: versionQuery }), as: 'officer' },
       { base: shape('GET', '/v1/reference', { query: versionQuery }), as: 'officer', querySchema: versionedQuerySchema },
-      { base: shape('GET', '/v1/admin/users'), as: 'admin' },
+      { base: shape('GET', '/v1/admin/users', { query: versionQuery }), as: 'admin' },
       {
-        base: shape('POST', '/v1/admin/users', { body: { username: 'fuzz-user', displayName: 'Fuzz User', role: 'officer', provinceCodes: [P1], laoIds: [LAO_A], password: 'a long password' } }),
+        base: shape('POST', '/v1/admin/users', { query: versionQuery, body: { username: 'fuzz-user', displayName: 'Fuzz User', role: 'officer', provinceCodes: [P1], laoIds: [LAO_A], password: 'a long password' } }),
         as: 'admin', bodySchema: createUserSchema, samples: 20,
       },
       {
-        base: shape('PATCH', '/v1/admin/users/:id', { params: { id: USERS.officerB.id }, body: { displayName: 'Officer B', role: 'officer', provinceCodes: [P1], laoIds: [LAO_B], disabled: false } }),
+        base: shape('PATCH', '/v1/admin/users/:id', { query: versionQuery, params: { id: USERS.officerB.id }, body: { displayName: 'Officer B', role: 'officer', provinceCodes: [P1], laoIds: [LAO_B], disabled: false } }),
         as: 'admin', bodySchema: updateUserSchema, samples: 30,
       },
-      { base: shape('POST', '/v1/admin/users/:id/revoke-tokens', { params: { id: USERS.officerB.id }, body: {} }), as: 'admin' },
+      { base: shape('POST', '/v1/admin/users/:id/revoke-tokens', { query: versionQuery, params: { id: USERS.officerB.id }, body: {} }), as: 'admin' },
       {
         base: shape('POST', '/v1/admin/reference/import', {
+          query: versionQuery,
           body: {
             provinces: [province],
             districts: [{ code: '9701', provinceCode: '97', nameTh: 'อำเภอทดลอง', nameEn: 'Fuzz District' }],
@@ -133,7 +134,7 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
         as: 'admin', bodySchema: referenceImportSchema, samples: 40,
       },
       {
-        base: shape('PUT', '/v1/admin/reference/:table/:key', { params: { table: 'provinces', key: '97' }, body: { nameTh: province.nameTh, nameEn: province.nameEn } }),
+        base: shape('PUT', '/v1/admin/reference/:table/:key', { query: versionQuery, params: { table: 'provinces', key: '97' }, body: { nameTh: province.nameTh, nameEn: province.nameEn } }),
         as: 'admin', bodySchema: provinceSchema, samples: 30,
       },
       { base: shape('POST', '/v1/sync/push', { body: pushBody(create) }), as: 'officer', bodySchema: pushRequestSchema, samples: 80, freshen: freshPush(create, ['mutationId', 'recordId']) },
@@ -145,9 +146,9 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
         as: 'officer', querySchema: snapshotQuerySchema, samples: 40,
       },
       { base: shape('GET', '/v1/sync/conflicts', { query: { scope: P1, open: 'true', ...versionQuery } }), as: 'officer' },
-      { base: shape('POST', '/v1/sync/conflicts/:id/resolve', { params: { id: conflictId }, body: {} }), as: 'officer' },
+      { base: shape('POST', '/v1/sync/conflicts/:id/resolve', { query: versionQuery, params: { id: conflictId }, body: {} }), as: 'officer' },
       // Another province's stream, refused: an accepted one would stream until the test ends.
-      { base: shape('GET', '/v1/sync/events', { query: { scope: P1 } }), as: 'officer2' },
+      { base: shape('GET', '/v1/sync/events', { query: { scope: P1, ...versionQuery } }), as: 'officer2' },
     );
     const { rows } = await world.db.query<{ table_name: string }>(
       "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",

@@ -80,24 +80,24 @@ describe.each(testBackends)('malformed requests on $kind', (backend) => {
       const response = await pushOne({ ...valid, mutationId });
       expect([mutationId, response.statusCode, response.json().code]).toEqual([mutationId, 400, 'VALIDATION_FAILED']);
     }
-    const user = await inject('PATCH', `/v1/admin/users/${encodeURIComponent(NUL)}`, admin, { displayName: 'x' });
+    const user = await inject('PATCH', `/v1/admin/users/${encodeURIComponent(NUL)}?${versions}`, admin, { displayName: 'x' });
     expect([user.statusCode, user.json().code]).toEqual([400, 'INVALID_TEXT']);
     for (const id of ['not-a-uuid', '%00', `${USERS.officer.id}x`]) {
-      const revoke = await inject('POST', `/v1/admin/users/${id}/revoke-tokens`, admin, {});
+      const revoke = await inject('POST', `/v1/admin/users/${id}/revoke-tokens?${versions}`, admin, {});
       expect([id, revoke.statusCode]).toEqual([id, 400]);
     }
-    const lao = await inject('PATCH', `/v1/admin/users/${USERS.officerB.id}`, admin, { laoIds: [`${LAO_A}${NUL}`] });
+    const lao = await inject('PATCH', `/v1/admin/users/${USERS.officerB.id}?${versions}`, admin, { laoIds: [`${LAO_A}${NUL}`] });
     expectInvalidText(lao);
   });
 
   it('refuses bad text in the admin API and stores nothing', async () => {
     const users = await rowCount('users');
     for (const bad of [NUL, LONE_HIGH]) {
-      expectInvalidText(await inject('POST', '/v1/admin/users', admin, { username: 'probe-user', displayName: `Probe${bad}`, role: 'officer', provinceCodes: [P1], password: 'a long password' }));
-      expectInvalidText(await inject('POST', '/v1/admin/users', admin, { username: 'probe-user', displayName: 'Probe', role: 'officer', provinceCodes: [P1], password: `a long password${bad}` }));
-      expectInvalidText(await inject('PATCH', `/v1/admin/users/${USERS.officerB.id}`, admin, { displayName: `B${bad}` }));
-      expectInvalidText(await inject('PUT', `/v1/admin/reference/provinces/${P1}`, admin, { nameTh: `ชื่อ${bad}`, nameEn: 'Name' }));
-      expectInvalidText(await inject('POST', '/v1/admin/reference/import', admin, { provinces: [{ code: '96', nameTh: 'ก', nameEn: `Name${bad}` }], districts: [], laos: [] }));
+      expectInvalidText(await inject('POST', `/v1/admin/users?${versions}`, admin, { username: 'probe-user', displayName: `Probe${bad}`, role: 'officer', provinceCodes: [P1], password: 'a long password' }));
+      expectInvalidText(await inject('POST', `/v1/admin/users?${versions}`, admin, { username: 'probe-user', displayName: 'Probe', role: 'officer', provinceCodes: [P1], password: `a long password${bad}` }));
+      expectInvalidText(await inject('PATCH', `/v1/admin/users/${USERS.officerB.id}?${versions}`, admin, { displayName: `B${bad}` }));
+      expectInvalidText(await inject('PUT', `/v1/admin/reference/provinces/${P1}?${versions}`, admin, { nameTh: `ชื่อ${bad}`, nameEn: 'Name' }));
+      expectInvalidText(await inject('POST', `/v1/admin/reference/import?${versions}`, admin, { provinces: [{ code: '96', nameTh: 'ก', nameEn: `Name${bad}` }], districts: [], laos: [] }));
     }
     expect(await rowCount('users')).toBe(users);
     expect((await world.db.query("SELECT code FROM provinces WHERE code = '96'")).rows).toEqual([]);
@@ -156,9 +156,9 @@ describe.each(testBackends)('malformed requests on $kind', (backend) => {
   });
 
   it("answers Fastify's own refusals with {code, message}: 414, bad URLs, 431", async () => {
-    const long = await inject('PATCH', `/v1/admin/users/${'a'.repeat(600)}`, admin, { displayName: 'x' });
+    const long = await inject('PATCH', `/v1/admin/users/${'a'.repeat(600)}?${versions}`, admin, { displayName: 'x' });
     expect([long.statusCode, long.json()]).toEqual([414, { code: 'URI_TOO_LONG', message: expect.any(String) }]);
-    const badUrl = await inject('PATCH', '/v1/admin/users/%E0%A4%A', admin, { displayName: 'x' });
+    const badUrl = await inject('PATCH', `/v1/admin/users/%E0%A4%A?${versions}`, admin, { displayName: 'x' });
     expect([badUrl.statusCode, badUrl.json()]).toEqual([400, { code: 'BAD_URL', message: expect.any(String) }]);
 
     // Header overflow happens in Node's parser, before Fastify: only a real socket shows it.
