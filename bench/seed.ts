@@ -37,7 +37,7 @@ export function benchOptions(scale: number): DemoOptions {
 }
 
 /** Bump when what insertDataset stores changes (the officer, the columns). */
-const SEED_FORMAT = 'bench-seed-1';
+const SEED_FORMAT = 'bench-seed-2';
 
 /** Changes when the generator or SEED_FORMAT changes: the cache key. */
 export async function generatorVersion(scale: number): Promise<string> {
@@ -89,7 +89,7 @@ async function insertDataset(db: Database, scale: number, log: (line: string) =>
     for (let start = 0; start < rows.length; start += INSERT_BATCH) {
       const batch = rows.slice(start, start + INSERT_BATCH).map((row) => {
         const { id, laoId, provinceCode, fiscalYear, deleted, version, updatedAt, updatedBy, ...data } = row as unknown as Record<string, unknown>;
-        return { id, t: table, l: laoId, p: provinceCode, f: fiscalYear ?? null, d: data, x: deleted ?? false, v: version, u: updatedAt, b: updatedBy };
+        return { id, t: table, l: laoId, p: provinceCode, f: fiscalYear ?? null, d: data, x: deleted ?? false, v: Math.max(1, Number(version)), u: updatedAt, b: updatedBy };
       });
       await db.transaction((tx: Queryable) => tx.query(INSERT_SQL, [JSON.stringify(batch)]));
       inserted += batch.length;

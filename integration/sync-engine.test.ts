@@ -8,6 +8,7 @@ import { SyncEngine } from '../renderer/sync/engine';
 import { login } from '../renderer/sync/login';
 import { META, readMeta } from '../renderer/sync/meta';
 import { localChecksum, syncScope } from '../renderer/sync/pull';
+import { discardRejected } from '../renderer/sync/push';
 import { LAO_A, LAO_B, P1, sampleRecord, startTestServer, type TestServer } from './testServer';
 import { compactChangeLog } from '../server/sync/changelog';
 
@@ -142,6 +143,12 @@ describe('sync engine against the real server', () => {
     expect(await visits(limited.db).get(saved.ok ? saved.value.id : '')).toBeTruthy();
     expect(await limited.engine.sync()).toBe(true);
     expect(await limited.db.outbox.count()).toBe(1);
+    // Let go: the visit the server never took goes with it, and the laptop matches the server again.
+    await discardRejected(limited.db, entry!.seq!);
+    expect(await visits(limited.db).get(saved.ok ? saved.value.id : '')).toBeUndefined();
+    expect(await readMeta(limited.db, META.verifiedChecksum(P1))).toBeUndefined();
+    expect(await limited.engine.sync()).toBe(true);
+    expect(await readMeta(limited.db, META.verifiedChecksum(P1))).toBe(await localChecksum(limited.db, P1));
   });
 
   it('re-fetches the scope by snapshot when the log was compacted, keeping the outbox', async () => {

@@ -12,6 +12,12 @@ export const META = {
   signedInUsers: 'sync.signedInUsers',
   /** Change-log position per scope: records up to it are applied. */
   cursor: (scope: string) => `sync.cursor.${scope}`,
+  /**
+   * The server checksum a scope last matched, so an unchanged scope is not read
+   * again; dropped when the laptop removes or keeps rows the server does not
+   * hold (a discarded refused entry). '2': counted over every row, version 0 included.
+   */
+  verifiedChecksum: (scope: string) => `sync.verifiedChecksum2.${scope}`,
   /** The snapshot of a scope still being fetched: the next page's token and the cursor to pull from after it. */
   snapshot: (scope: string) => `sync.snapshot.${scope}`,
 } as const;

@@ -38,7 +38,7 @@ export async function syncScope(db: EplanDb, api: SyncApi, scope: string, option
     return;
   }
   if (pulled.checksum === null || (await db.outbox.count()) > 0) return;
-  const verifiedKey = `sync.verifiedChecksum.${scope}`;
+  const verifiedKey = META.verifiedChecksum(scope);
   // Nothing applied and the server's checksum is the one already verified: the rows cannot have
   // moved (local edits go through the outbox), so a province's million rows are not read again.
   if (pulled.applied === 0 && fetched === null && (await readMeta<number>(db, verifiedKey)) === pulled.checksum) return;

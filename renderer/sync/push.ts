@@ -81,7 +81,19 @@ async function applyResults(db: EplanDb, batch: OutboxEntry[], results: Mutation
   });
 }
 
-/** Forgets a rejected entry after the officer has seen it (the record is re-fetched by the next full pull). */
+/**
+ * Forgets a rejected entry after the officer has seen it. A record the server
+ * never accepted (version 0) goes with its last entry; any other keeps what
+ * the server refused until the next pull, which compares checksums again.
+ */
 export async function discardRejected(db: EplanDb, seq: number): Promise<void> {
-  await db.outbox.delete(seq);
+  const entry = await db.outbox.get(seq);
+  const tables = entry && isRecordTable(entry.table) ? [db.table<StoredRecord, string>(entry.table)] : [];
+  await db.transaction('rw', [db.outbox, db.meta, ...tables], async () => {
+    await db.outbox.delete(seq);
+    await db.meta.where('key').startsWith('sync.verifiedChecksum').delete();
+    const [store] = tables;
+    if (!entry || !store || (await db.outbox.where('[table+recordId]').equals([entry.table, entry.recordId]).count()) > 0) return;
+    if ((await store.get(entry.recordId))?.version === 0) await store.delete(entry.recordId);
+  });
 }

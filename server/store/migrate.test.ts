@@ -68,6 +68,8 @@ describe.each(testBackends)('migrate on $kind', (backend) => {
       await migrate(fresh, all);
       const { rows } = await fresh.query<{ version: number }>('SELECT version FROM records ORDER BY version');
       expect(rows.map((r) => r.version)).toEqual([1, 3]);
+      // And no row is stored below version 1 from now on.
+      await expect(fresh.query("INSERT INTO records (id, table_name, lao_id, province_code, updated_by, version) VALUES (gen_random_uuid(), 'visions', 'lao-1', '10', 'x', 0)")).rejects.toThrow(/records_version_positive/);
     } finally {
       await fresh.close();
     }
