@@ -1,6 +1,4 @@
-import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { checkClientVersions } from '../../shared/sync/protocol';
 import type { Database } from '../store/db';
 import { openMigrated, testBackends } from '../store/test-backends';
 import {
@@ -48,74 +46,6 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     expect(Number(limited.headers['retry-after'])).toBeGreaterThan(0);
     clock += 16 * 60_000;
     expect((await login('officera', PASSWORD)).statusCode).toBe(200);
-  });
-
-  // Every authenticated route, as the role that may call it; the versions are added per case.
-  const authenticatedRoutes = (deviceId: string): { role: TestUser; method: 'GET' | 'POST' | 'PATCH' | 'PUT'; url: string; payload?: Record<string, unknown> }[] => [
-    { role: 'officer', method: 'GET', url: '/v1/auth/me' },
-    { role: 'officer', method: 'GET', url: '/v1/reference' },
-    { role: 'officer', method: 'GET', url: '/v1/reference/provinces' },
-    { role: 'officer', method: 'GET', url: `/v1/sync/pull?scope=${P1}&cursor=0` },
-    { role: 'officer', method: 'POST', url: '/v1/sync/pull', payload: { scope: P1, cursor: 0 } },
-    { role: 'officer', method: 'POST', url: '/v1/sync/push', payload: { deviceId, mutations: [] } },
-    { role: 'officer', method: 'GET', url: `/v1/sync/snapshot?scope=${P1}` },
-    { role: 'officer', method: 'GET', url: `/v1/sync/conflicts?scope=${P1}` },
-    { role: 'officer', method: 'POST', url: '/v1/sync/conflicts/0190c4e2-0000-7000-8000-0000000000ff/resolve', payload: {} },
-    { role: 'admin', method: 'GET', url: '/v1/admin/users' },
-    { role: 'admin', method: 'POST', url: '/v1/admin/users', payload: { username: 'versions-probe', displayName: 'V', role: 'officer', provinceCodes: [P1], laoIds: null, password: 'long-enough-password' } },
-    { role: 'admin', method: 'PATCH', url: `/v1/admin/users/${USERS.officerA.id}`, payload: { displayName: 'Renamed without versions' } },
-    { role: 'admin', method: 'POST', url: `/v1/admin/users/${USERS.officerB.id}/revoke-tokens`, payload: {} },
-    { role: 'admin', method: 'POST', url: '/v1/admin/reference/import', payload: { provinces: [], districts: [], laos: [] } },
-    { role: 'admin', method: 'PUT', url: '/v1/admin/reference/provinces/96', payload: { nameTh: 'ไม่มีเวอร์ชัน', nameEn: 'No versions' } },
-  ];
-  const VERSION_CODES = ['VERSION_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD'];
-  const withVersions = (url: string, query: string) => (query === '' ? url : `${url}${url.includes('?') ? '&' : '?'}${query}`);
-
-  it('refuses, on every authenticated route, a request without versions or with versions that never existed, and changes nothing', async () => {
-    const sessions = { officer: await t.login('officer'), admin: await t.login('admin') } as Record<TestUser, { token: string; deviceId: string }>;
-    const before = await db.query('SELECT id, display_name FROM users ORDER BY id');
-    const future = `protocolVersion=${VERSIONS.protocolVersion + 1}&schemaVersion=${VERSIONS.schemaVersion}`;
-    const cases: [string, number, string][] = [['', 400, 'VERSION_REQUIRED'], ['protocolVersion=0&schemaVersion=1', 426, 'CLIENT_TOO_OLD'], ['protocolVersion=1&schemaVersion=0', 426, 'CLIENT_TOO_OLD'], [future, 400, 'SERVER_TOO_OLD']];
-    for (const route of authenticatedRoutes(sessions.officer!.deviceId)) {
-      const session = sessions[route.role]!;
-      for (const [query, status, code] of cases) {
-        const response = await t.app.inject({ method: route.method, url: withVersions(route.url, query), headers: auth(session.token), ...(route.payload ? { payload: route.payload } : {}) });
-        expect([route.method, route.url, query, response.statusCode, response.json().code]).toEqual([route.method, route.url, query, status, code]);
-      }
-    }
-    // The event stream is asked too (with versions it streams: events.test.ts).
-    const events = await t.app.inject({ method: 'GET', url: `/v1/sync/events?scope=${P1}`, headers: auth(sessions.officer!.token) });
-    expect([events.statusCode, events.json().code]).toEqual([400, 'VERSION_REQUIRED']);
-    const logout = await t.app.inject({ method: 'POST', url: '/v1/auth/logout', headers: auth(sessions.officer!.token) });
-    expect([logout.statusCode, logout.json().code]).toEqual([400, 'VERSION_REQUIRED']);
-    expect((await db.query('SELECT id, display_name FROM users ORDER BY id')).rows).toEqual(before.rows);
-    expect((await db.query("SELECT count(*)::int AS n FROM provinces WHERE name_th = 'ไม่มีเวอร์ชัน'")).rows[0]).toEqual({ n: 0 });
-    // With the versions, no route refuses for them.
-    for (const route of authenticatedRoutes(sessions.officer!.deviceId)) {
-      const response = await t.app.inject({ method: route.method, url: withVersions(route.url, versions), headers: auth(sessions[route.role]!.token), ...(route.payload ? { payload: route.payload } : {}) });
-      expect([route.url, response.statusCode < 500, VERSION_CODES.includes(response.json().code)]).toEqual([route.url, true, false]);
-    }
-    // What that pass wrote goes, for the tests after this one.
-    await db.query("DELETE FROM provinces WHERE code = '96'");
-    await db.query("DELETE FROM users WHERE username = 'versions-probe'");
-    for (const row of before.rows as { id: string; display_name: string }[]) await db.query('UPDATE users SET display_name = $2 WHERE id = $1', [row.id, row.display_name]);
-  });
-
-  it('answers any version values sent, never with a 5xx, and lets only the ones that exist through', async () => {
-    const session = await t.login('officer');
-    const value = fc.oneof(fc.integer({ min: -3, max: 5 }).map(String), fc.string({ maxLength: 12 }), fc.constantFrom('', '1.0', '1e0', ' 1', '0x1', 'NaN', '-0', '99999999999999999999'));
-    await fc.assert(
-      fc.asyncProperty(value, value, fc.boolean(), async (protocolVersion, schemaVersion, inBody) => {
-        const response = inBody
-          ? await t.app.inject({ method: 'POST', url: '/v1/sync/pull', headers: auth(session.token), payload: { scope: P1, cursor: 0, protocolVersion, schemaVersion } })
-          : await t.app.inject({ method: 'GET', url: `/v1/auth/me?protocolVersion=${encodeURIComponent(protocolVersion)}&schemaVersion=${encodeURIComponent(schemaVersion)}` , headers: auth(session.token) });
-        expect(response.statusCode).toBeLessThan(500);
-        const spoken = [protocolVersion, schemaVersion].every((v) => /^-?\d{1,16}$/.test(v)) && checkClientVersions(Number(protocolVersion), Number(schemaVersion)) === 'ok';
-        expect({ protocolVersion, schemaVersion, accepted: response.statusCode === 200 }).toEqual({ protocolVersion, schemaVersion, accepted: spoken });
-        if (!spoken) expect(response.json()).toMatchObject({ code: expect.any(String), message: expect.any(String) });
-      }),
-      { numRuns: 150, seed: 20_261_204 },
-    );
   });
 
   it('refuses missing, unknown, expired and revoked tokens', async () => {

@@ -9,10 +9,9 @@ import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { provinceSchema } from '../../shared/domain/reference';
 import { loginRequestSchema, pullQuerySchema, pushRequestSchema, snapshotQuerySchema, versionedQuerySchema, type Mutation } from '../../shared/sync/protocol';
-import type { Database } from '../store/db';
 import { testBackends } from '../store/test-backends';
 import {
-  createMutation, editMutation, LAO_A, LAO_B, P1, PASSWORD, push, sampleRecord, USERS, useTestWorld, VERSIONS, type TestUser,
+  baseTables, createMutation, editMutation, LAO_A, LAO_B, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
 } from '../sync/test-kit';
 import { createUserSchema, referenceImportSchema, updateUserSchema } from './admin';
 import { bodiesFrom, mutationsOf, queriesFrom, toInject, type RequestShape } from './fuzz-kit';
@@ -42,19 +41,6 @@ interface RouteSpec {
 const shape = (method: RequestShape['method'], route: string, parts: Partial<RequestShape> = {}): RequestShape => ({
   method, route, params: {}, query: {}, authorization: 'session', ...parts,
 });
-
-/**
- * Each table's row count and its newest row version (the largest xmin): a
- * committed insert, update or delete changes one of them, and reading them
- * costs no text conversion of the rows.
- */
-async function tableStates(db: Database, tables: string[]): Promise<Record<string, string>> {
-  const sql = tables
-    .map((t) => `SELECT '${t}' AS t, count(*)::int AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
-    .join(' UNION ALL ');
-  const { rows } = await db.query<{ t: string; n: number; x: string }>(sql);
-  return Object.fromEntries(rows.map((r) => [r.t, `${r.n} rows, newest ${r.x}`]));
-}
 
 function freshPush(base: Mutation, fields: ('mutationId' | 'recordId')[]) {
   return (body: unknown) => {
@@ -89,11 +75,7 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
     }
     const officer = { token: tokens.get('officer')!, deviceId: 'fuzz-officer-device' };
     // A record to edit and a conflict to resolve.
-    const vision = sampleRecord('visions', LAO_A, P1);
-    await push(world.t, officer, [createMutation('visions', vision)]);
-    await push(world.t, officer, [editMutation('visions', String(vision.id), 1, { vision: { old: vision.vision, new: 'first' } })]);
-    const clash = await push(world.t, officer, [editMutation('visions', String(vision.id), 1, { vision: { old: vision.vision, new: 'second' } })]);
-    const conflictId = clash.body.results[0]!.conflictId!;
+    const { record: vision, conflictId } = await openConflict(world.t, officer);
     const create = createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1));
     const edit = editMutation('visions', String(vision.id), 2, {
       vision: { old: 'first', new: 'edited' },
@@ -150,10 +132,7 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
       // Another province's stream, refused: an accepted one would stream until the test ends.
       { base: shape('GET', '/v1/sync/events', { query: { scope: P1, ...versionQuery } }), as: 'officer2' },
     );
-    const { rows } = await world.db.query<{ table_name: string }>(
-      "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
-    );
-    tables = rows.map((r) => r.table_name);
+    tables = await baseTables(world.db);
   });
 
   /** Every request of a route: the base, one change at a time, then draws from its schema. */

@@ -11,7 +11,7 @@ import { HttpError } from './errors';
 export function checkVersions(input: unknown): void {
   const versions = versionedQuerySchema.safeParse(input);
   if (!versions.success) {
-    throw new HttpError(400, 'VERSION_REQUIRED', 'Send protocolVersion and schemaVersion with every sync request');
+    throw new HttpError(400, 'VERSION_REQUIRED', 'Send protocolVersion and schemaVersion, as whole numbers, with every request');
   }
   const verdict = checkClientVersions(versions.data.protocolVersion, versions.data.schemaVersion);
   if (verdict === 'CLIENT_TOO_OLD') throw new HttpError(426, 'CLIENT_TOO_OLD', 'This app is too old for the server; update it (your data is kept)');

@@ -109,6 +109,27 @@ export function useTestWorld(backend: TestBackend, options: Partial<AppOptions> 
   return world;
 }
 
+/** The tables of the test database's schema, for tableStates(). */
+export async function baseTables(db: Database): Promise<string[]> {
+  const { rows } = await db.query<{ table_name: string }>(
+    "SELECT table_name FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE' ORDER BY table_name",
+  );
+  return rows.map((r) => r.table_name);
+}
+
+/**
+ * Each table's row count and its newest row version (the largest xmin): a
+ * committed insert, update or delete changes one of them, and reading them
+ * costs no text conversion of the rows.
+ */
+export async function tableStates(db: Database, tables: string[]): Promise<Record<string, string>> {
+  const sql = tables
+    .map((t) => `SELECT '${t}' AS t, count(*)::int AS n, coalesce(max(xmin::text::bigint), 0)::text AS x FROM "${t}"`)
+    .join(' UNION ALL ');
+  const { rows } = await db.query<{ t: string; n: number; x: string }>(sql);
+  return Object.fromEntries(rows.map((r) => [r.t, `${r.n} rows, newest ${r.x}`]));
+}
+
 export const VERSIONS = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
 
 export const auth = (token: string) => ({ authorization: `Bearer ${token}` });
@@ -151,6 +172,15 @@ export async function push(t: TestApp, session: { token: string; deviceId: strin
     payload: { ...VERSIONS, deviceId: session.deviceId, mutations },
   });
   return { status: response.statusCode, body: response.json() };
+}
+
+/** A vision of LAO_A edited twice from version 1: the record (as created) and the open conflict the second edit made. */
+export async function openConflict(t: TestApp, session: { token: string; deviceId: string }): Promise<{ record: Record<string, unknown>; conflictId: string }> {
+  const record = sampleRecord('visions', LAO_A, P1);
+  await push(t, session, [createMutation('visions', record)]);
+  await push(t, session, [editMutation('visions', String(record.id), 1, { vision: { old: record.vision, new: 'first' } })]);
+  const clash = await push(t, session, [editMutation('visions', String(record.id), 1, { vision: { old: record.vision, new: 'second' } })]);
+  return { record, conflictId: clash.body.results[0]!.conflictId! };
 }
 
 export async function pull(t: TestApp, token: string, scope: string, cursor: number, limit = 1000) {

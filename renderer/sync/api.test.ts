@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../../shared/sync/protocol';
+import { createAdminApi, createSyncApi, type AdminApi, type SyncApi } from './api';
+
+interface Sent {
+  url: URL;
+  body: unknown;
+}
+
+/** A fetch that keeps what it was asked and answers {}. */
+function recordingFetch(sent: Sent[]): typeof fetch {
+  return async (input, init) => {
+    sent.push({ url: new URL(String(input)), body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+    return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
+  };
+}
+
+// Every call of each API once; the mapped types make a new method a type error here until it is listed.
+const syncCalls: { [K in keyof SyncApi]: (api: SyncApi) => unknown } = {
+  login: (api) => api.login({ username: 'officer', password: 'secret', deviceId: 'device-1' }),
+  reference: (api) => api.reference(),
+  push: (api) => api.push('device-1', []),
+  pull: (api) => api.pull('99', 0),
+  snapshot: (api) => api.snapshot('99', '0.0190c4e2-0000-7000-8000-000000000001'),
+  eventsUrl: (api) => api.eventsUrl('99'),
+  listConflicts: (api) => api.listConflicts('99'),
+  resolveConflict: (api) => api.resolveConflict('0190c4e2-0000-7000-8000-0000000000ff'),
+};
+const adminCalls: { [K in keyof AdminApi]: (api: AdminApi) => unknown } = {
+  users: (api) => api.users(),
+  createUser: (api) => api.createUser({ username: 'new', displayName: 'New', role: 'officer', provinceCodes: ['99'], laoIds: null, password: 'a long password' }),
+  updateUser: (api) => api.updateUser('0190c4e2-0000-7000-8000-00000000a003', { displayName: 'Renamed' }),
+  revokeTokens: (api) => api.revokeTokens('0190c4e2-0000-7000-8000-00000000a003'),
+  importReference: (api) => api.importReference({ provinces: [], districts: [], laos: [] }),
+};
+
+/** The versions a request carries, read as the server reads them: from a JSON body that holds them, else from the query. */
+function versionsOf({ url, body }: Sent): unknown {
+  if (typeof body === 'object' && body !== null && 'protocolVersion' in body) {
+    const { protocolVersion, schemaVersion } = body as Record<string, unknown>;
+    return { protocolVersion, schemaVersion };
+  }
+  const [protocolVersion, ...moreP] = url.searchParams.getAll('protocolVersion');
+  const [schemaVersion, ...moreS] = url.searchParams.getAll('schemaVersion');
+  if (protocolVersion === undefined && schemaVersion === undefined) return 'none';
+  return moreP.length + moreS.length > 0 ? 'repeated' : { protocolVersion: Number(protocolVersion), schemaVersion: Number(schemaVersion) };
+}
+
+describe('the API calls of the app', () => {
+  it('send the protocol and schema versions on every call but login (the server refuses an authenticated request without them)', async () => {
+    const sent: Sent[] = [];
+    const options = { baseUrl: 'http://sync.test/', token: 'token-1', fetch: recordingFetch(sent) };
+    const sync = createSyncApi(options);
+    const admin = createAdminApi(options);
+    const calls = [
+      ...Object.entries(syncCalls).map(([name, call]) => [name, () => call(sync)] as const),
+      ...Object.entries(adminCalls).map(([name, call]) => [name, () => call(admin)] as const),
+    ];
+    const carried: Record<string, unknown> = {};
+    for (const [name, call] of calls) {
+      const before = sent.length;
+      const result = await call();
+      // eventsUrl gives the URL EventSource opens, not a fetch.
+      const request = typeof result === 'string' ? { url: new URL(result), body: undefined } : sent[before];
+      expect(sent.length - before, name).toBe(typeof result === 'string' ? 0 : 1);
+      carried[name] = versionsOf(request!);
+    }
+    const expected = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
+    expect(carried).toEqual(Object.fromEntries(calls.map(([name]) => [name, name === 'login' ? 'none' : expected])));
+  });
+});
