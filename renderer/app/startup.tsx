@@ -28,14 +28,20 @@ function subscribe(listener: () => void): () => void {
   return () => listeners.delete(listener);
 }
 
+function failed(error: unknown): void {
+  // The mark stays and the next start tries again; the app opens meanwhile.
+  console.error('removing an interrupted load failed', error);
+  set('ready');
+}
+
 function start(): void {
-  started ??= undoInterruptedLoad(localDb(), () => set('removing'))
-    .then((removed) => set('ready', removed))
-    .catch((error: unknown) => {
-      // The mark stays and the next start tries again; the app opens meanwhile.
-      console.error('removing an interrupted load failed', error);
-      set('ready');
-    });
+  started ??= undoInterruptedLoad(localDb(), { onRemoving: () => set('removing') })
+    .then((outcome) => {
+      set('ready', outcome === 'removed');
+      // Another window holds the lock: its load is left to finish; if it was cut off, it goes once the lock is free.
+      if (outcome === 'busy') void undoInterruptedLoad(localDb(), { wait: true }).then((later) => later === 'removed' && set('ready', true), failed);
+    })
+    .catch(failed);
 }
 
 /** 'ready' once the start-up check is done. */

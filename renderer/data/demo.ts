@@ -104,14 +104,16 @@ async function undoLocked(db: EplanDb, onRemoving: () => void = () => {}): Promi
   return true;
 }
 
+export type UndoOutcome = 'removed' | 'none' | 'busy';
+
 /**
  * A load that a closed window, a crash or a failed clean-up cut off: what it
- * wrote goes, and nothing else. True when there was one, so the app can say
- * so; `onRemoving` is told first, as it takes a second or two. A load running
- * in another window is left alone.
+ * wrote goes, and nothing else. 'removed' when there was one, so the app can
+ * say so; `onRemoving` is told first, as it takes a second or two. A load
+ * running in another window is left alone ('busy'), or with `wait` waited for.
  */
-export function undoInterruptedLoad(db: EplanDb, onRemoving?: () => void): Promise<boolean> {
-  return withLoadLock(() => undoLocked(db, onRemoving), () => false);
+export async function undoInterruptedLoad(db: EplanDb, options: { onRemoving?: () => void; wait?: boolean } = {}): Promise<UndoOutcome> {
+  return withLoadLock<UndoOutcome>(async () => ((await undoLocked(db, options.onRemoving)) ? 'removed' : 'none'), () => 'busy', { wait: options.wait ?? false });
 }
 
 /** Generates the demo province lazily so the generator is not in the start-up bundle. */

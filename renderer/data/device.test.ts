@@ -100,9 +100,9 @@ describe('loading the demo', () => {
   it('finds a load a closed window cut off, and removes its rows at the next start', async () => {
     await cutOffLoad({ key: LOAD_MARK_KEY, value: { kind: 'demo', startedAt: '2026-11-25T03:00:00.000Z', options: small.options } }, small.records.disbursements!.slice(0, 50));
     expect(await deviceHoldings(db)).toMatchObject({ records: 50, laos: 0, loading: true });
-    expect(await undoInterruptedLoad(db)).toBe(true);
+    expect(await undoInterruptedLoad(db)).toBe('removed');
     expect(holdsNothing(await deviceHoldings(db))).toBe(true);
-    expect(await undoInterruptedLoad(db)).toBe(false);
+    expect(await undoInterruptedLoad(db)).toBe('none');
     await loadDemoDataset(db, small);
     expect(await deviceHoldings(db)).toMatchObject({ records: recordCount });
   });
@@ -110,7 +110,7 @@ describe('loading the demo', () => {
   it('keeps the work made since a cut-off load when it removes that load (another window signed in and saved a visit)', async () => {
     await cutOffLoad({ key: LOAD_MARK_KEY, value: { kind: 'demo', startedAt: '2026-11-25T03:00:00.000Z', options: small.options } }, small.records.disbursements!.slice(0, 50));
     const visitId = await workMadeSince();
-    expect(await undoInterruptedLoad(db)).toBe(true);
+    expect(await undoInterruptedLoad(db)).toBe('removed');
     expect(await deviceHoldings(db)).toMatchObject({ records: 1, laos: small.laos.length, unsynced: 1, signedIn: true, loading: false });
     expect(await db.table('fieldVisits').get(visitId)).toMatchObject({ notes: 'ทำหลังโหลดค้าง' });
     expect(await db.table('disbursements').count()).toBe(0);
@@ -119,7 +119,7 @@ describe('loading the demo', () => {
   it('removes a load cut off under the first version of the mark (its start time only), from the everyday demo of that day', async () => {
     const everyday = generateDemoProvince(everydayDemoOptions('2026-11-25'));
     await cutOffLoad({ key: LEGACY_LOAD_MARK_KEY, value: '2026-11-24T18:30:00.000Z' }, everyday.records.disbursements!.slice(0, 50));
-    expect(await undoInterruptedLoad(db)).toBe(true);
+    expect(await undoInterruptedLoad(db)).toBe('removed');
     expect(holdsNothing(await deviceHoldings(db))).toBe(true);
   });
 
@@ -129,7 +129,7 @@ describe('loading the demo', () => {
       checked ??= Promise.all([undoInterruptedLoad(db), loadDemoDataset(db, small).catch((error: unknown) => error)]);
     });
     const [undone, second] = await checked!;
-    expect(undone).toBe(false);
+    expect(undone).toBe('busy');
     expect(second).toBeInstanceOf(LoadRunningError);
     expect(await deviceHoldings(db)).toMatchObject({ records: recordCount, laos: small.laos.length });
   });

@@ -38,9 +38,10 @@ let heldHere = false;
 
 /**
  * Runs `work` holding the load lock, or returns `busy()` at once when a load
- * or an undo already holds it, here or in another window.
+ * or an undo already holds it, here or in another window. With `wait`, it
+ * waits for the lock of another window instead.
  */
-export async function withLoadLock<T>(work: () => Promise<T>, busy: () => T): Promise<T> {
+export async function withLoadLock<T>(work: () => Promise<T>, busy: () => T, options: { wait?: boolean } = {}): Promise<T> {
   if (heldHere) return busy();
   const run = async () => {
     heldHere = true;
@@ -52,5 +53,6 @@ export async function withLoadLock<T>(work: () => Promise<T>, busy: () => T): Pr
   };
   const locks = typeof navigator === 'undefined' ? undefined : navigator.locks;
   if (!locks) return run();
+  if (options.wait) return locks.request(LOAD_LOCK, run);
   return locks.request(LOAD_LOCK, { ifAvailable: true }, (lock) => (lock ? run() : busy()));
 }
