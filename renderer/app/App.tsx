@@ -21,36 +21,45 @@ import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { startSync } from '../sync/runtime';
 import { LockGate } from '../features/lock/LockGate';
 import { useEffect } from 'react';
+import { StartupCheck, useStartupPhase } from './startup';
 
 /** Hash routing: works from app://, file:// and any static server alike. */
+function AppRoutes() {
+  return (
+    <HashRouter>
+      <LockGate>
+        <Routes>
+          <Route element={<Layout />}>
+            <Route index element={<HomePage />} />
+            <Route path="laos" element={<LaoDirectoryPage />} />
+            <Route path="laos/:laoId" element={<LaoPage />} />
+            <Route path="matrix" element={<MatrixPage />} />
+            <Route path="visits" element={<VisitsPage />} />
+            <Route path="officers" element={<OfficersPage />} />
+            <Route path="exports" element={<ExportsPage />} />
+            <Route path="admin/registry" element={<RegistryImportPage />} />
+            <Route path="admin/users" element={<UsersPage />} />
+            <Route path="dashboard" element={<DashboardPage />} />
+            <Route path="settings" element={<SettingsPage />} />
+            <Route path="login" element={<LoginPage />} />
+            <Route path="conflicts" element={<ConflictsPage />} />
+            <Route path="*" element={<NotFoundPage />} />
+          </Route>
+        </Routes>
+      </LockGate>
+    </HashRouter>
+  );
+}
+
 export function App() {
-  useEffect(() => startSync(), []);
+  const phase = useStartupPhase();
+  // Sync starts once a cut-off load is gone, so it never writes beside that load's rows.
+  useEffect(() => (phase === 'ready' ? startSync() : undefined), [phase]);
   return (
     <I18nextProvider i18n={i18n}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        <HashRouter>
-          <LockGate>
-            <Routes>
-              <Route element={<Layout />}>
-                <Route index element={<HomePage />} />
-                <Route path="laos" element={<LaoDirectoryPage />} />
-                <Route path="laos/:laoId" element={<LaoPage />} />
-                <Route path="matrix" element={<MatrixPage />} />
-                <Route path="visits" element={<VisitsPage />} />
-                <Route path="officers" element={<OfficersPage />} />
-                <Route path="exports" element={<ExportsPage />} />
-                <Route path="admin/registry" element={<RegistryImportPage />} />
-                <Route path="admin/users" element={<UsersPage />} />
-                <Route path="dashboard" element={<DashboardPage />} />
-                <Route path="settings" element={<SettingsPage />} />
-                <Route path="login" element={<LoginPage />} />
-                <Route path="conflicts" element={<ConflictsPage />} />
-                <Route path="*" element={<NotFoundPage />} />
-              </Route>
-            </Routes>
-          </LockGate>
-        </HashRouter>
+        {phase === 'ready' ? <AppRoutes /> : <StartupCheck phase={phase} />}
       </ThemeProvider>
     </I18nextProvider>
   );

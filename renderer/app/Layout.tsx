@@ -23,6 +23,7 @@ import { useOnline } from './useOnline';
 import { SyncBanner, SyncStatus } from '../features/sync/SyncStatus';
 import { ExportMenu } from '../features/exports/ExportMenu';
 import { ConflictsNavIcon } from '../features/conflicts/ConflictsPage';
+import { StartupNotice } from './startup';
 
 const DRAWER_WIDTH = 236;
 
@@ -139,6 +140,7 @@ export function Layout() {
           </Drawer>
         )}
         <Container component="main" id="main" maxWidth="xl" sx={{ py: 3, flexGrow: 1, minWidth: 0 }}>
+          <StartupNotice />
           <Outlet />
         </Container>
       </Box>

@@ -1,45 +1,88 @@
 /**
- * What this laptop holds, judged from every table, and the two ways it is
- * emptied: an interrupted demo load undone, and "clear this laptop's data".
+ * What this laptop holds, judged from every table, and "clear this laptop's
+ * data". Loads into it (the demo) are all or nothing: demo.ts, loadMark.ts.
  *
  * Decisions (issue 13, case 6):
- * - The demo loads only into a laptop that holds nothing. Loading it again on
- *   another date would leave the old province's rows behind for good, so the
- *   officer clears the laptop first.
- * - A load marks itself in `meta` before its first write and unmarks itself
- *   with the LAOs, its last write. A failed load removes what it wrote at
- *   once; a load cut off by a closed window or a crash is found by its mark
- *   at the next start and removed then. Either way the laptop is as before.
- * - Clearing refuses while unsynced work exists (any user's), unless that
- *   work was first saved to a file. The laptop's device id stays (it is the
- *   laptop's, not the data's); everything else goes, the session included.
+ * - Every local table has a role below, and a test fails when a table has
+ *   none: "empty" is never again decided from one table (the LAOs).
+ * - The demo loads only into a laptop that holds nothing and has nobody
+ *   signed in. Loading it again on another date would leave the old
+ *   province's rows behind for good, so the officer clears the laptop first.
+ * - Clearing refuses while unsynced work exists (any user's outbox entries,
+ *   conflict decisions not yet sent) that is not in a file saved first; work
+ *   made after the file refuses again. The laptop's device id stays (it is
+ *   the laptop's, not the data's) and the outbox numbering runs on with it:
+ *   the server refuses a seq it has already answered for this device.
+ *   Everything else goes, the session too.
  */
+import { bangkokDateOf } from '../../shared/calendar/fiscal';
 import { RECORD_TABLES } from '../../shared/domain/tables';
+import type { SyncConflict } from '../../shared/sync/protocol';
+import { queuedResolutions } from '../sync/conflictQueue';
+import type { QueuedResolution } from '../sync/conflictResolution';
 import { META, readMeta } from '../sync/meta';
-import type { EplanDb, StoredRecord } from './db';
+import type { EplanDb, OutboxEntry, StoredRecord } from './db';
+import { readLoadMark, withLoadLock } from './loadMark';
+
+type TableRole = 'records' | 'laos' | 'reference' | 'unsynced' | 'drafts' | 'conflicts' | 'history' | 'derived' | 'meta';
+
+/** Every local table and what its rows say about the laptop. `derived` tables are rebuilt from the records and judge nothing. */
+export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
+  ...Object.fromEntries(RECORD_TABLES.map((table) => [table, 'records'])),
+  laos: 'laos',
+  provinces: 'reference',
+  districts: 'reference',
+  users: 'reference',
+  outbox: 'unsynced',
+  drafts: 'drafts',
+  conflicts: 'conflicts',
+  history: 'history',
+  completionState: 'derived',
+  completionResults: 'derived',
+  meta: 'meta',
+};
 
 export interface DeviceHoldings {
   records: number;
   laos: number;
-  /** Unsynced entries of every user of this laptop. */
+  /** Provinces, districts and users. */
+  reference: number;
+  /** Outbox entries of every user of this laptop, and conflict decisions not yet sent. */
   unsynced: number;
   drafts: number;
+  conflicts: number;
+  /** Lines of the change history of records edited here. */
+  history: number;
+  signedIn: boolean;
+  /** A load's mark is here: a load runs (in this window or another) or was cut off. */
+  loading: boolean;
 }
 
 export async function deviceHoldings(db: EplanDb): Promise<DeviceHoldings> {
-  const [records, laos, unsynced, drafts] = await Promise.all([
-    Promise.all(RECORD_TABLES.map((table) => db.table(table).count())).then((counts) => counts.reduce((sum, n) => sum + n, 0)),
-    db.laos.count(),
-    db.outbox.count(),
-    db.table('drafts').count(),
-  ]);
-  return { records, laos, unsynced, drafts };
+  const judged = Object.entries(TABLE_ROLES).filter(([, role]) => role !== 'derived' && role !== 'meta');
+  const sizes = await Promise.all(judged.map(([table]) => db.table(table).count()));
+  const counts: Record<TableRole, number> = { records: 0, laos: 0, reference: 0, unsynced: 0, drafts: 0, conflicts: 0, history: 0, derived: 0, meta: 0 };
+  judged.forEach(([, role], i) => (counts[role] += sizes[i]!));
+  const [resolutions, user, mark] = await Promise.all([queuedResolutions(db), readMeta(db, META.user), readLoadMark(db)]);
+  return {
+    records: counts.records,
+    laos: counts.laos,
+    reference: counts.reference,
+    unsynced: counts.unsynced + resolutions.length,
+    drafts: counts.drafts,
+    conflicts: counts.conflicts,
+    history: counts.history,
+    signedIn: user !== undefined,
+    loading: mark !== null,
+  };
 }
 
-export const holdsNothing = (h: DeviceHoldings): boolean => h.records + h.laos + h.unsynced + h.drafts === 0;
+/** Nothing in any table (derived caches aside), nobody signed in, no load under way. */
+export const holdsNothing = (h: DeviceHoldings): boolean =>
+  h.records + h.laos + h.reference + h.unsynced + h.drafts + h.conflicts + h.history === 0 && !h.signedIn && !h.loading;
 
-/** Set while a demo load is writing; its value is when the load began. */
-export const LOADING_KEY = 'demo.loadingSince';
+/** Rows the screens cannot show while no LAO is here: left by a load or a session, cleared in Settings. */
+export const residueOf = (h: DeviceHoldings): number => h.records + h.unsynced + h.drafts + h.conflicts;
 
 export class DeviceNotEmptyError extends Error {
   constructor() {
@@ -49,95 +92,104 @@ export class DeviceNotEmptyError extends Error {
 }
 
 /** Every table but `meta` emptied, and of `meta` only the device id kept. */
-export async function emptyDevice(db: EplanDb): Promise<void> {
+async function emptyDevice(db: EplanDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
+    // clear() keeps the outbox's key generator, so this device's seq never starts again at 1.
     for (const table of db.tables) if (table.name !== 'meta') await table.clear();
     await db.meta.filter((entry) => entry.key !== META.deviceId).delete();
   });
 }
 
-/** A load running in this window: its mark is not a cut-off load's. */
-let loadingHere = false;
-
-/**
- * A load that a closed window or a crash cut off: what it wrote goes. True
- * when there was one, so the screen can say so.
- */
-export async function undoInterruptedLoad(db: EplanDb): Promise<boolean> {
-  if (loadingHere || (await readMeta<string>(db, LOADING_KEY)) === undefined) return false;
-  await emptyDevice(db);
-  return true;
+/** Which unsynced work a file holds, or the laptop holds now: compared before clearing. */
+export interface WorkStamp {
+  /** The last outbox entry (0: none). */
+  throughSeq: number;
+  /** Conflict decisions waiting to be sent, by conflict id. */
+  resolutions: string[];
 }
 
-/**
- * Runs the writes of a load into an empty laptop: marked before the first,
- * `finish` writes the last (and must delete LOADING_KEY in its transaction);
- * anything thrown on the way empties the laptop again and is rethrown.
- */
-export async function loadIntoEmptyDevice(db: EplanDb, startedAt: string, write: () => Promise<void>): Promise<void> {
-  if (loadingHere) throw new DeviceNotEmptyError();
-  await undoInterruptedLoad(db);
-  if (!holdsNothing(await deviceHoldings(db))) throw new DeviceNotEmptyError();
-  loadingHere = true;
-  try {
-    await db.meta.put({ key: LOADING_KEY, value: startedAt });
-    await write();
-  } catch (error) {
-    await emptyDevice(db).catch(() => {
-      // The mark stays: the next start removes the rest.
-    });
-    throw error;
-  } finally {
-    loadingHere = false;
-  }
+/** Whether a saved file holds all the work: no entry after it, no decision missing from it. */
+export function fileCovers(file: WorkStamp | null, work: WorkStamp): boolean {
+  const nothing = work.throughSeq === 0 && work.resolutions.length === 0;
+  if (nothing) return true;
+  if (!file) return false;
+  return work.throughSeq <= file.throughSeq && work.resolutions.every((id) => file.resolutions.includes(id));
 }
 
-/** The unsynced work of this laptop as a file holds it: every entry, the records they change, the drafts. */
-export interface UnsyncedExport {
+/** The unsynced work this laptop holds now. */
+export async function currentWork(db: EplanDb): Promise<WorkStamp> {
+  const [last, resolutions] = await Promise.all([db.outbox.orderBy('seq').last(), queuedResolutions(db)]);
+  return { throughSeq: last?.seq ?? 0, resolutions: resolutions.map((r) => r.conflictId) };
+}
+
+/** The unsynced work of this laptop as a file holds it: every entry, the records they change, decisions, drafts. */
+export interface UnsyncedExport extends WorkStamp {
   kind: 'eplan-unsynced-work';
+  version: 1;
   exportedAt: string;
   deviceId: string | null;
-  /** The last entry in the file: clearing is allowed only while no later one exists. */
-  throughSeq: number;
-  entries: unknown[];
+  entries: OutboxEntry[];
+  /** Who made the entries, so the file can be read without the server. */
+  authors: Array<{ id: string; username?: unknown; displayName?: unknown }>;
   records: Array<{ table: string; record: StoredRecord }>;
+  resolutionQueue: QueuedResolution[];
+  conflicts: SyncConflict[];
   drafts: unknown[];
 }
 
 export async function unsyncedExport(db: EplanDb, exportedAt: string): Promise<UnsyncedExport> {
-  const entries = await db.outbox.orderBy('seq').toArray();
-  const records: UnsyncedExport['records'] = [];
-  const seen = new Set<string>();
-  for (const entry of entries) {
-    const key = `${entry.table}:${entry.recordId}`;
-    if (seen.has(key) || !(RECORD_TABLES as readonly string[]).includes(entry.table)) continue;
-    seen.add(key);
-    const record = await db.table<StoredRecord, string>(entry.table).get(entry.recordId);
-    if (record) records.push({ table: entry.table, record });
-  }
-  return {
-    kind: 'eplan-unsynced-work',
-    exportedAt,
-    deviceId: (await readMeta<string>(db, META.deviceId)) ?? null,
-    throughSeq: entries.at(-1)?.seq ?? 0,
-    entries,
-    records,
-    drafts: await db.table('drafts').toArray(),
-  };
+  return db.transaction('r', db.tables, async () => {
+    const entries = await db.outbox.orderBy('seq').toArray();
+    const resolutionQueue = await queuedResolutions(db);
+    const records: UnsyncedExport['records'] = [];
+    const seen = new Set<string>();
+    for (const entry of entries) {
+      const key = `${entry.table}:${entry.recordId}`;
+      if (seen.has(key) || !(RECORD_TABLES as readonly string[]).includes(entry.table)) continue;
+      seen.add(key);
+      const record = await db.table<StoredRecord, string>(entry.table).get(entry.recordId);
+      if (record) records.push({ table: entry.table, record });
+    }
+    const authorIds = [...new Set([...entries.map((e) => e.author), ...resolutionQueue.map((r) => r.by)])];
+    const users = await db.users.bulkGet(authorIds);
+    return {
+      kind: 'eplan-unsynced-work',
+      version: 1,
+      exportedAt,
+      deviceId: (await readMeta<string>(db, META.deviceId)) ?? null,
+      throughSeq: entries.at(-1)?.seq ?? 0,
+      resolutions: resolutionQueue.map((r) => r.conflictId),
+      entries,
+      authors: authorIds.map((id, i) => ({ id, username: users[i]?.username, displayName: users[i]?.displayName })),
+      records,
+      resolutionQueue,
+      conflicts: (await db.conflicts.bulkGet(resolutionQueue.map((r) => r.conflictId))).filter((c): c is SyncConflict => c !== undefined),
+      drafts: await db.table('drafts').toArray(),
+    };
+  });
 }
 
-export type ClearResult = { ok: true } | { ok: false; code: 'UNSYNCED_NOT_EXPORTED' };
+/** 'eplan-unsynced-work-2026-11-25-1405.json': the Bangkok day and time it was saved, so files of one day stay apart. */
+export function unsyncedFileName(at: Date): string {
+  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Bangkok' }).format(at).replace(':', '');
+  return `eplan-unsynced-work-${bangkokDateOf(at)}-${time}.json`;
+}
+
+export type ClearResult = { ok: true } | { ok: false; code: 'UNSYNCED_NOT_EXPORTED' | 'LOAD_RUNNING' };
 
 /**
  * Empties the laptop, unless unsynced work would go with it that was not
- * saved to a file first: `exportedThroughSeq` is the file's throughSeq, and
- * an entry made after the file refuses the clear.
+ * saved to a file first (`exported`: the stamp of the file saved, if any),
+ * or a load runs (in another window) that would write on after it.
  */
-export async function clearDeviceData(db: EplanDb, options: { exportedThroughSeq: number | null }): Promise<ClearResult> {
-  return db.transaction('rw', db.tables, async () => {
-    const last = (await db.outbox.orderBy('seq').last())?.seq;
-    if (last !== undefined && (options.exportedThroughSeq === null || last > options.exportedThroughSeq)) return { ok: false, code: 'UNSYNCED_NOT_EXPORTED' } as const;
-    await emptyDevice(db);
-    return { ok: true } as const;
-  });
+export async function clearDeviceData(db: EplanDb, options: { exported: WorkStamp | null }): Promise<ClearResult> {
+  return withLoadLock<ClearResult>(
+    () =>
+      db.transaction('rw', db.tables, async () => {
+        if (!fileCovers(options.exported, await currentWork(db))) return { ok: false, code: 'UNSYNCED_NOT_EXPORTED' } as const;
+        await emptyDevice(db);
+        return { ok: true } as const;
+      }),
+    () => ({ ok: false, code: 'LOAD_RUNNING' }),
+  );
 }

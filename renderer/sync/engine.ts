@@ -144,6 +144,11 @@ export class SyncEngine {
     this.retryTimer = null;
   }
 
+  /** Resolves when no run is under way (one running now may still write). */
+  async settled(): Promise<void> {
+    await this.running?.catch(() => false);
+  }
+
   /** Stops retries (sign-out, tests). */
   stop(): void {
     this.cancelRetry();

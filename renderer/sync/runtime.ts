@@ -44,10 +44,11 @@ export function restartSync(): void {
   stopCurrent = startSync();
 }
 
-/** Before the laptop is cleared: no trigger may start a sync that writes into it. */
-export function stopSync(): void {
+/** Before the laptop is cleared: no trigger may start a sync, and the run under way has ended. */
+export async function stopSync(): Promise<void> {
   stopCurrent?.();
   engine?.stop();
+  await engine?.settled();
 }
 
 /** Wires the triggers; returns a function that removes them. */

@@ -37,6 +37,8 @@ export interface DemoReference {
 
 export interface DemoDataset extends DemoReference {
   records: DemoRecords;
+  /** What it was generated from: the same options give the same rows, ids included. */
+  options: DemoOptions;
 }
 
 export const DEMO_PROVINCE_CODE = '99';
@@ -181,7 +183,7 @@ export function generateDemoProvince(options: DemoOptions): DemoDataset {
   const reference = generateDemoReference(options);
   const records = emptyRecords();
   for (let i = 0; i < reference.laos.length; i++) generateDemoLaoRecords(reference, i, options, records);
-  return { ...reference, records };
+  return { ...reference, records, options };
 }
 
 export function countRecords(records: DemoRecords): number {

@@ -51,6 +51,13 @@ export function RegistryImportPage() {
       {outcome && !outcome.ok && 'serverError' in outcome ? (
         <Alert severity="error" data-testid="registry-outcome">{t('registry.serverRefused', { reason: t(`sync:${adminErrorKey(outcome.serverError)}`) })}</Alert>
       ) : null}
+      {outcome && !outcome.ok && 'localError' in outcome ? (
+        <Alert severity={outcome.onServer ? 'warning' : 'error'} data-testid="registry-outcome">
+          {t(outcome.onServer ? 'registry.localFailedOnServer' : 'registry.localFailed', {
+            reason: outcome.localError.code === 'QUOTA_EXCEEDED' ? t('translation:form.quotaExceeded') : outcome.localError.code,
+          })}
+        </Alert>
+      ) : null}
       {outcome && !outcome.ok && 'issues' in outcome ? (
         <Alert severity="error" data-testid="registry-outcome">
           {t('registry.failed', { count: outcome.issues.length })}

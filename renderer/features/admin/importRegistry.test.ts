@@ -55,6 +55,23 @@ describe('importing the DLA registry CSV', () => {
     db.close();
   });
 
+  it('stores nothing on this device when the disk is full halfway through, and says whether the server has the file', async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    let laos = 0;
+    db.laos.hook('creating', () => {
+      laos += 1;
+      if (laos === 4) throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const alone = await importRegistry(db, fixture('re01_demo_tambon.csv'));
+    expect(alone).toEqual({ ok: false, localError: { code: 'QUOTA_EXCEEDED' }, onServer: false });
+    expect([await db.provinces.count(), await db.districts.count(), await db.laos.count()]).toEqual([0, 0, 0]);
+    laos = 0;
+    const sent = await importRegistry(db, fixture('re01_demo_tambon.csv'), { sendToServer: async () => {} });
+    expect(sent).toEqual({ ok: false, localError: { code: 'QUOTA_EXCEEDED' }, onServer: true });
+    expect([await db.provinces.count(), await db.districts.count(), await db.laos.count()]).toEqual([0, 0, 0]);
+    db.close();
+  });
+
   it('reports a missing column on the header line', async () => {
     const db = openLocalDb(`registry-${uuidv7()}`);
     const outcome = await importRegistry(db, 'จังหวัด,อำเภอ,ตำบล,อปท.\nนครราชสีมา,ครบุรี,แชะ,เทศบาลตำบลแชะ\n');

@@ -2,18 +2,22 @@
  * Imports the DLA registry CSV: all rows or none. Signed in as an
  * administrator, the server takes the file first (in one transaction, so
  * every officer's device gets the LAOs at its next sync); only then is it
- * stored on this device. Without a server (demo, not signed in) it is stored
- * on this device alone.
+ * stored on this device, in one transaction. Without a server (demo, not
+ * signed in) it is stored on this device alone. When this device cannot
+ * store it (a full disk) nothing of it is stored here, and the outcome says
+ * whether the server has it, in which case it arrives with the next sync.
  */
 import { v7 as uuidv7 } from 'uuid';
 import type { District, Lao, Province } from '../../../shared/domain/reference';
 import { parseRegistry, type RegistryImport, type RegistryIssue } from '../../../shared/export/registryCsv';
 import type { EplanDb } from '../../data/db';
+import { classifyWriteError, type WriteError } from '../../data/records';
 
 export type RegistryImportOutcome =
   | { ok: true; provinces: number; districts: number; laos: number; rows: number; onServer: boolean }
   | { ok: false; issues: RegistryIssue[] }
-  | { ok: false; serverError: unknown };
+  | { ok: false; serverError: unknown }
+  | { ok: false; localError: WriteError; onServer: boolean };
 
 /** English names the registry lacks are kept from the rows already stored. */
 const keepEnglish = <T extends { code: string; nameTh: string; nameEn: string }>(rows: T[], stored: readonly T[]): T[] => {
@@ -43,8 +47,13 @@ export async function importRegistry(db: EplanDb, text: string, options: Registr
       return { ok: false, serverError: error };
     }
   }
-  await storeLocally(db, file);
-  return { ok: true, ...counts(parsed.value), onServer: options.sendToServer !== undefined };
+  const onServer = options.sendToServer !== undefined;
+  try {
+    await storeLocally(db, file);
+  } catch (error) {
+    return { ok: false, localError: classifyWriteError(error), onServer };
+  }
+  return { ok: true, ...counts(parsed.value), onServer };
 }
 
 async function storeLocally(db: EplanDb, file: { provinces: Province[]; districts: District[]; laos: Lao[] }): Promise<void> {

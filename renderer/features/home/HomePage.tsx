@@ -1,10 +1,9 @@
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { localDb } from '../../data/db';
-import { deviceHoldings, undoInterruptedLoad, type DeviceHoldings } from '../../data/device';
+import { deviceHoldings, residueOf, type DeviceHoldings } from '../../data/device';
 import { useFormat } from '../../app/format';
 import { ChecklistView } from '../checklist/ChecklistView';
 import { DemoBanner } from './DemoBanner';
@@ -18,34 +17,37 @@ function useOverview() {
   }, []);
 }
 
-/** A load cut off last time (a closed window, a crash) is removed before anything is shown. */
-function useUndoneLoad(): boolean {
-  const [undone, setUndone] = useState(false);
-  useEffect(() => {
-    void undoInterruptedLoad(localDb()).then(setUndone);
-  }, []);
-  return undone;
+/** What to offer on a laptop without LAOs: a load's progress, the way to clear residue, the wait for a sync, or the first run. */
+function EmptyBody({ holdings }: { holdings: DeviceHoldings }) {
+  const { t } = useTranslation();
+  const residue = residueOf(holdings);
+  // A load under way writes its records before its LAOs: those rows are not residue.
+  if (holdings.loading) return <DemoLoader />;
+  if (residue > 0) {
+    return (
+      <Alert severity="warning" data-testid="home-residue" action={<Button component={RouterLink} to="/settings#clear" color="inherit" size="small">{t('home.openClear')}</Button>}>
+        {t('home.residue', { count: residue })}. {t('home.residueHint')}
+      </Alert>
+    );
+  }
+  if (holdings.signedIn) return <Typography color="text.secondary" data-testid="home-awaiting-sync">{t('home.awaitingSync')}</Typography>;
+  return (
+    <>
+      <Typography color="text.secondary">{t('home.emptyHint')}</Typography>
+      <DemoLoader />
+    </>
+  );
 }
 
-/** No LAOs here: the first-run card, or, when rows without their LAOs remain, the way to clear them. */
+/** No LAOs here: the first-run card. */
 function EmptyState({ holdings }: { holdings: DeviceHoldings }) {
   const { t } = useTranslation();
-  const residue = holdings.records + holdings.unsynced;
   return (
     <Card sx={{ maxWidth: 640 }}>
       <CardContent>
         <Stack spacing={2}>
           <Typography variant="h5" component="h2">{t('home.empty')}</Typography>
-          {residue > 0 ? (
-            <Alert severity="warning" data-testid="home-residue" action={<Button component={RouterLink} to="/settings#clear" color="inherit" size="small">{t('home.openClear')}</Button>}>
-              {t('home.residue', { count: residue })}. {t('home.residueHint')}
-            </Alert>
-          ) : (
-            <>
-              <Typography color="text.secondary">{t('home.emptyHint')}</Typography>
-              <DemoLoader />
-            </>
-          )}
+          <EmptyBody holdings={holdings} />
         </Stack>
       </CardContent>
     </Card>
@@ -56,7 +58,6 @@ function EmptyState({ holdings }: { holdings: DeviceHoldings }) {
 export function HomePage() {
   const { t, i18n } = useTranslation();
   const overview = useOverview();
-  const undone = useUndoneLoad();
   const format = useFormat();
   const today = format.today();
   if (!overview) return <LinearProgress />;
@@ -64,7 +65,6 @@ export function HomePage() {
   return (
     <Stack spacing={3}>
       <DemoBanner />
-      {undone && <Alert severity="info" data-testid="load-undone">{t('home.loadUndone')}</Alert>}
       {overview.laoCount === 0 ? (
         <>
           <Box>
