@@ -28,7 +28,6 @@ export async function syncScope(db: EplanDb, api: SyncApi, scope: string, option
   const snapshot = await readMeta<SnapshotProgress>(db, META.snapshot(scope));
   const cursor = await readMeta<number>(db, META.cursor(scope));
   const fetched = cursor === undefined || (snapshot && !snapshot.done) ? await fetchSnapshot(db, api, scope, options) : null;
-  if (fetched) await storeOpenConflicts(db, api, scope);
   let pulled: PulledChanges;
   try {
     pulled = await pullChanges(db, api, scope, options.pageSize);
@@ -57,7 +56,6 @@ export async function refetchScope(db: EplanDb, api: SyncApi, scope: string, opt
   await writeMeta(db, META.snapshot(scope), { after: null, cursor: 0, done: false } satisfies SnapshotProgress);
   const { seen } = await fetchSnapshot(db, api, scope, { ...options, force: true });
   if (seen) await pruneUnseen(db, scope, seen);
-  await storeOpenConflicts(db, api, scope);
   await pullChanges(db, api, scope, options.pageSize);
 }
 
@@ -114,6 +112,7 @@ const SNAPSHOT_PAGE_SIZE = MAX_PAGE_SIZE;
  * Stores snapshot pages from the saved token. The next page is requested as
  * soon as the previous one arrives, so the server prepares it while this
  * one is written; each page is still stored with its token in one transaction.
+ * A finished snapshot brings the scope's open conflicts too (storeOpenConflicts).
  */
 async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: PullOptions & { force?: boolean }): Promise<FetchedSnapshot> {
   let progress = (await readMeta<SnapshotProgress>(db, META.snapshot(scope))) ?? { after: null, cursor: 0, done: false };
@@ -151,7 +150,10 @@ async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: 
     }
     rows += page.records.length;
     options.onProgress?.({ snapshotRows: rows });
-    if (saved.done) return { seen, checksum };
+    if (saved.done) {
+      await storeOpenConflicts(db, api, scope);
+      return { seen, checksum };
+    }
   }
 }
 

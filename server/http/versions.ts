@@ -8,7 +8,7 @@ import { checkClientVersions, versionedQuerySchema } from '../../shared/sync/pro
 import { HttpError } from './errors';
 
 /** 426 for a client older than the previous version, before its body is read any further. */
-export function checkVersions(input: unknown): void {
+function checkVersions(input: unknown): void {
   const versions = versionedQuerySchema.safeParse(input);
   if (!versions.success) {
     throw new HttpError(400, 'VERSION_REQUIRED', 'Send protocolVersion and schemaVersion, as whole numbers, with every request');
