@@ -97,6 +97,24 @@ describe('saveRecord', () => {
     expect(await counts()).toEqual({ records: 0, outbox: 0, history: 0 });
   });
 
+  it("refuses a field visit credited to another officer, and a colleague's edit of one, offline with the server's code", async () => {
+    const visit = (officerId: string) => ({
+      laoId, provinceCode: '99', fiscalYear: 2568, visitedOn: '2025-03-05', officerId, purpose: 'follow_up', notes: null, categoriesEntered: [], enteredOnBehalf: false,
+    });
+    const forged = await saveRecord(db, 'fieldVisits', visit(uuidv7()), officer);
+    expect(!forged.ok && forged.error.code === 'VALIDATION_FAILED' && forged.error.issues).toEqual([{ path: 'officerId', code: 'visit.notYours' }]);
+    expect(await db.outbox.count()).toBe(0);
+    const own = await saveRecord(db, 'fieldVisits', visit(officer.userId), officer);
+    expect(own.ok).toBe(true);
+    if (!own.ok) return;
+    const colleague = { ...officer, userId: uuidv7(), role: 'officer' as const };
+    const removed = await deleteRecord(db, 'fieldVisits', own.value.id, colleague);
+    expect(!removed.ok && removed.error.code === 'VALIDATION_FAILED' && removed.error.issues).toEqual([{ path: 'officerId', code: 'visit.notYours' }]);
+    const admin = { ...officer, userId: uuidv7(), role: 'admin' as const };
+    expect((await saveRecord(db, 'fieldVisits', { ...own.value, notes: 'แก้ไขโดยผู้ดูแลระบบ' }, admin)).ok).toBe(true);
+    expect(await db.outbox.count()).toBe(2);
+  });
+
   it('refuses a record for an LAO that is not on this device', async () => {
     const result = await saveRecord(db, 'antiDrugActivities', activity({ laoId: uuidv7() }), officer);
     expect(!result.ok && result.error.code === 'VALIDATION_FAILED' && result.error.issues.map((issue) => issue.code)).toContain('lao.unknown');

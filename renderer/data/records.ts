@@ -1,7 +1,7 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { RecordTable } from '../../shared/domain/tables';
-import { buildValidationContext, validateRecord, type ContextRecords, type ValidationContext } from '../../shared/domain';
+import { buildValidationContext, validateRecord, visitWriterIssues, type ContextRecords, type FieldVisit, type UserRole, type ValidationContext } from '../../shared/domain';
 import type { Result, ValidationIssue } from '../../shared/result';
 import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
 import { now as clockNow } from '../../shared/clock';
@@ -10,6 +10,8 @@ import { editOnBase, SYSTEM_FIELDS } from '../../shared/sync/rebase';
 /** Who is writing and from where: stamped on every record, outbox entry and history line. */
 export interface Actor {
   userId: string;
+  /** The signed-in user's role; absent before sign-in (an officer's rules apply). */
+  role?: UserRole;
   now?: () => Date;
 }
 
@@ -100,6 +102,8 @@ export async function saveRecord(
       const checked = validateRecord(table, candidate, await contextFor(db, String(candidate.laoId ?? ''), id));
       if (!checked.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: checked.error } } as const;
       const record = checked.value as StoredRecord;
+      const writerIssues = table === 'fieldVisits' ? visitWriterIssues(record as unknown as FieldVisit, { id: actor.userId, role: actor.role }, before as Partial<FieldVisit> | undefined) : [];
+      if (writerIssues.length > 0) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: writerIssues } } as const;
       const changes = before ? changesSeen(edit.changes, before, record) : diff(before, record);
       if (before && Object.keys(changes).length === 0) return { ok: true, value: before } as const;
       await db.table(table).put(record);

@@ -4,7 +4,7 @@ import type { ChangeEntry, WireRecord } from '../../shared/sync/protocol';
 import { testBackends } from '../store/test-backends';
 import { compactChangeLog } from './changelog';
 import {
-  auth, createMutation, editMutation, LAO_A, LAO_B, P1, P2, pull, push, sampleRecord, type TestApp, useTestWorld, VERSIONS,
+  auth, createMutation, editMutation, LAO_A, LAO_B, P1, P2, pull, push, sampleRecord, type TestApp, USERS, useTestWorld, VERSIONS,
 } from './test-kit';
 
 const versions = `protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`;
@@ -56,7 +56,7 @@ describe.each(testBackends)('pull and snapshot on $kind', (backend) => {
 
   it('snapshots in pages, current fiscal year first, resumable from any page', async () => {
     const officer = await world.t.login('officer');
-    const current = [1, 2, 3].map(() => sampleRecord('fieldVisits', LAO_A, P1, { fiscalYear: 2569, visitedOn: '2025-12-01' }));
+    const current = [1, 2, 3].map(() => sampleRecord('fieldVisits', LAO_A, P1, { fiscalYear: 2569, visitedOn: '2025-12-01', officerId: USERS.officer.id }));
     await push(world.t, officer, current.map((r) => createMutation('fieldVisits', r)));
     const pages: { records: WireRecord[]; next: string | null; cursor: number }[] = [];
     let after: string | null = null;

@@ -9,7 +9,7 @@
  * the records and answers are written with multi-row statements at the end.
  */
 import { randomUUID } from 'node:crypto';
-import { validateRecord, type ValidationContext } from '../../shared/domain/index';
+import { checkFieldValues, validateRecord, visitWriterIssues, type ValidationContext } from '../../shared/domain/index';
 import { periodKeyOf, periodKeyText, type PeriodKey } from '../../shared/domain/rules';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict, WireRecord } from '../../shared/sync/protocol';
@@ -237,7 +237,6 @@ const SCOPE_FIELDS = ['id', 'laoId', 'provinceCode'] as const;
 
 async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): Promise<MutationResult> {
   const row = ctx.batch.row(m.recordId);
-  if (row && row.table_name !== m.table) return reject(m, 'TABLE_MISMATCH');
   const current = row ? toWireRecord(row) : undefined;
   const changes = Object.entries(m.changes).filter(([field]) => !SERVER_FIELDS.has(field));
   const base: Record<string, unknown> = Object.fromEntries(changes.map(([f, c]) => [f, c.old]));
@@ -247,11 +246,18 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
     base.deleted = false;
   }
   const target: Record<string, unknown> = current ?? { ...client, id: m.recordId };
+  // The scope of a record that exists is its own: someone outside it is refused
+  // before any answer that would tell them the record exists (its table, its place).
+  const scopeProblem = await checkScope(ctx, target.laoId, target.provinceCode);
+  if (scopeProblem) return reject(m, scopeProblem);
+  if (row && row.table_name !== m.table) return reject(m, 'TABLE_MISMATCH');
   for (const field of SCOPE_FIELDS) {
     if (field in client && !sameValue(client[field], target[field])) return reject(m, 'IMMUTABLE_FIELD');
   }
-  const scopeProblem = await checkScope(ctx, target.laoId, target.provinceCode);
-  if (scopeProblem) return reject(m, scopeProblem);
+  // Every value sent is one the table's schema accepts, before it can be stored
+  // anywhere: in the record, or in a conflict that every device of the province pulls.
+  const fieldIssues = checkFieldValues(m.table, client);
+  if (fieldIssues.length > 0) return reject(m, 'VALIDATION_FAILED', fieldIssues);
   if (!current) {
     if (m.baseVersion > 0) return reject(m, 'NOT_FOUND');
     const key = target.deleted === true ? undefined : periodKeyOf(m.table, target);
@@ -324,6 +330,8 @@ async function write(
   const checked = validateRecord(m.table, next, await ctx.batch.validationContext(m.table, candidate));
   if (!checked.ok) return reject(m, 'VALIDATION_FAILED', checked.error);
   const record = checked.value as Record<string, unknown>;
+  const writerIssues = m.table === 'fieldVisits' ? visitWriterIssues(record as { officerId: string }, ctx.principal, before.current) : [];
+  if (writerIssues.length > 0) return reject(m, 'VALIDATION_FAILED', writerIssues);
   const fieldVersions: FieldVersions = { ...before.fieldVersions };
   for (const field of appliedFields) fieldVersions[field] = [version, ctx.deviceId];
   const wire = ctx.batch.write({
@@ -367,6 +375,21 @@ async function setAsideDuplicate(tx: Queryable, ctx: MutationContext, m: Mutatio
   return { ...tombstone, status: 'conflict', conflictId: conflict.conflictId };
 }
 
+/**
+ * A conflict's `base` is the value the device says its user saw, which the
+ * server cannot check against history: one the field's schema refuses is kept
+ * as null (unknown) rather than stored and sent to every device. The other
+ * sides are the server's own values and the client's, already checked.
+ */
+function withValidBases(table: RecordTable, fields: Record<string, FieldConflict>): Record<string, FieldConflict> {
+  const kept: Record<string, FieldConflict> = {};
+  for (const [field, sides] of Object.entries(fields)) {
+    const valid = sides.base === null || checkFieldValues(table, { [field]: sides.base }).length === 0;
+    kept[field] = valid ? sides : { ...sides, base: null };
+  }
+  return kept;
+}
+
 /** Keeps a divergence for review; the caller has put the server's record in the change log. */
 async function recordConflict(
   tx: Queryable,
@@ -374,9 +397,10 @@ async function recordConflict(
   m: Mutation,
   server: Record<string, unknown>,
   kind: SyncConflict['kind'],
-  fields: Record<string, FieldConflict>,
+  sent: Record<string, FieldConflict>,
   recordId = m.recordId,
 ): Promise<MutationResult> {
+  const fields = withValidBases(m.table, sent);
   const conflict: SyncConflict = {
     id: randomUUID(),
     table: m.table,

@@ -15,6 +15,8 @@ export const VALIDATION_CODES = [
   'field.tooFew',
   'field.tooMany',
   'field.invalid',
+  'field.unknown',
+  'visit.notYours',
   'text.invalid',
   'id.invalid',
   'number.notInteger',

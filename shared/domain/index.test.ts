@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureRecord, FIXTURE_IDS } from './fixtures';
-import { hasFiscalYear, newRecordBase, newRecordId, RECORD_SCHEMAS, RECORD_TABLES, validateRecord, validateReference } from './index';
+import fc from 'fast-check';
+import { checkFieldValues, hasFiscalYear, newRecordBase, newRecordId, RECORD_SCHEMAS, RECORD_TABLES, validateRecord, validateReference } from './index';
 import { check, issuesOf } from './testUtil';
 
 describe('RECORD_SCHEMAS', () => {
@@ -67,5 +68,35 @@ describe('validateReference', () => {
       'code:code.province',
       'nameTh:field.required',
     ]);
+  });
+});
+
+describe('checkFieldValues', () => {
+  it.each(RECORD_TABLES)('accepts every field of a valid %s record, one by one', (table) => {
+    expect(checkFieldValues(table, fixtureRecord(table) as Record<string, unknown>)).toEqual([]);
+  });
+
+  it('names a field the table does not have, and a value its own schema refuses, without reading other fields', () => {
+    expect(checkFieldValues('visions', { colour: 'red', vision: 42, startYear: 2566 })).toEqual([
+      { path: 'colour', code: 'field.unknown' },
+      { path: 'vision', code: 'field.invalidType' },
+    ]);
+    // Inherited names are not fields.
+    expect(checkFieldValues('visions', { toString: 'x', __proto__: 'y' } as Record<string, unknown>).map((i) => i.code)).toEqual(['field.unknown']);
+  });
+
+  it('refuses any value of a known field that validateRecord would refuse in a whole record', () => {
+    fc.assert(
+      fc.property(fc.constantFrom(...RECORD_TABLES), fc.anything(), (table, value) => {
+        const record = fixtureRecord(table) as Record<string, unknown>;
+        const fields = Object.keys(record);
+        const field = fields[Math.abs(JSON.stringify(value)?.length ?? 0) % fields.length]!;
+        if (checkFieldValues(table, { [field]: value }).length > 0) return;
+        // Accepted alone: then its type is right, so a whole record refuses it only for a cross-field rule.
+        const whole = validateRecord(table, { ...record, [field]: value });
+        if (!whole.ok) expect(whole.error.every((found) => !found.path.startsWith(`${field}.`) || found.code !== 'field.invalidType')).toBe(true);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

@@ -2,7 +2,7 @@
  * The record schemas by table and validateRecord: schema, then cross-record rules.
  */
 import type { z } from 'zod';
-import type { Result, ValidationIssue } from '../result';
+import { issue, type Result, type ValidationIssue } from '../result';
 import { antiDrugActivitySchema } from './antiDrug';
 import { parseWith } from './common';
 import { contractSchema } from './contract';
@@ -54,6 +54,27 @@ export function validateRecord<T extends RecordTable>(
   if (!parsed.ok) return parsed;
   const issues = checkContextRules(table, parsed.value, ctx);
   return issues.length ? { ok: false, error: issues } : parsed;
+}
+
+/**
+ * Values sent for some fields of a table's records (an edit's changes, a
+ * conflict's side), each read by its own field's schema: a field the table
+ * does not have is an issue too. Cross-field and cross-record rules need the
+ * whole record and run when one is written (validateRecord).
+ */
+export function checkFieldValues(table: RecordTable, values: Record<string, unknown>): ValidationIssue[] {
+  const shape = RECORD_SCHEMAS[table].shape as Record<string, z.ZodType>;
+  const issues: ValidationIssue[] = [];
+  for (const [field, value] of Object.entries(values)) {
+    const schema = Object.hasOwn(shape, field) ? shape[field] : undefined;
+    if (!schema) {
+      issues.push(issue(field, 'field.unknown'));
+      continue;
+    }
+    const parsed = parseWith(schema, value);
+    if (!parsed.ok) issues.push(...parsed.error.map((found) => ({ ...found, path: found.path ? `${field}.${found.path}` : field })));
+  }
+  return issues;
 }
 
 export function validateReference<T extends ReferenceTable>(

@@ -5,6 +5,8 @@ import { z } from 'zod';
 import { checkInFiscalYear, isoDate, oneOf, optionalText, uuid } from './common';
 import { fiscalRecordShape } from './record';
 import { RECORD_CATEGORY_KEYS } from './tables';
+import { issue, type ValidationIssue } from '../result';
+import type { UserRole } from './reference';
 
 export const VISIT_PURPOSES = ['follow_up', 'data_entry', 'verification', 'training', 'other'] as const;
 export type VisitPurpose = (typeof VISIT_PURPOSES)[number];
@@ -29,3 +31,20 @@ export const fieldVisitSchema = z
   })
   .superRefine((v, ctx) => checkInFiscalYear(ctx, 'visitedOn', v.visitedOn, v.fiscalYear));
 export type FieldVisit = z.output<typeof fieldVisitSchema>;
+
+/**
+ * An officer logs their own visits: the visit's officer is the one who writes
+ * it, and a visit already logged stays its officer's (no one else edits,
+ * deletes or takes it over). Only an administrator may record or correct a
+ * visit for another officer. Supervisors write no records at all
+ * (server/auth/access.ts).
+ */
+export function visitWriterIssues(
+  visit: { officerId: string },
+  writer: { id: string; role?: UserRole | undefined },
+  before?: { officerId?: string | undefined },
+): ValidationIssue[] {
+  if (writer.role === 'admin') return [];
+  const ownsBefore = before === undefined || before.officerId === writer.id;
+  return ownsBefore && visit.officerId === writer.id ? [] : [issue('officerId', 'visit.notYours')];
+}
