@@ -5,12 +5,13 @@ import { openLocalDb, type EplanDb, type StoredRecord } from '../renderer/data/d
 import { saveRecord } from '../renderer/data/records';
 import { createSyncApi } from '../renderer/sync/api';
 import { SyncEngine } from '../renderer/sync/engine';
-import { login } from '../renderer/sync/login';
+import { login, logout } from '../renderer/sync/login';
 import { META, readMeta } from '../renderer/sync/meta';
 import { localChecksum, syncScope } from '../renderer/sync/pull';
 import { discardRejected } from '../renderer/sync/push';
 import { LAO_A, LAO_B, P1, sampleRecord, startTestServer, type TestServer } from './testServer';
 import { compactChangeLog } from '../server/sync/changelog';
+import { PROTOCOL_VERSION, SCHEMA_VERSION } from '../shared/sync/protocol';
 
 interface Client {
   db: EplanDb;
@@ -222,6 +223,27 @@ describe('sync engine against the real server', () => {
     expect(snapshots[2]).toContain(`after=${encodeURIComponent(stopped!.after!)}`);
     expect(await visits(b.db).count()).toBe(await visits(a.db).count());
     expect(await localChecksum(b.db, P1)).toBe(await localChecksum(a.db, P1));
+  });
+
+  it('signing out revokes the token on the server when it is reachable, and forgets it on the laptop when it is not', async () => {
+    const db = openLocalDb(`client-${uuidv7()}`);
+    clients.push(db);
+    let token: string | null = null;
+    const platform = { storeToken: async (t: string) => void (token = t), readToken: async () => token, clearToken: async () => void (token = null) };
+    const me = async (value: string) => (await server.fetch(`http://sync.test/v1/auth/me?protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`, { headers: { authorization: `Bearer ${value}` } }));
+    await login({ db, platform, fetch: server.fetch }, { username: 'officer', password: server.password, serverUrl: 'http://sync.test' });
+    const online = token!;
+    expect((await me(online)).status).toBe(200);
+    await logout({ db, platform, fetch: server.fetch });
+    expect(token).toBeNull();
+    const refused = await me(online);
+    expect(refused.status).toBe(401);
+    expect((await refused.json()).code).toBe('TOKEN_REVOKED');
+    // Offline: the server cannot hear it, the laptop forgets the token and the user all the same.
+    await login({ db, platform, fetch: server.fetch }, { username: 'officer', password: server.password, serverUrl: 'http://sync.test' });
+    await logout({ db, platform, fetch: async () => Promise.reject(new TypeError('Failed to fetch')) });
+    expect(token).toBeNull();
+    expect(await readMeta(db, META.user)).toBeUndefined();
   });
 
   it('stops retrying when the token is refused', async () => {

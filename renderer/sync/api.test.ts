@@ -18,6 +18,7 @@ function recordingFetch(sent: Sent[]): typeof fetch {
 // Every call of each API once; the mapped types make a new method a type error here until it is listed.
 const syncCalls: { [K in keyof SyncApi]: (api: SyncApi) => unknown } = {
   login: (api) => api.login({ username: 'officer', password: 'secret', deviceId: 'device-1' }),
+  logout: (api) => api.logout(),
   reference: (api) => api.reference(),
   push: (api) => api.push('device-1', []),
   pull: (api) => api.pull('99', 0),

@@ -71,6 +71,8 @@ export interface ReferenceData {
 
 export interface SyncApi {
   login(body: { username: string; password: string; deviceId: string; deviceName?: string }): Promise<LoginResponse>;
+  /** Revokes this device's token on the server. */
+  logout(): Promise<void>;
   reference(): Promise<ReferenceData>;
   push(deviceId: string, mutations: Mutation[]): Promise<PushResponse>;
   pull(scope: string, cursor: number, limit?: number): Promise<PullResponse>;
@@ -107,6 +109,7 @@ function caller(options: ApiOptions) {
     } catch {
       throw new SyncError('NETWORK');
     }
+    if (response.status === 204) return undefined as T;
     let parsed: unknown = null;
     try {
       parsed = await response.json();
@@ -124,6 +127,7 @@ export function createSyncApi(options: ApiOptions): SyncApi {
 
   return {
     login: (body) => call('POST', '/v1/auth/login', body),
+    logout: () => call('POST', `/v1/auth/logout?${versions}`),
     reference: () => call('GET', `/v1/reference?${versions}`),
     push: (deviceId, mutations) =>
       call('POST', '/v1/sync/push', { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId, mutations }),

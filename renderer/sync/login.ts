@@ -9,7 +9,7 @@ import type { LoginResponse } from '../../shared/sync/protocol';
 import type { EplanDb, ReferenceRow } from '../data/db';
 import type { PlatformBridge } from '../platform';
 import { createSyncApi, SyncError, type SyncApi } from './api';
-import { META, deviceIdOf, writeMeta } from './meta';
+import { META, deviceIdOf, readMeta, writeMeta } from './meta';
 import { claimOutbox, dropOutsideScope } from './owners';
 
 export interface LoginInput {
@@ -74,8 +74,26 @@ export async function storeReference(db: EplanDb, api: SyncApi): Promise<Awaited
   return reference;
 }
 
-/** Forgets the token and the user; local records and the outbox stay for the next login. */
+/** How long signing out waits for the server before it forgets the token anyway. */
+const LOGOUT_WAIT_MS = 5_000;
+
+/**
+ * Forgets the token and the user; local records and the outbox stay for the
+ * next login. The server revokes the token first when it can be reached; when
+ * it cannot (offline in the field), the token stays valid there until it
+ * expires or an administrator disables the account, but this laptop no
+ * longer holds it.
+ */
 export async function logout(deps: LoginDeps): Promise<void> {
+  const token = await deps.platform.readToken();
+  const serverUrl = await readMeta<string>(deps.db, META.serverUrl);
+  if (token && serverUrl) {
+    const api = createSyncApi({ baseUrl: serverUrl, token, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+    let timer: ReturnType<typeof setTimeout> | undefined;
+    const giveUp = new Promise<void>((resolve) => (timer = setTimeout(resolve, LOGOUT_WAIT_MS)));
+    await Promise.race([api.logout().catch(() => undefined), giveUp]);
+    clearTimeout(timer);
+  }
   await deps.platform.clearToken();
   await deps.db.meta.bulkDelete([META.user, META.tokenExpiresAt]);
 }

@@ -2,6 +2,7 @@ import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastif
 import type { ServerConfig } from '../config';
 import type { Database } from '../store/db';
 import { answerClientError, registerErrorHandling, sendFrameworkError, sendNotFound } from './errors';
+import { registerShutdownAnswer, registerStrictJson } from './body';
 import { healthRoutes } from './health';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
@@ -38,6 +39,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
     // Fastify's and Node's own refusals answer {code, message} like every other error.
     frameworkErrors: sendFrameworkError,
     clientErrorHandler: answerClientError,
+    return503OnClosing: false, // registerShutdownAnswer answers in our shape
   });
   const services = makeServices({
     db,
@@ -48,6 +50,8 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.decorateRequest('principal', null);
 
   registerErrorHandling(app);
+  registerShutdownAnswer(app);
+  registerStrictJson(app);
   registerCors(app);
   app.register(healthRoutes, { db });
   app.register(authRoutes, { services });
