@@ -149,7 +149,7 @@ export class SimOfficer {
    */
   async wipe(skewMs: number): Promise<void> {
     this.engine.stop();
-    const keep = new Set([META.deviceId, META.serverUrl, META.user, META.tokenExpiresAt, META.signedInUsers, 'currentUserId']);
+    const keep = new Set([META.deviceId, META.userDeviceIds, META.serverUrl, META.user, META.tokenExpiresAt, META.signedInUsers, 'currentUserId']);
     await this.db.transaction('rw', [...RECORD_TABLES.map((t) => this.db.table(t)), this.db.outbox, this.db.history, this.db.conflicts, this.db.meta], async () => {
       for (const table of RECORD_TABLES) await this.db.table(table).clear();
       await Promise.all([this.db.outbox.clear(), this.db.history.clear(), this.db.conflicts.clear()]);

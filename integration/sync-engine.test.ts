@@ -249,7 +249,7 @@ describe('sync engine against the real server', () => {
   it('stops retrying when the token is refused', async () => {
     const db = openLocalDb(`client-${uuidv7()}`);
     clients.push(db);
-    await db.meta.put({ key: META.user, value: { id: 'x', provinceCodes: [P1] } });
+    await db.meta.put({ key: META.user, value: { id: 'x', username: 'x', provinceCodes: [P1] } });
     const engine = new SyncEngine({ db, api: async () => createSyncApi({ baseUrl: 'http://sync.test', token: 'forged', fetch: server.fetch }), setTimer: () => 'timer' });
     expect(await engine.sync()).toBe(false);
     expect(engine.getStatus()).toMatchObject({ phase: 'error', error: 'UNAUTHORIZED', nextRetryAt: null });

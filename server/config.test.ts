@@ -30,7 +30,7 @@ describe('loadConfig', () => {
         LOG_LEVEL: 'info',
         TOKEN_TTL_DAYS: '30',
         SYNC_LOG_RETENTION_DAYS: '60',
-        TRUST_PROXY: 'true',
+        TRUST_PROXY: '10.0.0.5, 10.1.0.0/16,::1',
         EPLAN_NOW: '2027-10-01T09:00:00+07:00',
       },
       '/srv/app',
@@ -46,7 +46,7 @@ describe('loadConfig', () => {
         logLevel: 'info',
         tokenTtlDays: 30,
         logRetentionDays: 60,
-        trustProxy: true,
+        trustProxy: ['10.0.0.5', '10.1.0.0/16', '::1'],
         clockStart: '2027-10-01T09:00:00+07:00',
       },
     });
@@ -67,6 +67,9 @@ describe('loadConfig', () => {
     ['TOKEN_TTL_DAYS', '0'],
     ['SYNC_LOG_RETENTION_DAYS', 'forever'],
     ['TRUST_PROXY', 'yes'],
+    ['TRUST_PROXY', '10.0.0.5, proxy.example'],
+    ['TRUST_PROXY', '10.0.0.0/33'],
+    ['TRUST_PROXY', '-1'],
     ['EPLAN_NOW', '1 Oct 2570'],
     ['EPLAN_NOW', '2027-10-01'],
   ])('rejects %s=%s with a coded error naming the variable', (key, value) => {
@@ -78,6 +81,15 @@ describe('loadConfig', () => {
     expect(result.error.message).toContain(key);
     // The value may be a secret (a database URL); it is never echoed.
     expect(result.error.message).not.toContain(value);
+  });
+
+  it('takes TRUST_PROXY as a hop count or a list of proxies, and refuses true with the reason', () => {
+    expect(loadConfig({ TRUST_PROXY: '1' })).toMatchObject({ value: { trustProxy: 1 } });
+    expect(loadConfig({ TRUST_PROXY: 'false' })).toMatchObject({ value: { trustProxy: false } });
+    expect(loadConfig({ TRUST_PROXY: '192.168.1.10' })).toMatchObject({ value: { trustProxy: ['192.168.1.10'] } });
+    const refused = loadConfig({ TRUST_PROXY: 'true' });
+    expect(!refused.ok && refused.error.issues).toEqual([{ key: 'TRUST_PROXY', message: expect.stringContaining('true is refused') }]);
+    expect(!refused.ok && refused.error.code).toBe('CONFIG_INVALID');
   });
 
   it('reports all problems at once', () => {

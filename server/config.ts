@@ -1,3 +1,4 @@
+import { isIP } from 'node:net';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Result } from '../shared/result';
@@ -22,11 +23,14 @@ export interface ServerConfig {
   tokenTtlDays: number;
   /** Days the sync change log is kept; clients offline longer re-fetch their scope. */
   logRetentionDays: number;
-  /** Behind a TLS proxy: trust X-Forwarded-For for client addresses. */
-  trustProxy: boolean;
+  /** Behind a TLS proxy: the proxies whose X-Forwarded-For is believed (addresses or CIDRs), or how many hops; false = none. */
+  trustProxy: TrustProxy;
   /** EPLAN_NOW: the instant the server's clock starts at (rehearsals and tests); absent = the system clock. */
   clockStart?: string;
 }
+
+/** Fastify's trustProxy without `true`, which would believe the left-most X-Forwarded-For a client writes itself. */
+export type TrustProxy = false | number | string[];
 
 export interface ConfigIssue {
   key: string;
@@ -75,9 +79,29 @@ const envSchema = z.object({
   ),
   TOKEN_TTL_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(90)),
   SYNC_LOG_RETENTION_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(30)),
-  TRUST_PROXY: unsetIfBlank(z.enum(['true', 'false'], { error: 'must be true or false' }).default('false')),
+  TRUST_PROXY: unsetIfBlank(z.string().default('false').transform(parseTrustProxy)),
   EPLAN_NOW: unsetIfBlank(z.iso.datetime({ offset: true, error: 'must be an ISO date and time with its offset, such as 2026-10-01T09:00:00+07:00' }).optional()),
 });
+
+const TRUST_PROXY_MESSAGE = 'must be false, a number of proxy hops, or a comma list of proxy addresses or CIDRs (true is refused: any client could pick its own address)';
+
+function isAddressOrCidr(entry: string): boolean {
+  const [address = '', prefix, ...rest] = entry.split('/');
+  const version = isIP(address);
+  if (version === 0 || rest.length > 0) return false;
+  if (prefix === undefined) return true;
+  return /^\d{1,3}$/.test(prefix) && Number(prefix) <= (version === 4 ? 32 : 128);
+}
+
+/** TRUST_PROXY: `false`, a hop count such as `1`, or `10.0.0.5, 10.1.0.0/16`. */
+function parseTrustProxy(value: string, context: z.core.$RefinementCtx<string>): TrustProxy {
+  if (value === 'false') return false;
+  if (/^\d{1,2}$/.test(value)) return Number(value);
+  const entries = value.split(',').map((entry) => entry.trim());
+  if (value !== 'true' && entries.every(isAddressOrCidr)) return entries;
+  context.addIssue({ code: 'custom', message: TRUST_PROXY_MESSAGE });
+  return z.NEVER;
+}
 
 /**
  * Reads the server configuration from environment variables. Relative folders
@@ -107,7 +131,7 @@ export function loadConfig(
     logLevel: env_.LOG_LEVEL,
     tokenTtlDays: env_.TOKEN_TTL_DAYS,
     logRetentionDays: env_.SYNC_LOG_RETENTION_DAYS,
-    trustProxy: env_.TRUST_PROXY === 'true',
+    trustProxy: env_.TRUST_PROXY,
   };
   if (env_.DATABASE_URL !== undefined) config.databaseUrl = env_.DATABASE_URL;
   if (env_.STATIC_DIR !== undefined) config.staticDir = path.resolve(cwd, env_.STATIC_DIR);

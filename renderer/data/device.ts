@@ -91,12 +91,12 @@ export class DeviceNotEmptyError extends Error {
   }
 }
 
-/** Every table but `meta` emptied, and of `meta` only the device id kept. */
+/** Every table but `meta` emptied, and of `meta` only the device ids kept. */
 async function emptyDevice(db: EplanDb): Promise<void> {
   await db.transaction('rw', db.tables, async () => {
     // clear() keeps the outbox's key generator, so this device's seq never starts again at 1.
     for (const table of db.tables) if (table.name !== 'meta') await table.clear();
-    await db.meta.filter((entry) => entry.key !== META.deviceId).delete();
+    await db.meta.filter((entry) => entry.key !== META.deviceId && entry.key !== META.userDeviceIds).delete();
   });
 }
 

@@ -27,6 +27,7 @@ export const SYNC_ERROR_CODES = [
   'SERVER_ERROR',
   'BAD_RESPONSE',
   'INVALID_TEXT',
+  'DEVICE_TAKEN',
 ] as const;
 export type SyncErrorCode = (typeof SYNC_ERROR_CODES)[number];
 
@@ -46,7 +47,7 @@ export function syncErrorCode(error: unknown): SyncErrorCode {
   return error instanceof SyncError ? error.code : 'NETWORK';
 }
 
-const KNOWN_CODES = new Set<string>(['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS', 'RESET_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'FORBIDDEN', INVALID_TEXT]);
+const KNOWN_CODES = new Set<string>(['INVALID_CREDENTIALS', 'TOO_MANY_ATTEMPTS', 'RESET_REQUIRED', 'CLIENT_TOO_OLD', 'SERVER_TOO_OLD', 'FORBIDDEN', INVALID_TEXT, 'DEVICE_TAKEN']);
 
 function serverCodeOf(body: unknown): string | null {
   const code = typeof body === 'object' && body !== null ? (body as { code?: unknown }).code : undefined;

@@ -7,7 +7,7 @@
 import type { EplanDb } from '../data/db';
 import { syncErrorCode, type SyncApi, type SyncErrorCode } from './api';
 import { backoffDelay } from './backoff';
-import { META, deviceIdOf, readMeta, sessionUser, writeMeta } from './meta';
+import { META, deviceIdFor, readMeta, sessionUser, writeMeta } from './meta';
 import { syncScope } from './pull';
 import { pushOutbox } from './push';
 // Conflict decisions made offline wait in a queue until the next sync.
@@ -106,7 +106,7 @@ export class SyncEngine {
     }
     this.set({ phase: 'syncing' });
     try {
-      await pushOutbox(db, api, await deviceIdOf(db), user.id, undefined, () => this.now());
+      await pushOutbox(db, api, await deviceIdFor(db, user.username), user.id, undefined, () => this.now());
       // After the push, so the chosen value is on the server before the conflict is marked resolved.
       await sendQueuedResolutions(db, api);
       // New LAOs and assignments (a registry import, an administrator's change) reach the device with any sync.

@@ -9,7 +9,7 @@ import type { LoginResponse } from '../../shared/sync/protocol';
 import type { EplanDb, ReferenceRow } from '../data/db';
 import type { PlatformBridge } from '../platform';
 import { createSyncApi, SyncError, type SyncApi } from './api';
-import { META, deviceIdOf, readMeta, writeMeta } from './meta';
+import { META, deviceIdFor, newDeviceId, readMeta, rememberDeviceId, writeMeta } from './meta';
 import { claimOutbox, dropOutsideScope } from './owners';
 
 export interface LoginInput {
@@ -28,9 +28,22 @@ export async function login(deps: LoginDeps, input: LoginInput): Promise<LoginRe
   const { db } = deps;
   const serverUrl = input.serverUrl.trim().replace(/\/+$/, '');
   if (!/^https?:\/\/[^\s]+$/.test(serverUrl)) throw new SyncError('BAD_RESPONSE');
-  const deviceId = await deviceIdOf(db);
-  const anonymous = createSyncApi({ baseUrl: serverUrl, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
-  const session = await anonymous.login({ username: input.username.trim(), password: input.password, deviceId, deviceName: deviceName() });
+  const username = input.username.trim();
+  // A token this laptop still holds goes along: if it is this user's, the server's login limiter lets them in whatever others tried.
+  const held = await deps.platform.readToken();
+  const anonymous = createSyncApi({ baseUrl: serverUrl, token: held, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
+  const signIn = (deviceId: string) => anonymous.login({ username, password: input.password, deviceId, deviceName: deviceName() });
+  let deviceId = await deviceIdFor(db, username);
+  let session: LoginResponse;
+  try {
+    session = await signIn(deviceId);
+  } catch (error) {
+    // The id belongs to another user (this laptop's id, first used by a colleague): this user takes an id of their own.
+    if (!(error instanceof SyncError && error.serverCode === 'DEVICE_TAKEN')) throw error;
+    deviceId = newDeviceId();
+    session = await signIn(deviceId);
+  }
+  await rememberDeviceId(db, session.user.username, deviceId);
   await deps.platform.storeToken(session.token);
   const api = createSyncApi({ baseUrl: serverUrl, token: session.token, ...(deps.fetch ? { fetch: deps.fetch } : {}) });
   const previous = await claimOutbox(db, session.user.id);

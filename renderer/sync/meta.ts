@@ -3,7 +3,10 @@ import type { SessionUser } from '../../shared/sync/protocol';
 import type { EplanDb } from '../data/db';
 
 export const META = {
+  /** This laptop's device id: the first user to sign in here after it was made owns it on the server. */
   deviceId: 'sync.deviceId',
+  /** Device id per username: the server binds an id to one user, so each user of a shared laptop has their own. */
+  userDeviceIds: 'sync.userDeviceIds',
   serverUrl: 'sync.serverUrl',
   user: 'sync.user',
   tokenExpiresAt: 'sync.tokenExpiresAt',
@@ -42,12 +45,34 @@ export async function sessionUser(db: EplanDb): Promise<SessionUser | undefined>
 
 const DEVICE_ID_CHARS = 'abcdefghijklmnopqrstuvwxyz0123456789';
 
-/** This installation's id, made once: 8–100 chars of [A-Za-z0-9._:-]. */
+/** A new random device id: 8–100 chars of [A-Za-z0-9._:-]. */
+export function newDeviceId(random: () => number = Math.random): string {
+  return `device-${Array.from({ length: 20 }, () => DEVICE_ID_CHARS[Math.floor(random() * DEVICE_ID_CHARS.length)]).join('')}`;
+}
+
+/** This installation's id, made once. */
 export async function deviceIdOf(db: EplanDb, random: () => number = Math.random): Promise<string> {
   const existing = await readMeta<string>(db, META.deviceId);
   if (existing) return existing;
-  const suffix = Array.from({ length: 20 }, () => DEVICE_ID_CHARS[Math.floor(random() * DEVICE_ID_CHARS.length)]).join('');
-  const id = `device-${suffix}`;
+  const id = newDeviceId(random);
   await writeMeta(db, META.deviceId, id);
   return id;
+}
+
+/**
+ * The device id `username` signs in and pushes with on this laptop (issue 14):
+ * the one they used before; else the laptop's own id while no other user has
+ * it; else a new one, kept by rememberDeviceId once the server accepts it.
+ */
+export async function deviceIdFor(db: EplanDb, username: string, random: () => number = Math.random): Promise<string> {
+  const byUser = (await readMeta<Record<string, string>>(db, META.userDeviceIds)) ?? {};
+  const own = byUser[username.toLowerCase()];
+  if (own) return own;
+  const laptopId = await deviceIdOf(db, random);
+  return Object.values(byUser).includes(laptopId) ? newDeviceId(random) : laptopId;
+}
+
+export async function rememberDeviceId(db: EplanDb, username: string, deviceId: string): Promise<void> {
+  const byUser = (await readMeta<Record<string, string>>(db, META.userDeviceIds)) ?? {};
+  await writeMeta(db, META.userDeviceIds, { ...byUser, [username.toLowerCase()]: deviceId });
 }

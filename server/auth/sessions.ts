@@ -77,3 +77,14 @@ export async function revokeUserTokens(db: Queryable, userId: string, now: Date)
   const result = await db.query('UPDATE device_tokens SET revoked_at = $2 WHERE user_id = $1 AND revoked_at IS NULL', [userId, now]);
   return result.rowCount;
 }
+
+/**
+ * Makes the user the device id's owner if it has none (migration 008).
+ * False when another user owns it: the caller refuses the login and, in a
+ * transaction, writes nothing.
+ */
+export async function claimDevice(tx: Queryable, userId: string, deviceId: string, now: Date): Promise<boolean> {
+  await tx.query('INSERT INTO device_owners (device_id, user_id, registered_at) VALUES ($1, $2, $3) ON CONFLICT (device_id) DO NOTHING', [deviceId, userId, now]);
+  const { rows } = await tx.query<{ user_id: string }>('SELECT user_id FROM device_owners WHERE device_id = $1', [deviceId]);
+  return rows[0]?.user_id === userId;
+}

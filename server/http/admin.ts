@@ -80,14 +80,23 @@ const REFERENCE_UPSERTS: Record<Exclude<ReferenceTable, 'users'>, { key: string;
   },
 };
 
+/** 409 LAST_ADMIN unless an active administrator other than `userId` remains; the caller holds the administrators lock. */
+async function keepAnotherAdmin(tx: Queryable, userId: string): Promise<void> {
+  const { rows } = await tx.query<{ n: number }>(`SELECT count(*)::int AS n FROM users WHERE role = 'admin' AND NOT disabled AND id <> $1`, [userId]);
+  if ((rows[0]?.n ?? 0) === 0) {
+    throw new HttpError(409, 'LAST_ADMIN', 'This is the last active administrator; make another user an administrator first');
+  }
+}
+
 export async function adminRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
   const { services } = options;
   const { db } = services;
-  app.addHook('preHandler', authenticate(services));
-  app.addHook('preHandler', requireVersions);
-  app.addHook('preHandler', async (request) => {
+  // On request, before the body is read: a stranger's 20 MB body is refused unread.
+  app.addHook('onRequest', authenticate(services));
+  app.addHook('onRequest', async (request) => {
     requireAdmin(request);
   });
+  app.addHook('preHandler', requireVersions);
 
   const userById = async (id: string) => {
     const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
@@ -118,16 +127,27 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
   app.patch('/v1/admin/users/:id', async (request) => {
     const { id } = userIdParams.parse(request.params);
     const body = updateUserSchema.parse(request.body);
-    const user = await userById(id);
-    const provinces = body.provinceCodes ?? user.province_codes;
-    const laos = body.laoIds === undefined ? user.lao_ids : body.laoIds;
-    await checkAssignments(db, provinces, laos);
     if (body.password !== undefined) checkPassword(body.password);
-    const passwordHash = body.password === undefined ? user.password_hash : await hashPassword(body.password);
-    await db.query(
-      `UPDATE users SET display_name = $2, role = $3, province_codes = $4, lao_ids = $5, password_hash = $6, disabled = $7 WHERE id = $1`,
-      [id, body.displayName ?? user.display_name, body.role ?? user.role, provinces, laos, passwordHash, body.disabled ?? user.disabled],
-    );
+    // Hashed before the transaction: scrypt is slow, and the lock below should be held briefly.
+    const newHash = body.password === undefined ? undefined : await hashPassword(body.password);
+    await db.transaction(async (tx) => {
+      // One change of administrators at a time, so two admins demoting each other cannot both pass the count.
+      await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['active administrators']);
+      const { rows } = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+      const user = rows[0];
+      if (!user) throw new HttpError(404, 'NOT_FOUND', 'No such user');
+      const role = body.role ?? user.role;
+      const disabled = body.disabled ?? user.disabled;
+      const wasActiveAdmin = user.role === 'admin' && !user.disabled;
+      if (wasActiveAdmin && (role !== 'admin' || disabled)) await keepAnotherAdmin(tx, id);
+      const provinces = body.provinceCodes ?? user.province_codes;
+      const laos = body.laoIds === undefined ? user.lao_ids : body.laoIds;
+      await checkAssignments(tx, provinces, laos);
+      await tx.query(
+        `UPDATE users SET display_name = $2, role = $3, province_codes = $4, lao_ids = $5, password_hash = $6, disabled = $7 WHERE id = $1`,
+        [id, body.displayName ?? user.display_name, role, provinces, laos, newHash ?? user.password_hash, disabled],
+      );
+    });
     // A new password or a disabled account ends every session on every device.
     if (body.password !== undefined || body.disabled === true) await revokeUserTokens(db, id, services.now());
     return { user: adminView(await userById(id)) };

@@ -1,5 +1,5 @@
 import Fastify, { type FastifyInstance, type FastifyServerOptions } from 'fastify';
-import type { ServerConfig } from '../config';
+import type { ServerConfig, TrustProxy } from '../config';
 import type { Database } from '../store/db';
 import { answerClientError, registerErrorHandling, sendFrameworkError, sendNotFound } from './errors';
 import { registerShutdownAnswer, registerStrictJson } from './body';
@@ -25,17 +25,20 @@ export interface AppOptions {
   /** The notify bus; defaults to an in-process one. */
   events?: SyncEvents;
   settings?: Partial<SyncSettings>;
-  /** Behind a TLS proxy: take the client address from X-Forwarded-For (login rate limits). */
-  trustProxy?: boolean;
+  /** Behind a TLS proxy: the proxies (or hop count) whose X-Forwarded-For gives the client address (login limits). */
+  trustProxy?: TrustProxy;
 }
 
 /** The HTTP API (and optionally the renderer), ready for inject() or listen(). */
 export function buildApp(options: AppOptions): FastifyInstance {
   const { db, config } = options;
   const staticDir = options.staticDir ?? config.staticDir;
+  const hops = options.trustProxy;
+  // A hop count as the function Fastify makes of one (its types omit numbers): the n nearest hops are proxies.
+  const trustProxy = typeof hops === 'number' ? (_address: string, hop: number) => hop < hops : (hops ?? false);
   const app = Fastify({
     logger: options.logger ?? { level: config.logLevel },
-    trustProxy: options.trustProxy ?? false,
+    trustProxy,
     // Fastify's and Node's own refusals answer {code, message} like every other error.
     frameworkErrors: sendFrameworkError,
     clientErrorHandler: answerClientError,

@@ -22,7 +22,7 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     await db?.close();
   });
 
-  const login = (username: string, password: string, deviceId = 'device-auth-test') =>
+  const login = (username: string, password: string, deviceId = `device-auth-${username}`) =>
     t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username, password, deviceId } });
   const me = (token: string) => t.app.inject({ method: 'GET', url: `/v1/auth/me?${versions}`, headers: auth(token) });
 
@@ -30,7 +30,7 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     const good = await login('officer', PASSWORD);
     expect(good.statusCode).toBe(200);
     expect(good.json()).toMatchObject({ token: expect.any(String), user: { id: USERS.officer.id, role: 'officer', provinceCodes: [P1] } });
-    expect((await me(good.json().token)).json()).toMatchObject({ user: { username: 'officer' }, deviceId: 'device-auth-test' });
+    expect((await me(good.json().token)).json()).toMatchObject({ user: { username: 'officer' }, deviceId: 'device-auth-officer' });
     for (const [username, password] of [['officer', 'wrong password'], ['nobody', PASSWORD]]) {
       const bad = await login(username!, password!);
       expect([bad.statusCode, bad.json().code]).toEqual([401, 'INVALID_CREDENTIALS']);
@@ -39,7 +39,7 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
     expect(stored.rows.every((r) => r.token_hash !== good.json().token)).toBe(true);
   });
 
-  it('limits failed logins per username, then lets the user in after the window', async () => {
+  it('delays failed logins per username and address, then lets the user in after the wait', async () => {
     for (let i = 0; i < 3; i++) expect((await login('officera', 'guess')).statusCode).toBe(401);
     const limited = await login('officera', PASSWORD);
     expect([limited.statusCode, limited.json().code]).toEqual([429, 'TOO_MANY_ATTEMPTS']);

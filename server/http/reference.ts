@@ -20,7 +20,7 @@ function readableProvinces(principal: Principal): string[] | null {
 export async function referenceRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
   const { services } = options;
   const db: Database = services.db;
-  app.addHook('preHandler', authenticate(services));
+  app.addHook('onRequest', authenticate(services));
   app.addHook('preHandler', requireVersions);
 
   const provinces = async (principal: Principal) =>

@@ -1,7 +1,7 @@
 /** What the routes share: the database, a clock, the notify bus and the sync settings. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/access';
-import { FailureLimiter } from '../auth/rate-limit';
+import { LoginLimiter } from '../auth/rate-limit';
 import { DEFAULT_TOKEN_TTL_DAYS, principalForToken } from '../auth/sessions';
 import type { Database } from '../store/db';
 import { localEvents, type SyncEvents } from '../sync/events';
@@ -16,9 +16,14 @@ declare module 'fastify' {
 
 export interface SyncSettings {
   tokenTtlDays: number;
-  /** Failed logins allowed per username and per address within loginWindowMs. */
+  /** Failed logins allowed without delay per (username, address), per address and per username (auth/rate-limit.ts). */
   loginMaxFailures: number;
   loginMaxFailuresPerAddress: number;
+  loginMaxFailuresPerUser: number;
+  /** The longest login delay, and the longest the per-username delay may make the owner wait on a new address. */
+  loginMaxDelayMs: number;
+  loginMaxUserDelayMs: number;
+  /** Failures are forgotten after this long without another. */
   loginWindowMs: number;
   /** SSE keep-alive comment interval. */
   heartbeatMs: number;
@@ -28,7 +33,10 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   tokenTtlDays: DEFAULT_TOKEN_TTL_DAYS,
   loginMaxFailures: 5,
   loginMaxFailuresPerAddress: 50,
-  loginWindowMs: 15 * 60_000,
+  loginMaxFailuresPerUser: 20,
+  loginMaxDelayMs: 15 * 60_000,
+  loginMaxUserDelayMs: 60_000,
+  loginWindowMs: 60 * 60_000,
   heartbeatMs: 25_000,
 };
 
@@ -37,8 +45,7 @@ export interface Services {
   now: () => Date;
   events: SyncEvents;
   settings: SyncSettings;
-  loginByUser: FailureLimiter;
-  loginByAddress: FailureLimiter;
+  loginLimiter: LoginLimiter;
 }
 
 export function makeServices(args: { db: Database; now?: () => Date; events?: SyncEvents; settings?: Partial<SyncSettings> }): Services {
@@ -50,8 +57,16 @@ export function makeServices(args: { db: Database; now?: () => Date; events?: Sy
     now,
     events: args.events ?? localEvents(),
     settings,
-    loginByUser: new FailureLimiter({ max: settings.loginMaxFailures, windowMs: settings.loginWindowMs, now: clockMs }),
-    loginByAddress: new FailureLimiter({ max: settings.loginMaxFailuresPerAddress, windowMs: settings.loginWindowMs, now: clockMs }),
+    loginLimiter: new LoginLimiter({
+      freePerPair: settings.loginMaxFailures,
+      freePerAddress: settings.loginMaxFailuresPerAddress,
+      freePerUser: settings.loginMaxFailuresPerUser,
+      baseDelayMs: 1000,
+      maxDelayMs: settings.loginMaxDelayMs,
+      maxUserDelayMs: settings.loginMaxUserDelayMs,
+      forgetAfterMs: settings.loginWindowMs,
+      now: clockMs,
+    }),
   };
 }
 
@@ -74,7 +89,7 @@ const TOKEN_MESSAGES: Record<string, string> = {
   USER_DISABLED: 'This account is disabled',
 };
 
-/** A preHandler that requires a valid device token and sets request.principal. */
+/** A hook (onRequest: before the body is read) that requires a valid device token and sets request.principal. */
 export function authenticate(services: Services, options: { allowQueryToken?: boolean } = {}) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
     const token = bearerToken(request, options.allowQueryToken ?? false);

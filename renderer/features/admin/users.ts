@@ -71,7 +71,7 @@ export function changeOf(before: AdminUser, form: UserForm): UserChange {
   return change;
 }
 
-const SERVER_CODES = new Set(['USERNAME_TAKEN', 'UNKNOWN_PROVINCE', 'UNKNOWN_LAO', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'NOT_FOUND', 'VALIDATION_FAILED', 'REFERENCE_CONFLICT', INVALID_TEXT]);
+const SERVER_CODES = new Set(['USERNAME_TAKEN', 'UNKNOWN_PROVINCE', 'UNKNOWN_LAO', 'PASSWORD_TOO_SHORT', 'PASSWORD_TOO_LONG', 'NOT_FOUND', 'VALIDATION_FAILED', 'REFERENCE_CONFLICT', INVALID_TEXT, 'LAST_ADMIN']);
 
 /** The translation key of a failed admin call: the server's own code when known, else the sync error's. */
 export function adminErrorKey(error: unknown): string {
