@@ -32,7 +32,7 @@ const PUSH_BODY_LIMIT = 8 * 1024 * 1024;
 export async function syncRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
   const { services } = options;
   const { db } = services;
-  app.addHook('preHandler', authenticate(services, { allowQueryToken: true }));
+  app.addHook('preHandler', authenticate(services));
   app.addHook('preHandler', requireVersions);
   // Open event streams, ended before the server waits for its connections to finish.
   const streams = new Set<() => void>();
