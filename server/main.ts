@@ -76,7 +76,10 @@ export async function startServer(
       const onReady = options.onReady;
       await step('STARTUP_HOOK_FAILED', 'Start-up task failed', () => onReady(db));
     }
-    const events = await databaseEvents(db);
+    // The bus is made before the app; it logs a lost LISTEN connection through the app's logger.
+    const events = await databaseEvents(db, {
+      logger: { error: (details, message) => app.log.error(details, message), info: (details, message) => app.log.info(details, message) },
+    });
     const app = buildApp({
       db,
       config,

@@ -5,14 +5,25 @@ import { createAdminApi, createSyncApi, type AdminApi, type SyncApi } from './ap
 interface Sent {
   url: URL;
   body: unknown;
+  headers: Record<string, string>;
 }
 
-/** A fetch that keeps what it was asked and answers {}. */
+/** A fetch that keeps what it was asked and answers {} (an event stream: one that ends at once). */
 function recordingFetch(sent: Sent[]): typeof fetch {
   return async (input, init) => {
-    sent.push({ url: new URL(String(input)), body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined });
+    const headers = { ...(init?.headers as Record<string, string>) };
+    sent.push({ url: new URL(String(input)), body: typeof init?.body === 'string' ? JSON.parse(init.body) : undefined, headers });
+    if (headers.accept === 'text/event-stream') return new Response('', { status: 200, headers: { 'content-type': 'text/event-stream' } });
     return new Response('{}', { status: 200, headers: { 'content-type': 'application/json' } });
   };
+}
+
+/** Opens the stream and stops it as soon as it has connected once. */
+async function oneEventStream(api: SyncApi): Promise<void> {
+  const stop = new AbortController();
+  const reading = api.events('99', { signal: stop.signal, onEvent: () => {}, onRefused: () => {} });
+  stop.abort();
+  await reading;
 }
 
 // Every call of each API once; the mapped types make a new method a type error here until it is listed.
@@ -23,7 +34,7 @@ const syncCalls: { [K in keyof SyncApi]: (api: SyncApi) => unknown } = {
   push: (api) => api.push('device-1', []),
   pull: (api) => api.pull('99', 0),
   snapshot: (api) => api.snapshot('99', '0.0190c4e2-0000-7000-8000-000000000001'),
-  eventsUrl: (api) => api.eventsUrl('99'),
+  events: oneEventStream,
   listConflicts: (api) => api.listConflicts('99'),
   resolveConflict: (api) => api.resolveConflict('0190c4e2-0000-7000-8000-0000000000ff'),
 };
@@ -60,13 +71,24 @@ describe('the API calls of the app', () => {
     const carried: Record<string, unknown> = {};
     for (const [name, call] of calls) {
       const before = sent.length;
-      const result = await call();
-      // eventsUrl gives the URL EventSource opens, not a fetch.
-      const request = typeof result === 'string' ? { url: new URL(result), body: undefined } : sent[before];
-      expect(sent.length - before, name).toBe(typeof result === 'string' ? 0 : 1);
-      carried[name] = versionsOf(request!);
+      await call();
+      expect(sent.length - before, name).toBe(1);
+      carried[name] = versionsOf(sent[before]!);
     }
     const expected = { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION };
     expect(carried).toEqual(Object.fromEntries(calls.map(([name]) => [name, name === 'login' ? 'none' : expected])));
+  });
+
+  it('send the token in the Authorization header only, never in a URL (the event stream included)', async () => {
+    const sent: Sent[] = [];
+    const options = { baseUrl: 'http://sync.test', token: 'token-1', fetch: recordingFetch(sent) };
+    const sync = createSyncApi(options);
+    const admin = createAdminApi(options);
+    for (const call of Object.values(syncCalls)) await call(sync);
+    for (const call of Object.values(adminCalls)) await call(admin);
+    const withoutLogin = sent.filter((request) => !request.url.pathname.endsWith('/login'));
+    expect(withoutLogin.map((request) => request.headers.authorization)).toEqual(withoutLogin.map(() => 'Bearer token-1'));
+    expect(sent.filter((request) => request.url.href.includes('token-1'))).toEqual([]);
+    expect(sent.some((request) => request.url.pathname === '/v1/sync/events')).toBe(true);
   });
 });

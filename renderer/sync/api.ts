@@ -14,6 +14,7 @@ import {
   type SyncConflict,
 } from '../../shared/sync/protocol';
 import { INVALID_TEXT } from '../../shared/text';
+import { readEventStream, type ServerEvent } from './eventStream';
 
 export const SYNC_ERROR_CODES = [
   'NETWORK',
@@ -78,11 +79,22 @@ export interface SyncApi {
   push(deviceId: string, mutations: Mutation[]): Promise<PushResponse>;
   pull(scope: string, cursor: number, limit?: number): Promise<PullResponse>;
   snapshot(scope: string, after: string | null, limit?: number): Promise<SnapshotResponse>;
-  eventsUrl(scope: string): string;
+  /**
+   * Reads the province's event stream (the token in a header, never the URL) until
+   * `signal` aborts or the server refuses it; resolves then.
+   */
+  events(scope: string, handlers: EventHandlers): Promise<void>;
   /** Open conflicts of a province the user may read (a supervisor gets the whole province). */
   listConflicts(scope: string): Promise<{ conflicts: SyncConflict[] }>;
   /** Marks a conflict resolved; the chosen value itself syncs as an ordinary edit. */
   resolveConflict(id: string): Promise<{ conflict: SyncConflict }>;
+}
+
+export interface EventHandlers {
+  signal: AbortSignal;
+  onEvent(event: ServerEvent): void;
+  /** The server refused the stream (a revoked token, a too-old app…); it is not retried. */
+  onRefused(error: SyncError): void;
 }
 
 export interface ApiOptions {
@@ -98,12 +110,12 @@ type Method = 'GET' | 'POST' | 'PATCH';
 /** One JSON call to the server: the token attached, every failure a SyncError with a code. */
 function caller(options: ApiOptions) {
   const base = options.baseUrl.replace(/\/+$/, '');
-  const doFetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const doFetch: typeof fetch = options.fetch ?? ((input, init) => fetch(input, init));
+  const tokenHeader = (): Record<string, string> => (options.token ? { authorization: `Bearer ${options.token}` } : {});
 
   async function call<T>(method: Method, path: string, body?: unknown): Promise<T> {
-    const headers: Record<string, string> = {};
+    const headers = tokenHeader();
     if (body !== undefined) headers['content-type'] = 'application/json';
-    if (options.token) headers.authorization = `Bearer ${options.token}`;
     let response: Response;
     try {
       response = await doFetch(`${base}${path}`, { method, headers, ...(body === undefined ? {} : { body: JSON.stringify(body) }) });
@@ -120,11 +132,11 @@ function caller(options: ApiOptions) {
     if (!response.ok) throw new SyncError(codeOf(response.status, parsed), response.status, serverCodeOf(parsed));
     return parsed as T;
   }
-  return { base, call };
+  return { base, call, doFetch, tokenHeader };
 }
 
 export function createSyncApi(options: ApiOptions): SyncApi {
-  const { base, call } = caller(options);
+  const { base, call, doFetch, tokenHeader } = caller(options);
 
   return {
     login: (body) => call('POST', '/v1/auth/login', body),
@@ -137,7 +149,15 @@ export function createSyncApi(options: ApiOptions): SyncApi {
       call('GET', `/v1/sync/snapshot?scope=${scope}&limit=${limit}&${versions}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
     listConflicts: (scope) => call('GET', `/v1/sync/conflicts?scope=${scope}&open=true&${versions}`),
     resolveConflict: (id) => call('POST', `/v1/sync/conflicts/${encodeURIComponent(id)}/resolve?${versions}`, {}),
-    eventsUrl: (scope) => `${base}/v1/sync/events?scope=${scope}&${versions}&access_token=${encodeURIComponent(options.token ?? '')}`,
+    events: (scope, handlers) =>
+      readEventStream({
+        url: `${base}/v1/sync/events?scope=${scope}&${versions}`,
+        headers: tokenHeader(),
+        fetch: doFetch,
+        signal: handlers.signal,
+        onEvent: handlers.onEvent,
+        onRefused: (status, body) => handlers.onRefused(new SyncError(codeOf(status, body), status, serverCodeOf(body))),
+      }),
   };
 }
 

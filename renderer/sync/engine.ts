@@ -130,6 +130,11 @@ export class SyncEngine {
     }
   }
 
+  /** A refusal met outside a run (the event stream's 401, say) shows like a run's. */
+  reportRefusal(code: SyncErrorCode): void {
+    if (this.running === null) this.fail(code);
+  }
+
   private fail(code: SyncErrorCode): void {
     const failures = this.status.failures + 1;
     // A refused token or a too-old app needs a person, not a retry.

@@ -1,11 +1,11 @@
 /**
  * The app's one sync engine and what makes it run: start, reconnect, an
- * interval, local writes (debounced) and the server's SSE poke.
+ * interval, local writes (debounced) and the server's event-stream poke.
  */
 import { liveQuery } from 'dexie';
 import { localDb, type EplanDb } from '../data/db';
 import { getPlatform } from '../platform';
-import { createAdminApi, createSyncApi, type AdminApi, type SyncApi } from './api';
+import { createAdminApi, createSyncApi, type AdminApi, type SyncApi, type SyncError } from './api';
 import { SyncEngine } from './engine';
 import { META, readMeta, sessionUser } from './meta';
 
@@ -59,10 +59,11 @@ export function startSync(target: SyncEngine = syncEngine(), db: EplanDb = local
   const cleanups: (() => void)[] = [];
   void target.load().then(run);
   // Back online: listen for pokes afresh (a stream opened offline may have given up) and sync at once.
-  let stopPokes = listenForPokes(run);
+  const refused = (error: SyncError) => target.reportRefusal(error.code);
+  let stopPokes = listenForPokes(run, refused);
   const reconnect = () => {
     stopPokes();
-    stopPokes = listenForPokes(run);
+    stopPokes = listenForPokes(run, refused);
     run();
   };
   window.addEventListener('online', reconnect);
@@ -93,23 +94,22 @@ export function startSync(target: SyncEngine = syncEngine(), db: EplanDb = local
   return stop;
 }
 
-/** One EventSource per scope; the server sends 'change' when the scope moved on. */
-function listenForPokes(onPoke: () => void): () => void {
-  if (typeof EventSource === 'undefined') return () => {};
-  const sources: EventSource[] = [];
-  let stopped = false;
+/** One event stream per scope; the server sends 'change' when the scope moved on. A refusal is reported and ends that stream. */
+function listenForPokes(onPoke: () => void, onRefused: (error: SyncError) => void): () => void {
+  const stop = new AbortController();
   void (async () => {
     const db = localDb();
     const [api, user] = await Promise.all([storedApi(db), sessionUser(db)]);
-    if (!api || !user || stopped) return;
+    if (!api || !user || stop.signal.aborted) return;
     for (const scope of user.provinceCodes) {
-      const source = new EventSource(api.eventsUrl(scope));
-      source.addEventListener('change', onPoke);
-      sources.push(source);
+      void api.events(scope, {
+        signal: stop.signal,
+        onEvent: (event) => {
+          if (event.type === 'change') onPoke();
+        },
+        onRefused,
+      });
     }
   })();
-  return () => {
-    stopped = true;
-    for (const source of sources) source.close();
-  };
+  return () => stop.abort();
 }

@@ -41,12 +41,16 @@ export async function issueToken(
   const token = randomBytes(32).toString('base64url');
   const expiresAt = new Date(args.now.getTime() + args.ttlDays * 86_400_000);
   await db.query(
-    `INSERT INTO device_tokens (id, token_hash, user_id, device_id, device_name, created_at, expires_at)
-     VALUES ($1, $2, $3, $4, $5, $6, $7)`,
+    // Issued at a login, which is a use: the first requests after it need not write again.
+    `INSERT INTO device_tokens (id, token_hash, user_id, device_id, device_name, created_at, expires_at, last_used_at)
+     VALUES ($1, $2, $3, $4, $5, $6, $7, $6)`,
     [randomUUID(), hashToken(token), args.userId, args.deviceId, args.deviceName ?? null, args.now, expiresAt],
   );
   return { token, expiresAt };
 }
+
+/** last_used_at is written at most this often per token, so reads do not each cost a write. */
+export const LAST_USED_RESOLUTION_MS = 5 * 60_000;
 
 export type TokenProblem = 'TOKEN_INVALID' | 'TOKEN_EXPIRED' | 'TOKEN_REVOKED' | 'USER_DISABLED';
 
@@ -55,8 +59,8 @@ export async function principalForToken(
   token: string,
   now: Date,
 ): Promise<{ ok: true; principal: Principal } | { ok: false; code: TokenProblem }> {
-  const { rows } = await db.query<UserRow & { token_id: string; device_id: string; expires_at: Date; revoked_at: Date | null }>(
-    `SELECT t.id AS token_id, t.device_id, t.expires_at, t.revoked_at,
+  const { rows } = await db.query<UserRow & { token_id: string; device_id: string; expires_at: Date; revoked_at: Date | null; last_used_at: Date | null }>(
+    `SELECT t.id AS token_id, t.device_id, t.expires_at, t.revoked_at, t.last_used_at,
             u.id, u.username, u.display_name, u.role, u.province_codes, u.lao_ids, u.disabled, u.password_hash
      FROM device_tokens t JOIN users u ON u.id = t.user_id WHERE t.token_hash = $1`,
     [hashToken(token)],
@@ -66,7 +70,15 @@ export async function principalForToken(
   if (row.revoked_at !== null) return { ok: false, code: 'TOKEN_REVOKED' };
   if (new Date(row.expires_at).getTime() <= now.getTime()) return { ok: false, code: 'TOKEN_EXPIRED' };
   if (row.disabled) return { ok: false, code: 'USER_DISABLED' };
+  await touchToken(db, row.token_id, row.last_used_at, now);
   return { ok: true, principal: { ...toSessionUser(row), tokenId: row.token_id, deviceId: row.device_id } };
+}
+
+/** Records the token's use when the stored time is older than LAST_USED_RESOLUTION_MS (the WHERE keeps parallel requests to one write). */
+async function touchToken(db: Queryable, tokenId: string, lastUsedAt: Date | null, now: Date): Promise<void> {
+  const staleBefore = new Date(now.getTime() - LAST_USED_RESOLUTION_MS);
+  if (lastUsedAt !== null && new Date(lastUsedAt).getTime() > staleBefore.getTime()) return;
+  await db.query('UPDATE device_tokens SET last_used_at = $2 WHERE id = $1 AND (last_used_at IS NULL OR last_used_at <= $3)', [tokenId, now, staleBefore]);
 }
 
 export async function revokeToken(db: Queryable, tokenId: string, now: Date): Promise<void> {

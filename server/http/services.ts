@@ -70,14 +70,10 @@ export function makeServices(args: { db: Database; now?: () => Date; events?: Sy
   };
 }
 
-function bearerToken(request: FastifyRequest, allowQuery: boolean): string | undefined {
+// Only from the header: a token in a URL ends up in proxy and access logs.
+function bearerToken(request: FastifyRequest): string | undefined {
   const header = request.headers.authorization;
   if (typeof header === 'string' && header.startsWith('Bearer ')) return header.slice(7).trim() || undefined;
-  // EventSource cannot send headers, so the events stream also takes ?access_token=.
-  if (allowQuery) {
-    const token = (request.query as Record<string, unknown> | undefined)?.access_token;
-    if (typeof token === 'string' && token !== '') return token;
-  }
   return undefined;
 }
 
@@ -90,9 +86,9 @@ const TOKEN_MESSAGES: Record<string, string> = {
 };
 
 /** A hook (onRequest: before the body is read) that requires a valid device token and sets request.principal. */
-export function authenticate(services: Services, options: { allowQueryToken?: boolean } = {}) {
+export function authenticate(services: Services) {
   return async (request: FastifyRequest, _reply: FastifyReply): Promise<void> => {
-    const token = bearerToken(request, options.allowQueryToken ?? false);
+    const token = bearerToken(request);
     if (token === undefined) throw new HttpError(401, 'UNAUTHORIZED', TOKEN_MESSAGES.UNAUTHORIZED!);
     const found = await principalForToken(services.db, token, services.now());
     if (!found.ok) throw new HttpError(401, found.code, TOKEN_MESSAGES[found.code] ?? 'Log in again');

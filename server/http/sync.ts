@@ -33,7 +33,7 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   const { services } = options;
   const { db } = services;
   // On request, before the body is read: an unauthenticated push is refused unread.
-  app.addHook('onRequest', authenticate(services, { allowQueryToken: true }));
+  app.addHook('onRequest', authenticate(services));
   app.addHook('preHandler', requireVersions);
   // Open event streams, ended before the server waits for its connections to finish.
   const streams = new Set<() => void>();

@@ -38,8 +38,6 @@ interface VersionedRoute {
   body?: Record<string, unknown>;
   /** Where the app puts the versions. */
   versionsIn: 'query' | 'body';
-  /** The token goes in the query string, as EventSource sends it. */
-  tokenInQuery?: boolean;
   /** With the right versions: the answer and what the route did. */
   accepted: (response: Answer, token: string) => Promise<void> | void;
   /** It answers with an endless stream: accepted() is checked over a socket instead. */
@@ -151,7 +149,7 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
         accepted: (r) => expect(r.json().conflict).toMatchObject({ id: conflictId, resolvedBy: USERS.officer.id }),
       },
       {
-        route: 'GET /v1/sync/events', url: `/v1/sync/events?scope=${P1}`, as: 'officer', versionsIn: 'query', tokenInQuery: true, streams: true,
+        route: 'GET /v1/sync/events', url: `/v1/sync/events?scope=${P1}`, as: 'officer', versionsIn: 'query', streams: true,
         accepted: (r) => expect(r.body).toContain('event: ready'),
       },
     );
@@ -160,7 +158,7 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
 
   /** The route's request with the claimed versions where the app puts them. */
   function request(route: VersionedRoute, versions: Claim, token: string) {
-    const query = new URLSearchParams(route.tokenInQuery ? { access_token: token } : {});
+    const query = new URLSearchParams();
     let payload = route.body;
     if (route.versionsIn === 'body') payload = { ...route.body, ...versions };
     else {
@@ -170,7 +168,7 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
     }
     const text = query.toString();
     const url = text === '' ? route.url : `${route.url}${route.url.includes('?') ? '&' : '?'}${text}`;
-    return { method: route.route.split(' ')[0] as 'GET', url, headers: route.tokenInQuery ? {} : auth(token), ...(payload === undefined ? {} : { payload }) };
+    return { method: route.route.split(' ')[0] as 'GET', url, headers: auth(token), ...(payload === undefined ? {} : { payload }) };
   }
 
   /** The answer, or 'streaming' for a stream that has not ended a second later (an unchecked event stream never ends). */

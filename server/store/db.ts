@@ -25,10 +25,28 @@ export interface Database extends Queryable {
   transaction<T>(fn: (tx: Queryable) => Promise<T>): Promise<T>;
   /** Idempotent. */
   close(): Promise<void>;
-  /** PostgreSQL only: LISTEN on a channel (see `channel`) with a dedicated connection; resolves to a stop function. */
-  listen?(channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>>;
+  /**
+   * LISTEN on a channel (see `channel`); resolves to a stop function. On PostgreSQL a
+   * dedicated connection, re-opened with backoff when it is lost (see ListenOptions).
+   */
+  listen?(channel: string, onMessage: (payload: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
   /** The channel name NOTIFY must use for `listen(name)` (isolated per schema). */
   channel?(name: string): string;
+}
+
+export interface ListenOptions {
+  /** The connection was lost or could not be re-opened; the next attempt is in `retryInMs`. */
+  onError?(error: unknown, retryInMs: number): void;
+  /** LISTEN is in place again after a loss; notifications sent meanwhile were missed. */
+  onReconnect?(): void;
+  backoff?: { baseMs: number; maxMs: number };
+}
+
+export const LISTEN_BACKOFF = { baseMs: 500, maxMs: 30_000 } as const;
+
+/** The wait before re-opening a lost LISTEN connection, attempt 1 first: doubling, capped. */
+export function listenRetryDelay(attempt: number, backoff: { baseMs: number; maxMs: number } = LISTEN_BACKOFF): number {
+  return Math.min(backoff.maxMs, backoff.baseMs * 2 ** Math.min(Math.max(attempt - 1, 0), 30));
 }
 
 export interface PgliteOptions {
@@ -124,7 +142,7 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
     kind: 'postgres',
     ...run(pool),
     channel,
-    listen: (name, onMessage) => listenOn(base, channel(name), onMessage),
+    listen: (name, onMessage, listenOptions) => listenOn(base, channel(name), onMessage, listenOptions),
     transaction: (fn) => inPgTransaction(pool, (client) => fn(run(client))),
     async close() {
       if (closed) return;
@@ -137,20 +155,67 @@ export async function openPostgres(options: PostgresOptions): Promise<Database> 
   };
 }
 
-async function listenOn(base: pg.ClientConfig, channel: string, onMessage: (payload: string) => void): Promise<() => Promise<void>> {
-  const client = new pg.Client(base);
-  // A lost listener connection only delays pokes: clients also pull on an interval.
-  client.on('error', () => {});
-  await client.connect();
-  client.on('notification', (message) => {
-    if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
-  });
-  await client.query(`LISTEN "${channel}"`);
+/**
+ * LISTEN on a connection of its own. A lost connection (the server restarted, a
+ * proxy dropped it, the backend was terminated) is reported and re-opened with
+ * backoff, LISTEN again, until stopped.
+ */
+async function listenOn(base: pg.ClientConfig, channel: string, onMessage: (payload: string) => void, options: ListenOptions = {}): Promise<() => Promise<void>> {
+  let current: pg.Client | null = null;
   let stopped = false;
+  let attempt = 0;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+
+  const open = async (): Promise<void> => {
+    const client = new pg.Client(base);
+    // Both fire for one loss; `lost` acts once per client.
+    client.on('error', (error) => lost(client, error));
+    client.on('end', () => lost(client, new Error('LISTEN connection ended')));
+    client.on('notification', (message) => {
+      if (message.channel === channel && message.payload !== undefined) onMessage(message.payload);
+    });
+    try {
+      await client.connect();
+      await client.query(`LISTEN "${channel}"`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    if (stopped) await client.end().catch(() => {});
+    else current = client;
+  };
+
+  const retryLater = (error: unknown) => {
+    attempt += 1;
+    const delay = listenRetryDelay(attempt, options.backoff);
+    options.onError?.(error, delay);
+    timer = setTimeout(() => {
+      if (stopped) return;
+      open().then(
+        () => {
+          attempt = 0;
+          if (!stopped) options.onReconnect?.();
+        },
+        retryLater,
+      );
+    }, delay);
+  };
+
+  function lost(client: pg.Client, error: unknown): void {
+    if (stopped || client !== current) return;
+    current = null;
+    client.end().catch(() => {});
+    retryLater(error);
+  }
+
+  await open();
   return async () => {
     if (stopped) return;
     stopped = true;
-    await client.end().catch(() => {});
+    clearTimeout(timer);
+    const client = current;
+    current = null;
+    await client?.end().catch(() => {});
   };
 }
 

@@ -61,13 +61,14 @@ describe.each(testBackends)('server-sent events on $kind', (backend) => {
   it('pokes subscribers of a province when a push advances it, across processes', async () => {
     const [first, second] = apps.map(urlOf) as [string, string];
     const listenerToken = await loginAt(second, 'device-listener');
-    const refused = await fetch(`${second}/v1/sync/events?scope=98&${versions}&access_token=${listenerToken}`);
+    const auth = { headers: { authorization: `Bearer ${listenerToken}` } };
+    const refused = await fetch(`${second}/v1/sync/events?scope=98&${versions}`, auth);
     expect(refused.status).toBe(403);
-    const stream = await fetch(`${second}/v1/sync/events?scope=${P1}&${versions}&access_token=${listenerToken}`);
+    const stream = await fetch(`${second}/v1/sync/events?scope=${P1}&${versions}`, auth);
     expect(stream.headers.get('content-type')).toContain('text/event-stream');
     // The ready event proves the subscription is in place before we push.
     await waitForEvent(stream, (event) => event.includes('event: ready'));
-    const stream2 = await fetch(`${second}/v1/sync/events?scope=${P1}&${versions}`, { headers: { authorization: `Bearer ${listenerToken}` } });
+    const stream2 = await fetch(`${second}/v1/sync/events?scope=${P1}&${versions}`, auth);
     const ready = waitForEvent(stream2, (event) => event.includes('event: change'));
     const writerToken = await loginAt(first, 'device-writer');
     const pushed = await fetch(`${first}/v1/sync/push`, {
