@@ -191,3 +191,18 @@ export async function pull(t: TestApp, token: string, scope: string, cursor: num
   });
   return { status: response.statusCode, body: response.json() };
 }
+
+/** Routes anyone may call; every other route needs a device token. */
+export const OPEN_ROUTES = ['GET /v1/health', 'POST /v1/auth/login'];
+
+/** Every route the app registers that needs a token, as 'METHOD /pattern' (HEAD aside), sorted. */
+export async function authenticatedRoutes(db: Database): Promise<string[]> {
+  const app = buildApp({ db, config: { logLevel: 'silent' }, logger: false });
+  const registered: string[] = [];
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) if (method !== 'HEAD') registered.push(`${method} ${route.url}`);
+  });
+  await app.ready();
+  await app.close();
+  return registered.filter((route) => !OPEN_ROUTES.includes(route)).sort();
+}
