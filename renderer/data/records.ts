@@ -5,7 +5,8 @@ import { buildValidationContext, validateRecord, type ContextRecords, type Valid
 import type { Result, ValidationIssue } from '../../shared/result';
 import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
 import { now as clockNow } from '../../shared/clock';
-import { editOnBase, SYSTEM_FIELDS } from '../../shared/sync/rebase';
+import { isStampField } from '../../shared/domain/record';
+import { editOnBase } from '../../shared/sync/rebase';
 
 /** Who is writing and from where: stamped on every record, outbox entry and history line. */
 export interface Actor {
@@ -23,7 +24,7 @@ export type WriteError =
 function diff(before: Record<string, unknown> | undefined, after: Record<string, unknown>): OutboxEntry['changes'] {
   const changes: OutboxEntry['changes'] = {};
   for (const [field, value] of Object.entries(after)) {
-    if (SYSTEM_FIELDS.has(field)) continue;
+    if (isStampField(field)) continue;
     const old = before?.[field];
     if (JSON.stringify(old) !== JSON.stringify(value)) changes[field] = { old: old ?? null, new: value };
   }

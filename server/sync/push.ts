@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { validateRecord, type ValidationContext } from '../../shared/domain/index';
+import { isStampField, PLACE_FIELDS } from '../../shared/domain/record';
 import { periodKeyOf, periodKeyText, type PeriodKey } from '../../shared/domain/rules';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict, WireRecord } from '../../shared/sync/protocol';
@@ -19,7 +20,7 @@ import { canWriteLao } from '../auth/access';
 import type { Database, Queryable } from '../store/db';
 import { BatchContexts } from './batch-context';
 import { ChangeCollector } from './changelog';
-import { RECORD_ROW_COLUMNS, SERVER_FIELDS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
+import { RECORD_ROW_COLUMNS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
 import { withRetry } from './retry';
 
 export interface PushOutcome {
@@ -233,13 +234,11 @@ function reject(m: Mutation, code: NonNullable<MutationResult['code']>, issues?:
   return { mutationId: m.mutationId, status: 'rejected', code, ...(issues ? { issues } : {}) };
 }
 
-const SCOPE_FIELDS = ['id', 'laoId', 'provinceCode'] as const;
-
 async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): Promise<MutationResult> {
   const row = ctx.batch.row(m.recordId);
   if (row && row.table_name !== m.table) return reject(m, 'TABLE_MISMATCH');
   const current = row ? toWireRecord(row) : undefined;
-  const changes = Object.entries(m.changes).filter(([field]) => !SERVER_FIELDS.has(field));
+  const changes = Object.entries(m.changes).filter(([field]) => !isStampField(field)); // the server stamps them
   const base: Record<string, unknown> = Object.fromEntries(changes.map(([f, c]) => [f, c.old]));
   const client: Record<string, unknown> = Object.fromEntries(changes.map(([f, c]) => [f, c.new]));
   if (m.op === 'delete' && client.deleted !== true) {
@@ -247,7 +246,7 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
     base.deleted = false;
   }
   const target: Record<string, unknown> = current ?? { ...client, id: m.recordId };
-  for (const field of SCOPE_FIELDS) {
+  for (const field of PLACE_FIELDS) {
     if (field in client && !sameValue(client[field], target[field])) return reject(m, 'IMMUTABLE_FIELD');
   }
   const scopeProblem = await checkScope(ctx, target.laoId, target.provinceCode);
@@ -345,7 +344,7 @@ async function write(
 }
 
 /** Fields that say where a record sits, not what it holds: a duplicate's are the kept record's by definition. */
-const PLACE_FIELDS = new Set([...SCOPE_FIELDS, 'deleted']);
+const WHERE_IT_SITS = new Set<string>([...PLACE_FIELDS, 'deleted']);
 
 /**
  * A new record of a period the LAO already holds (two officers each made
@@ -360,7 +359,7 @@ async function setAsideDuplicate(tx: Queryable, ctx: MutationContext, m: Mutatio
   if (tombstone.status === 'rejected') return tombstone;
   const fields: Record<string, FieldConflict> = {};
   for (const [field, value] of Object.entries(client)) {
-    if (!PLACE_FIELDS.has(field) && !sameValue(value, kept[field])) fields[field] = { base: null, server: kept[field] ?? null, client: value };
+    if (!WHERE_IT_SITS.has(field) && !sameValue(value, kept[field])) fields[field] = { base: null, server: kept[field] ?? null, client: value };
   }
   if (Object.keys(fields).length === 0) return tombstone;
   const conflict = await recordConflict(tx, ctx, m, kept, 'duplicate', fields, kept.id);
