@@ -46,6 +46,8 @@ export function periodKeyOf(table: string, record: Record<string, unknown>): Per
 }
 
 const PERIOD_ISSUE = { fiscalStats: ['month', 'fiscalStats.duplicateMonth'], quarterReports: ['quarter', 'quarterReport.duplicate'] } as const;
+/** The tables of which an LAO holds one live record per period. */
+export const PERIOD_TABLES = Object.keys(PERIOD_ISSUE) as Array<PeriodKey['table']>;
 
 export interface ValidationContext {
   /** LAOs the writer may know; a record for any other LAO is refused. */
