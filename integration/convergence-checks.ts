@@ -9,7 +9,8 @@ import type { MutationResult, SyncConflict, WireRecord } from '../shared/sync/pr
 import { sameValue } from '../shared/sync/merge';
 import type { Database } from '../server/store/db';
 import { listConflicts } from '../server/sync/conflicts';
-import { RECORD_ROW_COLUMNS, SERVER_FIELDS, toWireRecord, type RecordRow } from '../server/sync/records';
+import { isStampField } from '../shared/domain/record';
+import { RECORD_ROW_COLUMNS, toWireRecord, type RecordRow } from '../server/sync/records';
 import { P1 } from '../server/sync/test-kit';
 import type { SimOfficer } from './convergence-client';
 
@@ -81,7 +82,7 @@ export async function expectExactlyOnce(db: Database, officers: SimOfficer[]): P
     if (result.conflictId) expect(conflict?.id, 'the conflict of a mutation is not in the log').toBe(result.conflictId);
     // Every field the client changed was applied, equal on the server already, or kept in a conflict.
     for (const [field, change] of Object.entries(entry.changes)) {
-      if (SERVER_FIELDS.has(field) || applied.has(field) || conflict?.fields[field] !== undefined) continue;
+      if (isStampField(field) || applied.has(field) || conflict?.fields[field] !== undefined) continue;
       const onServer = after ?? versions.get(`${entry.recordId}@${result.version}`);
       expect(onServer, `mutation ${entry.mutationId} (${result.status}) dropped ${field} without a trace`).toBeDefined();
       expect(sameValue(onServer![field], change.new), `mutation ${entry.mutationId} (${result.status}) dropped ${field}=${JSON.stringify(change.new)}`).toBe(true);

@@ -1,11 +1,12 @@
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { RecordTable } from '../../shared/domain/tables';
-import { buildValidationContext, validateRecord, visitWriterIssues, type ContextRecords, type FieldVisit, type UserRole, type ValidationContext } from '../../shared/domain';
+import { buildValidationContext, tablesReadBy, validateRecord, visitWriterIssues, type ContextRecords, type FieldVisit, type UserRole, type ValidationContext } from '../../shared/domain';
 import type { Result, ValidationIssue } from '../../shared/result';
 import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
 import { now as clockNow } from '../../shared/clock';
-import { editOnBase, SYSTEM_FIELDS } from '../../shared/sync/rebase';
+import { isStampField } from '../../shared/domain/record';
+import { editOnBase } from '../../shared/sync/rebase';
 
 /** Who is writing and from where: stamped on every record, outbox entry and history line. */
 export interface Actor {
@@ -25,7 +26,7 @@ export type WriteError =
 function diff(before: Record<string, unknown> | undefined, after: Record<string, unknown>): OutboxEntry['changes'] {
   const changes: OutboxEntry['changes'] = {};
   for (const [field, value] of Object.entries(after)) {
-    if (SYSTEM_FIELDS.has(field)) continue;
+    if (isStampField(field)) continue;
     const old = before?.[field];
     if (JSON.stringify(old) !== JSON.stringify(value)) changes[field] = { old: old ?? null, new: value };
   }
@@ -41,20 +42,14 @@ function changesSeen(edits: OutboxEntry['changes'], before: StoredRecord, record
   return changes;
 }
 
-const CONTEXT_TABLES = ['plans', 'planProjects', 'ordinances', 'ordinanceItems', 'contracts', 'disbursements', 'fiscalStats', 'quarterReports'] as const;
-
-/** The cross-record facts the shared rules need: this LAO's plans, items, contracts and other disbursements. */
-async function contextFor(db: EplanDb, laoId: string, savingId: string): Promise<ValidationContext> {
+/** What the shared rules of `table` read (tablesReadBy): this LAO's records of those tables, the one being saved aside. */
+async function contextFor(db: EplanDb, table: RecordTable, laoId: string, savingId: string): Promise<ValidationContext> {
   const lao = await db.laos.get(laoId);
   if (!lao) return { knownLaoIds: new Set() };
-  const [plans, planProjects, ordinances, ordinanceItems, contracts, disbursements, fiscalStats, quarterReports] = await Promise.all(
-    CONTEXT_TABLES.map((name) => db.table<StoredRecord, string>(name).where('laoId').equals(laoId).toArray()),
-  );
-  return buildValidationContext({
-    laoIds: [laoId],
-    plans, planProjects, ordinances, ordinanceItems, contracts, fiscalStats, quarterReports,
-    disbursements: disbursements!.filter((row) => row.id !== savingId),
-  } as unknown as ContextRecords);
+  const reads = [...tablesReadBy(table)];
+  const rows = await Promise.all(reads.map((name) => db.table<StoredRecord, string>(name).where('laoId').equals(laoId).toArray()));
+  const records = Object.fromEntries(reads.map((name, i) => [name, rows[i]!.filter((row) => row.id !== savingId)]));
+  return buildValidationContext({ laoIds: [laoId], ...records } as ContextRecords);
 }
 
 export function classifyWriteError(error: unknown): WriteError {
@@ -85,7 +80,7 @@ export async function saveRecord(
   const now = (actor.now?.() ?? clockNow()).toISOString();
   const id = typeof input.id === 'string' && input.id ? input.id : uuidv7();
   try {
-    const scope = [...new Set<string>([table, ...CONTEXT_TABLES])].map((name) => db.table(name));
+    const scope = [...new Set<string>([table, ...tablesReadBy(table)])].map((name) => db.table(name));
     return await db.transaction('rw', [...scope, db.laos, db.outbox, db.history], async () => {
       const before = await db.table<StoredRecord, string>(table).get(id);
       const base = seen?.id === id ? seen : before;
@@ -99,7 +94,7 @@ export async function saveRecord(
         updatedAt: now,
         updatedBy: actor.userId,
       };
-      const checked = validateRecord(table, candidate, await contextFor(db, String(candidate.laoId ?? ''), id));
+      const checked = validateRecord(table, candidate, await contextFor(db, table, String(candidate.laoId ?? ''), id));
       if (!checked.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: checked.error } } as const;
       const record = checked.value as StoredRecord;
       const writerIssues = table === 'fieldVisits' ? visitWriterIssues(record as unknown as FieldVisit, { id: actor.userId, role: actor.role }, before as Partial<FieldVisit> | undefined) : [];

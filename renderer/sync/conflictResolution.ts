@@ -3,6 +3,7 @@
  * functions, so the screen only collects choices and the write path stays
  * saveRecord (the resolution then syncs like any edit, with history).
  */
+import { PLACE_FIELDS, STAMP_FIELDS } from '../../shared/domain/record';
 import { sameValue } from '../../shared/sync/merge';
 import type { SyncConflict } from '../../shared/sync/protocol';
 
@@ -20,11 +21,11 @@ export type ConflictChoice =
   | { kind: 'record'; keep: 'server' | 'client' };
 
 /** Record fields the server owns; a conflict never resolves them. */
-const ENVELOPE = new Set(['id', 'laoId', 'provinceCode', 'version', 'updatedAt', 'updatedBy']);
+const SERVER_OWNED = new Set<string>([...PLACE_FIELDS, ...STAMP_FIELDS]);
 
 /** The fields a person decides on, in the conflict's order, without the tombstone flag. */
 export function conflictFields(conflict: Pick<SyncConflict, 'fields'>): string[] {
-  return Object.keys(conflict.fields).filter((field) => field !== 'deleted' && !ENVELOPE.has(field));
+  return Object.keys(conflict.fields).filter((field) => field !== 'deleted' && !SERVER_OWNED.has(field));
 }
 
 /**
@@ -77,7 +78,7 @@ export function resolvedInput(
 }
 
 function changesAnything(current: Record<string, unknown>, input: Record<string, unknown>): boolean {
-  return Object.keys(input).some((field) => !ENVELOPE.has(field) && !sameValue(current[field], input[field]));
+  return Object.keys(input).some((field) => !SERVER_OWNED.has(field) && !sameValue(current[field], input[field]));
 }
 
 /** A queued resolution: made on this device, sent to the server by the next sync. */

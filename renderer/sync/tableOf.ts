@@ -5,18 +5,17 @@
  * fields the row has (almost always exactly one).
  */
 import { RECORD_SCHEMAS, validateRecord } from '../../shared/domain';
+import { isEnvelopeField } from '../../shared/domain/record';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { WireRecord } from '../../shared/sync/protocol';
 import { isRecordTable } from './apply';
-
-const ENVELOPE = new Set(['id', 'laoId', 'provinceCode', 'fiscalYear', 'deleted', 'version', 'updatedAt', 'updatedBy', 'enteredOnBehalf']);
 
 type Shaped = { shape?: Record<string, { isOptional?: () => boolean }> };
 
 /** Per table, the required fields beyond the envelope (empty when the schema shows no shape). */
 const REQUIRED: ReadonlyArray<[RecordTable, string[]]> = RECORD_TABLES.map((table) => {
   const shape = (RECORD_SCHEMAS[table] as unknown as Shaped).shape ?? {};
-  return [table, Object.entries(shape).filter(([field, type]) => !ENVELOPE.has(field) && !type.isOptional?.()).map(([field]) => field)];
+  return [table, Object.entries(shape).filter(([field, type]) => !isEnvelopeField(field) && field !== 'fiscalYear' && !type.isOptional?.()).map(([field]) => field)];
 });
 
 export function tableOfSnapshotRecord(record: WireRecord): RecordTable | null {

@@ -92,4 +92,22 @@ describe('batch validation context', () => {
     expect(context.related!.ordinanceItem!(rowsOf('ordinanceItems')[0]!.id)).toBeTruthy();
     expect(context.knownLaoIds?.has(lao.id)).toBe(true);
   });
+
+  it('locks an LAO\'s one-per-period table before reading it, and reads only the tables the rules of the written table read', async () => {
+    const sql: Array<{ text: string; params: unknown[] }> = [];
+    const tx: Queryable = {
+      async query<T>(text: string, params: unknown[] = []) {
+        sql.push({ text, params });
+        return { rows: [] as T[], rowCount: 0 };
+      },
+      async exec() {},
+    };
+    const contexts = await BatchContexts.load(tx, [{ table: 'fiscalStats', laoId: lao.id }]);
+    expect(sql.map((q) => q.text.includes('pg_advisory_xact_lock'))).toEqual([true, false]);
+    expect(sql[0]!.params).toEqual([`period ${lao.id} fiscalStats`]);
+    expect(sql[1]!.params[1]).toEqual(['fiscalStats']);
+    await contexts.contextFor('fiscalStats', lao.id);
+    await contexts.periodHolder(lao.id, { table: 'fiscalStats', year: 2024, month: 10 }, '');
+    expect(sql).toHaveLength(2);
+  });
 });

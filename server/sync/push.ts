@@ -10,7 +10,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import { checkFieldValues, validateRecord, visitWriterIssues, type ValidationContext } from '../../shared/domain/index';
-import { periodKeyOf, periodKeyText, type PeriodKey } from '../../shared/domain/rules';
+import { isStampField, PLACE_FIELDS } from '../../shared/domain/record';
+import { periodKeyOf } from '../../shared/domain/rules';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { mergeFields, sameValue, type FieldConflict } from '../../shared/sync/merge';
@@ -19,7 +20,7 @@ import { canWriteLao } from '../auth/access';
 import type { Database, Queryable } from '../store/db';
 import { BatchContexts } from './batch-context';
 import { ChangeCollector } from './changelog';
-import { RECORD_ROW_COLUMNS, SERVER_FIELDS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
+import { RECORD_ROW_COLUMNS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
 import { withRetry } from './retry';
 
 export interface PushOutcome {
@@ -102,8 +103,6 @@ async function storeResults(tx: Queryable, deviceId: string, userId: string, now
  */
 class BatchState {
   private readonly writes = new Map<string, unknown[]>();
-  /** Live holders of one-per-period keys, by `${laoId} ${table}` then periodKeyText; read when first asked. */
-  private readonly periods = new Map<string, Map<string, RecordRow>>();
 
   private constructor(
     private readonly tx: Queryable,
@@ -144,50 +143,14 @@ class BatchState {
     return this.laoProvinces.get(laoId);
   }
 
-  /**
-   * The live record of the LAO that holds a one-per-period key, if any. The
-   * first read of an LAO's table takes a transaction lock on it, so two
-   * batches creating the same period (two officers back online at once)
-   * run one after the other and the second sees the first's row.
-   */
-  async periodHolder(table: RecordTable, laoId: string, key: PeriodKey): Promise<RecordRow | undefined> {
-    const group = `${laoId} ${table}`;
-    let holders = this.periods.get(group);
-    if (!holders) {
-      await this.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [`period ${group}`]);
-      const { rows } = await this.tx.query<RecordRow>(`SELECT ${RECORD_ROW_COLUMNS} FROM records WHERE lao_id = $1 AND table_name = $2 AND NOT deleted`, [laoId, table]);
-      holders = new Map();
-      for (const read of rows) {
-        const row = this.rows.get(read.id) ?? read;
-        const held = row.deleted ? undefined : periodKeyOf(table, toWireRecord(row));
-        if (held) holders.set(periodKeyText(held), row);
-      }
-      this.periods.set(group, holders);
-    }
-    return holders.get(periodKeyText(key));
-  }
-
-  /** The context to validate `candidate` in: its LAO's related records, and who holds its period. */
-  async validationContext(table: RecordTable, candidate: Record<string, unknown>): Promise<ValidationContext> {
-    const laoId = String(candidate.laoId);
-    const context = await this.contexts.contextFor(table, laoId);
-    const key = periodKeyOf(table, candidate);
-    if (!key) return context;
-    const holder = await this.periodHolder(table, laoId, key);
-    const periodTaken = (asked: PeriodKey, excludeId: string) =>
-      holder !== undefined && periodKeyText(asked) === periodKeyText(key) && holder.id !== excludeId.toLowerCase();
-    return { ...context, related: { ...context.related, periodTaken } };
+  /** The context to validate `candidate` in: what the rules of its table read, from its LAO. */
+  validationContext(table: RecordTable, candidate: Record<string, unknown>): Promise<ValidationContext> {
+    return this.contexts.contextFor(table, String(candidate.laoId));
   }
 
   /** Keeps the record's new row (the last write of an id wins) and returns it as the protocol sends it. */
   write(row: RecordRow): WireRecord {
     this.rows.set(row.id, row);
-    const holders = this.periods.get(`${row.lao_id} ${row.table_name}`);
-    if (holders) {
-      for (const [text, holder] of holders) if (holder.id === row.id) holders.delete(text);
-      const held = row.deleted ? undefined : periodKeyOf(row.table_name, toWireRecord(row));
-      if (held) holders.set(periodKeyText(held), row);
-    }
     this.writes.set(row.id, [
       row.id, row.table_name, row.lao_id, row.province_code, row.fiscal_year,
       JSON.stringify(row.data), row.deleted, row.version, row.updated_at, row.updated_by, JSON.stringify(row.field_versions),
@@ -233,12 +196,10 @@ function reject(m: Mutation, code: NonNullable<MutationResult['code']>, issues?:
   return { mutationId: m.mutationId, status: 'rejected', code, ...(issues ? { issues } : {}) };
 }
 
-const SCOPE_FIELDS = ['id', 'laoId', 'provinceCode'] as const;
-
 async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): Promise<MutationResult> {
   const row = ctx.batch.row(m.recordId);
   const current = row ? toWireRecord(row) : undefined;
-  const changes = Object.entries(m.changes).filter(([field]) => !SERVER_FIELDS.has(field));
+  const changes = Object.entries(m.changes).filter(([field]) => !isStampField(field)); // the server stamps them
   const base: Record<string, unknown> = Object.fromEntries(changes.map(([f, c]) => [f, c.old]));
   const client: Record<string, unknown> = Object.fromEntries(changes.map(([f, c]) => [f, c.new]));
   if (m.op === 'delete' && client.deleted !== true) {
@@ -251,7 +212,7 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
   const scopeProblem = await checkScope(ctx, target.laoId, target.provinceCode);
   if (scopeProblem) return reject(m, scopeProblem);
   if (row && row.table_name !== m.table) return reject(m, 'TABLE_MISMATCH');
-  for (const field of SCOPE_FIELDS) {
+  for (const field of PLACE_FIELDS) {
     if (field in client && !sameValue(client[field], target[field])) return reject(m, 'IMMUTABLE_FIELD');
   }
   // Every value sent is one the table's schema accepts, before it can be stored
@@ -261,8 +222,8 @@ async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): 
   if (!current) {
     if (m.baseVersion > 0) return reject(m, 'NOT_FOUND');
     const key = target.deleted === true ? undefined : periodKeyOf(m.table, target);
-    const holder = key && (await ctx.batch.periodHolder(m.table, String(target.laoId), key));
-    if (holder) return setAsideDuplicate(tx, ctx, m, client, toWireRecord(holder));
+    const holder = key && (await ctx.batch.contexts.periodHolder(String(target.laoId), key, m.recordId));
+    if (holder) return setAsideDuplicate(tx, ctx, m, client, holder);
     return write(ctx, m, { current: undefined, fieldVersions: {} }, target, Object.keys(client), 'applied');
   }
   const fieldVersions = row!.field_versions ?? {};
@@ -353,7 +314,7 @@ async function write(
 }
 
 /** Fields that say where a record sits, not what it holds: a duplicate's are the kept record's by definition. */
-const PLACE_FIELDS = new Set([...SCOPE_FIELDS, 'deleted']);
+const WHERE_IT_SITS = new Set<string>([...PLACE_FIELDS, 'deleted']);
 
 /**
  * A new record of a period the LAO already holds (two officers each made
@@ -368,7 +329,7 @@ async function setAsideDuplicate(tx: Queryable, ctx: MutationContext, m: Mutatio
   if (tombstone.status === 'rejected') return tombstone;
   const fields: Record<string, FieldConflict> = {};
   for (const [field, value] of Object.entries(client)) {
-    if (!PLACE_FIELDS.has(field) && !sameValue(value, kept[field])) fields[field] = { base: null, server: kept[field] ?? null, client: value };
+    if (!WHERE_IT_SITS.has(field) && !sameValue(value, kept[field])) fields[field] = { base: null, server: kept[field] ?? null, client: value };
   }
   if (Object.keys(fields).length === 0) return tombstone;
   const conflict = await recordConflict(tx, ctx, m, kept, 'duplicate', fields, kept.id);

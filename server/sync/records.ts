@@ -1,4 +1,5 @@
 /** Rows of the `records` table and the records the protocol sends. */
+import { ENVELOPE_FIELDS } from '../../shared/domain/record';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { WireRecord } from '../../shared/sync/protocol';
 
@@ -22,10 +23,8 @@ export type FieldVersions = Record<string, [number, string]>;
 export const RECORD_ROW_COLUMNS =
   'id::text AS id, table_name, lao_id, province_code, fiscal_year, data, deleted, version, updated_at, updated_by, field_versions';
 
-/** Columns of the envelope; everything else is the category's and lives in `data`. */
-export const ENVELOPE_FIELDS = ['id', 'laoId', 'provinceCode', 'fiscalYear', 'deleted', 'version', 'updatedAt', 'updatedBy'] as const;
-/** Set by the server on every write; a client's value for them is ignored. */
-export const SERVER_FIELDS = new Set(['version', 'updatedAt', 'updatedBy']);
+/** Fields with a column of their own: the envelope but 'entered on behalf', and the fiscal year; the rest lives in `data`. */
+const COLUMN_FIELDS = new Set<string>([...ENVELOPE_FIELDS.filter((field) => field !== 'enteredOnBehalf'), 'fiscalYear']);
 
 export function toWireRecord(row: RecordRow): WireRecord {
   return {
@@ -45,7 +44,7 @@ export function toWireRecord(row: RecordRow): WireRecord {
 export function dataOf(record: Record<string, unknown>): Record<string, unknown> {
   const data: Record<string, unknown> = {};
   for (const [field, value] of Object.entries(record)) {
-    if (!(ENVELOPE_FIELDS as readonly string[]).includes(field) && value !== undefined) data[field] = value;
+    if (!COLUMN_FIELDS.has(field) && value !== undefined) data[field] = value;
   }
   return data;
 }

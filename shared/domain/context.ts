@@ -6,6 +6,7 @@ import type { Contract } from './contract';
 import type { Disbursement } from './disbursement';
 import type { OrdinanceItem, Ordinance } from './ordinance';
 import type { DevelopmentPlan, PlanProject } from './plan';
+import type { RecordTable } from './tables';
 import { periodKeyOf, periodKeyText, type PeriodKey, type RelatedLookups, type ValidationContext } from './rules';
 
 export interface ContextRecords {
@@ -27,14 +28,30 @@ function byId<T extends { id: string }>(rows: readonly T[]): Map<string, T> {
   return new Map(rows.map((r) => [r.id, r]));
 }
 
+/** The table each lookup by id reads. */
+export const LOOKUP_TABLES = {
+  plan: 'plans',
+  planProject: 'planProjects',
+  ordinance: 'ordinances',
+  ordinanceItem: 'ordinanceItems',
+  contract: 'contracts',
+} as const satisfies Partial<Record<keyof RelatedLookups, RecordTable>>;
+export type ByIdLookup = keyof typeof LOOKUP_TABLES;
+
+/** Which table a lookup reads: disbursedSum the disbursements, periodTaken the table of the period asked. */
+export function tableOfLookup(lookup: keyof RelatedLookups, args: unknown[]): RecordTable {
+  if (lookup === 'disbursedSum') return 'disbursements';
+  if (lookup === 'periodTaken') return (args[0] as PeriodKey).table;
+  return LOOKUP_TABLES[lookup];
+}
+
 /** Lookups are given only for the kinds of records passed, so absent kinds are not checked. */
 export function buildValidationContext(records: ContextRecords): ValidationContext {
   const related: RelatedLookups = {};
-  if (records.plans) related.plan = lookup(byId(live(records.plans)));
-  if (records.planProjects) related.planProject = lookup(byId(live(records.planProjects)));
-  if (records.ordinances) related.ordinance = lookup(byId(live(records.ordinances)));
-  if (records.ordinanceItems) related.ordinanceItem = lookup(byId(live(records.ordinanceItems)));
-  if (records.contracts) related.contract = lookup(byId(live(records.contracts)));
+  for (const [name, table] of Object.entries(LOOKUP_TABLES) as Array<[ByIdLookup, (typeof LOOKUP_TABLES)[ByIdLookup]]>) {
+    const rows = records[table] as ReadonlyArray<{ id: string; deleted: boolean }> | undefined;
+    if (rows) (related as Record<ByIdLookup, unknown>)[name] = lookup(byId(live(rows)));
+  }
   if (records.disbursements) related.disbursedSum = disbursedSums(live(records.disbursements));
   if (records.fiscalStats || records.quarterReports) related.periodTaken = periodsTaken(records);
   return {

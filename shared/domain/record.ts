@@ -5,6 +5,19 @@ import { z } from 'zod';
 import { v7 } from 'uuid';
 import { beYear, e, isoDateTime, provinceCode, typeError, uuid } from './common';
 
+/** Where a record sits: set when it is made and never changed (the server refuses a change). */
+export const PLACE_FIELDS = ['id', 'laoId', 'provinceCode'] as const;
+/** Stamped on every stored write (by the server on push, by the laptop on save); never a user's edit. */
+export const STAMP_FIELDS = ['version', 'updatedAt', 'updatedBy'] as const;
+/** The envelope every synced record carries, whatever its category: the one list (recordBaseShape is keyed by it). */
+export const ENVELOPE_FIELDS = [...PLACE_FIELDS, 'deleted', ...STAMP_FIELDS, 'enteredOnBehalf'] as const;
+export type EnvelopeField = (typeof ENVELOPE_FIELDS)[number];
+
+const ENVELOPE = new Set<string>(ENVELOPE_FIELDS);
+const STAMPS = new Set<string>(STAMP_FIELDS);
+export const isEnvelopeField = (field: string): field is EnvelopeField => ENVELOPE.has(field);
+export const isStampField = (field: string): boolean => STAMPS.has(field);
+
 export const recordBaseShape = {
   id: uuid(),
   laoId: uuid(),
@@ -19,7 +32,7 @@ export const recordBaseShape = {
   updatedBy: uuid(),
   /** The officer entered it for the LAO (the calendar asks for that when an LAO cannot). */
   enteredOnBehalf: z.boolean({ error: typeError('field.invalidType') }),
-};
+} satisfies Record<EnvelopeField, z.ZodType>;
 
 /** Base of records that belong to one fiscal year (B.E.). */
 export const fiscalRecordShape = { ...recordBaseShape, fiscalYear: beYear() };

@@ -46,6 +46,8 @@ export function periodKeyOf(table: string, record: Record<string, unknown>): Per
 }
 
 const PERIOD_ISSUE = { fiscalStats: ['month', 'fiscalStats.duplicateMonth'], quarterReports: ['quarter', 'quarterReport.duplicate'] } as const;
+/** The tables of which an LAO holds one live record per period. */
+export const PERIOD_TABLES = Object.keys(PERIOD_ISSUE) as Array<PeriodKey['table']>;
 
 export interface ValidationContext {
   /** LAOs the writer may know; a record for any other LAO is refused. */
@@ -127,35 +129,62 @@ function disbursementRules(out: Issues, r: Disbursement, related: RelatedLookups
   }
 }
 
-/** Issues of a schema-valid record against its context; tombstones are never blocked. */
+function periodRule(table: 'fiscalStats' | 'quarterReports') {
+  const [path, code] = PERIOD_ISSUE[table];
+  return (out: Issues, r: RecordBase, related: RelatedLookups) => {
+    const key = periodKeyOf(table, r as RecordBase & Record<string, unknown>);
+    if (key && related.periodTaken?.(key, r.id)) add(out, path, code);
+  };
+}
+
+/**
+ * A cross-record rule: the tables whose records it judges, the tables whose
+ * records it reads (the laptop and the server load exactly these, see
+ * tablesReadBy), and the codes it gives.
+ */
+export interface ContextRule {
+  judges: readonly RecordTable[];
+  reads: readonly RecordTable[];
+  codes: readonly ValidationCode[];
+  check(out: Issues, record: RecordBase, related: RelatedLookups): void;
+}
+
+const rule = <R extends RecordBase>(r: Omit<ContextRule, 'check'> & { check(out: Issues, record: R, related: RelatedLookups): void }) => r as ContextRule;
+
+export const CONTEXT_RULES: readonly ContextRule[] = [
+  rule<PlanAmendment | PlanProject>({ judges: ['planAmendments', 'planProjects'], reads: ['plans'], codes: ['plan.unknown', 'budget.yearOutsidePlan'], check: planRules }),
+  rule<OrdinanceItem>({ judges: ['ordinanceItems'], reads: ['ordinances', 'planProjects'], codes: ['ordinance.unknown', 'fiscalYear.mismatch', 'planProject.unknown'], check: ordinanceItemRules }),
+  rule<Contract>({ judges: ['contracts'], reads: ['ordinanceItems'], codes: ['ordinanceItem.unknown', 'fiscalYear.mismatch', 'date.outsideFiscalYear', 'date.outsideCarryOverWindow'], check: contractRules }),
+  rule<Disbursement>({
+    judges: ['disbursements'],
+    reads: ['ordinanceItems', 'contracts', 'disbursements'],
+    codes: ['ordinanceItem.unknown', 'fiscalYear.mismatch', 'date.outsideFiscalYear', 'date.outsideCarryOverWindow', 'contract.unknown', 'contract.itemMismatch', 'disbursement.beforeContract', 'disbursement.aboveContract', 'disbursement.aboveAllocation'],
+    check: disbursementRules,
+  }),
+  rule({ judges: ['fiscalStats'], reads: ['fiscalStats'], codes: ['fiscalStats.duplicateMonth'], check: periodRule('fiscalStats') }),
+  rule({ judges: ['quarterReports'], reads: ['quarterReports'], codes: ['quarterReport.duplicate'], check: periodRule('quarterReports') }),
+];
+
+export const rulesOf = (table: RecordTable): ContextRule[] => CONTEXT_RULES.filter((r) => r.judges.includes(table));
+
+/** The tables whose records the rules of `table` read: what a caller loads to validate a record of it. */
+export function tablesReadBy(table: RecordTable): ReadonlySet<RecordTable> {
+  return new Set(rulesOf(table).flatMap((r) => r.reads));
+}
+
+/** Every table some rule reads. */
+export const CONTEXT_TABLES: readonly RecordTable[] = [...new Set(CONTEXT_RULES.flatMap((r) => r.reads))];
+
+/**
+ * Issues of a schema-valid record against its context; tombstones are never
+ * blocked. The LAO check is the scope check every write passes first (the
+ * laptop from its LAOs, the server refusing UNKNOWN_LAO before any rule).
+ */
 export function checkContextRules(table: RecordTable, record: RecordBase, ctx: ValidationContext): Issues {
   const out: Issues = [];
   if (record.deleted) return out;
   if (ctx.knownLaoIds && !ctx.knownLaoIds.has(record.laoId)) add(out, 'laoId', 'lao.unknown');
   const related = ctx.related ?? {};
-  switch (table) {
-    case 'planAmendments':
-    case 'planProjects':
-      planRules(out, record as PlanAmendment | PlanProject, related);
-      break;
-    case 'ordinanceItems':
-      ordinanceItemRules(out, record as OrdinanceItem, related);
-      break;
-    case 'contracts':
-      contractRules(out, record as Contract, related);
-      break;
-    case 'disbursements':
-      disbursementRules(out, record as Disbursement, related);
-      break;
-    case 'fiscalStats':
-    case 'quarterReports': {
-      const key = periodKeyOf(table, record as RecordBase & Record<string, unknown>);
-      const [path, code] = PERIOD_ISSUE[table];
-      if (key && related.periodTaken?.(key, record.id)) add(out, path, code);
-      break;
-    }
-    default:
-      break;
-  }
+  for (const r of rulesOf(table)) r.check(out, record, related);
   return out;
 }

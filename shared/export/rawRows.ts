@@ -2,6 +2,7 @@
  * Raw data rows of one record table, flattened for a spreadsheet: nested
  * objects become 'revenue.localTaxes' columns, lists become text. Pure.
  */
+import { ENVELOPE_FIELDS } from '../domain/record';
 import type { RecordTable } from '../domain/tables';
 
 /** 'year' is a number read as a label (2569, quarter 3), never with a thousands separator; 'timestamp' an ISO instant. */
@@ -9,9 +10,9 @@ export type RawKind = 'text' | 'money' | 'date' | 'timestamp' | 'year' | 'number
 export interface RawColumn { key: string; kind: RawKind }
 export type RawValue = string | number | boolean | null;
 
-/** Bookkeeping columns shown at the end, or not at all. */
-const HIDDEN = new Set(['laoId', 'provinceCode', 'deleted', 'version', 'updatedBy']);
-const TRAILING = ['enteredOnBehalf', 'updatedAt'];
+/** Of the envelope, the id leads, these two trail, and the rest is not shown. */
+const TRAILING: readonly string[] = ['enteredOnBehalf', 'updatedAt'] satisfies (typeof ENVELOPE_FIELDS)[number][];
+const HIDDEN = new Set<string>(ENVELOPE_FIELDS.filter((field) => field !== 'id' && !TRAILING.includes(field)));
 const MONEY = /^(total|allocated|amount|committed|disbursed|budget)$|^(revenue|expenditure)\./;
 const ISO_DATE = /^\d{4}-\d{2}-\d{2}$/;
 const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}/;

@@ -6,10 +6,8 @@
  * user saw as its `old`, so the three-way merge (merge.ts) turns a field that
  * someone else changed meanwhile into a conflict instead of an overwrite.
  */
+import { isStampField, STAMP_FIELDS } from '../domain/record';
 import { sameValue, type FieldValues } from './merge';
-
-/** Fields the server and the device maintain; never an edit of the user's. */
-export const SYSTEM_FIELDS: ReadonlySet<string> = new Set(['version', 'updatedAt', 'updatedBy']);
 
 export interface EditOnBase {
   /** The record to store: the current record with the user's fields laid over it. */
@@ -31,7 +29,7 @@ export function editOnBase(seen: FieldValues | undefined, current: FieldValues |
   const changes: EditOnBase['changes'] = {};
   const conflicts: string[] = [];
   for (const [field, value] of Object.entries(edited)) {
-    if (SYSTEM_FIELDS.has(field)) continue;
+    if (isStampField(field)) continue;
     const was = base?.[field];
     if (base ? sameValue(value, was) : value === undefined) continue; // untouched: the current value stays
     record[field] = value;
@@ -40,12 +38,12 @@ export function editOnBase(seen: FieldValues | undefined, current: FieldValues |
     changes[field] = { old: was ?? null, new: value };
     if (current && !sameValue(now, was)) conflicts.push(field);
   }
-  for (const field of SYSTEM_FIELDS) if (field in edited) record[field] = edited[field];
+  for (const field of STAMP_FIELDS) if (field in edited) record[field] = edited[field];
   return { record, changes, conflicts };
 }
 
-/** The fields that changed between two versions of a record, system fields aside. */
+/** The fields that changed between two versions of a record, stamps aside. */
 export function changedFields(before: FieldValues, after: FieldValues): string[] {
   const fields = new Set([...Object.keys(before), ...Object.keys(after)]);
-  return [...fields].filter((field) => !SYSTEM_FIELDS.has(field) && !sameValue(before[field], after[field]));
+  return [...fields].filter((field) => !isStampField(field) && !sameValue(before[field], after[field]));
 }

@@ -1,5 +1,6 @@
 import { Box, Chip, List, ListItem, Stack, Typography } from '@mui/material';
 import { useLiveQuery } from 'dexie-react-hooks';
+import { isEnvelopeField } from '../../../shared/domain/record';
 import type { RecordTable } from '../../../shared/domain/tables';
 import { localDb } from '../../data/db';
 import { recordHistory } from '../../data/queries';
@@ -7,7 +8,8 @@ import { fieldOfIssue } from './convert';
 import { fieldLabel } from './FieldInput';
 import type { ColumnContext, FieldDef, LabelContext, TableDef } from './types';
 
-const HIDDEN = new Set(['id', 'laoId', 'provinceCode', 'deleted', 'version', 'updatedAt', 'updatedBy', 'fiscalYear']);
+/** Bookkeeping is not history, except 'entered on behalf', which a person chooses; nor is the fiscal year a form fixes. */
+const hidden = (field: string) => (isEnvelopeField(field) && field !== 'enteredOnBehalf') || field === 'fiscalYear';
 const OP_COLOR = { create: 'success', update: 'info', delete: 'error', restore: 'warning' } as const;
 
 /** Nested changes ('revenue': {...}) as one line per changed leaf ('revenue.localTaxes'). */
@@ -23,7 +25,7 @@ export function flattenChanges(changes: Record<string, { old: unknown; new: unkn
       out.push({ path, old: before ?? null, new: after ?? null });
     }
   };
-  for (const [field, change] of Object.entries(changes)) if (!HIDDEN.has(field)) walk(field, change.old, change.new);
+  for (const [field, change] of Object.entries(changes)) if (!hidden(field)) walk(field, change.old, change.new);
   return out;
 }
 
