@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken, issueToken, revokeToken } from '../auth/sessions';
 import { testBackends } from '../store/test-backends';
 import {
-  authenticatedRoutes, auth, baseTables, createMutation, LAO_A, openConflict, P1, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
+  authenticatedRoutes, auth, baseTables, createMutation, LAO_A, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
 } from '../sync/test-kit';
 
 vi.mock('../auth/password', async (importOriginal) => {
@@ -273,5 +273,18 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
     }
     expect(failures).toEqual([]);
     expect(asked).toBe(cases.length * STATES.length);
+  });
+  it("refuses another user's device: a login with it (DEVICE_TAKEN), a push that names it (DEVICE_MISMATCH), nothing stored", async () => {
+    const officer = sessions.get('officer')!;
+    const colleagueDevice = sessions.get('officerA')!.deviceId;
+    const before = await tableStates(world.db, tables);
+    const login = await world.t.app.inject({ method: 'POST', url: '/v1/auth/login', payload: { username: 'officer', password: PASSWORD, deviceId: colleagueDevice } });
+    expect([login.statusCode, bodyOf(login).code]).toEqual([403, 'DEVICE_TAKEN']);
+    const pushed = await world.t.app.inject({
+      method: 'POST', url: '/v1/sync/push', headers: auth(officer.token),
+      payload: { ...VERSIONS, deviceId: colleagueDevice, mutations: [createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1))] },
+    });
+    expect([pushed.statusCode, bodyOf(pushed).code]).toEqual([403, 'DEVICE_MISMATCH']);
+    expect(await tableStates(world.db, tables)).toEqual(before);
   });
 });
