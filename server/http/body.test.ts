@@ -2,7 +2,7 @@
  * Bodies that are not UTF-8 are refused, never stored changed; a request that
  * arrives while the server closes is answered in our shape.
  */
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../store/db';
 import { openMigrated, testBackends } from '../store/test-backends';
 import { buildApp } from './app';
@@ -16,8 +16,15 @@ async function echoApp(db: Database) {
 }
 
 describe('request bodies and shutdown', () => {
+  let db: Database;
+  beforeAll(async () => {
+    db = await openMigrated(testBackends[0]!);
+  }, 180_000); // opening and migrating a database is slow on a busy machine
+  afterAll(async () => {
+    await db?.close();
+  });
+
   it('refuses a JSON body with bytes that are not UTF-8 as INVALID_TEXT, and reads Thai as sent', async () => {
-    const db = await openMigrated(testBackends[0]!);
     const app = await echoApp(db);
     try {
       const thai = Buffer.from(JSON.stringify({ name: 'อบต.ทดสอบ' }), 'utf8');
@@ -42,12 +49,10 @@ describe('request bodies and shutdown', () => {
       expect(Object.keys(poisoned.json())).toEqual(['code', 'message']);
     } finally {
       await app.close();
-      await db.close();
     }
   });
 
   it('answers a request that arrives while the server closes with 503 SHUTTING_DOWN in {code, message}', async () => {
-    const db = await openMigrated(testBackends[0]!);
     const app = await echoApp(db);
     let release!: () => void;
     const held = new Promise<void>((resolve) => (release = resolve));
@@ -68,7 +73,6 @@ describe('request bodies and shutdown', () => {
     } finally {
       release();
       await closed;
-      await db.close();
     }
   });
 });
