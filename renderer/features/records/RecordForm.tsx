@@ -168,7 +168,7 @@ export function RecordForm(props: RecordFormProps) {
     clearTimeout(draftTimer.current);
     // Text that could not be read is never saved; the schema still reports the other fields.
     const result = readIssues.length > 0
-      ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: checkRecord(def.table, input) } } as const)
+      ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: await checkRecord(localDb(), def.table, input) } } as const)
       : await saveRecord(localDb(), def.table, input, await currentActor(), props.seen ?? undefined);
     setSaving(false);
     submitting.current = result.ok;
