@@ -20,8 +20,8 @@ test('an officer enters next year\'s budget ordinance and its items offline; the
   await form.getByLabel('งบประมาณรวม').press('Enter');
   await expect(form.getByText('ต้องอยู่ระหว่าง 1 ต.ค. 2569 ถึง 30 ก.ย. 2571', { exact: false })).toBeVisible();
   expect(await rowCount(ordinances)).toBe(0);
-  await form.getByLabel('วันที่ผ่านสภา').fill('15/08/2570');
-  await form.getByLabel('วันที่ประกาศใช้').fill('01/09/2570');
+  await form.getByLabel('วันที่ผ่านสภา').fill('15/11/2569');
+  await form.getByLabel('วันที่ประกาศใช้').fill('20/11/2569');
   await snap(page, 'ordinance-form-th');
   await form.getByLabel('วันที่ประกาศใช้').press('Enter');
   await expect(form).toBeHidden();

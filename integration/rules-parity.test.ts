@@ -5,10 +5,11 @@
  * and both refuse it with that code.
  */
 import 'fake-indexeddb/auto';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { openLocalDb, type EplanDb } from '../renderer/data/db';
 import { saveRecord } from '../renderer/data/records';
+import { fixedClock, setClock } from '../shared/clock';
 import type { ValidationCode } from '../shared/domain/codes';
 import { CONTEXT_RULES } from '../shared/domain/rules';
 import type { RecordTable } from '../shared/domain/tables';
@@ -21,11 +22,14 @@ interface Scenario { code: ValidationCode; stored: Row[]; breaking: Row | { edit
 
 const rec = (table: RecordTable, fields: Record<string, unknown> = {}) => sampleRecord(table, LAO_A, P1, fields);
 
-/** A fresh plan, project, ordinance, item and contract, linked as the fixtures are. */
+/** The LAO's one FY 2568 ordinance: every scenario's items hang from it (a second would be a duplicate). */
+const ORDINANCE = rec('ordinances');
+
+/** A fresh plan, project, item and contract under the year's ordinance, linked as the fixtures are. */
 function chain(item: Record<string, unknown> = {}) {
   const plan = rec('plans');
   const project = rec('planProjects', { planId: plan.id });
-  const ordinance = rec('ordinances');
+  const ordinance = ORDINANCE;
   const ordinanceItem = rec('ordinanceItems', { ordinanceId: ordinance.id, planProjectId: project.id, ...item });
   const contract = rec('contracts', { ordinanceItemId: ordinanceItem.id });
   const stored: Row[] = [['plans', plan], ['planProjects', project], ['ordinances', ordinance], ['ordinanceItems', ordinanceItem], ['contracts', contract]];
@@ -41,6 +45,7 @@ function scenarios(): Scenario[] {
   const november = rec('fiscalStats', { year: 2024, month: 11 });
   const q1 = rec('quarterReports', { quarter: 1, reportedOn: '2025-01-10' });
   const q2 = rec('quarterReports', { quarter: 2, reportedOn: '2025-04-10' });
+  const fy2569 = rec('ordinances', { fiscalYear: 2569, councilPassedOn: '2025-08-20', announcedOn: '2025-09-10' });
   return [
     { code: 'plan.unknown', stored: [], breaking: ['planProjects', rec('planProjects', { planId: uuidv7() })] },
     { code: 'budget.yearOutsidePlan', stored: c.stored, breaking: ['planProjects', rec('planProjects', { planId: c.plan.id, budgets: [{ year: 2575, amount: 1 }] })] },
@@ -56,6 +61,12 @@ function scenarios(): Scenario[] {
     { code: 'disbursement.aboveContract', stored: c.stored, breaking: pay({ amount: 48_000_001 }) },
     { code: 'disbursement.aboveAllocation', stored: c.stored, breaking: pay({ contractId: null, amount: 50_000_001 }) },
     { code: 'fiscalStats.duplicateMonth', stored: [['fiscalStats', october], ['fiscalStats', november]], breaking: { edit: ['fiscalStats', november], changes: { month: 10 } } },
+    { code: 'ordinance.duplicateYear', stored: [['ordinances', ORDINANCE], ['ordinances', fy2569]], breaking: { edit: ['ordinances', fy2569], changes: { fiscalYear: 2568 } } },
+    { code: 'ordinance.totalBelowItems', stored: c.stored, breaking: { edit: ['ordinances', c.ordinance], changes: { total: 49_999_999 } } },
+    { code: 'ordinanceItem.aboveOrdinanceTotal', stored: c.stored, breaking: ['ordinanceItems', rec('ordinanceItems', { ordinanceId: c.ordinance.id, planProjectId: null, allocated: 2_950_000_001 })] },
+    { code: 'contract.aboveAllocation', stored: c.stored, breaking: ['contracts', rec('contracts', { ordinanceItemId: c.item.id, amount: 2_000_001 })] },
+    // Both clocks read 15 Jan 2026 (below): a report dated in February has not happened yet.
+    { code: 'date.inFuture', stored: [], breaking: ['quarterReports', rec('quarterReports', { quarter: 1, reportedOn: '2026-02-01' })] },
     { code: 'quarterReport.duplicate', stored: [['quarterReports', q1], ['quarterReports', q2]], breaking: { edit: ['quarterReports', q2], changes: { quarter: 1 } } },
   ];
 }
@@ -79,8 +90,16 @@ describe('the rules declared in shared/domain/rules.ts', () => {
   });
 });
 
+/** The one instant both sides read: the laptop through shared/clock, the server through its own clock. */
+const NOW = '2026-01-15T03:00:00Z';
+let restoreClock = () => {};
+beforeAll(() => {
+  restoreClock = setClock(fixedClock(NOW));
+});
+afterAll(() => restoreClock());
+
 describe.each(testBackends)('the server on $kind refuses every write the laptop refuses', (backend) => {
-  const world = useTestWorld(backend);
+  const world = useTestWorld(backend, { now: () => new Date(NOW) });
 
   // Fresh records for each: scenarios() makes new ids on every call.
   it.each(scenarios().map((s) => s.code))('%s', async (code) => {
@@ -92,7 +111,8 @@ describe.each(testBackends)('the server on $kind refuses every write the laptop 
 
     const officer = await world.t.login('officer');
     const stored = await push(world.t, officer, scenario.stored.map(([table, record]) => createMutation(table, record)));
-    expect(stored.body.results.map((r) => r.status)).toEqual(scenario.stored.map(() => 'applied'));
+    // Applied, or merged for the year's ordinance that an earlier scenario stored already.
+    expect(stored.body.results.map((r) => (r.status === 'merged' ? 'applied' : r.status))).toEqual(scenario.stored.map(() => 'applied'));
     const write = scenario.breaking;
     const breaking = 'edit' in write
       ? editMutation(write.edit[0], String(write.edit[1].id), 1, Object.fromEntries(Object.entries(write.changes).map(([field, value]) => [field, { old: write.edit[1][field], new: value }])))

@@ -128,7 +128,7 @@ describe('saveRecord', () => {
       const result = await saveRecord(db, 'antiDrugActivities', activity({ [field]: value }), officer);
       const issues = !result.ok && result.error.code === 'VALIDATION_FAILED' ? result.error.issues : [];
       expect(issues).toEqual([{ path: field, code: 'text.invalid' }]);
-      expect(checkRecord('antiDrugActivities', activity({ [field]: value }))).toEqual(issues);
+      expect(await checkRecord(db, 'antiDrugActivities', activity({ [field]: value }))).toEqual(issues);
       expect(i18n.t(issues[0]!.code)).toBe(validationTh['text.invalid']);
       expect(i18n.t(issues[0]!.code, { lng: 'en' })).toBe(validationEn['text.invalid']);
     }
@@ -176,6 +176,30 @@ describe('one record per period', () => {
     expect(!second.ok && second.error.code === 'VALIDATION_FAILED' && second.error.issues.map((issue) => issue.code)).toContain('fiscalStats.duplicateMonth');
     expect(await db.fiscalStats.count()).toBe(1);
     expect(await db.outbox.count()).toBe(1);
+  });
+});
+
+describe('cross-record checks at entry (the rules the server enforces)', () => {
+  const ordinance = (overrides: Record<string, unknown> = {}) => ({ ...fixtureRecord('ordinances'), id: uuidv7(), laoId, ...overrides });
+
+  it('refuses a second ordinance of the year and a future-dated contract above its item, every issue at once, and checkRecord finds the same', async () => {
+    const first = await saveRecord(db, 'ordinances', ordinance({ total: 100_000_000 }), officer);
+    expect(first.ok).toBe(true);
+    const second = ordinance();
+    const refused = await saveRecord(db, 'ordinances', second, officer);
+    expect(!refused.ok && refused.error.code === 'VALIDATION_FAILED' && refused.error.issues).toEqual([{ path: 'fiscalYear', code: 'ordinance.duplicateYear', params: { fy: 2568 } }]);
+    expect(await checkRecord(db, 'ordinances', second)).toEqual([{ path: 'fiscalYear', code: 'ordinance.duplicateYear', params: { fy: 2568 } }]);
+    // Editing the one held is no duplicate.
+    expect(await checkRecord(db, 'ordinances', { ...ordinance(), id: first.ok ? first.value.id : '' })).toEqual([]);
+
+    const item = await saveRecord(db, 'ordinanceItems', { ...fixtureRecord('ordinanceItems'), id: uuidv7(), laoId, ordinanceId: first.ok ? first.value.id : '', planProjectId: null, allocated: 85_000_000 }, officer);
+    expect(item.ok).toBe(true);
+    // officer's clock: 10 Mar 2025
+    const contract = { ...fixtureRecord('contracts'), id: uuidv7(), laoId, ordinanceItemId: item.ok ? item.value.id : '', number: '', signedOn: '2025-03-11', amount: 90_000_000 };
+    const result = await saveRecord(db, 'contracts', contract, officer);
+    const issues = !result.ok && result.error.code === 'VALIDATION_FAILED' ? result.error.issues.map((i) => `${i.path}:${i.code}`).sort() : [];
+    expect(issues).toEqual(['amount:contract.aboveAllocation', 'number:field.required', 'signedOn:date.inFuture']);
+    expect(await db.contracts.count()).toBe(0);
   });
 });
 

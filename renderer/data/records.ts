@@ -4,6 +4,7 @@ import type { RecordTable } from '../../shared/domain/tables';
 import { buildValidationContext, tablesReadBy, validateRecord, visitWriterIssues, type ContextRecords, type FieldVisit, type UserRole, type ValidationContext } from '../../shared/domain';
 import type { Result, ValidationIssue } from '../../shared/result';
 import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
+import { bangkokDateOf } from '../../shared/calendar/isoDate';
 import { now as clockNow } from '../../shared/clock';
 import { isStampField } from '../../shared/domain/record';
 import { editOnBase } from '../../shared/sync/rebase';
@@ -43,13 +44,13 @@ function changesSeen(edits: OutboxEntry['changes'], before: StoredRecord, record
 }
 
 /** What the shared rules of `table` read (tablesReadBy): this LAO's records of those tables, the one being saved aside. */
-async function contextFor(db: EplanDb, table: RecordTable, laoId: string, savingId: string): Promise<ValidationContext> {
+async function contextFor(db: EplanDb, table: RecordTable, laoId: string, savingId: string, today: string): Promise<ValidationContext> {
   const lao = await db.laos.get(laoId);
-  if (!lao) return { knownLaoIds: new Set() };
+  if (!lao) return { knownLaoIds: new Set(), today };
   const reads = [...tablesReadBy(table)];
   const rows = await Promise.all(reads.map((name) => db.table<StoredRecord, string>(name).where('laoId').equals(laoId).toArray()));
   const records = Object.fromEntries(reads.map((name, i) => [name, rows[i]!.filter((row) => row.id !== savingId)]));
-  return buildValidationContext({ laoIds: [laoId], ...records } as ContextRecords);
+  return buildValidationContext({ laoIds: [laoId], ...records, today } as ContextRecords);
 }
 
 export function classifyWriteError(error: unknown): WriteError {
@@ -77,7 +78,8 @@ export async function saveRecord(
   actor: Actor,
   seen?: StoredRecord,
 ): Promise<Result<StoredRecord, WriteError>> {
-  const now = (actor.now?.() ?? clockNow()).toISOString();
+  const instant = actor.now?.() ?? clockNow();
+  const now = instant.toISOString();
   const id = typeof input.id === 'string' && input.id ? input.id : uuidv7();
   try {
     const scope = [...new Set<string>([table, ...tablesReadBy(table)])].map((name) => db.table(name));
@@ -94,7 +96,7 @@ export async function saveRecord(
         updatedAt: now,
         updatedBy: actor.userId,
       };
-      const checked = validateRecord(table, candidate, await contextFor(db, table, String(candidate.laoId ?? ''), id));
+      const checked = validateRecord(table, candidate, await contextFor(db, table, String(candidate.laoId ?? ''), id, bangkokDateOf(instant)));
       if (!checked.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: checked.error } } as const;
       const record = checked.value as StoredRecord;
       const writerIssues = table === 'fieldVisits' ? visitWriterIssues(record as unknown as FieldVisit, { id: actor.userId, role: actor.role }, before as Partial<FieldVisit> | undefined) : [];
@@ -133,10 +135,15 @@ async function appendOutboxAndHistory(
   await db.history.add({ table, recordId: record.id, at: now, by: author, op, changes });
 }
 
-/** The schema's issues for an input, without writing anything (lookups of other records are skipped). */
-export function checkRecord(table: RecordTable, input: Record<string, unknown>): ValidationIssue[] {
-  const candidate = { id: uuidv7(), deleted: false, enteredOnBehalf: false, version: 0, updatedAt: clockNow().toISOString(), updatedBy: uuidv7(), ...input };
-  const checked = validateRecord(table, candidate, {});
+/**
+ * Every issue of an input, without writing anything: the schema's and the
+ * cross-record rules' against the LAO's records, as saveRecord would find them.
+ */
+export async function checkRecord(db: EplanDb, table: RecordTable, input: Record<string, unknown>): Promise<ValidationIssue[]> {
+  const instant = clockNow();
+  const candidate = { id: uuidv7(), deleted: false, enteredOnBehalf: false, version: 0, updatedAt: instant.toISOString(), updatedBy: uuidv7(), ...input };
+  const context = await contextFor(db, table, String(input.laoId ?? ''), candidate.id, bangkokDateOf(instant));
+  const checked = validateRecord(table, candidate, context);
   return checked.ok ? [] : checked.error;
 }
 

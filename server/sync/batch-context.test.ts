@@ -107,7 +107,7 @@ describe('batch validation context', () => {
     expect(sql[0]!.params).toEqual([`period ${lao.id} fiscalStats`]);
     expect(sql[1]!.params[1]).toEqual(['fiscalStats']);
     await contexts.contextFor('fiscalStats', lao.id);
-    await contexts.periodHolder(lao.id, { table: 'fiscalStats', year: 2024, month: 10 }, '');
+    await contexts.periodHolder(lao.id, { laoId: lao.id, table: 'fiscalStats', year: 2024, month: 10 }, '');
     expect(sql).toHaveLength(2);
   });
 });

@@ -7,7 +7,7 @@
  * every mutation is checked against exactly the state the rows before it
  * left, without rebuilding a context of thousands of rows each time.
  */
-import { buildValidationContext, LOOKUP_TABLES, type ByIdLookup, type ContextRecords } from '../../shared/domain/context';
+import { buildValidationContext, LOOKUP_TABLES, SUM_LOOKUPS, type ByIdLookup, type ContextRecords, type SumLookup, type SumOf } from '../../shared/domain/context';
 import { CONTEXT_TABLES, PERIOD_TABLES, periodKeyOf, periodKeyText, tablesReadBy, type PeriodKey, type RelatedLookups, type ValidationContext } from '../../shared/domain/rules';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { WireRecord } from '../../shared/sync/protocol';
@@ -16,8 +16,8 @@ import { RECORD_ROW_COLUMNS, toWireRecord, type RecordRow } from './records';
 
 const IS_CONTEXT_TABLE = new Set<string>(CONTEXT_TABLES);
 const IS_PERIOD_TABLE = new Set<string>(PERIOD_TABLES);
-const LAYERED = new Set<string>([...Object.keys(LOOKUP_TABLES), 'disbursedSum', 'periodTaken']);
-/** An id no record has: disbursedSum(by, NONE) is the sum over every row. */
+const LAYERED = new Set<string>([...Object.keys(LOOKUP_TABLES), ...Object.keys(SUM_LOOKUPS), 'periodTaken']);
+/** An id no record has: a sum(by, NONE) is the sum over every row. */
 const NONE = '';
 
 type Rows = Partial<Record<RecordTable, WireRecord[]>>;
@@ -27,7 +27,7 @@ class LaoContext {
   private readonly rows: Rows = {};
   /** Records of context tables written by this batch; null when no longer live. */
   private readonly written = new Map<string, { table: RecordTable; record: WireRecord | null }>();
-  private writtenSums: RelatedLookups['disbursedSum'] | undefined;
+  private writtenSums: Partial<Record<SumLookup, SumOf>> | undefined;
   private readonly holders = new Map<RecordTable, Map<string, WireRecord[]>>();
   private context: ValidationContext | undefined;
 
@@ -97,14 +97,15 @@ class LaoContext {
         return own.table === table && own.record ? own.record : undefined;
       };
     }
-    const baseSum = this.base.disbursedSum;
-    if (baseSum) {
-      related.disbursedSum = (by, excludeId) => {
+    for (const [key, { table }] of Object.entries(SUM_LOOKUPS) as Array<[SumLookup, { table: RecordTable }]>) {
+      const baseSum = this.base[key] as SumOf | undefined;
+      if (!baseSum) continue;
+      (related as Record<SumLookup, SumOf>)[key] = (by, excludeId) => {
         const all = baseSum(by, NONE);
         let sum = baseSum(by, excludeId);
         // Take out what the written rows counted before, put in what they count now.
-        for (const [id, own] of this.written) if (own.table === 'disbursements' && id !== excludeId) sum -= all - baseSum(by, id);
-        return sum + (this.sumsOfWritten()?.(by, excludeId) ?? 0);
+        for (const [id, own] of this.written) if (own.table === table && id !== excludeId) sum -= all - baseSum(by, id);
+        return sum + (this.sumsOfWritten()[key]?.(by, excludeId) ?? 0);
       };
     }
     if (this.base.periodTaken) {
@@ -113,10 +114,13 @@ class LaoContext {
     return { knownLaoIds: new Set([this.laoId]), related };
   }
 
-  private sumsOfWritten(): RelatedLookups['disbursedSum'] {
+  private sumsOfWritten(): Partial<Record<SumLookup, SumOf>> {
     if (this.writtenSums === undefined) {
-      const live = [...this.written.values()].filter((own) => own.table === 'disbursements' && own.record).map((own) => own.record!);
-      this.writtenSums = buildValidationContext({ disbursements: live } as unknown as ContextRecords).related?.disbursedSum;
+      const rows: Rows = {};
+      for (const { table } of Object.values(SUM_LOOKUPS)) {
+        rows[table] = [...this.written.values()].filter((own) => own.table === table && own.record).map((own) => own.record!);
+      }
+      this.writtenSums = (buildValidationContext(rows as unknown as ContextRecords).related ?? {}) as Partial<Record<SumLookup, SumOf>>;
     }
     return this.writtenSums;
   }

@@ -167,6 +167,17 @@ describe.each(testBackends)('push on $kind', (backend) => {
     expect(await count(world.db, "SELECT count(*)::int AS n FROM records WHERE table_name = 'fiscalStats' AND lao_id = $1 AND NOT deleted AND data->>'month' = '10'", [LAO_B])).toBe(1);
   });
 
+  it('sets a second ordinance of one LAO and fiscal year aside as a duplicate conflict, with the items of the first kept', async () => {
+    const first = sampleRecord('ordinances', LAO_B, P1, { fiscalYear: 2567, councilPassedOn: '2023-08-20', announcedOn: '2023-09-10' });
+    const second = sampleRecord('ordinances', LAO_B, P1, { fiscalYear: 2567, councilPassedOn: '2023-08-21', announcedOn: '2023-09-10' });
+    expect((await push(world.t, officer, [createMutation('ordinances', first)])).body.results[0]).toMatchObject({ status: 'applied' });
+    const setAside = await push(world.t, other, [createMutation('ordinances', second)]);
+    expect(setAside.body.results[0]).toMatchObject({ status: 'conflict', conflictId: expect.any(String) });
+    const conflict = await world.db.query<{ kind: string; record_id: string; fields: Record<string, unknown> }>('SELECT kind, record_id::text AS record_id, fields FROM conflicts WHERE id = $1', [setAside.body.results[0]!.conflictId]);
+    expect(conflict.rows[0]).toEqual({ kind: 'duplicate', record_id: first.id, fields: { councilPassedOn: { base: null, server: '2023-08-20', client: '2023-08-21' } } });
+    expect(await count(world.db, "SELECT count(*)::int AS n FROM records WHERE table_name = 'ordinances' AND lao_id = $1 AND NOT deleted AND fiscal_year = 2567", [LAO_B])).toBe(1);
+  });
+
   it('sets aside the second of two copies sent in one batch, and a quarter report the same way', async () => {
     const report = sampleRecord('quarterReports', LAO_B, P1, { quarter: 3 });
     const again = sampleRecord('quarterReports', LAO_B, P1, { quarter: 3, reportedOn: '2025-07-15' });

@@ -9,6 +9,7 @@
  * the records and answers are written with multi-row statements at the end.
  */
 import { randomUUID } from 'node:crypto';
+import { bangkokDateOf } from '../../shared/calendar/isoDate';
 import { checkFieldValues, validateRecord, visitWriterIssues, type ValidationContext } from '../../shared/domain/index';
 import { isStampField, PLACE_FIELDS } from '../../shared/domain/record';
 import { periodKeyOf } from '../../shared/domain/rules';
@@ -288,7 +289,9 @@ async function write(
 ): Promise<MutationResult> {
   const version = (typeof before.current?.version === 'number' ? before.current.version : 0) + 1;
   const next = { ...candidate, id: m.recordId, version, updatedAt: ctx.now.toISOString(), updatedBy: ctx.principal.id };
-  const checked = validateRecord(m.table, next, await ctx.batch.validationContext(m.table, candidate));
+  // "Today" is the server's clock's (as the laptop's rules read its own): a date after it is refused.
+  const context = { ...(await ctx.batch.validationContext(m.table, candidate)), today: bangkokDateOf(ctx.now) };
+  const checked = validateRecord(m.table, next, context);
   if (!checked.ok) return reject(m, 'VALIDATION_FAILED', checked.error);
   const record = checked.value as Record<string, unknown>;
   const writerIssues = m.table === 'fieldVisits' ? visitWriterIssues(record as { officerId: string }, ctx.principal, before.current) : [];

@@ -2,7 +2,7 @@
  * Category 8: urgent anti-drug policy operations.
  */
 import { z } from 'zod';
-import { checkInFiscalYear, count, isoDate, oneOf, optionalText, satang, text } from './common';
+import { checkInFiscalYear, count, isoDate, oneOf, optionalText, satang, text, whenValid } from './common';
 import { fiscalRecordShape } from './record';
 
 export const ANTI_DRUG_KINDS = [
@@ -35,5 +35,5 @@ export const antiDrugActivitySchema = z
     /** Filled in after the activity. */
     result: optionalText(2000),
   })
-  .superRefine((a, ctx) => checkInFiscalYear(ctx, 'heldOn', a.heldOn, a.fiscalYear));
+  .superRefine((a, ctx) => checkInFiscalYear(ctx, 'heldOn', a.heldOn, a.fiscalYear), whenValid('fiscalYear', 'heldOn'));
 export type AntiDrugActivity = z.output<typeof antiDrugActivitySchema>;

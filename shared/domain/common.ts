@@ -69,6 +69,15 @@ export const laoCode = () => validText({ error: typeError('code.lao') }).regex(/
 export const oneOf = <const T extends readonly [string, ...string[]]>(values: T) =>
   z.enum(values, { error: typeError('field.invalidOption') });
 
+/**
+ * A cross-field check's option: it runs once the fields it reads pass, even
+ * while other fields have issues, so a form shows every problem at once
+ * (zod otherwise skips an object's checks after any field's type error).
+ */
+export const whenValid = (...fields: string[]) => ({
+  when: (payload: z.core.ParsePayload): boolean => !payload.issues.some((found) => fields.includes(String(found.path?.[0] ?? ''))),
+});
+
 /** Adds a coded issue inside a superRefine. */
 export function addIssue(
   ctx: z.core.$RefinementCtx,

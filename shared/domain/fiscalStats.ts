@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { fiscalYearOfMonth } from '../calendar/fiscal';
-import { addIssue, e, fiscalYearParams, satang, typeError } from './common';
+import { addIssue, e, fiscalYearParams, satang, typeError, whenValid } from './common';
 import { fiscalRecordShape } from './record';
 
 export const REVENUE_CATEGORIES = [
@@ -65,5 +65,5 @@ export const fiscalStatsSchema = z
     if (fiscalYearOfMonth(s.year, s.month) !== s.fiscalYear) {
       addIssue(ctx, 'month', 'fiscalStats.monthOutsideFiscalYear', fiscalYearParams(s.fiscalYear));
     }
-  });
+  }, whenValid('fiscalYear', 'year', 'month'));
 export type FiscalStats = z.output<typeof fiscalStatsSchema>;

@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { fiscalYearRange, isWithin } from '../calendar/fiscal';
-import { addIssue, isoDate, satang, text } from './common';
+import { addIssue, isoDate, satang, text, whenValid } from './common';
 import { fiscalRecordShape } from './record';
 
 export const grantSchema = z
@@ -27,5 +27,5 @@ export const grantSchema = z
         nextFy: g.fiscalYear + 1,
       });
     }
-  });
+  }, whenValid('fiscalYear', 'allocated', 'committed', 'disbursed', 'updatedOn'));
 export type Grant = z.output<typeof grantSchema>;

@@ -1,5 +1,5 @@
 /**
- * The record schemas by table and validateRecord: schema, then cross-record rules.
+ * The record schemas by table and validateRecord: schema and cross-record rules together.
  */
 import type { z } from 'zod';
 import { issue, type Result, type ValidationIssue } from '../result';
@@ -12,6 +12,7 @@ import { grantSchema } from './grant';
 import { ordinanceItemSchema, ordinanceSchema, quarterReportSchema } from './ordinance';
 import { developmentPlanSchema, planAmendmentSchema, planProjectSchema } from './plan';
 import { districtSchema, laoSchema, provinceSchema, userSchema } from './reference';
+import type { RecordBase } from './record';
 import { checkContextRules, type ValidationContext } from './rules';
 import type { RecordTable, ReferenceTable } from './tables';
 import { visionSchema } from './vision';
@@ -44,16 +45,22 @@ export type RecordOf<T extends RecordTable> = z.output<(typeof RECORD_SCHEMAS)[T
 export type AnyRecord = RecordOf<RecordTable>;
 export type ReferenceOf<T extends ReferenceTable> = z.output<(typeof REFERENCE_SCHEMAS)[T]>;
 
-/** Field-level issues for a record of a table; cross-record rules run once the shape is valid. */
+/** Field-level issues for a record of a table: the schema's and the cross-record rules', all at once. */
 export function validateRecord<T extends RecordTable>(
   table: T,
   input: unknown,
   ctx: ValidationContext = {},
 ): Result<RecordOf<T>, ValidationIssue[]> {
   const parsed = parseWith(RECORD_SCHEMAS[table], input) as Result<RecordOf<T>, ValidationIssue[]>;
-  if (!parsed.ok) return parsed;
-  const issues = checkContextRules(table, parsed.value, ctx);
-  return issues.length ? { ok: false, error: issues } : parsed;
+  if (parsed.ok) {
+    const issues = checkContextRules(table, parsed.value, ctx);
+    return issues.length ? { ok: false, error: issues } : parsed;
+  }
+  // Every problem at once: the rules whose fields passed run on the input as given.
+  const invalid = new Set(parsed.error.map((found) => found.path.split('.')[0]!));
+  if (invalid.has('') || typeof input !== 'object' || input === null) return parsed;
+  const more = checkContextRules(table, input as RecordBase, ctx, invalid);
+  return { ok: false, error: [...parsed.error, ...more] };
 }
 
 /**

@@ -35,7 +35,7 @@ describe('ordinance', () => {
 describe('ordinance item', () => {
   const ctx = {
     related: {
-      ordinance: (id: string) => (id === FIXTURE_IDS.ordinance ? { fiscalYear: 2568 } : undefined),
+      ordinance: (id: string) => (id === FIXTURE_IDS.ordinance ? { fiscalYear: 2568, total: 3_000_000_000 } : undefined),
       planProject: (id: string) => (id === FIXTURE_IDS.project ? { planId: FIXTURE_IDS.plan } : undefined),
     },
   };

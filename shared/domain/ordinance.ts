@@ -3,7 +3,7 @@
  */
 import { z } from 'zod';
 import { fiscalYearRange, isWithin, quarterRange, type Quarter } from '../calendar/fiscal';
-import { addIssue, isoDate, oneOf, optionalText, satang, text, typeError, uuid } from './common';
+import { addIssue, isoDate, oneOf, optionalText, satang, text, typeError, uuid, whenValid } from './common';
 import { fiscalRecordShape } from './record';
 
 /**
@@ -33,7 +33,7 @@ export const ordinanceSchema = z
     if (o.announcedOn && o.announcedOn < o.councilPassedOn) {
       addIssue(ctx, 'announcedOn', 'ordinance.announcedBeforePassed');
     }
-  });
+  }, whenValid('fiscalYear', 'councilPassedOn', 'announcedOn'));
 export type Ordinance = z.output<typeof ordinanceSchema>;
 
 export const ITEM_OUTCOMES = ['open', 'completed', 'cancelled', 'carried_over'] as const;
@@ -54,7 +54,7 @@ export const ordinanceItemSchema = z
     if (item.outcome === 'cancelled' && !item.cancelReason) {
       addIssue(ctx, 'cancelReason', 'ordinanceItem.cancelReasonRequired');
     }
-  });
+  }, whenValid('outcome', 'cancelReason'));
 export type OrdinanceItem = z.output<typeof ordinanceItemSchema>;
 
 export const quarterReportSchema = z
@@ -67,5 +67,5 @@ export const quarterReportSchema = z
     // A quarter is reported during or after it (Q4 is usually reported in October).
     const { start } = quarterRange(r.fiscalYear, r.quarter as Quarter);
     if (r.reportedOn < start) addIssue(ctx, 'reportedOn', 'quarterReport.beforeQuarterStart');
-  });
+  }, whenValid('fiscalYear', 'quarter', 'reportedOn'));
 export type QuarterReport = z.output<typeof quarterReportSchema>;

@@ -2,7 +2,7 @@
  * Category 2: the local development plan, its numbered amendments and its projects.
  */
 import { z } from 'zod';
-import { addIssue, beYear, e, isoDate, oneOf, optionalText, satang, text, typeError, uuid } from './common';
+import { addIssue, beYear, e, isoDate, oneOf, optionalText, satang, text, typeError, uuid, whenValid } from './common';
 import { recordBaseShape } from './record';
 
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved'] as const;
@@ -28,7 +28,7 @@ export const developmentPlanSchema = z
     if (p.submittedOn && p.approvedOn && p.approvedOn < p.submittedOn) {
       addIssue(ctx, 'approvedOn', 'plan.approvedBeforeSubmitted');
     }
-  });
+  }, whenValid('status', 'submittedOn', 'approvedOn'));
 export type DevelopmentPlan = z.output<typeof developmentPlanSchema>;
 
 /** Last B.E. year covered by a plan. */
@@ -74,5 +74,5 @@ export const planProjectSchema = z
       if (seen.has(b.year)) addIssue(ctx, `budgets.${i}.year`, 'budget.duplicateYear', { year: b.year });
       seen.add(b.year);
     });
-  });
+  }, whenValid('budgets'));
 export type PlanProject = z.output<typeof planProjectSchema>;

@@ -17,7 +17,7 @@ const satang = fc.integer({ min: 0, max: 60_000_000 });
 const relatedRecords = fc.record({
   plans: fc.record({ deleted: fc.boolean(), startYear: fc.integer({ min: 2564, max: 2570 }), years: fc.integer({ min: 1, max: 5 }) }),
   planProjects: fc.record({ deleted: fc.boolean(), planId: id(FIXTURE_IDS.plan) }),
-  ordinances: fc.record({ deleted: fc.boolean(), fiscalYear }),
+  ordinances: fc.record({ deleted: fc.boolean(), fiscalYear, total: satang }),
   ordinanceItems: fc.record({ deleted: fc.boolean(), fiscalYear, allocated: satang, outcome: fc.constantFrom(...ITEM_OUTCOMES), ordinanceId: id(FIXTURE_IDS.ordinance) }),
   contracts: fc.record({ deleted: fc.boolean(), fiscalYear, amount: satang, signedOn: day, ordinanceItemId: id(FIXTURE_IDS.item) }),
   disbursements: fc.record({ deleted: fc.boolean(), fiscalYear, amount: satang, ordinanceItemId: id(FIXTURE_IDS.item), contractId: fc.option(id(FIXTURE_IDS.contract)) }),
@@ -37,8 +37,16 @@ const judged = (table: RecordTable) =>
     contractId: fc.option(id(FIXTURE_IDS.contract)),
     fiscalYear,
     amount: satang,
+    allocated: satang,
+    total: satang,
     signedOn: day,
     paidOn: day,
+    councilPassedOn: day,
+    announcedOn: fc.option(day),
+    reportedOn: day,
+    submittedOn: fc.option(day),
+    approvedOn: fc.option(day),
+    updatedOn: day,
     overrideReason: fc.option(fc.constant('budget transfer')),
     budgets: fc.array(fc.record({ year: fc.integer({ min: 2563, max: 2572 }), amount: satang }), { maxLength: 3 }),
     year: fc.integer({ min: 2024, max: 2025 }),
@@ -58,6 +66,18 @@ function contextRecords(related: Related, tables: Iterable<RecordTable>): Contex
 }
 
 const ALL_READ = new Set(CONTEXT_RULES.flatMap((r) => r.reads));
+const TODAY = '2025-06-01';
+
+/** The record, recording each of its fields a rule reads. */
+function recordingFields(record: RecordBase, read: Set<string>): RecordBase {
+  return new Proxy(record, {
+    get(target, name: string) {
+      read.add(name);
+      return (target as unknown as Record<string, unknown>)[name];
+    },
+  });
+}
+const ENVELOPE_READ = new Set(['id', 'laoId', 'deleted']);
 
 /** The related lookups, each recording the table it reads when the rule touches it. */
 function recording(related: RelatedLookups, read: Set<RecordTable>): RelatedLookups {
@@ -82,10 +102,26 @@ describe('the tables each rule declares it reads', () => {
           fc.property(judged(table), relatedRecords, (record, related) => {
             const read = new Set<RecordTable>();
             const context = buildValidationContext(contextRecords(related, ALL_READ));
-            rule.check([], record, recording(context.related ?? {}, read));
+            rule.check([], record, recording(context.related ?? {}, read), TODAY);
             expect([...read].filter((t) => !rule.reads.includes(t))).toEqual([]);
           }),
           { numRuns: 300 },
+        );
+      });
+    }
+  }
+
+  for (const rule of CONTEXT_RULES) {
+    for (const table of rule.judges) {
+      it(`and the fields of the ${table} record it reads (${rule.codes[0]}…)`, () => {
+        fc.assert(
+          fc.property(judged(table), relatedRecords, (record, related) => {
+            const read = new Set<string>();
+            const context = buildValidationContext(contextRecords(related, ALL_READ));
+            rule.check([], recordingFields(record, read), context.related ?? {}, TODAY);
+            expect([...read].filter((f) => !ENVELOPE_READ.has(f) && !rule.fields.includes(f))).toEqual([]);
+          }),
+          { numRuns: 200 },
         );
       });
     }
@@ -96,7 +132,7 @@ describe('the tables each rule declares it reads', () => {
       fc.property(judged(table), relatedRecords, (record, related) => {
         const declared = buildValidationContext(contextRecords(related, tablesReadBy(table)));
         const everything = buildValidationContext(contextRecords(related, RECORD_TABLES));
-        expect(checkContextRules(table, record, declared)).toEqual(checkContextRules(table, record, everything));
+        expect(checkContextRules(table, record, { ...declared, today: TODAY })).toEqual(checkContextRules(table, record, { ...everything, today: TODAY }));
       }),
       { numRuns: 100 },
     );
@@ -108,7 +144,7 @@ describe('the tables each rule declares it reads', () => {
         const table = rule.judges[pick % rule.judges.length]!;
         const record = fc.sample(judged(table), { numRuns: 1, seed: pick })[0]!;
         const out: Parameters<typeof rule.check>[0] = [];
-        rule.check(out, record, buildValidationContext(contextRecords(related, rule.reads)).related ?? {});
+        rule.check(out, record, buildValidationContext(contextRecords(related, rule.reads)).related ?? {}, TODAY);
         for (const issue of out) expect(rule.codes).toContain(issue.code);
       }),
       { numRuns: 500 },

@@ -2,7 +2,7 @@
  * Category 1: vision, missions, strategies and development approaches for a plan period.
  */
 import { z } from 'zod';
-import { addIssue, beYear, text } from './common';
+import { addIssue, beYear, text, whenValid } from './common';
 import { recordBaseShape } from './record';
 
 export const strategySchema = z.object({
@@ -28,5 +28,5 @@ export const visionSchema = z
       if (seen.has(s.code)) addIssue(ctx, `strategies.${i}.code`, 'strategy.duplicateCode', { code: s.code });
       seen.add(s.code);
     });
-  });
+  }, whenValid('startYear', 'endYear', 'strategies'));
 export type Vision = z.output<typeof visionSchema>;

@@ -2,7 +2,7 @@
  * An officer's field visit to an LAO (issue: work calendar, field visit log).
  */
 import { z } from 'zod';
-import { checkInFiscalYear, isoDate, oneOf, optionalText, uuid } from './common';
+import { checkInFiscalYear, isoDate, oneOf, optionalText, uuid, whenValid } from './common';
 import { fiscalRecordShape } from './record';
 import { RECORD_CATEGORY_KEYS } from './tables';
 import { issue, type ValidationIssue } from '../result';
@@ -29,7 +29,7 @@ export const fieldVisitSchema = z
     /** Record categories the officer entered on the LAO's behalf during the visit. */
     categoriesEntered: z.array(oneOf(RECORD_CATEGORY_KEYS)).default([]),
   })
-  .superRefine((v, ctx) => checkInFiscalYear(ctx, 'visitedOn', v.visitedOn, v.fiscalYear));
+  .superRefine((v, ctx) => checkInFiscalYear(ctx, 'visitedOn', v.visitedOn, v.fiscalYear), whenValid('fiscalYear', 'visitedOn'));
 export type FieldVisit = z.output<typeof fieldVisitSchema>;
 
 /**

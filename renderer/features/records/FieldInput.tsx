@@ -14,6 +14,8 @@ export interface FieldInputProps {
   values: FormValues;
   onChange: (name: string, value: FormValue) => void;
   error?: string;
+  /** A yearly-budget field's errors by year: each shows under its own year's box. */
+  yearErrors?: Readonly<Record<string, string>>;
   ctx: LabelContext;
   references: ReferenceData;
   fiscalYear: number;
@@ -37,7 +39,10 @@ function planYears(field: FieldDef, values: FormValues, references: ReferenceDat
   return [...new Set([...years, ...typed])].sort((a, b) => a - b);
 }
 
-function YearBudgetsInput({ def, field, values, onChange, error, ctx, references }: FieldInputProps) {
+/** The fiscal years an officer may pick for a record: two back and one ahead of the year in view. */
+export const pickableFiscalYears = (fiscalYear: number): number[] => [fiscalYear - 2, fiscalYear - 1, fiscalYear, fiscalYear + 1];
+
+function YearBudgetsInput({ def, field, values, onChange, error, yearErrors = {}, ctx, references }: FieldInputProps) {
   const budgets = (values[field.name] ?? {}) as Record<string, string>;
   const years = planYears(field, values, references);
   const set = (year: number, text: string) => onChange(field.name, { ...budgets, [String(year)]: text });
@@ -57,6 +62,8 @@ function YearBudgetsInput({ def, field, values, onChange, error, ctx, references
               inputMode="decimal"
               size="small"
               fullWidth
+              error={Boolean(yearErrors[String(year)])}
+              helperText={yearErrors[String(year)]}
               slotProps={{ input: { endAdornment: <InputAdornment position="end">{ctx.t('form.bahtUnit')}</InputAdornment> } }}
             />
           </Grid>
@@ -151,6 +158,17 @@ export function FieldInput(props: FieldInputProps) {
           ))}
         </TextField>
       );
+    case 'fiscalYear': {
+      const years = pickableFiscalYears(fiscalYear);
+      const chosen = Number(text);
+      return (
+        <TextField {...common} select helperText={error ?? hint} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
+          {(years.includes(chosen) || !text ? years : [...years, chosen].sort((a, b) => a - b)).map((year) => (
+            <option key={year} value={String(year)}>{ctx.t('workspace.fiscalYearOption', { fy: year })}</option>
+          ))}
+        </TextField>
+      );
+    }
     case 'fiscalMonth':
       return (
         <TextField {...common} select helperText={error ?? hint} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>

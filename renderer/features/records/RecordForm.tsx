@@ -9,7 +9,7 @@ import { localDb, type StoredRecord } from '../../data/db';
 import { discardDraft, saveDraft } from '../../data/drafts';
 import { checkRecord, saveRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
-import { fieldOfIssue, fromFormValues, mergeIssues, ON_BEHALF, toFormValues } from './convert';
+import { fieldOfIssue, fromFormValues, mergeIssues, ON_BEHALF, toFormValues, yearOfBudgetIssue } from './convert';
 import { FieldInput, fieldLabel } from './FieldInput';
 import { useLiveRecord, type ReferenceData } from './hooks';
 import type { FieldDef, FormValue, FormValues, LabelContext, TableDef } from './types';
@@ -146,8 +146,18 @@ export function RecordForm(props: RecordFormProps) {
   };
 
   const errorText = (issue: ValidationIssue) => tv(issue.code, { ...issue.params, defaultValue: tv('field.invalid') });
+  const issuesOf = (field: FieldDef) => issues.filter((issue) => fieldOfIssue(def, issue.path) === field);
+  /** A yearly-budget field's issues each under its year; those of no year under the field. */
+  const yearErrorsOf = (field: FieldDef): Record<string, string> => {
+    const byYear: Record<string, string> = {};
+    for (const issue of issuesOf(field)) {
+      const year = yearOfBudgetIssue(field, issue, values);
+      if (year !== undefined) byYear[year] ??= errorText(issue);
+    }
+    return byYear;
+  };
   const errorOf = (field: FieldDef) => {
-    const found = issues.find((issue) => fieldOfIssue(def, issue.path) === field);
+    const found = issuesOf(field).find((issue) => field.kind !== 'yearBudgets' || yearOfBudgetIssue(field, issue, values) === undefined);
     return found ? errorText(found) : undefined;
   };
   const visible = def.fields.filter((field) => !field.visibleWhen || field.visibleWhen(values));
@@ -155,20 +165,24 @@ export function RecordForm(props: RecordFormProps) {
 
   const focusFirstError = (found: ValidationIssue[]) => {
     const field = visible.find((f) => found.some((issue) => fieldOfIssue(def, issue.path) === f));
-    if (field) requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(`[name="${field.name}"], [name^="${field.name}."]`)?.focus());
+    if (!field) return;
+    const year = field.kind === 'yearBudgets' ? found.map((issue) => yearOfBudgetIssue(field, issue, values)).find((y) => y !== undefined) : undefined;
+    const selector = year !== undefined ? `[name="${field.name}.${year}"]` : `[name="${field.name}"], [name^="${field.name}."]`;
+    requestAnimationFrame(() => formRef.current?.querySelector<HTMLElement>(selector)?.focus());
   };
 
   const submit = async (event?: FormEvent) => {
     event?.preventDefault();
     if (saving) return;
     const { input: read, issues: readIssues } = fromFormValues(def, values);
-    const input = { ...read, ...fiscal, ...(record ? { id: record.id } : {}), laoId: lao.id, provinceCode: lao.provinceCode };
+    // A form that shows the fiscal year (an ordinance's) saves the year chosen there.
+    const input = { ...fiscal, ...read, ...(record ? { id: record.id } : {}), laoId: lao.id, provinceCode: lao.provinceCode };
     setSaving(true);
     submitting.current = true;
     clearTimeout(draftTimer.current);
     // Text that could not be read is never saved; the schema still reports the other fields.
     const result = readIssues.length > 0
-      ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: checkRecord(def.table, input) } } as const)
+      ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: await checkRecord(localDb(), def.table, input) } } as const)
       : await saveRecord(localDb(), def.table, input, await currentActor(), props.seen ?? undefined);
     setSaving(false);
     submitting.current = result.ok;
@@ -236,7 +250,7 @@ export function RecordForm(props: RecordFormProps) {
                 </Grid>
               ),
               <Grid key={field.name} size={{ xs: 12, md: GRID_WIDTH[field.width ?? 'half'] }}>
-                <FieldInput def={def} field={field} values={values} onChange={onChange} error={errorOf(field)} ctx={ctx} references={references} fiscalYear={Number(record?.fiscalYear ?? fiscalYear)} autoFocus={index === 0} />
+                <FieldInput def={def} field={field} values={values} onChange={onChange} error={errorOf(field)} yearErrors={field.kind === 'yearBudgets' ? yearErrorsOf(field) : undefined} ctx={ctx} references={references} fiscalYear={Number(record?.fiscalYear ?? fiscalYear)} autoFocus={index === 0} />
               </Grid>,
             ];
           })}

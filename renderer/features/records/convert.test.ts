@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { antiDrugDef, fiscalStatsDef, ordinanceItemDef, planProjectDef, visionDef } from './categories';
-import { fieldOfIssue, fromFormValues, mergeIssues, toFormValues } from './convert';
+import { antiDrugDef, fiscalStatsDef, ordinanceDef, ordinanceItemDef, planProjectDef, visionDef } from './categories';
+import { fieldOfIssue, fromFormValues, mergeIssues, toFormValues, yearOfBudgetIssue } from './convert';
 
 const ctx = { fiscalYear: 2570, today: '2026-11-25' };
 
@@ -60,5 +60,20 @@ describe('records from form values', () => {
   it('keeps the reading issue over the schema issue of the same field', () => {
     const merged = mergeIssues([{ path: 'heldOn', code: 'date.invalid' }], [{ path: 'heldOn', code: 'field.required' }, { path: 'name', code: 'field.required' }]);
     expect(merged).toEqual([{ path: 'heldOn', code: 'date.invalid' }, { path: 'name', code: 'field.required' }]);
+  });
+
+  it('puts a yearly-budget issue under the year it concerns, not the first box of the period', () => {
+    const budgets = planProjectDef.fields.find((f) => f.name === 'budgets')!;
+    const values = { budgets: { '2566': '', '2567': '', '2568': '', '2569': '1,000', '2570': '2,000' } };
+    expect(yearOfBudgetIssue(budgets, { path: 'budgets.0.year', code: 'budget.yearOutsidePlan' }, values)).toBe('2569');
+    expect(yearOfBudgetIssue(budgets, { path: 'budgets.1.amount', code: 'amount.tooLarge' }, values)).toBe('2570');
+    expect(yearOfBudgetIssue(budgets, { path: 'budgets', code: 'money.format', params: { year: '2568' } }, values)).toBe('2568');
+    expect(yearOfBudgetIssue(budgets, { path: 'budgets', code: 'field.required' }, values)).toBeUndefined();
+  });
+
+  it('shows and reads an ordinance\'s fiscal year, starting at the year in view', () => {
+    const values = toFormValues(ordinanceDef, undefined, ctx, false);
+    expect(values.fiscalYear).toBe('2570');
+    expect(fromFormValues(ordinanceDef, { ...values, fiscalYear: '2569' }).input.fiscalYear).toBe(2569);
   });
 });

@@ -37,6 +37,7 @@ export function toFormValue(field: FieldDef, record: Record<string, unknown>): F
     case 'money':
       return typeof value === 'number' ? formatBaht(value) : '';
     case 'integer':
+    case 'fiscalYear':
       return typeof value === 'number' ? String(value) : '';
     case 'lines':
       return Array.isArray(value) ? value.join('\n') : '';
@@ -88,6 +89,7 @@ function readValue(field: FieldDef, raw: FormValue | undefined): Read {
       const parsed = parseBaht(text);
       return parsed.ok ? { value: parsed.value } : { issue: parsed.error };
     }
+    case 'fiscalYear':
     case 'integer': {
       if (!text) return { value: blank };
       const n = Number(text.replace(/,/g, ''));
@@ -159,6 +161,23 @@ export function fieldOfIssue(def: TableDef, path: string): FieldDef | undefined 
   return def.fields.find(
     (field) => path === field.name || path.startsWith(`${field.name}.`) || field.alsoPaths?.includes(path),
   );
+}
+
+/**
+ * The year box an issue of a yearly-budget field belongs to: its own year
+ * when reading the text failed, else the year of the budget it points at
+ * (`budgets.2.amount` is the third year that holds an amount).
+ */
+export function yearOfBudgetIssue(field: FieldDef, issue: ValidationIssue, values: FormValues): string | undefined {
+  if (issue.params?.year !== undefined && issue.path === field.name) return String(issue.params.year);
+  const m = new RegExp(`^${field.name.replace(/\./g, '\\.')}\\.(\\d+)(\\.|$)`).exec(issue.path);
+  if (!m) return undefined;
+  const years = Object.entries((values[field.name] ?? {}) as Record<string, string>)
+    .filter(([, text]) => text.trim() !== '')
+    .map(([year]) => Number(year))
+    .sort((a, b) => a - b);
+  const year = years[Number(m[1])];
+  return year === undefined ? undefined : String(year);
 }
 
 /** Issues from reading text win over the schema's for the same field. */

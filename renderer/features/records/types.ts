@@ -17,7 +17,9 @@ export type FieldKind =
   | 'lines'
   | 'yearBudgets'
   | 'strategies'
-  | 'fiscalMonth';
+  | 'fiscalMonth'
+  /** A fiscal year near the workspace's (an ordinance's year). */
+  | 'fiscalYear';
 
 export interface StrategyDraft {
   code: string;

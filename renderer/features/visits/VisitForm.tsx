@@ -47,7 +47,7 @@ export function VisitForm({ laos, initialLaoId }: { laos: readonly Lao[]; initia
     };
     setSaving(true);
     const result = readIssues.length > 0
-      ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: checkRecord('fieldVisits', input) } } as const)
+      ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: await checkRecord(localDb(), 'fieldVisits', input) } } as const)
       : await saveRecord(localDb(), 'fieldVisits', input, actor);
     setSaving(false);
     if (result.ok) {

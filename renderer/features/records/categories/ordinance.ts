@@ -5,6 +5,8 @@ export const ordinanceDef: TableDef = {
   table: 'ordinances',
   fiscal: true,
   fields: [
+    // Shown and chosen: one ordinance per year, and a second for the same year is refused here.
+    { name: 'fiscalYear', kind: 'fiscalYear', required: true, width: 'third', initial: (ctx) => String(ctx.fiscalYear) },
     { name: 'councilPassedOn', kind: 'date', required: true, width: 'third' },
     { name: 'announcedOn', kind: 'date', nullable: true, width: 'third' },
     { name: 'total', kind: 'money', required: true, width: 'third' },
