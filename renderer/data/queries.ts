@@ -122,3 +122,12 @@ export async function recordHistory(db: EplanDb, table: RecordTable, recordId: s
     .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
     .map((row) => ({ id: row.id ?? 0, at: row.at, by: row.by, byName: users.get(row.by) ?? null, op: row.op, changes: row.changes }));
 }
+
+/** Record id → the user who created it, as this laptop's history knows (records made elsewhere are not in it). */
+export async function recordCreators(db: EplanDb): Promise<Record<string, string>> {
+  const created: Record<string, string> = {};
+  await db.history.filter((entry) => entry.op === 'create').each((entry) => {
+    created[entry.recordId] ??= entry.by;
+  });
+  return created;
+}

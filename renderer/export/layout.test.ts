@@ -8,7 +8,7 @@ import { writeTableWorkbook } from './xlsx/streamingWorkbook';
 function input(): RawWorkbookInput {
   const { dataset } = demoFixture();
   return {
-    province: dataset.province, districts: dataset.districts, laos: dataset.laos, records: dataset.records,
+    province: dataset.province, districts: dataset.districts, laos: dataset.laos, users: dataset.users, records: dataset.records,
     fiscalYear: FIXTURE_FY, asOf: FIXTURE_AS_OF, exportedBy: 'supervisor', language: 'th', categories: ['plan', 'contract', 'fiscalStats'],
   };
 }

@@ -4,7 +4,7 @@
  */
 import type { RecordTable } from '../../../shared/domain/tables';
 import type { StoredRecord } from '../../data/db';
-import type { Formatters } from '../../app/format';
+import type { LabelFormatters } from '../../app/formatters';
 
 export type FieldKind =
   | 'text'
@@ -32,7 +32,7 @@ export type FormValues = Record<string, FormValue>;
 
 export interface LabelContext {
   lang: 'th' | 'en';
-  format: Formatters & { dateTime(iso: string): string; time(iso: string): string };
+  format: LabelFormatters;
   /** Translates in the records namespace. */
   t: (key: string, params?: Record<string, unknown>) => string;
 }
