@@ -74,9 +74,15 @@ test('a supervisor picks two LAOs, then exports their raw data with Ctrl+Alt+4 f
     while (ws.getCell(header, 2).value !== 'รหัส อปท.') header += 1;
     expect(ws.views[0]).toMatchObject({ state: 'frozen', ySplit: header });
     expect(ws.pageSetup).toMatchObject({ orientation: 'landscape', paperSize: 9, printTitlesRow: `${header}:${header}` });
+    // Headers a supervisor reads: Thai words from the forms, no field keys; who last changed each record by name.
+    const titles = (ws.getRow(header).values as unknown[]).slice(1).map(String);
+    expect(titles.every((title) => /[\u0E00-\u0E7F]/.test(title) && !/^[A-Za-z_.]+$/.test(title))).toBe(true);
+    const changedBy = titles.indexOf('ผู้แก้ไขล่าสุด') + 1;
+    expect(changedBy).toBeGreaterThan(3);
     for (let r = header + 1; r <= ws.rowCount; r += 1) {
       expect(codes).toContain(String(ws.getCell(r, 2).value));
       expect(ws.getCell(r, 3).font?.name).toBe('Sarabun');
+      expect(String(ws.getCell(r, changedBy).value)).toMatch(/[\u0E00-\u0E7F]/);
       rows += 1;
     }
   }

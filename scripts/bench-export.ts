@@ -78,7 +78,7 @@ async function run(which: Case): Promise<{ ms: number; bytes: number }> {
     const bytes = await buildWorkbookBytes({ kind: 'matrix', input: { ...header, laos: dataset.laos, districts: dataset.districts, tasks: template.tasks, results: cache.snapshot() } });
     return { ms: performance.now() - start, bytes: bytes.length };
   }
-  const input: RawWorkbookInput = { ...header, laos: dataset.laos, districts: dataset.districts, records: { disbursements: disbursementRows(dataset) }, categories: ['disbursement'] };
+  const input: RawWorkbookInput = { ...header, laos: dataset.laos, districts: dataset.districts, users: dataset.users, records: { disbursements: disbursementRows(dataset) }, categories: ['disbursement'] };
   const start = performance.now();
   if (which === 'data-only') return { ms: 0, bytes: 0 };
   if (which === 'raw') {

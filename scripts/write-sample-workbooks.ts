@@ -30,7 +30,7 @@ async function main() {
     { kind: 'matrix', input: { ...header, laos, districts, tasks: tasksForMonth(template, 2026, 3), results, month: { year: 2026, month: 3 } } },
     { kind: 'budget', input: { ...header, laos, districts, records: dataset.records } },
     { kind: 'officers', input: { ...header, users, laos, template, results, activity: { records: RECORD_TABLES.flatMap((t) => dataset.records[t] as never[]), visits: dataset.records.fieldVisits } } },
-    { kind: 'raw', input: { ...header, laos, districts, records: dataset.records, categories: ['ordinance', 'disbursement'] } },
+    { kind: 'raw', input: { ...header, laos, districts, users, records: dataset.records, categories: ['ordinance', 'disbursement'] } },
   ];
   mkdirSync(out, { recursive: true });
   for (const request of requests) {

@@ -2,6 +2,7 @@
  * Read side of the records: an LAO's live records of a table and the budget
  * summary the workspace and the directory show. No writes here.
  */
+import type { PlanStatus } from '../../shared/domain/plan';
 import { fiscalYearOf } from '../../shared/calendar/fiscal';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
@@ -17,7 +18,7 @@ export async function laoRecords(db: EplanDb, table: RecordTable, laoId: string,
 }
 
 export interface FiscalSummary {
-  plan: { startYear: number; endYear: number; status: string } | null;
+  plan: { startYear: number; endYear: number; status: PlanStatus } | null;
   ordinanceTotal: number | null;
   itemsAllocated: number;
   committed: number;
@@ -47,7 +48,7 @@ export function fiscalSummary(input: SummaryInput, fiscalYear: number): FiscalSu
   const ordinanceTotal = ordinance ? Number(ordinance.total) : null;
   const disbursed = sum(live(input.disbursements, fiscalYear), 'amount');
   return {
-    plan: plan ? { startYear: Number(plan.startYear), endYear: Number(plan.startYear) + Number(plan.years) - 1, status: String(plan.status) } : null,
+    plan: plan ? { startYear: Number(plan.startYear), endYear: Number(plan.startYear) + Number(plan.years) - 1, status: plan.status as PlanStatus } : null,
     ordinanceTotal,
     itemsAllocated: sum(live(input.ordinanceItems ?? [], fiscalYear), 'allocated'),
     committed: sum(live(input.contracts, fiscalYear), 'amount'),
@@ -120,4 +121,13 @@ export async function recordHistory(db: EplanDb, table: RecordTable, recordId: s
   return rows
     .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
     .map((row) => ({ id: row.id ?? 0, at: row.at, by: row.by, byName: users.get(row.by) ?? null, op: row.op, changes: row.changes }));
+}
+
+/** Record id → the user who created it, as this laptop's history knows (records made elsewhere are not in it). */
+export async function recordCreators(db: EplanDb): Promise<Record<string, string>> {
+  const created: Record<string, string> = {};
+  await db.history.filter((entry) => entry.op === 'create').each((entry) => {
+    created[entry.recordId] ??= entry.by;
+  });
+  return created;
 }

@@ -8,7 +8,7 @@ async function readBack(options: Partial<RawWorkbookInput> = {}) {
   const { dataset } = demoFixture();
   const progress: number[] = [];
   const bytes = await writeRawWorkbook({
-    province: dataset.province, districts: dataset.districts, laos: dataset.laos, records: dataset.records,
+    province: dataset.province, districts: dataset.districts, laos: dataset.laos, users: dataset.users, records: dataset.records,
     fiscalYear: FIXTURE_FY, asOf: FIXTURE_AS_OF, exportedBy: 'supervisor', language: 'th', onProgress: (f) => progress.push(f), ...options,
   });
   const read = new ExcelJS.Workbook();
@@ -47,14 +47,15 @@ describe('the raw data workbook', () => {
     const want = dataset.records.disbursements.filter((d) => d.fiscalYear === FIXTURE_FY && !d.deleted);
     expect(ws.rowCount - header).toBe(want.length);
     const first = ws.getRow(header + 1);
-    expect(first.getCell(amountCol).value).toBe(want[0]!.amount / 100);
+    const record = want.find((d) => d.id === first.getCell(titles.indexOf('รหัสระเบียน')).value)!;
+    expect(first.getCell(amountCol).value).toBe(record.amount / 100);
     expect(first.getCell(amountCol).numFmt).toBe(FORMAT.baht);
     expect(String(first.getCell(paidCol).value)).toMatch(/^\d{2}\/\d{2}\/25\d{2}$/);
     // A fiscal year is a label, never "2,570"; the last edit is a B.E. date and Bangkok time, not an ISO instant.
     const yearCol = titles.indexOf('ปีงบประมาณ');
     expect(first.getCell(yearCol).value).toBe(FIXTURE_FY);
     expect(first.getCell(yearCol).numFmt ?? 'General').not.toBe(FORMAT.count);
-    expect(String(first.getCell(titles.indexOf('แก้ไขล่าสุด')).value)).toMatch(/^\d{2}\/\d{2}\/25\d{2} \d{2}:\d{2}$/);
+    expect(String(first.getCell(titles.indexOf('แก้ไขล่าสุดเมื่อ')).value)).toMatch(/^\d{2}\/\d{2}\/25\d{2} \d{2}:\d{2}$/);
     const sum = ws.getRows(header + 1, want.length)!.reduce((s, r) => s + Number(r.getCell(amountCol).value), 0);
     expect(sum).toBeCloseTo(want.reduce((s, d) => s + d.amount, 0) / 100, 2);
   });

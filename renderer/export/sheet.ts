@@ -1,21 +1,19 @@
-/** Formatting every workbook shares: Sarabun, header block, header row, widths, print setup, filters. */
+/** The shared layout (layout.ts) applied to exceljs worksheets: header block, header row, widths, print setup, filters. */
 import type ExcelJS from 'exceljs';
 import type { TaskStatus } from '../../shared/calendar/index';
 import { STATUS_COLOURS } from '../features/checklist/statusColours';
+import {
+  afterFacts, argb, clampWidth, factPosition, fittedWidths, FONT_NAME, FONT_SIZE, FORMAT, GRID_GREY, headerRowHeight, NAVY, PAGE, shownLength, tableHeaderRow,
+  TITLE_SIZE, type CellFormat, type TableSheet,
+} from './layout';
 
-export const FONT_NAME = 'Sarabun';
-export const FONT_SIZE = 11;
-export const FORMAT = { baht: '#,##0.00', percent: '0.0%', count: '#,##0' } as const;
+export { displayLength, FONT_NAME, FONT_SIZE, FORMAT, sheetName } from './layout';
 
-const argb = (hex: string) => `FF${hex.replace('#', '').toUpperCase()}`;
 export const solid = (hex: string): ExcelJS.Fill => ({ type: 'pattern', pattern: 'solid', fgColor: { argb: argb(hex) } });
-const HEADER_FILL = solid('#23307a');
+const HEADER_FILL = solid(NAVY);
 const TOTAL_FILL = solid('#e8eaf6');
-const thin: ExcelJS.Border = { style: 'thin', color: { argb: 'FFB0B4C0' } };
+const thin: ExcelJS.Border = { style: 'thin', color: { argb: argb(GRID_GREY) } };
 export const BORDER: Partial<ExcelJS.Borders> = { top: thin, left: thin, bottom: thin, right: thin };
-
-/** Excel forbids []:*?/\ in sheet names and allows 31 characters. */
-export const sheetName = (name: string): string => name.replace(/[[\]:*?/\\]/g, ' ').slice(0, 31).trim();
 
 /** A status cell in the colours the screens use (statusColours.ts). */
 export function paintStatus(cell: ExcelJS.Cell, status: TaskStatus, text: string): void {
@@ -37,15 +35,15 @@ export interface HeaderBlock {
 export function writeHeaderBlock(ws: ExcelJS.Worksheet, block: HeaderBlock): number {
   const title = ws.getCell(1, 1);
   title.value = block.title;
-  title.font = { name: FONT_NAME, size: 16, bold: true, color: { argb: argb('#23307a') } };
+  title.font = { name: FONT_NAME, size: TITLE_SIZE, bold: true, color: { argb: argb(NAVY) } };
   block.facts.forEach(([label, value], i) => {
-    const row = 2 + Math.floor(i / 2);
-    const col = 1 + (i % 2) * 3;
-    ws.getCell(row, col).value = label;
-    ws.getCell(row, col).font = { name: FONT_NAME, size: FONT_SIZE, bold: true };
-    ws.getCell(row, col + 1).value = value;
+    const { row, column } = factPosition(i);
+    ws.getCell(row, column).value = label;
+    ws.getCell(row, column).font = { name: FONT_NAME, size: FONT_SIZE, bold: true };
+    ws.getCell(row, column + 1).value = value;
+    ws.getCell(row, column + 1).font = { name: FONT_NAME, size: FONT_SIZE };
   });
-  return 2 + Math.ceil(block.facts.length / 2);
+  return afterFacts(block.facts.length);
 }
 
 /** The legend of status colours on one row; returns the next free row. */
@@ -67,9 +65,7 @@ export function writeHeaderRow(ws: ExcelJS.Worksheet, rowNo: number, headers: re
     cell.alignment = { wrapText: true, vertical: 'middle', horizontal: 'center' };
     cell.border = BORDER;
   });
-  const longest = Math.max(...headers.map(displayLength));
-  // Task headers wrap in columns ~16 wide: about 9 Thai characters a line in LibreOffice.
-  row.height = Math.min(160, 16 * Math.max(1, Math.ceil(longest / 9)));
+  row.height = headerRowHeight(headers);
 }
 
 export function styleTotalRow(row: ExcelJS.Row, columns: number): void {
@@ -81,20 +77,12 @@ export function styleTotalRow(row: ExcelJS.Row, columns: number): void {
   }
 }
 
-/** Thai vowel and tone marks above or below a consonant take no width. */
-const COMBINING = /[\u0E31\u0E34-\u0E3A\u0E47-\u0E4E]/g;
-export const displayLength = (text: string): number => text.replace(COMBINING, '').length;
+const FORMAT_OF = new Map<string, CellFormat>(Object.entries(FORMAT).map(([name, code]) => [code, name as CellFormat]));
 
 function cellLength(cell: ExcelJS.Cell): number {
   const v = cell.value;
-  if (v === null || v === undefined) return 0;
-  if (typeof v === 'number') {
-    const fmt = typeof cell.numFmt === 'string' ? cell.numFmt : '';
-    if (fmt.includes('%')) return 7;
-    const digits = Math.trunc(Math.abs(v)).toString().length;
-    return digits + Math.floor((digits - 1) / 3) + (fmt.includes('.00') ? 3 : 0) + 1;
-  }
-  return displayLength(String(v));
+  if (typeof v === 'number') return shownLength(v, FORMAT_OF.get(typeof cell.numFmt === 'string' ? cell.numFmt : ''));
+  return v === null || v === undefined ? 0 : shownLength(String(v), undefined);
 }
 
 export interface SheetLayout {
@@ -107,6 +95,8 @@ export interface SheetLayout {
   maxWidths?: Record<number, number>;
   /** Only this many data rows are read for widths and fonts (the columns carry the font). */
   sampleRows?: number;
+  /** Widths already fitted (a plain table's, from layout.ts fittedWidths). */
+  widths?: readonly number[];
 }
 
 /** Freeze, filter, fit widths, Sarabun everywhere, A4 landscape with the header row repeated on each page. */
@@ -114,29 +104,62 @@ export function finishSheet(ws: ExcelJS.Worksheet, layout: SheetLayout): void {
   const { headerRow, columns, lastRow, freezeColumns } = layout;
   ws.views = [{ state: 'frozen', xSplit: freezeColumns, ySplit: headerRow, topLeftCell: ws.getCell(headerRow + 1, freezeColumns + 1).address, activeCell: 'A1' }];
   ws.autoFilter = { from: { row: headerRow, column: 1 }, to: { row: Math.max(headerRow, lastRow), column: columns } };
-  const widths = Array.from({ length: columns }, () => 6);
+  const longest = Array.from({ length: columns }, () => 0);
   // Big raw sheets: their columns carry the font, and a sample of rows sets the widths.
-  const last = Math.min(ws.rowCount, layout.sampleRows ? headerRow + layout.sampleRows : ws.rowCount);
+  const last = Math.min(ws.rowCount, layout.sampleRows !== undefined ? headerRow + layout.sampleRows : ws.rowCount);
   for (let rowNo = 1; rowNo <= last; rowNo += 1) {
     ws.getRow(rowNo).eachCell({ includeEmpty: false }, (cell, col) => {
       if (!cell.font?.name) cell.font = { ...(cell.font ?? {}), name: FONT_NAME, size: FONT_SIZE };
       // Header-block text runs over empty neighbours, and header cells wrap: neither sets the width.
       if (rowNo <= headerRow || col > columns) return;
-      widths[col - 1] = Math.max(widths[col - 1]!, cellLength(cell) + 2);
+      longest[col - 1] = Math.max(longest[col - 1]!, cellLength(cell));
     });
   }
-  widths.forEach((width, i) => {
-    ws.getColumn(i + 1).width = Math.min(layout.maxWidths?.[i + 1] ?? 45, Math.max(width, 8));
+  longest.forEach((n, i) => {
+    ws.getColumn(i + 1).width = layout.widths?.[i] ?? clampWidth(n, layout.maxWidths?.[i + 1]);
   });
   ws.pageSetup = {
-    paperSize: 9,
-    orientation: 'landscape',
+    paperSize: PAGE.paperSize,
+    orientation: PAGE.orientation,
     fitToPage: true,
-    fitToWidth: 1,
-    fitToHeight: 0,
+    fitToWidth: PAGE.fitToWidth,
+    fitToHeight: PAGE.fitToHeight,
     printTitlesRow: `${headerRow}:${headerRow}`,
     horizontalCentered: true,
-    margins: { left: 0.4, right: 0.4, top: 0.5, bottom: 0.5, header: 0.3, footer: 0.3 },
+    margins: { ...PAGE.margins },
   };
-  ws.headerFooter = { oddFooter: '&L&"Sarabun"&A&R&"Sarabun"&P / &N' };
+  ws.headerFooter = { oddFooter: PAGE.footer };
+}
+
+const NUM_FMT: Record<CellFormat, string> = FORMAT;
+
+/**
+ * A plain table (the streamed writer's input) as an exceljs worksheet, laid
+ * out as xlsx/streamingWorkbook.ts writes it: the same rows, widths from the
+ * same first sampleRows rows, number formats on the cells.
+ */
+export function writeTableSheet(wb: ExcelJS.Workbook, sheet: TableSheet, sampleRows = 300): ExcelJS.Worksheet {
+  const ws = wb.addWorksheet(sheet.name);
+  writeHeaderBlock(ws, { title: sheet.title, facts: sheet.facts.map(([label, value]) => [label, value]) });
+  const headerRow = tableHeaderRow(sheet.facts.length);
+  writeHeaderRow(ws, headerRow, sheet.headers);
+  const sample: Array<readonly (string | number | null | undefined)[]> = [];
+  let rowNo = headerRow;
+  for (const values of sheet.rows) {
+    rowNo += 1;
+    if (sample.length < sampleRows) sample.push(values);
+    const row = ws.getRow(rowNo);
+    sheet.headers.forEach((_h, i) => {
+      const value = values[i];
+      if (value === null || value === undefined || value === '') return;
+      const cell = row.getCell(i + 1);
+      cell.value = value;
+      cell.font = { name: FONT_NAME, size: FONT_SIZE };
+      const format = sheet.formats[i];
+      if (format) cell.numFmt = NUM_FMT[format];
+    });
+  }
+  const widths = fittedWidths(sheet.headers.length, sample, sheet.formats);
+  finishSheet(ws, { headerRow, columns: sheet.headers.length, lastRow: rowNo, freezeColumns: sheet.freezeColumns, widths, sampleRows: 0 });
+  return ws;
 }

@@ -39,6 +39,13 @@ export type Ordinance = z.output<typeof ordinanceSchema>;
 export const ITEM_OUTCOMES = ['open', 'completed', 'cancelled', 'carried_over'] as const;
 export type ItemOutcome = (typeof ITEM_OUTCOMES)[number];
 
+export const ITEM_OUTCOME_LABELS: Record<ItemOutcome, { th: string; en: string }> = {
+  open: { th: 'อยู่ระหว่างดำเนินการ', en: 'In progress' },
+  completed: { th: 'ดำเนินการแล้วเสร็จ', en: 'Completed' },
+  cancelled: { th: 'ยกเลิก', en: 'Cancelled' },
+  carried_over: { th: 'กันเงินไว้เบิกเหลื่อมปี', en: 'Carried over' },
+};
+
 export const ordinanceItemSchema = z
   .object({
     ...fiscalRecordShape,

@@ -8,6 +8,13 @@ import { recordBaseShape } from './record';
 export const PLAN_STATUSES = ['draft', 'submitted', 'approved'] as const;
 export type PlanStatus = (typeof PLAN_STATUSES)[number];
 
+/** Labels as reference data, like LAO_TYPES: forms, lists and workbooks name a status the same. */
+export const PLAN_STATUS_LABELS: Record<PlanStatus, { th: string; en: string }> = {
+  draft: { th: 'ร่าง', en: 'Draft' },
+  submitted: { th: 'ยื่นแผนแล้ว', en: 'Submitted' },
+  approved: { th: 'อนุมัติและประกาศใช้แล้ว', en: 'Approved and announced' },
+};
+
 export const developmentPlanSchema = z
   .object({
     ...recordBaseShape,
@@ -36,6 +43,12 @@ export const planEndYear = (plan: { startYear: number; years: number }): number 
 
 export const AMENDMENT_KINDS = ['addition', 'change', 'correction'] as const;
 export type AmendmentKind = (typeof AMENDMENT_KINDS)[number];
+
+export const AMENDMENT_KIND_LABELS: Record<AmendmentKind, { th: string; en: string }> = {
+  addition: { th: 'เพิ่มเติม', en: 'Addition' },
+  change: { th: 'เปลี่ยนแปลง', en: 'Change' },
+  correction: { th: 'แก้ไข', en: 'Correction' },
+};
 
 export const planAmendmentSchema = z.object({
   ...recordBaseShape,

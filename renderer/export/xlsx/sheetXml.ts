@@ -1,8 +1,6 @@
 /** The pieces of a worksheet's XML: escaping, cell references, cells, and what comes before and after the rows. */
-import { displayLength } from '../sheet';
-import { STYLE, type CellFormat } from './styles';
-
-export type CellValue = string | number | null | undefined;
+import { PAGE, type CellFormat, type CellValue } from '../layout';
+import { STYLE } from './styles';
 
 // XML 1.0 cannot hold these control characters at all, not even escaped: they are matched to be dropped.
 // eslint-disable-next-line no-control-regex
@@ -41,17 +39,6 @@ export function cellXml(ref: string, value: CellValue, style: number): string {
   return `<c r="${ref}"${s} t="inlineStr"><is><t${space}>${escapeXml(value)}</t></is></c>`;
 }
 
-/** Characters a value shows, for column widths (as sheet.ts measures exceljs cells). */
-export function shownLength(value: CellValue, format: CellFormat | undefined): number {
-  if (value === null || value === undefined) return 0;
-  if (typeof value === 'number') {
-    if (format === 'percent') return 7;
-    const digits = Math.trunc(Math.abs(value)).toString().length;
-    return digits + Math.floor((digits - 1) / 3) + (format === 'baht' ? 3 : 0) + 1;
-  }
-  return displayLength(value);
-}
-
 export interface SheetFrame {
   columns: number;
   headerRow: number;
@@ -84,8 +71,8 @@ export function sheetHead(f: SheetFrame): string {
 export function sheetTail(f: SheetFrame): string {
   return `</sheetData><autoFilter ref="${range(f)}"/>`
     + '<printOptions horizontalCentered="1"/>'
-    + '<pageMargins left="0.4" right="0.4" top="0.5" bottom="0.5" header="0.3" footer="0.3"/>'
-    + '<pageSetup paperSize="9" orientation="landscape" fitToWidth="1" fitToHeight="0"/>'
-    + `<headerFooter><oddFooter>${escapeXml('&L&"Sarabun"&A&R&"Sarabun"&P / &N')}</oddFooter></headerFooter>`
+    + `<pageMargins ${Object.entries(PAGE.margins).map(([side, inches]) => `${side}="${inches}"`).join(' ')}/>`
+    + `<pageSetup paperSize="${PAGE.paperSize}" orientation="${PAGE.orientation}" fitToWidth="${PAGE.fitToWidth}" fitToHeight="${PAGE.fitToHeight}"/>`
+    + `<headerFooter><oddFooter>${escapeXml(PAGE.footer)}</oddFooter></headerFooter>`
     + '</worksheet>';
 }

@@ -6,27 +6,13 @@
  * Each sheet: title and header facts, one header row, frozen panes, autofilter,
  * fitted widths, A4 landscape with the header row repeated on every page.
  */
-import { escapeAttr, escapeXml, cellXml, columnName, sheetHead, sheetTail, range, shownLength, styleOf, type CellValue, type SheetFrame } from './sheetXml';
-import { STYLE, stylesXml, type CellFormat } from './styles';
+import { factPosition, fittedWidths, headerRowHeight, tableHeaderRow, type CellValue, type TableSheet } from '../layout';
+import { escapeAttr, escapeXml, cellXml, columnName, sheetHead, sheetTail, range, styleOf, type SheetFrame } from './sheetXml';
+import { STYLE, stylesXml } from './styles';
 import { ZipWriter } from './zipWriter';
 import { now as clockNow } from '../../../shared/clock';
 
-export type { CellValue } from './sheetXml';
-export type { CellFormat } from './styles';
-
-export interface TableSheet {
-  /** Sheet name, already valid for Excel (see sheetName in ../sheet). */
-  name: string;
-  title: string;
-  /** Label-value pairs under the title, two to a row. */
-  facts: ReadonlyArray<readonly [string, string]>;
-  headers: readonly string[];
-  formats: ReadonlyArray<CellFormat | undefined>;
-  rowCount: number;
-  rows: Iterable<readonly CellValue[]>;
-  /** Columns kept visible when scrolling right. */
-  freezeColumns: number;
-}
+export type { CellFormat, CellValue, TableSheet } from '../layout';
 
 export interface WriteOptions {
   creator: string;
@@ -38,34 +24,20 @@ export interface WriteOptions {
 
 /** Compressed text is flushed in pieces of about this many characters. */
 const FLUSH_AT = 1 << 18;
-const MAX_WIDTH = 45;
 
 function headerBlockXml(sheet: TableSheet): { xml: string; headerRow: number } {
-  const rows = [`<row r="1">${cellXml('A1', sheet.title, STYLE.title)}</row>`];
-  for (let i = 0; i < sheet.facts.length; i += 2) {
-    const r = 2 + i / 2;
-    const cells = [sheet.facts[i], sheet.facts[i + 1]].flatMap((fact, k) => (fact
-      ? [cellXml(`${columnName(1 + k * 3)}${r}`, fact[0], STYLE.label), cellXml(`${columnName(2 + k * 3)}${r}`, fact[1], STYLE.text)]
-      : []));
-    rows.push(`<row r="${r}">${cells.join('')}</row>`);
-  }
-  const headerRow = 2 + Math.ceil(sheet.facts.length / 2) + 1;
-  const longest = Math.max(0, ...sheet.headers.map((h) => shownLength(h, undefined)));
-  // Headers wrap in their column: about 9 Thai characters a line, as sheet.ts sizes them.
-  const height = Math.min(160, 16 * Math.max(1, Math.ceil(longest / 9)));
+  const rows = new Map<number, string[]>([[1, [cellXml('A1', sheet.title, STYLE.title)]]]);
+  sheet.facts.forEach(([label, value], i) => {
+    const { row, column } = factPosition(i);
+    const cells = rows.get(row) ?? [];
+    cells.push(cellXml(`${columnName(column)}${row}`, label, STYLE.label), cellXml(`${columnName(column + 1)}${row}`, value, STYLE.text));
+    rows.set(row, cells);
+  });
+  const headerRow = tableHeaderRow(sheet.facts.length);
   const cells = sheet.headers.map((h, i) => cellXml(`${columnName(i + 1)}${headerRow}`, h, STYLE.header)).join('');
-  rows.push(`<row r="${headerRow}" ht="${height}" customHeight="1">${cells}</row>`);
-  return { xml: rows.join(''), headerRow };
-}
-
-function fittedWidths(sheet: TableSheet, sample: ReadonlyArray<readonly CellValue[]>): number[] {
-  const widths = sheet.headers.map(() => 6);
-  for (const row of sample) {
-    row.forEach((value, i) => {
-      if (i < widths.length) widths[i] = Math.max(widths[i]!, shownLength(value, sheet.formats[i]) + 2);
-    });
-  }
-  return widths.map((w) => Math.min(MAX_WIDTH, Math.max(w, 8)));
+  const xml = [...rows].map(([r, row]) => `<row r="${r}">${row.join('')}</row>`).join('')
+    + `<row r="${headerRow}" ht="${headerRowHeight(sheet.headers)}" customHeight="1">${cells}</row>`;
+  return { xml, headerRow };
 }
 
 async function writeSheet(zip: ZipWriter, path: string, sheet: TableSheet, sampleRows: number, tick: () => void): Promise<SheetFrame> {
@@ -80,7 +52,7 @@ async function writeSheet(zip: ZipWriter, path: string, sheet: TableSheet, sampl
   const columns = sheet.headers.length;
   const frame: SheetFrame = {
     columns, headerRow, lastRow: headerRow + sheet.rowCount, freezeColumns: sheet.freezeColumns,
-    widths: fittedWidths(sheet, sample), formats: sheet.formats,
+    widths: fittedWidths(columns, sample, sheet.formats), formats: sheet.formats,
   };
   const letters = Array.from({ length: columns }, (_v, i) => columnName(i + 1));
   const styles = Array.from({ length: columns }, (_v, i) => styleOf(sheet.formats[i]));

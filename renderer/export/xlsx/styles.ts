@@ -3,22 +3,22 @@
  * exceljs ones (Sarabun, navy header row with white bold text and thin grey
  * borders, baht and count formats). Cells refer to these by index.
  */
-import { FONT_NAME, FONT_SIZE, FORMAT } from '../sheet';
+import { argb, FONT_NAME, FONT_SIZE, FORMAT, GRID_GREY, NAVY as NAVY_HEX, TITLE_SIZE, type CellFormat } from '../layout';
 
 /** `text` is `normal` spelled out on the cell, so readers that ignore the default style (exceljs) still see Sarabun. */
 export const STYLE = { normal: 0, title: 1, label: 2, header: 3, baht: 4, count: 5, percent: 6, text: 7 } as const;
-export type CellFormat = 'baht' | 'count' | 'percent';
+export type { CellFormat } from '../layout';
 
-const NAVY = 'FF23307A';
+const NAVY = argb(NAVY_HEX);
 const font = (inner: string) => `<font>${inner}<name val="${FONT_NAME}"/><family val="2"/></font>`;
 
 const FONTS = [
   font(`<sz val="${FONT_SIZE}"/>`),
-  font(`<b/><sz val="16"/><color rgb="${NAVY}"/>`),
+  font(`<b/><sz val="${TITLE_SIZE}"/><color rgb="${NAVY}"/>`),
   font(`<b/><sz val="${FONT_SIZE}"/>`),
   font(`<b/><sz val="${FONT_SIZE}"/><color rgb="FFFFFFFF"/>`),
 ];
-const thin = (side: string) => `<${side} style="thin"><color rgb="FFB0B4C0"/></${side}>`;
+const thin = (side: string) => `<${side} style="thin"><color rgb="${argb(GRID_GREY)}"/></${side}>`;
 // Custom format ids start at 164; the codes are spelled out so every reader shows the same format.
 const NUM_FMTS: Record<CellFormat, { id: number; code: string }> = {
   baht: { id: 164, code: FORMAT.baht },

@@ -5,6 +5,7 @@ import { RECORD_TABLES } from '../../../shared/domain/tables';
 import type { CompletionSnapshot } from '../../data/completion';
 import { localDb } from '../../data/db';
 import type { ProvinceReference } from '../../data/province';
+import { recordCreators } from '../../data/queries';
 import type { ExportKind, ExportRequest } from '../../export/exportJob';
 import type { WorkbookLanguage } from '../../export/labels';
 
@@ -51,8 +52,8 @@ export async function exportRequest(choice: ExportChoice, reference: ProvinceRef
     }
     case 'raw': {
       const tables = RECORD_TABLES.filter((t) => t !== 'fieldVisits');
-      const rows = await Promise.all(tables.map(tableRows));
-      return { kind: 'raw', input: { ...header, laos, districts, records: Object.fromEntries(tables.map((t, i) => [t, rows[i]!])) } };
+      const [rows, creators] = await Promise.all([Promise.all(tables.map(tableRows)), recordCreators(localDb())]);
+      return { kind: 'raw', input: { ...header, laos, districts, users, creators, records: Object.fromEntries(tables.map((t, i) => [t, rows[i]!])) } };
     }
   }
 }

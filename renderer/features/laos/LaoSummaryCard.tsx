@@ -2,6 +2,7 @@ import { Box, Card, CardContent, Grid, LinearProgress, Typography } from '@mui/m
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import type { FiscalSummary } from '../../data/queries';
+import { PLAN_STATUS_LABELS } from '../../../shared/domain/plan';
 
 function Figure({ label, value, testId }: { label: string; value: string; testId: string }) {
   return (
@@ -14,7 +15,8 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
 
 /** Plan period, ordinance total, committed, disbursed and % disbursed for the fiscal year. */
 export function LaoSummaryCard({ summary, fiscalYear }: { summary: FiscalSummary; fiscalYear: number }) {
-  const { t } = useTranslation('records');
+  const { t, i18n } = useTranslation('records');
+  const lang = i18n.language === 'en' ? 'en' : 'th';
   const format = useFormat();
   const percent = summary.percentDisbursed;
   return (
@@ -23,7 +25,7 @@ export function LaoSummaryCard({ summary, fiscalYear }: { summary: FiscalSummary
         <Typography variant="overline" color="text.secondary">{t('summary.title', { fy: fiscalYear })}</Typography>
         <Grid container spacing={2} sx={{ mt: 0.5 }}>
           <Grid size={{ xs: 6, md: 2.4 }}>
-            <Figure testId="summary-plan" label={t('summary.plan')} value={summary.plan ? `${summary.plan.startYear}–${summary.plan.endYear} · ${t(`enum.planStatus.${summary.plan.status}`)}` : t('summary.none')} />
+            <Figure testId="summary-plan" label={t('summary.plan')} value={summary.plan ? `${summary.plan.startYear}–${summary.plan.endYear} · ${PLAN_STATUS_LABELS[summary.plan.status][lang]}` : t('summary.none')} />
           </Grid>
           <Grid size={{ xs: 6, md: 2.4 }}>
             <Figure testId="summary-ordinance" label={t('summary.ordinanceTotal')} value={summary.ordinanceTotal === null ? t('summary.none') : format.baht(summary.ordinanceTotal)} />

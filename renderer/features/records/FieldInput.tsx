@@ -153,7 +153,7 @@ export function FieldInput(props: FieldInputProps) {
         <TextField {...common} select helperText={error ?? hint} slotProps={{ select: { native: true }, inputLabel: { shrink: true } }}>
           {(field.options ?? []).map((option) => (
             <option key={option} value={option}>
-              {field.optionLabel ? field.optionLabel(option, ctx) : ctx.t(`${field.optionsKey}.${option}`)}
+              {field.optionLabel?.(option, ctx) ?? option}
             </option>
           ))}
         </TextField>

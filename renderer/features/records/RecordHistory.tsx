@@ -37,7 +37,7 @@ export function formatFieldValue(field: FieldDef | undefined, value: unknown, ct
     case 'money':
       return ctx.format.baht(Number(value));
     case 'select':
-      return field.optionLabel ? field.optionLabel(String(value), ctx) : ctx.t(`${field.optionsKey}.${String(value)}`);
+      return field.optionLabel?.(String(value), ctx) ?? String(value);
     case 'reference': {
       const row = ctx.lookup(field.reference!.table, value);
       return row ? field.reference!.label(row, ctx) : String(value);

@@ -71,7 +71,7 @@ export function tableColumns(def: TableDef, ctx: ColumnContext): TableColumn[] {
       case 'option': {
         const text = (row: StoredRecord) => {
           const value = String(raw(row) ?? '');
-          return column.optionLabel ? column.optionLabel(value, ctx) : ctx.t(`${column.optionsKey}.${value}`);
+          return column.optionLabel?.(value, ctx) ?? value;
         };
         return { ...base, align: 'left', sortValue: text, text, searchText: text };
       }

@@ -1,9 +1,8 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { bangkokDateOf } from '../../../shared/calendar/fiscal';
 import { hasFiscalYear, type RecordTable } from '../../../shared/domain/tables';
-import { useFormat } from '../../app/format';
+import { useFormat, withTimes } from '../../app/format';
 import { localDb, type StoredRecord } from '../../data/db';
 import { laoRecords } from '../../data/queries';
 import type { LabelContext, TableDef } from './types';
@@ -13,12 +12,7 @@ export function useLabelContext(): LabelContext {
   const { t, i18n } = useTranslation('records');
   const format = useFormat();
   const lang = i18n.language === 'en' ? 'en' : 'th';
-  return useMemo(() => {
-    const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
-    const time = (iso: string) => clock.format(new Date(iso));
-    const dateTime = (iso: string) => `${format.date(bangkokDateOf(new Date(iso)))} ${time(iso)}`;
-    return { lang, format: { ...format, time, dateTime }, t: (key, params) => t(key, params ?? {}) as string };
-  }, [lang, format, t]);
+  return useMemo(() => ({ lang, format: withTimes(format), t: (key, params) => t(key, params ?? {}) as string }), [lang, format, t]);
 }
 
 /** The tables a category's fields and columns point at. */

@@ -4,7 +4,7 @@
  */
 import type { RecordTable } from '../../../shared/domain/tables';
 import type { StoredRecord } from '../../data/db';
-import type { Formatters } from '../../app/format';
+import type { LabelFormatters } from '../../app/formatters';
 
 export type FieldKind =
   | 'text'
@@ -34,7 +34,7 @@ export type FormValues = Record<string, FormValue>;
 
 export interface LabelContext {
   lang: 'th' | 'en';
-  format: Formatters & { dateTime(iso: string): string; time(iso: string): string };
+  format: LabelFormatters;
   /** Translates in the records namespace. */
   t: (key: string, params?: Record<string, unknown>) => string;
 }
@@ -62,9 +62,8 @@ export interface FieldDef {
   width?: 'full' | 'half' | 'third' | 'twoThirds';
   /** Blank money means zero (the many category totals of fiscal statistics). */
   blankIsZero?: boolean;
-  /** i18n key prefix of option labels in the records namespace ('enum.planStatus'). */
-  optionsKey?: string;
   options?: readonly string[];
+  /** An option's label, from the shared label maps (PLAN_STATUS_LABELS, …). */
   optionLabel?: (value: string, ctx: LabelContext) => string;
   reference?: ReferenceSpec;
   /** For yearBudgets: the reference field naming the plan whose period gives the years. */
@@ -96,7 +95,6 @@ export interface ColumnDef {
   width?: number;
   /** For derived columns: the value from the row and the looked-up references. */
   value?: (row: StoredRecord, ctx: ColumnContext) => string | number | null;
-  optionsKey?: string;
   optionLabel?: (value: string, ctx: LabelContext) => string;
   /** For reference columns: the referenced table and its label. */
   reference?: Pick<ReferenceSpec, 'table' | 'label'>;

@@ -18,7 +18,6 @@ describe('record categories', () => {
         `${def.table}.section`,
         `${def.table}.add`,
         ...def.fields.filter((f) => !f.labelOf).map((f) => f.label ?? `${def.table}.fields.${f.name}`),
-        ...def.fields.flatMap((f) => (f.optionsKey ? (f.options ?? []).map((o) => `${f.optionsKey}.${o}`) : [])),
         ...def.columns.filter((col) => !def.fields.some((f) => f.name === col.field)).map((col) => `${def.table}.fields.${col.field}`),
       ]),
     ]);

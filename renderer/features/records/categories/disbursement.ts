@@ -1,6 +1,7 @@
 import { quarterOf } from '../../../../shared/calendar/fiscal';
 import type { TableDef } from '../types';
-import { contractLabel, ordinanceItemReference, typedDate } from './common';
+import { ITEM_OUTCOME_LABELS } from '../../../../shared/domain/ordinance';
+import { contractLabel, langLabel, ordinanceItemReference, typedDate } from './common';
 
 export const disbursementDef: TableDef = {
   table: 'disbursements',
@@ -33,7 +34,7 @@ export const disbursementDef: TableDef = {
       field: 'itemOutcome', kind: 'text', width: 140,
       value: (row, ctx) => {
         const item = ctx.lookup('ordinanceItems', row.ordinanceItemId);
-        return item ? ctx.t(`enum.itemOutcome.${String(item.outcome)}`) : null;
+        return item ? langLabel(ITEM_OUTCOME_LABELS)(String(item.outcome), ctx) : null;
       },
     },
   ],

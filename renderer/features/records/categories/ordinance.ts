@@ -1,5 +1,6 @@
-import { ITEM_OUTCOMES } from '../../../../shared/domain/ordinance';
+import { ITEM_OUTCOME_LABELS, ITEM_OUTCOMES } from '../../../../shared/domain/ordinance';
 import type { TableDef } from '../types';
+import { langLabel } from './common';
 
 export const ordinanceDef: TableDef = {
   table: 'ordinances',
@@ -34,13 +35,13 @@ export const ordinanceItemDef: TableDef = {
     },
     { name: 'name', kind: 'text', required: true, width: 'twoThirds' },
     { name: 'allocated', kind: 'money', required: true, width: 'third' },
-    { name: 'outcome', kind: 'select', required: true, width: 'third', options: ITEM_OUTCOMES, optionsKey: 'enum.itemOutcome', initial: () => 'open' },
+    { name: 'outcome', kind: 'select', required: true, width: 'third', options: ITEM_OUTCOMES, optionLabel: langLabel(ITEM_OUTCOME_LABELS), initial: () => 'open' },
     { name: 'cancelReason', kind: 'text', nullable: true, width: 'twoThirds', visibleWhen: (v) => v.outcome === 'cancelled' },
   ],
   columns: [
     { field: 'name', kind: 'text', flex: 3 },
     { field: 'allocated', kind: 'money', width: 180 },
-    { field: 'outcome', kind: 'option', width: 150, optionsKey: 'enum.itemOutcome' },
+    { field: 'outcome', kind: 'option', width: 150, optionLabel: langLabel(ITEM_OUTCOME_LABELS) },
     { field: 'cancelReason', kind: 'text', flex: 1 },
   ],
   title: (row) => String(row.name),

@@ -1,7 +1,7 @@
-import { AMENDMENT_KINDS, PLAN_STATUSES } from '../../../../shared/domain/plan';
+import { AMENDMENT_KIND_LABELS, AMENDMENT_KINDS, PLAN_STATUS_LABELS, PLAN_STATUSES } from '../../../../shared/domain/plan';
 import type { StoredRecord } from '../../../data/db';
 import type { TableDef } from '../types';
-import { periodOf, planLabel, planReference } from './common';
+import { langLabel, periodOf, planLabel, planReference } from './common';
 
 export const planDef: TableDef = {
   table: 'plans',
@@ -9,14 +9,14 @@ export const planDef: TableDef = {
   fields: [
     { name: 'startYear', kind: 'integer', required: true, width: 'third' },
     { name: 'years', kind: 'integer', required: true, width: 'third', initial: () => '5' },
-    { name: 'status', kind: 'select', required: true, width: 'third', options: PLAN_STATUSES, optionsKey: 'enum.planStatus', initial: () => 'draft' },
+    { name: 'status', kind: 'select', required: true, width: 'third', options: PLAN_STATUSES, optionLabel: langLabel(PLAN_STATUS_LABELS), initial: () => 'draft' },
     { name: 'submittedOn', kind: 'date', nullable: true, width: 'half', visibleWhen: (v) => v.status !== 'draft' },
     { name: 'approvedOn', kind: 'date', nullable: true, width: 'half', visibleWhen: (v) => v.status === 'approved' },
   ],
   columns: [
     { field: 'period', kind: 'text', flex: 1, value: periodOf },
     { field: 'years', kind: 'integer', width: 110 },
-    { field: 'status', kind: 'option', width: 170, optionsKey: 'enum.planStatus' },
+    { field: 'status', kind: 'option', width: 170, optionLabel: langLabel(PLAN_STATUS_LABELS) },
     { field: 'submittedOn', kind: 'date', width: 150 },
     { field: 'approvedOn', kind: 'date', width: 150 },
   ],
@@ -30,18 +30,18 @@ export const planAmendmentDef: TableDef = {
   fields: [
     { name: 'planId', kind: 'reference', required: true, width: 'full', reference: planReference },
     { name: 'number', kind: 'integer', required: true, width: 'third' },
-    { name: 'kind', kind: 'select', required: true, width: 'third', options: AMENDMENT_KINDS, optionsKey: 'enum.amendmentKind', initial: () => 'addition' },
+    { name: 'kind', kind: 'select', required: true, width: 'third', options: AMENDMENT_KINDS, optionLabel: langLabel(AMENDMENT_KIND_LABELS), initial: () => 'addition' },
     { name: 'approvedOn', kind: 'date', nullable: true, width: 'third' },
     { name: 'description', kind: 'multiline', nullable: true, width: 'full' },
   ],
   columns: [
     { field: 'planId', kind: 'reference', flex: 1, reference: planReference },
     { field: 'number', kind: 'integer', width: 100 },
-    { field: 'kind', kind: 'option', width: 150, optionsKey: 'enum.amendmentKind' },
+    { field: 'kind', kind: 'option', width: 150, optionLabel: langLabel(AMENDMENT_KIND_LABELS) },
     { field: 'approvedOn', kind: 'date', width: 150 },
     { field: 'description', kind: 'text', flex: 2 },
   ],
-  title: (row, ctx) => ctx.t('planAmendments.title', { number: Number(row.number), kind: ctx.t(`enum.amendmentKind.${String(row.kind)}`) }),
+  title: (row, ctx) => ctx.t('planAmendments.title', { number: Number(row.number), kind: langLabel(AMENDMENT_KIND_LABELS)(String(row.kind), ctx) }),
   sort: (a, b) => Number(b.number) - Number(a.number),
 };
 
