@@ -4,7 +4,8 @@
  * last page). Until then every figure computed from it covers part of it.
  */
 import type { EplanDb } from '../data/db';
-import { META, readMeta, sessionUser, type SnapshotProgress } from './meta';
+import type { SessionUser } from '../../shared/sync/protocol';
+import { META, type SnapshotProgress } from './meta';
 
 export interface FirstDownload {
   /** Every scope of the user has finished its first download (true when signed out: the data is the device's own). */
@@ -41,15 +42,26 @@ export function firstDownloadOf(scopes: readonly ScopeDownload[]): FirstDownload
   return { complete: false, stored, total, interrupted };
 }
 
-/** The first download of the signed-in user's scopes, as stored on this laptop. */
+/**
+ * Who is signed in and their first download, read together so that a screen
+ * never pairs a new session with the previous one's download. Dexie reads are
+ * awaited here, not through async helpers (sessionUser, readMeta): inside a
+ * liveQuery a read after awaiting such a helper is not tracked, and the next
+ * page stored would not show.
+ */
+export async function readSessionDownload(db: EplanDb): Promise<{ user: SessionUser | null; download: FirstDownload }> {
+  const user = ((await db.meta.get(META.user))?.value as SessionUser | undefined) ?? null;
+  if (!user) return { user, download: WHOLE };
+  const keys = user.provinceCodes.flatMap((scope) => [META.cursor(scope), META.snapshot(scope)]);
+  const rows = await db.meta.bulkGet(keys);
+  const download = firstDownloadOf(user.provinceCodes.map((_, i) => ({
+    cursor: rows[2 * i]?.value as number | undefined,
+    progress: rows[2 * i + 1]?.value as SnapshotProgress | undefined,
+  })));
+  return { user, download };
+}
+
+/** The first download of the signed-in user's scopes, as stored on this laptop (whole when signed out). */
 export async function readFirstDownload(db: EplanDb): Promise<FirstDownload> {
-  const user = await sessionUser(db);
-  if (!user) return WHOLE;
-  const scopes = await Promise.all(
-    user.provinceCodes.map(async (scope): Promise<ScopeDownload> => ({
-      cursor: await readMeta<number>(db, META.cursor(scope)),
-      progress: await readMeta<SnapshotProgress>(db, META.snapshot(scope)),
-    })),
-  );
-  return firstDownloadOf(scopes);
+  return (await readSessionDownload(db)).download;
 }

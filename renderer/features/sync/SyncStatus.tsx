@@ -98,7 +98,7 @@ export function SyncBanner() {
   if (state?.kind === 'downloading') {
     const percent = downloadPercent(state.count);
     return (
-      <Box data-testid="sync-initial" data-stored={state.count.stored} data-total={state.count.total ?? ''} sx={{ px: 2, py: 0.5, bgcolor: 'background.paper' }}>
+      <Box data-testid="sync-initial" data-stored={state.count.stored} data-total={state.count.total ?? ''} sx={{ px: 2, py: 0.5, bgcolor: 'background.paper', color: 'text.primary' }}>
         <Typography variant="caption">{countText(t, format, state.resumed ? 'status.resuming' : 'status.downloading', state.count)}</Typography>
         {percent === null ? <LinearProgress /> : <LinearProgress variant="determinate" value={percent} aria-label={t('status.downloadProgress')} />}
       </Box>

@@ -3,7 +3,7 @@ import { useSyncExternalStore } from 'react';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { localDb } from '../../data/db';
 import type { SyncStatus } from '../../sync/engine';
-import { readFirstDownload, type FirstDownload } from '../../sync/download';
+import { readSessionDownload, type FirstDownload } from '../../sync/download';
 import { META } from '../../sync/meta';
 import { countOutbox, type OutboxCounts } from '../../sync/owners';
 import { syncEngine } from '../../sync/runtime';
@@ -38,15 +38,19 @@ export function useSessionUser(): SessionUser | null | undefined {
 
 /** The signed-in user's first download as the laptop holds it (whole when signed out); undefined until read. */
 export function useFirstDownload(): FirstDownload | undefined {
-  return useLiveQuery(() => readFirstDownload(localDb()), [], undefined);
+  return useSessionDownload()?.download;
+}
+
+function useSessionDownload() {
+  return useLiveQuery(() => readSessionDownload(localDb()), [], undefined);
 }
 
 /** The one sync state of the app bar and the banner (syncState.ts); undefined until the session is read. */
 export function useSyncState(): SyncState | undefined {
   const status = useSyncStatus();
   const counts = useOutboxCounts();
-  const user = useSessionUser();
-  const stored = useFirstDownload();
-  if (user === undefined || stored === undefined) return undefined;
-  return syncStateOf({ signedIn: user !== null, phase: status.phase, pending: counts.pending, stored, running: status.download });
+  // The session and its download from one read: a new sign-in never shows the signed-out "whole" data as synced.
+  const session = useSessionDownload();
+  if (session === undefined) return undefined;
+  return syncStateOf({ signedIn: session.user !== null, phase: status.phase, pending: counts.pending, stored: session.download, running: status.download });
 }
