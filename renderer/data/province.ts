@@ -52,7 +52,7 @@ export function useLastVisits(): Map<string, FieldVisit> | undefined {
 /** True while the first download of a province runs (its progress bar shows). */
 function useInitialSyncRunning(): boolean {
   const engine = syncEngine();
-  return useSyncExternalStore(engine.subscribe, () => engine.getStatus().initialRows !== null);
+  return useSyncExternalStore(engine.subscribe, () => engine.getStatus().download !== null);
 }
 
 /**

@@ -10,6 +10,7 @@ import type { District, Lao, Province } from '../../shared/domain/reference';
 import type { LaoTaskResults } from '../data/completionCache';
 import { buildMatrix, type MatrixModel } from '../features/matrix/matrix';
 import { fill, Wording, type WorkbookLabels, type WorkbookLanguage } from './labels';
+import { partialDataFacts, type PartialData } from './partialNote';
 import { FORMAT, finishSheet, paintStatus, sheetName, styleTotalRow, writeHeaderBlock, writeHeaderRow, writeLegend } from './sheet';
 
 export interface ExportHeader {
@@ -18,6 +19,8 @@ export interface ExportHeader {
   asOf: string;
   exportedBy: string;
   language: WorkbookLanguage;
+  /** Set when the export was made before the first download finished. */
+  partial?: PartialData;
 }
 
 export interface MatrixWorkbookInput extends ExportHeader {
@@ -48,6 +51,7 @@ export function headerFacts(w: Wording, h: ExportHeader): Array<[string, string]
     [l.fiscalYear, w.fiscalYear(h.fiscalYear)],
     [l.asOf, w.date(h.asOf)],
     [l.exportedBy, h.exportedBy],
+    ...partialDataFacts(w, h.partial),
   ];
 }
 

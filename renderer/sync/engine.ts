@@ -7,7 +7,7 @@
 import type { EplanDb } from '../data/db';
 import { syncErrorCode, type SyncApi, type SyncErrorCode } from './api';
 import { backoffDelay } from './backoff';
-import { META, deviceIdFor, readMeta, sessionUser, writeMeta } from './meta';
+import { META, deviceIdFor, readMeta, sessionUser, writeMeta, type SnapshotProgress } from './meta';
 import { syncScope } from './pull';
 import { pushOutbox } from './push';
 // Conflict decisions made offline wait in a queue until the next sync.
@@ -25,8 +25,17 @@ export interface SyncStatus {
   /** Failures in a row; the next retry waits backoffDelay(failures). */
   failures: number;
   nextRetryAt: string | null;
-  /** Rows stored by an initial sync in progress, else null. */
-  initialRows: number | null;
+  /** A scope's first download while it runs, else null. */
+  download: RunningDownload | null;
+}
+
+export interface RunningDownload {
+  /** Rows of the snapshot stored so far, earlier runs included. */
+  stored: number;
+  /** The scope's records as the server counted them, or null. */
+  total: number | null;
+  /** Taken up from where an interrupted run stopped. */
+  resumed: boolean;
 }
 
 export interface EngineDeps {
@@ -40,7 +49,7 @@ export interface EngineDeps {
   clearTimer?: (handle: unknown) => void;
 }
 
-const INITIAL: SyncStatus = { phase: 'idle', lastSyncAt: null, error: null, failures: 0, nextRetryAt: null, initialRows: null };
+const INITIAL: SyncStatus = { phase: 'idle', lastSyncAt: null, error: null, failures: 0, nextRetryAt: null, download: null };
 
 export class SyncEngine {
   private status: SyncStatus = INITIAL;
@@ -113,14 +122,19 @@ export class SyncEngine {
       await storeReference(db, api);
       for (const scope of user.provinceCodes) {
         const initial = (await readMeta<number>(db, META.cursor(scope))) === undefined;
+        if (initial) {
+          // Shown before the first page comes back: a resumed download says so at once.
+          const saved = await readMeta<SnapshotProgress>(db, META.snapshot(scope));
+          this.set({ download: { stored: saved?.stored ?? 0, total: saved?.total ?? null, resumed: typeof saved?.after === 'string' } });
+        }
         await syncScope(db, api, scope, {
           ...(this.deps.pageSize ? { pageSize: this.deps.pageSize } : {}),
-          onProgress: ({ snapshotRows }) => initial && this.set({ initialRows: snapshotRows }),
+          onProgress: ({ stored, total, resumed }) => initial && this.set({ download: { stored, total, resumed } }),
         });
       }
       const lastSyncAt = this.now().toISOString();
       await writeMeta(db, META.lastSyncAt, lastSyncAt);
-      this.set({ phase: 'idle', lastSyncAt, error: null, failures: 0, nextRetryAt: null, initialRows: null });
+      this.set({ phase: 'idle', lastSyncAt, error: null, failures: 0, nextRetryAt: null, download: null });
       return true;
     } catch (error) {
       const code = syncErrorCode(error);
@@ -140,7 +154,7 @@ export class SyncEngine {
     // A refused token or a too-old app needs a person, not a retry.
     const retry = code !== 'UNAUTHORIZED' && code !== 'CLIENT_TOO_OLD';
     const delay = backoffDelay(failures, this.deps.random);
-    this.set({ phase: 'error', error: code, failures, initialRows: null, nextRetryAt: retry ? new Date(this.now().getTime() + delay).toISOString() : null });
+    this.set({ phase: 'error', error: code, failures, download: null, nextRetryAt: retry ? new Date(this.now().getTime() + delay).toISOString() : null });
     if (retry) this.retryTimer = (this.deps.setTimer ?? setTimeout)(() => void this.sync(), delay);
   }
 

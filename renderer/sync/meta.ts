@@ -29,6 +29,10 @@ export interface SnapshotProgress {
   after: string | null;
   cursor: number;
   done: boolean;
+  /** Rows stored by this snapshot so far (absent in progress saved before it was kept). */
+  stored?: number;
+  /** The scope's records as the first page counted them; null when the server did not say. */
+  total?: number | null;
 }
 
 export async function readMeta<T>(db: EplanDb, key: string): Promise<T | undefined> {

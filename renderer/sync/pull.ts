@@ -16,6 +16,12 @@ import { META, readMeta, writeMeta, type SnapshotProgress } from './meta';
 export interface PullProgress {
   /** Snapshot rows stored so far in this run. */
   snapshotRows: number;
+  /** Rows of this snapshot stored so far, earlier runs included. */
+  stored: number;
+  /** The scope's records as the snapshot's first page counted them, or null. */
+  total: number | null;
+  /** This run took the snapshot up from a page token an earlier run stored. */
+  resumed: boolean;
 }
 
 export interface PullOptions {
@@ -117,6 +123,7 @@ const SNAPSHOT_PAGE_SIZE = MAX_PAGE_SIZE;
 async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: PullOptions & { force?: boolean }): Promise<FetchedSnapshot> {
   let progress = (await readMeta<SnapshotProgress>(db, META.snapshot(scope))) ?? { after: null, cursor: 0, done: false };
   const fromStart = progress.after === null;
+  const resumed = !fromStart;
   const seen = fromStart && options.force ? new Set<string>() : null;
   // A table empty when the snapshot starts holds only this snapshot's rows (each id comes once)
   // and local creations (version 0): no stored copy can be newer, so its rows skip the version read.
@@ -134,7 +141,13 @@ async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: 
       pending.catch(() => {});
     }
     const first = progress.after === null;
-    progress = { after: page.next, cursor: first ? page.cursor : progress.cursor, done: page.next === null };
+    progress = {
+      after: page.next,
+      cursor: first ? page.cursor : progress.cursor,
+      done: page.next === null,
+      stored: (first ? 0 : (progress.stored ?? 0)) + page.records.length,
+      total: first ? (page.total ?? null) : (progress.total ?? null),
+    };
     const saved = progress;
     await db.transaction('rw', recordStores(db), async () => {
       const local = await localEntriesByRecord(db);
@@ -149,7 +162,7 @@ async function fetchSnapshot(db: EplanDb, api: SyncApi, scope: string, options: 
       if (checksum !== null) checksum = (checksum + rowChecksum(record.id, record.version)) % 2 ** 32;
     }
     rows += page.records.length;
-    options.onProgress?.({ snapshotRows: rows });
+    options.onProgress?.({ snapshotRows: rows, stored: saved.stored ?? rows, total: saved.total ?? null, resumed });
     if (saved.done) {
       await storeOpenConflicts(db, api, scope);
       return { seen, checksum };

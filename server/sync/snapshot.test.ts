@@ -85,6 +85,24 @@ describe.each(testBackends)('snapshot paging on $kind', (backend) => {
     const older = await allPages(db, { provinceCode: PROVINCE_CODE, laoIds: null }, 2, CURRENT - 3);
     expect(older.flatMap((p) => p.records.map((r) => r.fiscalYear))).toEqual(records().filter((r) => !r.deleted && r.fiscalYear === CURRENT - 3).map(() => CURRENT - 3));
     const none = JSON.parse(await snapshotPageJson(db, { provinceCode: PROVINCE_CODE, laoIds: null }, { limit: 10, currentFiscalYear: CURRENT, fiscalYear: 1999 }));
-    expect(none).toEqual({ scope: PROVINCE_CODE, records: [], next: null, cursor: 0, currentFiscalYear: CURRENT });
+    expect(none).toEqual({ scope: PROVINCE_CODE, records: [], next: null, cursor: 0, currentFiscalYear: CURRENT, total: 0 });
+  });
+
+  it('tells the scope\'s total on the first page only: the rows the whole snapshot sends, for a province, an officer\'s LAOs and one year', async () => {
+    const lao = LAO_IDS[1]!;
+    const cases: Array<[ScopeView, number | undefined]> = [
+      [{ provinceCode: PROVINCE_CODE, laoIds: null }, undefined],
+      [{ provinceCode: PROVINCE_CODE, laoIds: [lao] }, undefined],
+      [{ provinceCode: PROVINCE_CODE, laoIds: null }, CURRENT - 1],
+      [{ provinceCode: PROVINCE_CODE, laoIds: null }, 0],
+    ];
+    for (const [view, fiscalYear] of cases) {
+      const pages = await allPages(db, view, 4, fiscalYear);
+      const sent = pages.reduce((n, p) => n + p.records.length, 0);
+      expect(pages[0]!.total).toBe(sent);
+      expect(pages.slice(1).every((p) => p.total === null)).toBe(true);
+    }
+    // The deleted row is not counted: 22 of the 23 seeded rows.
+    expect((await allPages(db, { provinceCode: PROVINCE_CODE, laoIds: null }, 1000))[0]!.total).toBe(22);
   });
 });

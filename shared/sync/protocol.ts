@@ -202,6 +202,12 @@ export interface SnapshotResponse {
   cursor: number;
   /** The fiscal year the server ordered first. */
   currentFiscalYear: number;
+  /**
+   * The scope's live records when the first page was read (the rows the whole
+   * snapshot will send, give or take changes made meanwhile), so a client can
+   * show "x of y"; null on later pages. Absent from servers before it was added.
+   */
+  total?: number | null;
 }
 
 export const loginRequestSchema = z.object({

@@ -11,6 +11,7 @@ import { selectedMonth, useLocalName, useMonthLabel } from './months';
 import { MonthPicker } from './MonthPicker';
 import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
+import { PartialDataNotice } from '../sync/PartialDataNotice';
 
 /** The statuses that count toward percent complete, complete first. */
 const BAR_ORDER = [...TASK_STATUSES].reverse().filter(isDue);
@@ -143,6 +144,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
         </Typography>
         <Typography color="text.secondary" sx={{ mt: 0.5 }}>{t('checklist.intro')}</Typography>
       </Box>
+      <PartialDataNotice />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
         <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={200} />
         <ToggleButtonGroup size="small" exclusive value={mine ? 'mine' : 'all'} aria-label={t('checklist.scope')} onChange={(_e, v: string | null) => v && setParam('scope', v === 'all' ? 'all' : null)}>

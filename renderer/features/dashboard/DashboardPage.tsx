@@ -12,6 +12,7 @@ import { useLocalName, useMonthLabel } from '../checklist/months';
 import { StatusChip, percent } from '../checklist/status';
 import { officerRows } from '../officers/officers';
 import { laosMostBehind, monthlyProgress, yearStatusTally } from './dashboard';
+import { PartialDataNotice } from '../sync/PartialDataNotice';
 
 function Bar({ label, part, whole, share }: { label: string; part?: number; whole?: number; share?: number | null }) {
   const value = share === undefined ? percent(part ?? 0, whole ?? 0) : Math.round((share ?? 0) * 100);
@@ -66,6 +67,7 @@ export function DashboardPage() {
         <Typography variant="h4" component="h1" sx={{ flex: 1 }}>{t('dashboard.title', { fy: today.fiscalYear })}</Typography>
         <Button startIcon={<PrintIcon />} onClick={() => window.print()} sx={{ displayPrint: 'none' }}>{t('dashboard.print')}</Button>
       </Stack>
+      <PartialDataNotice />
       {!snapshot.ready ? <LinearProgress variant="determinate" value={snapshot.progress * 100} /> : null}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
         <Section title={t('dashboard.progress')}>

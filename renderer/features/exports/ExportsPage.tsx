@@ -17,6 +17,7 @@ import { takePendingExport, updateSelections, useExportSelections, usePendingExp
 import { LaoPicker } from './LaoPicker';
 import { keepInDistrict, selectedLaos } from './laoSelection';
 import { useStartExport } from './useExportShortcuts';
+import { PartialDataNotice } from '../sync/PartialDataNotice';
 
 type Notice = { severity: 'success' | 'info' | 'error'; text: string } | undefined;
 
@@ -93,6 +94,7 @@ export function ExportsPage() {
         <Typography variant="h4" component="h1">{t('page.title')}</Typography>
         <Typography color="text.secondary">{t('page.intro')}</Typography>
       </Box>
+      <PartialDataNotice />
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <TextField select size="small" label={t('page.fiscalYear')} value={fiscalYear} onChange={(e) => changeFiscalYear(Number(e.target.value))} sx={{ minWidth: 150 }} disabled={busy} data-testid="export-fiscal-year">
           {fiscalYears.map((fy) => <MenuItem key={fy} value={fy}>{t('page.fiscalYearValue', { fy })}</MenuItem>)}

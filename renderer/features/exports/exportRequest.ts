@@ -7,6 +7,7 @@ import { localDb } from '../../data/db';
 import type { ProvinceReference } from '../../data/province';
 import { recordCreators } from '../../data/queries';
 import type { ExportKind, ExportRequest } from '../../export/exportJob';
+import { readFirstDownload } from '../../sync/download';
 import type { WorkbookLanguage } from '../../export/labels';
 
 export interface ExportChoice {
@@ -30,9 +31,11 @@ export async function loadProvince(reference: ProvinceReference): Promise<Provin
 
 export async function exportRequest(choice: ExportChoice, reference: ProvinceReference, snapshot: CompletionSnapshot): Promise<ExportRequest> {
   const province = await loadProvince(reference);
+  const download = await readFirstDownload(localDb());
   const header = {
     province, fiscalYear: choice.fiscalYear, asOf: choice.asOf, language: choice.language,
     exportedBy: reference.currentUser?.displayName ?? '-',
+    ...(download.complete ? {} : { partial: { stored: download.stored, total: download.total } }),
   };
   const { laos, districts, users } = reference;
   switch (choice.kind) {

@@ -13,6 +13,7 @@ import { MonthPicker } from '../checklist/MonthPicker';
 import { ComputingProgress, StatusLegend, UpdatingNote } from '../checklist/status';
 import { buildMatrix } from './matrix';
 import { MatrixTable } from './MatrixTable';
+import { PartialDataNotice } from '../sync/PartialDataNotice';
 
 export function MatrixPage() {
   const { t } = useTranslation('calendar');
@@ -48,6 +49,7 @@ export function MatrixPage() {
         <Typography variant="h4" component="h1">{t('matrix.title', { fy: fiscalYear })}</Typography>
         <Typography color="text.secondary">{t('matrix.intro')}</Typography>
       </Box>
+      <PartialDataNotice />
       <Stack direction="row" spacing={2} useFlexGap sx={{ flexWrap: 'wrap', alignItems: 'center' }}>
         <ToggleButtonGroup size="small" exclusive value={view} aria-label={t('matrix.view')} onChange={(_e, v: string | null) => v && setParam('view', v === 'year' ? 'year' : undefined)}>
           <ToggleButton value="month">{t('matrix.monthView')}</ToggleButton>

@@ -3,9 +3,11 @@ import { useSyncExternalStore } from 'react';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { localDb } from '../../data/db';
 import type { SyncStatus } from '../../sync/engine';
+import { readSessionDownload, type FirstDownload } from '../../sync/download';
 import { META } from '../../sync/meta';
 import { countOutbox, type OutboxCounts } from '../../sync/owners';
 import { syncEngine } from '../../sync/runtime';
+import { syncStateOf, type SyncState } from './syncState';
 
 export function useSyncStatus(): SyncStatus {
   const engine = syncEngine();
@@ -32,4 +34,23 @@ export function useOutboxCounts(): OutboxCounts & { conflicts: number } {
 
 export function useSessionUser(): SessionUser | null | undefined {
   return useLiveQuery(async () => ((await localDb().meta.get(META.user))?.value as SessionUser | undefined) ?? null, [], undefined);
+}
+
+/** The signed-in user's first download as the laptop holds it (whole when signed out); undefined until read. */
+export function useFirstDownload(): FirstDownload | undefined {
+  return useSessionDownload()?.download;
+}
+
+function useSessionDownload() {
+  return useLiveQuery(() => readSessionDownload(localDb()), [], undefined);
+}
+
+/** The one sync state of the app bar and the banner (syncState.ts); undefined until the session is read. */
+export function useSyncState(): SyncState | undefined {
+  const status = useSyncStatus();
+  const counts = useOutboxCounts();
+  // The session and its download from one read: a new sign-in never shows the signed-out "whole" data as synced.
+  const session = useSessionDownload();
+  if (session === undefined) return undefined;
+  return syncStateOf({ signedIn: session.user !== null, phase: status.phase, pending: counts.pending, stored: session.download, running: status.download });
 }

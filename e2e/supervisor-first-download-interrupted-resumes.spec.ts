@@ -1,0 +1,95 @@
+import { expect, test, type Page } from './support/fixtures';
+import { DEMO_PASSWORD } from './support/sync';
+
+// Signs in and downloads the demo province from a server of its own.
+test.use({ ownServer: true });
+
+/** Rows per snapshot page here: small, so the province comes in several pages. */
+const PAGE = 400;
+
+/** Every text the app bar's sync chip shows, in order, kept by the page itself. */
+async function recordChipTexts(page: Page): Promise<void> {
+  await page.addInitScript(() => {
+    const seen: string[] = [];
+    (window as unknown as { chipTexts: string[] }).chipTexts = seen;
+    new MutationObserver(() => {
+      const text = document.querySelector('[data-testid="sync-pending"]')?.textContent ?? '';
+      if (text && seen.at(-1) !== text) seen.push(text);
+    }).observe(document, { subtree: true, childList: true, characterData: true });
+  });
+}
+
+test('a supervisor\'s first download is cut off: the app says the data is partial, x of y, everywhere; the next sync resumes and completes', async ({ page }) => {
+  test.setTimeout(240_000);
+  await recordChipTexts(page);
+  // The first page goes through; every later page fails like a dropped connection until `cut` is lifted.
+  let cut = true;
+  let resumedPages = 0;
+  await page.route('**/v1/sync/snapshot?**', async (route) => {
+    const url = new URL(route.request().url());
+    url.searchParams.set('limit', String(PAGE));
+    if (url.searchParams.has('after')) {
+      if (cut) return route.abort('internetdisconnected');
+      resumedPages += 1;
+      // Slow enough that the resuming state can be seen and photographed.
+      await new Promise((resolve) => setTimeout(resolve, 400));
+    }
+    return route.continue({ url: url.toString() });
+  });
+
+  await page.goto('/#/login');
+  await page.getByLabel('ชื่อผู้ใช้').fill('demo-supervisor');
+  await page.getByLabel('รหัสผ่าน').fill(DEMO_PASSWORD);
+  await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
+  await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+
+  // Cut off after the first page: partial, with "x of y", and no claim that anything is synced or whole.
+  const chip = page.getByTestId('sync-pending');
+  await expect(chip).toHaveText(/^ข้อมูลยังไม่ครบ [\d,]+ จาก [\d,]+ รายการ$/, { timeout: 90_000 });
+  await expect(chip).toHaveAttribute('data-state', 'partial');
+  const text = (await chip.textContent())!;
+  const [, stored, total] = /^ข้อมูลยังไม่ครบ ([\d,]+) จาก ([\d,]+) รายการ$/.exec(text) ?? [];
+  expect(stored, text).toBe(String(PAGE));
+  expect(Number(total!.replaceAll(',', ''))).toBeGreaterThan(PAGE);
+  const partialBanner = page.getByTestId('sync-partial');
+  await expect(partialBanner).toContainText(`ข้อมูลในเครื่องนี้ยังไม่ครบ: ดาวน์โหลดข้อมูลจังหวัดแล้ว ${stored} จาก ${total} รายการ`);
+  await expect(partialBanner).toContainText('การซิงก์ครั้งถัดไปจะดาวน์โหลดต่อจากที่ค้างไว้');
+  await expect(partialBanner).toContainText('ติดต่อเซิร์ฟเวอร์ไม่ได้ ข้อมูลที่ดาวน์โหลดแล้วยังอยู่ในเครื่องนี้');
+  await expect(page.getByText('ข้อมูลยังอยู่ในเครื่องนี้ครบ')).toHaveCount(0);
+  await expect(page.getByTestId('sync-last')).toHaveText('ยังไม่เคยซิงก์');
+  await page.screenshot({ path: 'e2e/screenshots/first-download-partial-th.png' });
+
+  // The checklist, matrix, dashboard and exports say their figures come from part of the data.
+  await page.goto('/#/');
+  const warning = page.getByTestId('partial-data');
+  await expect(warning).toHaveText(`ตัวเลขในหน้านี้คิดจากข้อมูลบางส่วน: ดาวน์โหลดข้อมูลจังหวัดแล้ว ${stored} จาก ${total} รายการ ผลจะครบเมื่อดาวน์โหลดเสร็จ`);
+  await page.screenshot({ path: 'e2e/screenshots/first-download-partial-checklist-th.png' });
+  for (const path of ['/#/matrix', '/#/dashboard', '/#/exports']) {
+    await page.goto(path);
+    await expect(page.getByTestId('partial-data'), path).toBeVisible();
+  }
+
+  // The connection is back: "sync now" resumes from the stored page, says so with a determinate bar, and completes.
+  cut = false;
+  await page.goto('/#/');
+  // Forced: a retry the engine scheduled may already be running (the button is then disabled, and that run resumes instead).
+  await page.getByTestId('sync-now').click({ force: true });
+  await expect(chip).toContainText('กำลังดาวน์โหลดต่อจากที่ค้างไว้');
+  const progress = page.getByTestId('sync-initial');
+  await expect(progress).toContainText(/กำลังดาวน์โหลดต่อจากที่ค้างไว้ [\d,]+ จาก [\d,]+ รายการ/);
+  await expect(progress.getByRole('progressbar')).toHaveAttribute('aria-valuenow', /\d+/);
+  await page.screenshot({ path: 'e2e/screenshots/first-download-resuming-th.png' });
+
+  await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด', { timeout: 90_000 });
+  await expect(chip).toHaveText('ซิงก์ครบแล้ว');
+  await expect(page.getByTestId('partial-data')).toHaveCount(0);
+  await expect(page.getByTestId('sync-partial')).toHaveCount(0);
+  // Taken up from the stored token, not from the start: the first page was not asked for again.
+  expect(resumedPages).toBe(Math.ceil(Number(total!.replaceAll(',', '')) / PAGE) - 1);
+
+  // "Synced" appeared only at the end, never beside a partial download.
+  const texts = await page.evaluate(() => (window as unknown as { chipTexts: string[] }).chipTexts);
+  expect(texts.indexOf('ซิงก์ครบแล้ว')).toBe(texts.length - 1);
+  expect(texts.some((t) => t.startsWith('ข้อมูลยังไม่ครบ'))).toBe(true);
+  await page.screenshot({ path: 'e2e/screenshots/first-download-complete-th.png' });
+});
