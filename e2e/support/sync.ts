@@ -5,18 +5,23 @@ import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type SyncConflict,
 
 export const DEMO_PASSWORD = 'demo-2568';
 
-/** Signs in on the login page and waits for the first sync to finish (a supervisor downloads the whole province). */
 /** The versions every sync route asks for, as a query string. */
 const VERSIONS = `protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}`;
 
+/** Signs in on the login page and waits for the first sync to finish (a supervisor downloads the whole province). */
 export async function signIn(page: Page, username: string, firstSyncTimeout = 90_000): Promise<void> {
+  await submitLogin(page, username);
+  await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด', { timeout: firstSyncTimeout });
+  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว');
+}
+
+/** Fills in and sends the login form with the demo password; waits for nothing after. */
+export async function submitLogin(page: Page, username: string): Promise<void> {
   await page.goto('/#/login');
   await page.getByLabel('ชื่อผู้ใช้').fill(username);
   await page.getByLabel('รหัสผ่าน').fill(DEMO_PASSWORD);
   await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
   await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
-  await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด', { timeout: firstSyncTimeout });
-  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว');
 }
 
 export interface AdminUser {

@@ -40,7 +40,7 @@ describe('a workbook exported from partial data', () => {
   it('carries the note on every sheet of the streamed raw workbook', async () => {
     const { dataset } = demoFixture();
     const bytes = await writeRawWorkbook({
-      province: dataset.province, districts: dataset.districts, laos: dataset.laos, records: dataset.records,
+      province: dataset.province, districts: dataset.districts, laos: dataset.laos, users: dataset.users, records: dataset.records,
       fiscalYear: FIXTURE_FY, asOf: FIXTURE_AS_OF, exportedBy: 'supervisor', language: 'th', partial: { stored: 10, total: 20 },
     });
     const read = new ExcelJS.Workbook();

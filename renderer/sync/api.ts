@@ -165,6 +165,9 @@ export function createSyncApi(options: ApiOptions): SyncApi {
 export interface AdminUser extends SessionUser {
   disabled: boolean;
   hasPassword: boolean;
+  /** ISO dates of the employment contract and of sending the hiring documents to DLA. */
+  contractSignedOn: string | null;
+  hiringDocsSentOn: string | null;
 }
 
 export interface NewUser {
@@ -174,6 +177,8 @@ export interface NewUser {
   provinceCodes: string[];
   laoIds: string[] | null;
   password: string;
+  contractSignedOn?: string | null;
+  hiringDocsSentOn?: string | null;
 }
 
 export type UserChange = Partial<Omit<NewUser, 'username'>> & { disabled?: boolean };

@@ -82,9 +82,17 @@ export async function storeReference(db: EplanDb, api: SyncApi): Promise<Awaited
     await merge(db.provinces, 'code', reference.provinces);
     await merge(db.districts, 'code', reference.districts);
     await merge(db.laos, 'id', reference.laos);
-    await merge(db.users, 'id', reference.users);
+    await merge(db.users, 'id', reference.users.map(localUserOf));
   });
   return reference;
+}
+
+/** The fields the server sends as null when unset (no LAO list, no contract date), absent here as in shared's User. */
+const ABSENT_WHEN_NULL = ['laoIds', 'contractSignedOn', 'hiringDocsSentOn'];
+
+/** A user as the server sends it, as the laptop keeps it: null turns to undefined, which also clears an older value. */
+export function localUserOf(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([field, value]) => [field, value === null && ABSENT_WHEN_NULL.includes(field) ? undefined : value]));
 }
 
 /** How long signing out waits for the server before it forgets the token anyway. */

@@ -3,7 +3,8 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { USER_ROLES, validateReference, type ReferenceTable } from '../../shared/domain/index';
-import { provinceCode, text, uuid } from '../../shared/domain/common';
+import { isoDate, provinceCode, text, uuid } from '../../shared/domain/common';
+import { hiringDocsBeforeContract } from '../../shared/calendar/contractDocs';
 import { jsonValue, validText } from '../../shared/text';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { revokeUserTokens, toSessionUser, USER_COLUMNS, type UserRow } from '../auth/sessions';
@@ -17,6 +18,8 @@ const username = validText().regex(/^[a-z0-9][a-z0-9._-]{2,31}$/);
 const provinceCodes = z.array(provinceCode()).max(100);
 const laoIds = z.array(uuid()).max(5000).nullable();
 const userIdParams = z.object({ id: uuid() });
+/** A contract date (ISO, Gregorian); null clears it. */
+const contractDate = isoDate().nullable().optional();
 
 export const createUserSchema = z.object({
   username,
@@ -25,6 +28,8 @@ export const createUserSchema = z.object({
   provinceCodes,
   laoIds: laoIds.optional(),
   password: validText(),
+  contractSignedOn: contractDate,
+  hiringDocsSentOn: contractDate,
 });
 
 export const updateUserSchema = z.object({
@@ -34,12 +39,25 @@ export const updateUserSchema = z.object({
   laoIds: laoIds.optional(),
   password: validText().optional(),
   disabled: z.boolean().optional(),
+  contractSignedOn: contractDate,
+  hiringDocsSentOn: contractDate,
 });
 
 /** A row as sent, before its table's schema reads it: text keys, bounded text values. */
 const referenceRow = z.record(validText(), jsonValue());
 const referenceRows = z.array(referenceRow).max(20_000);
 export const referenceImportSchema = z.object({ provinces: referenceRows, districts: referenceRows, laos: referenceRows });
+
+/** The shared rule of seed note 2: documents go out on or after the signing, never before. */
+function checkContractDates(signedOn: string | null, sentOn: string | null): void {
+  if (hiringDocsBeforeContract({ contractSignedOn: signedOn, hiringDocsSentOn: sentOn })) {
+    throw new HttpError(400, 'DOCS_BEFORE_CONTRACT', 'The hiring documents cannot be sent before the contract was signed');
+  }
+}
+
+/** The user columns with the contract dates as ISO text (a driver would turn a date into a midnight Date). */
+const ADMIN_USER_COLUMNS = `${USER_COLUMNS}, to_char(contract_signed_on, 'YYYY-MM-DD') AS contract_signed_on, to_char(hiring_docs_sent_on, 'YYYY-MM-DD') AS hiring_docs_sent_on`;
+type AdminUserRow = UserRow & { contract_signed_on: string | null; hiring_docs_sent_on: string | null };
 
 function checkPassword(password: string): void {
   const problem = passwordProblem(password);
@@ -99,26 +117,34 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
   app.addHook('preHandler', requireVersions);
 
   const userById = async (id: string) => {
-    const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+    const { rows } = await db.query<AdminUserRow>(`SELECT ${ADMIN_USER_COLUMNS} FROM users WHERE id = $1`, [id]);
     if (!rows[0]) throw new HttpError(404, 'NOT_FOUND', 'No such user');
     return rows[0];
   };
-  const adminView = (row: UserRow) => ({ ...toSessionUser(row), disabled: row.disabled, hasPassword: row.password_hash !== null });
+  const adminView = (row: AdminUserRow) => ({
+    ...toSessionUser(row),
+    disabled: row.disabled,
+    hasPassword: row.password_hash !== null,
+    contractSignedOn: row.contract_signed_on,
+    hiringDocsSentOn: row.hiring_docs_sent_on,
+  });
 
   app.get('/v1/admin/users', async () => {
-    const { rows } = await db.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users ORDER BY username`);
+    const { rows } = await db.query<AdminUserRow>(`SELECT ${ADMIN_USER_COLUMNS} FROM users ORDER BY username`);
     return { users: rows.map(adminView) };
   });
 
   app.post('/v1/admin/users', async (request, reply) => {
     const body = createUserSchema.parse(request.body);
     checkPassword(body.password);
+    checkContractDates(body.contractSignedOn ?? null, body.hiringDocsSentOn ?? null);
     await checkAssignments(db, body.provinceCodes, body.laoIds);
     const id = randomUUID();
     const inserted = await db.query(
-      `INSERT INTO users (id, username, display_name, role, province_codes, lao_ids, password_hash)
-       VALUES ($1, $2, $3, $4, $5, $6, $7) ON CONFLICT (username) DO NOTHING`,
-      [id, body.username, body.displayName, body.role, body.provinceCodes, body.laoIds ?? null, await hashPassword(body.password)],
+      `INSERT INTO users (id, username, display_name, role, province_codes, lao_ids, password_hash, contract_signed_on, hiring_docs_sent_on)
+       VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9) ON CONFLICT (username) DO NOTHING`,
+      [id, body.username, body.displayName, body.role, body.provinceCodes, body.laoIds ?? null, await hashPassword(body.password),
+        body.contractSignedOn ?? null, body.hiringDocsSentOn ?? null],
     );
     if (inserted.rowCount === 0) throw new HttpError(409, 'USERNAME_TAKEN', 'That username is already used');
     return reply.status(201).send({ user: adminView(await userById(id)) });
@@ -133,7 +159,7 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
     await db.transaction(async (tx) => {
       // One change of administrators at a time, so two admins demoting each other cannot both pass the count.
       await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', ['active administrators']);
-      const { rows } = await tx.query<UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE id = $1`, [id]);
+      const { rows } = await tx.query<AdminUserRow>(`SELECT ${ADMIN_USER_COLUMNS} FROM users WHERE id = $1`, [id]);
       const user = rows[0];
       if (!user) throw new HttpError(404, 'NOT_FOUND', 'No such user');
       const role = body.role ?? user.role;
@@ -143,9 +169,13 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
       const provinces = body.provinceCodes ?? user.province_codes;
       const laos = body.laoIds === undefined ? user.lao_ids : body.laoIds;
       await checkAssignments(tx, provinces, laos);
+      const signedOn = body.contractSignedOn === undefined ? user.contract_signed_on : body.contractSignedOn;
+      const sentOn = body.hiringDocsSentOn === undefined ? user.hiring_docs_sent_on : body.hiringDocsSentOn;
+      checkContractDates(signedOn, sentOn);
       await tx.query(
-        `UPDATE users SET display_name = $2, role = $3, province_codes = $4, lao_ids = $5, password_hash = $6, disabled = $7 WHERE id = $1`,
-        [id, body.displayName ?? user.display_name, role, provinces, laos, newHash ?? user.password_hash, disabled],
+        `UPDATE users SET display_name = $2, role = $3, province_codes = $4, lao_ids = $5, password_hash = $6, disabled = $7,
+           contract_signed_on = $8, hiring_docs_sent_on = $9 WHERE id = $1`,
+        [id, body.displayName ?? user.display_name, role, provinces, laos, newHash ?? user.password_hash, disabled, signedOn, sentOn],
       );
     });
     // A new password or a disabled account ends every session on every device.

@@ -11,6 +11,35 @@ export interface ProvinceDto {
   demo: boolean;
 }
 
+export interface ReferenceUserDto {
+  id: string;
+  username: string;
+  displayName: string;
+  role: Principal['role'];
+  provinceCodes: string[];
+  /** The LAOs the user is assigned; null means every LAO of their provinces. */
+  laoIds: string[] | null;
+  /** ISO dates; null when not set or not the viewer's to see. */
+  contractSignedOn: string | null;
+  hiringDocsSentOn: string | null;
+}
+
+/**
+ * A user as `viewer` sees them: assignments cut to the viewer's provinces and
+ * LAOs, contract dates only for supervisors, administrators and the user themself.
+ */
+export function userSeenBy(viewer: Principal, user: ReferenceUserDto, visibleLaoIds: ReadonlySet<string>): ReferenceUserDto {
+  if (viewer.role === 'admin') return user;
+  const ownOrSupervised = viewer.id === user.id || viewer.role === 'supervisor';
+  return {
+    ...user,
+    provinceCodes: user.provinceCodes.filter((code) => canReadProvince(viewer, code)),
+    laoIds: user.laoIds === null ? null : user.laoIds.filter((id) => visibleLaoIds.has(id)),
+    contractSignedOn: ownOrSupervised ? user.contractSignedOn : null,
+    hiringDocsSentOn: ownOrSupervised ? user.hiringDocsSentOn : null,
+  };
+}
+
 /** Province codes the user may read; null for administrators (all). */
 function readableProvinces(principal: Principal): string[] | null {
   return principal.role === 'admin' ? null : principal.provinceCodes;
@@ -52,11 +81,18 @@ export async function referenceRoutes(app: FastifyInstance, options: { services:
       const only = visibleLaoIds(principal, lao.provinceCode);
       return only === null || only.includes(lao.id);
     });
-    const users = await db.query(
-      `SELECT id, username, display_name AS "displayName", role FROM users
-       WHERE $1::text[] IS NULL OR province_codes && $1::text[] OR id = $2 ORDER BY username`,
+    const users = await db.query<ReferenceUserDto>(
+      `SELECT id, username, display_name AS "displayName", role, province_codes AS "provinceCodes", lao_ids AS "laoIds",
+              to_char(contract_signed_on, 'YYYY-MM-DD') AS "contractSignedOn", to_char(hiring_docs_sent_on, 'YYYY-MM-DD') AS "hiringDocsSentOn"
+       FROM users WHERE $1::text[] IS NULL OR province_codes && $1::text[] OR id = $2 ORDER BY username`,
       [scope, principal.id],
     );
-    return { provinces: await provinces(principal), districts: districts.rows, laos: visibleLaos, users: users.rows };
+    const visibleIds = new Set(visibleLaos.map((lao) => lao.id));
+    return {
+      provinces: await provinces(principal),
+      districts: districts.rows,
+      laos: visibleLaos,
+      users: users.rows.map((user) => userSeenBy(principal, user, visibleIds)),
+    };
   });
 }

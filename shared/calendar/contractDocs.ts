@@ -17,13 +17,20 @@ export interface ContractDocsStatus {
   daysLate?: number;
 }
 
+type ContractDates = { contractSignedOn?: string | null; hiringDocsSentOn?: string | null };
+
+/** Documents cannot go out before the contract they belong to was signed. */
+export function hiringDocsBeforeContract(user: ContractDates): boolean {
+  return Boolean(user.contractSignedOn && user.hiringDocsSentOn && user.hiringDocsSentOn < user.contractSignedOn);
+}
+
 /**
  * on_time / late once sent; pending while unsent and not yet due; overdue once
  * unsent past the due date; not_applicable without a signing date (or for a
  * user who is not an officer).
  */
 export function contractDocsStatus(
-  user: Pick<User, 'contractSignedOn' | 'hiringDocsSentOn'> & { role?: User['role'] },
+  user: ContractDates & { role?: User['role'] },
   asOf: string,
 ): ContractDocsStatus {
   if (!user.contractSignedOn || (user.role !== undefined && user.role !== 'officer')) return { status: 'not_applicable' };

@@ -3,6 +3,7 @@
  */
 import { z } from 'zod';
 import { validText } from '../text';
+import { hiringDocsBeforeContract } from '../calendar/contractDocs';
 import { addIssue, districtCode, e, isoDate, laoCode, oneOf, provinceCode, text, uuid } from './common';
 
 export const LAO_TYPE_CODES = [
@@ -89,7 +90,7 @@ export const userSchema = z
     hiringDocsSentOn: isoDate().optional(),
   })
   .superRefine((u, ctx) => {
-    if (u.contractSignedOn && u.hiringDocsSentOn && u.hiringDocsSentOn < u.contractSignedOn) {
+    if (hiringDocsBeforeContract(u)) {
       addIssue(ctx, 'hiringDocsSentOn', 'user.docsBeforeContract');
     }
   });

@@ -9,6 +9,7 @@ import {
   type CalendarTask, type CalendarTemplate, type ContractDocsStatus, type StatusTally, type TaskResult,
 } from '../calendar/index';
 import type { Lao, User } from '../domain/reference';
+import { assignedLaoIds } from '../domain/assignments';
 
 /** The officer's LAOs by status for one task. */
 export interface OfficerTaskLine { task: CalendarTask; assigned: number; tally: StatusTally }
@@ -64,7 +65,7 @@ export function officerPerformance(
     .filter((user) => user.role === 'officer')
     .sort((a, b) => a.username.localeCompare(b.username, 'en', { numeric: true }))
     .map((user) => {
-      const laoIds = user.laoIds ?? laos.map((lao) => lao.id);
+      const laoIds = assignedLaoIds(user, laos);
       return {
         user,
         laoCount: laoIds.length,

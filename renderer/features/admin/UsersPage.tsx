@@ -13,6 +13,10 @@ import { localDb, type ReferenceRow } from '../../data/db';
 import { type AdminApi, type AdminUser } from '../../sync/api';
 import { storedAdminApi } from '../../sync/runtime';
 import { useSessionUser } from '../sync/useSync';
+import { contractDocsStatus } from '../../../shared/calendar/contractDocs';
+import { useFormat } from '../../app/format';
+import { DocsChip } from '../officers/DocsChip';
+import { ContractFields } from './ContractFields';
 import { adminErrorKey, changeOf, emptyUserForm, formOf, formProblems, newUserOf, ROLES, type UserForm } from './users';
 
 interface Place {
@@ -87,6 +91,8 @@ function UserDialog({ user, onClose, onSaved, api }: { user: AdminUser | null; o
           {form.role === 'officer' && (
             <Autocomplete
               multiple
+              // A long list would push the contract dates out of sight: the rest show as "+N" until the field is focused.
+              limitTags={6}
               options={laoChoices.map((l) => l.code)}
               getOptionLabel={(id) => places.laos.find((l) => l.code === id)?.label ?? id}
               value={form.laoIds}
@@ -94,6 +100,7 @@ function UserDialog({ user, onClose, onSaved, api }: { user: AdminUser | null; o
               renderInput={(params) => <TextField {...params} label={t('admin.laos')} helperText={t('admin.laosHint')} />}
             />
           )}
+          {form.role === 'officer' && <ContractFields form={form} onChange={set} problem={helper} />}
           <TextField label={creating ? t('admin.password') : t('admin.newPassword')} type="password" autoComplete="new-password" value={form.password} onChange={(e) => set('password', e.target.value)}
             required={creating} error={Boolean(helper('password'))} helperText={helper('password') ?? (creating ? t('admin.passwordHint') : t('admin.newPasswordHint'))} />
           {!creating && (
@@ -116,6 +123,7 @@ export function UsersPage() {
   const online = useOnline();
   const me = useSessionUser();
   const places = usePlaces(i18n.language);
+  const format = useFormat();
   const [api, setApi] = useState<AdminApi | null>(null);
   const [users, setUsers] = useState<AdminUser[] | null>(null);
   const [failure, setFailure] = useState<string | null>(null);
@@ -174,6 +182,7 @@ export function UsersPage() {
                 <TableCell>{t('admin.role')}</TableCell>
                 <TableCell>{t('admin.provinces')}</TableCell>
                 <TableCell>{t('admin.laos')}</TableCell>
+                <TableCell>{t('admin.contract.column')}</TableCell>
                 <TableCell>{t('admin.status')}</TableCell>
                 <TableCell align="right">{t('admin.actions')}</TableCell>
               </TableRow>
@@ -186,6 +195,9 @@ export function UsersPage() {
                   <TableCell><Chip size="small" label={t(`admin.roles.${user.role}`)} color={user.role === 'admin' ? 'secondary' : user.role === 'supervisor' ? 'primary' : 'default'} /></TableCell>
                   <TableCell>{user.provinceCodes.map((code) => provinceNames.get(code) ?? code).join(', ') || '—'}</TableCell>
                   <TableCell>{user.laoIds ? t('admin.laoCount', { count: user.laoIds.length }) : t('admin.allLaos')}</TableCell>
+                  <TableCell sx={{ whiteSpace: 'nowrap' }} data-testid="user-contract">
+                    {user.role === 'officer' && user.contractSignedOn ? <>{format.date(user.contractSignedOn)} <DocsChip docs={contractDocsStatus(user, format.today().iso)} /></> : '—'}
+                  </TableCell>
                   <TableCell>{user.disabled ? <Chip size="small" color="warning" label={t('admin.disabled')} /> : t('admin.active')}</TableCell>
                   <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                     <Tooltip title={t('admin.edit')}><IconButton size="small" aria-label={t('admin.editOf', { name: user.displayName })} onClick={() => setEditing(user)}><EditOutlinedIcon fontSize="small" /></IconButton></Tooltip>

@@ -4,6 +4,7 @@ import { adminErrorKey, changeOf, emptyUserForm, formOf, formProblems, newUserOf
 
 const officer: AdminUser = {
   id: 'u1', username: 'somchai', displayName: 'สมชาย ใจดี', role: 'officer', provinceCodes: ['99'], laoIds: ['lao-1'], disabled: false, hasPassword: true,
+  contractSignedOn: '2025-10-01', hiringDocsSentOn: null,
 };
 
 describe('the administrators’ user form', () => {
@@ -24,7 +25,9 @@ describe('the administrators’ user form', () => {
 
   it('sends LAOs only for officers, and none means the whole province', () => {
     const form = { ...emptyUserForm(['99']), username: 'x-officer', displayName: ' นาง ก ', password: 'password1', laoIds: ['lao-1'] };
-    expect(newUserOf(form)).toEqual({ username: 'x-officer', displayName: 'นาง ก', role: 'officer', provinceCodes: ['99'], laoIds: ['lao-1'], password: 'password1' });
+    expect(newUserOf(form)).toEqual({
+      username: 'x-officer', displayName: 'นาง ก', role: 'officer', provinceCodes: ['99'], laoIds: ['lao-1'], password: 'password1', contractSignedOn: null, hiringDocsSentOn: null,
+    });
     expect(newUserOf({ ...form, laoIds: [] }).laoIds).toBeNull();
     expect(newUserOf({ ...form, role: 'supervisor' }).laoIds).toBeNull();
   });
@@ -33,6 +36,22 @@ describe('the administrators’ user form', () => {
     expect(changeOf(officer, formOf(officer))).toEqual({});
     expect(changeOf(officer, { ...formOf(officer), laoIds: [], disabled: true })).toEqual({ laoIds: null, disabled: true });
     expect(changeOf(officer, { ...formOf(officer), role: 'supervisor', password: 'new-password' })).toEqual({ role: 'supervisor', laoIds: null, password: 'new-password' });
+  });
+
+  it('shows the contract dates in B.E., sends them as ISO dates, and only when they changed', () => {
+    const form = formOf(officer);
+    expect([form.contractSignedOn, form.hiringDocsSentOn]).toEqual(['01/10/2568', '']);
+    expect(changeOf(officer, { ...form, hiringDocsSentOn: '10/10/2568' })).toEqual({ hiringDocsSentOn: '2025-10-10' });
+    // Emptied: cleared on the server.
+    expect(changeOf(officer, { ...form, contractSignedOn: ' ' })).toEqual({ contractSignedOn: null });
+    expect(newUserOf({ ...emptyUserForm(['99']), contractSignedOn: '29/02/2567' }).contractSignedOn).toBe('2024-02-29');
+  });
+
+  it('refuses a date that is not one, and documents sent before the contract, under their own fields', () => {
+    expect(formProblems({ ...formOf(officer), contractSignedOn: '31/02/2568', hiringDocsSentOn: '2025-10-01' }, false)).toEqual({ contractSignedOn: 'dateInvalid', hiringDocsSentOn: 'dateInvalid' });
+    expect(formProblems({ ...formOf(officer), hiringDocsSentOn: '30/09/2568' }, false)).toEqual({ hiringDocsSentOn: 'docsBeforeContract' });
+    expect(formProblems({ ...formOf(officer), hiringDocsSentOn: '01/10/2568' }, false)).toEqual({});
+    expect(adminErrorKey(new SyncError('BAD_RESPONSE', 400, 'DOCS_BEFORE_CONTRACT'))).toBe('admin.error.DOCS_BEFORE_CONTRACT');
   });
 
   it('reads the server’s own refusal codes, and falls back to the sync error’s', () => {

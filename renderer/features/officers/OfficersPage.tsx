@@ -8,22 +8,8 @@ import { useCalendarTasks } from '../checklist/useTasks';
 import { useMonthLabel } from '../checklist/months';
 import { STATUS_STYLE, percent } from '../checklist/status';
 import type { StatusTally } from '../../../shared/calendar/index';
-import { officerRows, type OfficerRow } from './officers';
-
-const DOC_STYLE = {
-  on_time: { color: '#1b5e20', bg: '#e3f1e4' },
-  late: { color: '#b71c1c', bg: '#fbe3e3' },
-  overdue: { color: '#b71c1c', bg: '#fbe3e3' },
-  pending: { color: '#8a5300', bg: '#fdf0d8' },
-  not_applicable: { color: '#4f5563', bg: '#eceef3' },
-} as const;
-
-function DocsChip({ docs }: { docs: OfficerRow['docs'] }) {
-  const { t } = useTranslation('calendar');
-  const style = DOC_STYLE[docs.status];
-  const late = docs.daysLate ? ` ${t('officers.daysLate', { count: docs.daysLate })}` : '';
-  return <Chip size="small" data-status={docs.status} label={`${t(`docs.${docs.status}`)}${late}`} sx={{ bgcolor: style.bg, color: style.color, fontWeight: 600 }} />;
-}
+import { officerRows } from './officers';
+import { DOC_STYLE, DocsChip } from './DocsChip';
 
 /** Percent complete of the due tasks, and how many have not begun yet. */
 function Progress({ tally, ready, kind }: { tally: StatusTally | undefined; ready: boolean; kind: 'month' | 'year' }) {

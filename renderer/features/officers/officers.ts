@@ -1,5 +1,6 @@
 /** Pure: each officer's contract-document status and the statuses of their LAOs' tasks. */
 import type { Lao, User } from '../../../shared/domain/reference';
+import { assignedLaoIds } from '../../../shared/domain/assignments';
 import { contractDocsStatus, tallyStatuses, type CalendarTask, type StatusTally } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../data/completionCache';
 
@@ -15,7 +16,7 @@ export function officerRows(users: readonly User[], laos: readonly Lao[], tasks:
   return users
     .filter((user) => user.role === 'officer')
     .map((user) => {
-      const laoIds = user.laoIds ?? laos.map((lao) => lao.id);
+      const laoIds = assignedLaoIds(user, laos);
       const tally = tallyStatuses(laoIds.flatMap((laoId) => tasks.map((task) => results.get(laoId)?.[task.id]?.status)));
       return { user, laoCount: laoIds.length, docs: contractDocsStatus(user, asOf), tally };
     })
