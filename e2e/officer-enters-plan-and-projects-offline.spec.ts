@@ -18,7 +18,7 @@ test('an officer enters a development plan, an amendment and a project with a bu
   await form.getByLabel('ปีเริ่มต้น').press('Enter');
   await expect(form.getByText('กรุณาระบุวันที่ยื่นแผน')).toBeVisible();
   expect(await rowCount(plans)).toBe(plansBefore);
-  await form.getByLabel('วันที่ยื่นแผน').fill('15/06/2570');
+  await form.getByLabel('วันที่ยื่นแผน').fill('15/10/2569');
   await snap(page, 'plan-form-th');
   await form.getByLabel('วันที่ยื่นแผน').press('Enter');
   await expect(form).toBeHidden();
@@ -30,7 +30,7 @@ test('an officer enters a development plan, an amendment and a project with a bu
   await pickOption(form.getByLabel('แผนพัฒนาท้องถิ่น'), '2571');
   await form.getByLabel('ครั้งที่').fill('1');
   await form.getByLabel('ประเภท').selectOption({ label: 'เปลี่ยนแปลง' });
-  await form.getByLabel('วันที่อนุมัติ').fill('01/08/2570');
+  await form.getByLabel('วันที่อนุมัติ').fill('20/11/2569');
   await form.getByLabel('วันที่อนุมัติ').press('Enter');
   await expect(form).toBeHidden();
   await expect(amendments.getByRole('row', { name: /แผนพัฒนาท้องถิ่น 2571–2575/ })).toContainText('เปลี่ยนแปลง');

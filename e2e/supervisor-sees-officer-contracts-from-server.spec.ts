@@ -56,6 +56,8 @@ test('an administrator sets an officer\'s contract dates, and a supervisor\'s la
   for (const row of await rows.all()) await expect(row.getByRole('cell').nth(1)).toHaveText('25');
   const percents = supervisor.getByTestId('officer-year-percent');
   await expect(percents).toHaveCount(4, { timeout: 60_000 });
+  // The figures once the province's results are computed for today, not the zeros shown before.
+  await expect(supervisor.getByTestId('officers-page')).toHaveAttribute('data-results', /^\d{4}-\d{2}-\d{2}$/, { timeout: 60_000 });
   const figures = await percents.allTextContents();
   expect(new Set(figures).size, figures.join(' ')).toBeGreaterThan(1);
   await supervisor.screenshot({ path: 'e2e/screenshots/officers-from-server-th.png', fullPage: true });

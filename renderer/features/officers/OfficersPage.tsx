@@ -49,7 +49,8 @@ export function OfficersPage() {
   if (!reference) return <LinearProgress />;
   const count = (status: string) => rows.filter((row) => row.docs.status === status).length;
   return (
-    <Stack spacing={3}>
+    // data-results: the day whose results the figures show, once computed for it (empty while stale).
+    <Stack spacing={3} data-testid="officers-page" data-results={snapshot.ready && !snapshot.stale ? snapshot.asOf : ''}>
       <DemoBanner />
       <Box>
         <Typography variant="h4" component="h1">{t('officers.title')}</Typography>
