@@ -42,6 +42,8 @@ test('an administrator sets an officer\'s contract dates, and a supervisor\'s la
   await supervisor.getByRole('link', { name: 'เจ้าหน้าที่' }).click();
   const rows = supervisor.getByTestId('officer-row');
   await expect(rows).toHaveCount(4);
+  // Server data, not the demo: the page does not call itself a demo page.
+  await expect(supervisor.getByText('หน้านี้สำหรับ สถจ. (แสดงในโหมดสาธิต)')).toHaveCount(0);
   const row2 = rows.filter({ hasText: 'demo-officer2' });
   await expect(row2).toHaveAttribute('data-docs-status', 'overdue');
   await expect(row2).toContainText('1 พ.ย. 2569');

@@ -9,6 +9,8 @@ test('the officers page shows contract documents on time, late, and each officer
   await page.getByRole('link', { name: 'เจ้าหน้าที่' }).click();
 
   await expect(page.getByRole('heading', { level: 1 })).toHaveText('เจ้าหน้าที่และสัญญาจ้าง');
+  // The demo lets anyone look at the supervisors' page, and says so.
+  await expect(page.getByText('หน้านี้สำหรับ สถจ. (แสดงในโหมดสาธิต)')).toBeVisible();
   const rows = page.getByTestId('officer-row');
   await expect(rows).toHaveCount(4);
   const late = page.locator('[data-testid="officer-row"][data-docs-status="late"]');

@@ -4,6 +4,7 @@ import { parseIsoDate } from '../../../shared/calendar/fiscal';
 import { useFormat } from '../../app/format';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { DemoBanner } from '../home/DemoBanner';
+import { useIsDemo } from '../../data/session';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { useMonthLabel } from '../checklist/months';
 import { STATUS_STYLE, percent } from '../checklist/status';
@@ -41,6 +42,7 @@ export function OfficersPage() {
   const monthLabel = useMonthLabel();
   const ymd = parseIsoDate(today.iso)!;
   const reference = useProvinceReference();
+  const isDemo = useIsDemo();
   const snapshot = useProvinceCompletion(today.fiscalYear, today.iso);
   const { template, tasks } = useCalendarTasks(ymd.year, ymd.month);
   // Cheap (officers × their LAOs × a year's tasks); no memo needed.
@@ -56,7 +58,8 @@ export function OfficersPage() {
         <Typography variant="h4" component="h1">{t('officers.title')}</Typography>
         <Typography color="text.secondary">{t('officers.intro')}</Typography>
       </Box>
-      <Alert severity="info" variant="outlined">{t('officers.supervisorOnly')}</Alert>
+      {/* The demo lets anyone look at this page and says so; on server data its "(shown in the demo)" would be untrue. */}
+      {isDemo ? <Alert severity="info" variant="outlined">{t('officers.supervisorOnly')}</Alert> : null}
       {rows.length === 0 ? <Alert severity="info">{t('officers.none')}</Alert> : (
         <>
           <Stack direction="row" spacing={1}>
