@@ -11,7 +11,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken, issueToken, revokeToken } from '../auth/sessions';
 import { testBackends } from '../store/test-backends';
 import {
-  authenticatedRoutes, auth, baseTables, createMutation, LAO_A, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
+  authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
 } from '../sync/test-kit';
 
 vi.mock('../auth/password', async (importOriginal) => {
@@ -60,16 +60,6 @@ function laosIn(value: unknown): Set<string> {
   };
   visit(value);
   return found;
-}
-
-/** The JSON object of an answer; {} when it is none. */
-function bodyOf(response: LightMyRequestResponse): Record<string, unknown> {
-  try {
-    const parsed: unknown = response.json();
-    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
-  } catch {
-    return {};
-  }
 }
 
 /** LAO_A's records and conflicts never reach officerB, whose only LAO is LAO_B. */

@@ -10,7 +10,7 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkClientVersions } from '../../shared/sync/protocol';
 import { testBackends } from '../store/test-backends';
 import {
-  authenticatedRoutes, auth, baseTables, createMutation, LAO_A, openConflict, P1, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
+  authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
 } from '../sync/test-kit';
 
 // A password an admin route sets is hashed at the cheap cost the test world uses.
@@ -65,13 +65,7 @@ function claimedVersion(value: unknown): number | null {
 
 /** Our error shape exactly: {code, message}. */
 function errorOf(response: LightMyRequestResponse): { status: number; code: unknown; keys: string[] } {
-  let parsed: unknown = null;
-  try {
-    parsed = response.json();
-  } catch {
-    // Not JSON: no keys.
-  }
-  const body = typeof parsed === 'object' && parsed !== null ? (parsed as Record<string, unknown>) : {};
+  const body = bodyOf(response);
   return { status: response.statusCode, code: body.code, keys: Object.keys(body).sort() };
 }
 

@@ -206,3 +206,13 @@ export async function authenticatedRoutes(db: Database): Promise<string[]> {
   await app.close();
   return registered.filter((route) => !OPEN_ROUTES.includes(route)).sort();
 }
+
+/** The JSON object of an answer; {} when it is none (not JSON, or not an object). */
+export function bodyOf(response: { json(): unknown }): Record<string, unknown> {
+  try {
+    const parsed: unknown = response.json();
+    return parsed && typeof parsed === 'object' ? (parsed as Record<string, unknown>) : {};
+  } catch {
+    return {};
+  }
+}
