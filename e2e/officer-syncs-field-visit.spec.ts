@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './support/fixtures';
-import { signIn } from './support/sync';
+import { pushed, signIn } from './support/sync';
 
 // Pushes a visit: a server of its own.
 test.use({ ownServer: true });
@@ -35,7 +35,7 @@ test('an officer signs in, logs a visit offline, syncs on reconnect, and the sup
 
   // Back online: the reconnect pushes the visit.
   await context.setOffline(false);
-  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+  await pushed(page);
   await expect(page.getByTestId('sync-pending')).toHaveAttribute('data-pending', '0');
   await expect(page.getByTestId('sync-last')).toContainText('ซิงก์ล่าสุด');
   await expect(page.getByTestId('sync-error')).toHaveCount(0);

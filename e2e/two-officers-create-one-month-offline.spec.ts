@@ -7,7 +7,7 @@
 import { fiscalYearOf } from '../shared/calendar/fiscal';
 import { shareAnLao } from './support/activities';
 import { expect, test, type Page } from './support/fixtures';
-import { AdminApi, signIn } from './support/sync';
+import { AdminApi, pushed, signIn } from './support/sync';
 import { section, settled } from './support/workspace';
 
 const PROVINCE = '99';
@@ -55,9 +55,9 @@ test('two officers who enter one month of fiscal statistics offline end with one
 
     // A reaches the network first; then B.
     await a.context().setOffline(false);
-    await expect(a.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(a);
     await b.context().setOffline(false);
-    await expect(b.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(b);
     await expect(b.getByTestId('sync-conflicts')).toHaveText('ข้อมูลขัดแย้ง 1 รายการ — ตรวจสอบ', { timeout: 30_000 });
     await expect(a.getByTestId('sync-conflicts')).toHaveText('ข้อมูลขัดแย้ง 1 รายการ — ตรวจสอบ', { timeout: 30_000 });
 
@@ -86,7 +86,7 @@ test('two officers who enter one month of fiscal statistics offline end with one
     await revenue.getByRole('radio', { name: 'ค่าของคุณ' }).check();
     await detail.getByTestId('conflict-apply').click();
     await expect(b.getByTestId('conflicts-empty')).toBeVisible();
-    await expect(b.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(b);
     await expect.poll(async () => (await admin.openConflicts(PROVINCE)).filter((c) => c.laoId === laoId).length, { timeout: 30_000 }).toBe(0);
     await expect(a.getByTestId('sync-conflicts')).toHaveCount(0, { timeout: 30_000 });
     const rowsA = (await statsList(a)).getByRole('row', { name: new RegExp(month) });

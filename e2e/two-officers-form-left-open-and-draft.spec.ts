@@ -8,7 +8,7 @@ import { randomUUID } from 'node:crypto';
 import { bangkokDateOf, fiscalYearOf } from '../shared/calendar/fiscal';
 import { activityRow, cell, editActivity, openActivity, shareAnLao } from './support/activities';
 import { expect, test } from './support/fixtures';
-import { AdminApi, signIn } from './support/sync';
+import { AdminApi, pushed, signIn } from './support/sync';
 import { draftKept, reloadOffline, section, settled } from './support/workspace';
 
 const PROVINCE = '99';
@@ -38,7 +38,7 @@ test('a form left open and a draft restored after a colleague synced keep the co
     await expect(formB.getByLabel('ชื่อกิจกรรม')).toHaveValue(name);
     const renamed = `${name} (ชื่อใหม่โดย A)`;
     await editActivity(a, laoId, fy, id, { 'ชื่อกิจกรรม': renamed });
-    await expect(a.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(a);
     // The pull lands on B's laptop: the form says so and shows the new name in the field B never touched.
     await expect(formB.getByTestId('changed-underneath')).toBeVisible({ timeout: 30_000 });
     await expect(formB.getByTestId('changed-underneath')).toContainText('ชื่อกิจกรรม');
@@ -49,7 +49,7 @@ test('a form left open and a draft restored after a colleague synced keep the co
     await formB.getByLabel('จำนวนผู้เข้าร่วม (คน)').fill('77');
     await formB.getByLabel('จำนวนผู้เข้าร่วม (คน)').press('Control+s');
     await expect(formB).toBeHidden();
-    await expect(b.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(b);
     // A's laptop, poked by the server, holds both changes: the rename was not undone, and nothing conflicted.
     await expect.poll(async () => cell(await activityRow(a, laoId, fy, renamed), 'participants').textContent(), { timeout: 30_000 }).toBe('77');
     expect((await admin.openConflicts(PROVINCE)).filter((c) => c.recordId === id)).toHaveLength(0);
@@ -69,7 +69,7 @@ test('a form left open and a draft restored after a colleague synced keep the co
     // A renames the record again and syncs.
     const renamedAgain = `${name} (ชื่อที่สองโดย A)`;
     await editActivity(a, laoId, fy, id, { 'ชื่อกิจกรรม': renamedAgain });
-    await expect(a.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(a);
     // B comes back online and pulls A's name, then continues the draft.
     await b.context().setOffline(false);
     await expect(cell(await activityRow(b, laoId, fy, renamedAgain), 'participants')).toHaveText('77', { timeout: 30_000 });

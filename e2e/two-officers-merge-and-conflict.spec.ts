@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { expect, test } from './support/fixtures';
 import { bangkokDateOf, fiscalYearOf } from '../shared/calendar/fiscal';
-import { AdminApi, signIn } from './support/sync';
+import { AdminApi, pushed, signIn } from './support/sync';
 import { activityRow, cell, editActivity, shareAnLao } from './support/activities';
 import { settled } from './support/workspace';
 
@@ -34,7 +34,7 @@ test('two officers edit one record, one offline: different fields merge, the sam
     await b.context().setOffline(true);
     const nameA = `${name} (แก้ชื่อโดย A)`;
     await editActivity(a, laoId, fy, id, { 'ชื่อกิจกรรม': nameA, 'งบประมาณ': '175,000' });
-    await expect(a.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(a);
 
     // B, offline, edits the participants and the same budget differently.
     await editActivity(b, laoId, fy, id, { 'จำนวนผู้เข้าร่วม (คน)': '95', 'งบประมาณ': '180,000' });
@@ -42,7 +42,7 @@ test('two officers edit one record, one offline: different fields merge, the sam
 
     // B reconnects: the participants merge, the budget is a conflict and A's value (first on the server) stays.
     await b.context().setOffline(false);
-    await expect(b.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(b);
     await expect(b.getByTestId('sync-conflicts')).toHaveText('ข้อมูลขัดแย้ง 1 รายการ — ตรวจสอบ', { timeout: 30_000 });
     // A's app is poked by the server and pulls the merge and the conflict.
     await expect(a.getByTestId('sync-conflicts')).toBeVisible({ timeout: 30_000 });
@@ -124,7 +124,7 @@ test('two officers edit one record, one offline: different fields merge, the sam
 
     // B reconnects: the chosen value syncs as an edit, the conflict is marked resolved, both converge.
     await b.context().setOffline(false);
-    await expect(b.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout: 30_000 });
+    await pushed(b);
     await expect.poll(async () => (await admin.openConflicts(PROVINCE)).filter((c) => c.recordId === id).length, { timeout: 30_000 }).toBe(0);
     await expect(a.getByTestId('conflicts-empty')).toBeVisible({ timeout: 30_000 });
     await expect(a.getByTestId('sync-conflicts')).toHaveCount(0);

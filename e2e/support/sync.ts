@@ -15,6 +15,37 @@ export async function signIn(page: Page, username: string, firstSyncTimeout = 90
   await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว');
 }
 
+/**
+ * Waits until every change this laptop saved has been answered by the server,
+ * then for the app bar to say so. The chip alone is not enough right after a
+ * save: it may still show the state from before the write reached its count.
+ * An entry leaves the outbox only once the server has answered it; entries
+ * the server refused stay, flagged, and are not waited for.
+ */
+export async function pushed(page: Page, timeout = 30_000): Promise<void> {
+  await expect.poll(() => page.evaluate(unansweredChanges), { timeout }).toBe(0);
+  await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout });
+}
+
+/** Runs in the page: outbox entries not refused by the server, read straight from IndexedDB. */
+async function unansweredChanges(): Promise<number> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const open = indexedDB.open('eplan-field-companion');
+    open.onsuccess = () => resolve(open.result);
+    open.onerror = () => reject(open.error);
+  });
+  try {
+    const entries = await new Promise<{ rejected?: unknown }[]>((resolve, reject) => {
+      const read = db.transaction('outbox').objectStore('outbox').getAll();
+      read.onsuccess = () => resolve(read.result as { rejected?: unknown }[]);
+      read.onerror = () => reject(read.error);
+    });
+    return entries.filter((entry) => !entry.rejected).length;
+  } finally {
+    db.close();
+  }
+}
+
 /** Fills in and sends the login form with the demo password; waits for nothing after. */
 export async function submitLogin(page: Page, username: string): Promise<void> {
   await page.goto('/#/login');
