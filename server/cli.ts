@@ -1,47 +1,91 @@
 /**
- * `npm run server`: the sync server alone, configured by environment
- * variables (see server/config.ts). Failures print one human sentence, no stack.
+ * `eplan-server` (and `npm run server`): the sync server's one command, configured
+ * by environment variables (see server/config.ts and docs/deploy.md).
+ * `serve` is the default; `migrate`, `create-admin` and `check` are in
+ * server/commands.ts. Failures print one human sentence, no stack.
  */
+import { createInterface } from 'node:readline';
+import { Writable } from 'node:stream';
 import { loadConfig, type ServerConfig } from './config';
 import { closeOnSignals, startServer } from './main';
 import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
+import { CommandError, COMMANDS, USAGE, checkCommand, createAdminCommand, migrateCommand, parseOptions, type Command, type Io } from './commands';
 import { clockFrom, now, setClock } from '../shared/clock';
 
 function describeDatabase(config: ServerConfig): string {
   return config.databaseUrl === undefined ? `pglite at ${config.dataDir}` : 'postgres';
 }
 
-async function run(): Promise<void> {
-  const loaded = loadConfig(process.env);
-  if (!loaded.ok) {
-    fail(loaded.error.message);
+async function serve(config: ServerConfig, args: readonly string[]): Promise<void> {
+  const options = parseOptions(args);
+  for (const name of options.keys()) if (name !== 'seed-demo') throw new CommandError(`unknown option --${name}`);
+  const server = await startServer(config, options.has('seed-demo')
+      ? {
+          onReady: async (db) => {
+            await seedDemoIfEmpty(db, console.log);
+            await ensureDemoLogins(db, console.log);
+          },
+        }
+      : {});
+  console.log(`Sync server listening on ${server.url} (database: ${describeDatabase(config)})`);
+  closeOnSignals(server, () => process.exit(0));
+}
+
+/** Asks on the terminal with the typed characters hidden. */
+function askSecret(prompt: string): Promise<string | null> {
+  if (!process.stdin.isTTY) return Promise.resolve(null);
+  process.stdout.write(prompt);
+  const muted = new Writable({ write: (_chunk, _encoding, done) => done() });
+  const rl = createInterface({ input: process.stdin, output: muted, terminal: true });
+  return new Promise((resolve) => {
+    rl.question('', (answer) => {
+      rl.close();
+      process.stdout.write('\n');
+      resolve(answer);
+    });
+  });
+}
+
+async function readStdin(): Promise<string> {
+  const chunks: Buffer[] = [];
+  for await (const chunk of process.stdin) chunks.push(chunk as Buffer);
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+const io: Io = { print: (line) => console.log(line), error: (line) => console.error(line), askSecret, readStdin };
+
+async function run(argv: readonly string[]): Promise<void> {
+  const [first, ...rest] = argv;
+  if (first === '--help' || first === 'help' || first === '-h') {
+    console.log(USAGE);
     return;
   }
+  // No command, or options only: serve (as `npm run server -- --seed-demo` always did).
+  const command = (first === undefined || first.startsWith('--') ? 'serve' : first) as Command;
+  const args = command === first ? rest : argv;
+  if (!COMMANDS.includes(command)) {
+    console.error(`Unknown command "${first}".\n\n${USAGE}`);
+    process.exit(2);
+  }
+  const loaded = loadConfig(process.env);
+  if (!loaded.ok) fail(command, loaded.error.message);
   const config = loaded.value;
   if (config.clockStart !== undefined) {
     setClock(clockFrom(config.clockStart));
     console.log(`Clock set by EPLAN_NOW: the server's time starts at ${now().toISOString()}`);
   }
   try {
-    const seedDemo = process.argv.includes('--seed-demo');
-    const server = await startServer(config, seedDemo
-        ? {
-            onReady: async (db) => {
-              await seedDemoIfEmpty(db, console.log);
-              await ensureDemoLogins(db, console.log);
-            },
-          }
-        : {});
-    console.log(`Sync server listening on ${server.url} (database: ${describeDatabase(config)})`);
-    closeOnSignals(server, () => process.exit(0));
+    if (command === 'serve') return await serve(config, args);
+    const run = { migrate: migrateCommand, 'create-admin': createAdminCommand, check: checkCommand }[command];
+    process.exitCode = await run(config, args, io);
   } catch (error) {
-    fail(error instanceof Error ? error.message : String(error));
+    fail(command, error instanceof Error ? error.message : String(error));
   }
 }
 
-function fail(message: string): void {
-  console.error(`Cannot start the sync server: ${message}`);
+function fail(command: Command, message: string): never {
+  console.error(command === 'serve' ? `Cannot start the sync server: ${message}` : `eplan-server ${command}: ${message}`);
   process.exit(1);
 }
 
-void run();
+void run(process.argv.slice(2));
