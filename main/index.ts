@@ -21,9 +21,9 @@ import {
 import { TOKEN_FILE_NAME, createTokenStore } from './token-store';
 
 const APP_NAME = 'e-plan field companion';
-// Compiled layout: dist/main/main/index.js, dist/main/main/preload.js, dist/renderer/.
+// Built layout (scripts/build-main.mjs): dist/main/index.js, dist/main/preload.js, dist/renderer/.
 const PRELOAD_PATH = path.join(__dirname, 'preload.js');
-const RENDERER_DIR = path.resolve(__dirname, '..', '..', 'renderer');
+const RENDERER_DIR = path.resolve(__dirname, '..', 'renderer');
 const isDev = !app.isPackaged;
 
 const logError = (error: unknown): void => console.error('[main]', error);

@@ -9,7 +9,7 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import { resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 const require = createRequire(import.meta.url);
@@ -44,6 +44,21 @@ export function findElectronBinary({ env = process.env } = {}) {
       : { available: false, reason: `ELECTRON_PATH is set to "${override}", but there is no executable there` };
   }
 
+  // The package is there but its download step never ran (npm's allowScripts denies it on purpose,
+  // see the README): say so, rather than Electron's own "failed to install correctly", which reads
+  // as a broken install.
+  let packageDir;
+  try {
+    packageDir = dirname(require.resolve('electron/package.json'));
+  } catch {
+    return { available: false, reason: `the electron package is not installed (run npm ci); ${HOW_TO_FIX}` };
+  }
+  if (!existsSync(join(packageDir, 'path.txt')) && !env.ELECTRON_OVERRIDE_DIST_PATH) {
+    return {
+      available: false,
+      reason: `the Electron binary has not been downloaded: npm install skips Electron's download script on purpose ("allowScripts" in package.json), so that installing works without access to Electron's download host; ${HOW_TO_FIX}`,
+    };
+  }
   let binary;
   try {
     binary = require('electron');

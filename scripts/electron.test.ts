@@ -36,6 +36,8 @@ describe('findElectronBinary', () => {
     } else {
       expect(found.reason).toMatch(/Electron/);
       expect(found.reason).toMatch(/ELECTRON_PATH/);
+      // Not Electron's own message, which reads as a broken install.
+      expect(found.reason).not.toMatch(/failed to install correctly/);
     }
   });
 });

@@ -57,8 +57,9 @@ if (!(await waitForHealth())) {
     app = spawn(electron.path, ['.'], { stdio: 'inherit', env: { ...process.env, EPLAN_SERVER_URL: url } });
     app.on('exit', () => stop(0));
   } else {
-    say(`The desktop app cannot start: ${electron.reason}`);
-    say(`Serving the same app in the browser instead. Open ${url}/ in Chromium, Chrome or Edge.`);
+    say('No Electron binary here, so the desktop window cannot open. Serving the same app for a browser instead:');
+    say(`  open ${url}/ in Chromium, Chrome or Edge (data stays in that browser's storage; sign in or load the demo there).`);
+    say(`Why no desktop window: ${electron.reason}.`);
     say('Press Ctrl+C to stop.');
   }
 }
