@@ -2,6 +2,8 @@ import { defineConfig, devices } from '@playwright/test';
 import { chromiumPath } from './scripts/chromium.mjs';
 
 const executablePath = chromiumPath();
+// One id per run, inherited by the workers: the demo dumps of e2e/support/server.ts are made afresh each run.
+process.env.E2E_RUN_ID ??= `${Date.now()}`;
 
 export default defineConfig({
   testDir: 'e2e',

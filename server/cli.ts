@@ -9,7 +9,7 @@ import { Writable } from 'node:stream';
 import { loadConfig, type ServerConfig } from './config';
 import { closeOnSignals, startServer } from './main';
 import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
-import { CommandError, COMMANDS, USAGE, checkCommand, createAdminCommand, migrateCommand, parseOptions, type Command, type Io } from './commands';
+import { CommandError, COMMANDS, USAGE, checkCommand, createAdminCommand, dumpCommand, migrateCommand, parseOptions, type Command, type Io } from './commands';
 import { clockFrom, now, setClock } from '../shared/clock';
 
 function describeDatabase(config: ServerConfig): string {
@@ -76,7 +76,7 @@ async function run(argv: readonly string[]): Promise<void> {
   }
   try {
     if (command === 'serve') return await serve(config, args);
-    const run = { migrate: migrateCommand, 'create-admin': createAdminCommand, check: checkCommand }[command];
+    const run = { migrate: migrateCommand, 'create-admin': createAdminCommand, check: checkCommand, dump: dumpCommand }[command];
     process.exitCode = await run(config, args, io);
   } catch (error) {
     fail(command, error instanceof Error ? error.message : String(error));

@@ -2,11 +2,11 @@ import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkCommand, CommandError, createAdminCommand, migrateCommand, parseOptions, type Io, type OpenDatabase } from './commands';
+import { checkCommand, CommandError, createAdminCommand, dumpCommand, migrateCommand, parseOptions, type Io, type OpenDatabase } from './commands';
 import { loadConfig, type ServerConfig } from './config';
 import { verifyPassword } from './auth/password';
 import { testBackends } from './store/test-backends';
-import type { Database } from './store/db';
+import { openDatabase, type Database } from './store/db';
 import { latestMigrationVersion } from './store/migrate';
 
 interface Captured extends Io {
@@ -142,6 +142,43 @@ describe.each(testBackends)('eplan-server commands on $kind', (backend) => {
       expect(rows).toEqual([{ username: 'root', display_name: 'Root' }]);
     } finally {
       if (backend.kind === 'pglite') await database.close();
+    }
+  });
+});
+
+describe('dump and LOAD_DUMP', () => {
+  it('writes a PGlite database with the demo province that a new in-memory server starts from', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'eplan-dump-'));
+    try {
+      const file = path.join(dir, 'demo.tar.gz');
+      const memory = configFor('memory://');
+      const out = io();
+      expect(await dumpCommand(memory, ['--to', file, '--seed-demo'], out)).toBe(0);
+      expect(out.out.join('\n')).toMatch(/Seeded the demo province[\s\S]*Wrote \d+\.\d MB to /);
+      const loaded = loadConfig({ DATA_DIR: 'memory://', LOAD_DUMP: file });
+      if (!loaded.ok) throw new Error(loaded.error.message);
+      const db = await openDatabase(loaded.value);
+      try {
+        const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE username LIKE 'demo-%' AND password_hash IS NOT NULL");
+        expect(rows[0]!.n).toBeGreaterThan(3);
+        expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]!.n).toBeGreaterThan(10_000);
+      } finally {
+        await db.close();
+      }
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 120_000);
+
+  it('is refused for PostgreSQL, without --to, and LOAD_DUMP only loads into memory', async () => {
+    const postgres = loadConfig({ DATABASE_URL: 'postgres://127.0.0.1:1/none' });
+    if (!postgres.ok) throw new Error(postgres.error.message);
+    await expect(dumpCommand(postgres.value, ['--to', '/tmp/x'], io())).rejects.toThrow(/pg_dump/);
+    await expect(dumpCommand(configFor('memory://'), [], io())).rejects.toThrow(/--to FILE/);
+    for (const env of [{ DATA_DIR: './data/server', LOAD_DUMP: 'x.tar.gz' }, { DATA_DIR: 'memory://', DATABASE_URL: 'postgres://h/db', LOAD_DUMP: 'x.tar.gz' }]) {
+      const result = loadConfig(env);
+      expect(result.ok).toBe(false);
+      if (!result.ok) expect(result.error.issues).toEqual([{ key: 'LOAD_DUMP', message: expect.stringMatching(/only for an in-memory database/) }]);
     }
   });
 });

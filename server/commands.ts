@@ -6,13 +6,14 @@
  * sentence on `error`, never a stack.
  */
 import { randomUUID } from 'node:crypto';
-import { readFile } from 'node:fs/promises';
+import { readFile, rename, writeFile } from 'node:fs/promises';
 import { z } from 'zod';
 import { createUserSchema } from './http/admin';
 import { hashPassword, passwordProblem } from './auth/password';
 import { openDatabase, type Database } from './store/db';
 import { currentSchemaVersion, latestMigrationVersion, migrate } from './store/migrate';
 import type { ServerConfig } from './config';
+import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
 
 export interface Io {
   print(line: string): void;
@@ -23,7 +24,7 @@ export interface Io {
   readStdin(): Promise<string>;
 }
 
-export const COMMANDS = ['serve', 'migrate', 'create-admin', 'check'] as const;
+export const COMMANDS = ['serve', 'migrate', 'create-admin', 'check', 'dump'] as const;
 export type Command = (typeof COMMANDS)[number];
 
 export const USAGE = `Usage: eplan-server <command> [options]
@@ -36,6 +37,11 @@ Commands:
                            password is typed twice, or read from FILE (- reads
                            standard input); it is never taken from the command line
   check                    check the configuration and that the database answers
+  dump --to FILE [--seed-demo]
+                           PGlite only: write the whole database (migrated, with the
+                           demo province when asked) to FILE, which LOAD_DUMP starts
+                           an in-memory server from (training, rehearsals, tests);
+                           for PostgreSQL use pg_dump
 
 Configuration comes from environment variables (DATABASE_URL, DATA_DIR, PORT,
 HOST, STATIC_DIR, ...); see docs/deploy.md.`;
@@ -162,6 +168,29 @@ export async function checkCommand(config: ServerConfig, args: readonly string[]
       return 1;
     }
     io.print(`Administrators: ${admins.rows[0]!.n}`);
+    return 0;
+  });
+}
+
+export async function dumpCommand(config: ServerConfig, args: readonly string[], io: Io, open: OpenDatabase = openDatabase): Promise<number> {
+  const options = parseOptions(args);
+  only(options, ['to', 'seed-demo']);
+  const target = options.get('to');
+  if (typeof target !== 'string') throw new CommandError('give --to FILE, the file to write the dump to');
+  if (config.databaseUrl !== undefined) throw new CommandError('dump is for the embedded PGlite database; back up PostgreSQL with pg_dump (docs/deploy.md)');
+  return withDatabase(config, open, async (db) => {
+    if (!db.dump) throw new CommandError('this database cannot be dumped');
+    await migrate(db);
+    if (options.has('seed-demo')) {
+      await seedDemoIfEmpty(db, io.print);
+      await ensureDemoLogins(db, io.print);
+    }
+    const bytes = await db.dump();
+    // Written beside the target and renamed, so a reader never sees half a dump.
+    const partial = `${target}.${randomUUID()}.partial`;
+    await writeFile(partial, bytes);
+    await rename(partial, target);
+    io.print(`Wrote ${(bytes.byteLength / 1024 / 1024).toFixed(1)} MB to ${target}; start a server from it with DATA_DIR=memory:// LOAD_DUMP=${target}`);
     return 0;
   });
 }

@@ -27,6 +27,8 @@ export interface ServerConfig {
   trustProxy: TrustProxy;
   /** EPLAN_NOW: the instant the server's clock starts at (rehearsals and tests); absent = the system clock. */
   clockStart?: string;
+  /** LOAD_DUMP: an in-memory PGlite starts from this dump (`eplan-server dump`): training, rehearsals, tests. */
+  loadDump?: string;
 }
 
 /** Fastify's trustProxy without `true`, which would believe the left-most X-Forwarded-For a client writes itself. */
@@ -80,6 +82,7 @@ const envSchema = z.object({
   TOKEN_TTL_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(90)),
   SYNC_LOG_RETENTION_DAYS: unsetIfBlank(z.coerce.number({ error: DAYS_MESSAGE }).int(DAYS_MESSAGE).min(1, DAYS_MESSAGE).max(3650, DAYS_MESSAGE).default(30)),
   TRUST_PROXY: unsetIfBlank(z.string().default('false').transform(parseTrustProxy)),
+  LOAD_DUMP: unsetIfBlank(z.string().optional()),
   EPLAN_NOW: unsetIfBlank(z.iso.datetime({ offset: true, error: 'must be an ISO date and time with its offset, such as 2026-10-01T09:00:00+07:00' }).optional()),
 });
 
@@ -124,6 +127,10 @@ export function loadConfig(
     };
   }
   const env_ = parsed.data;
+  if (env_.LOAD_DUMP !== undefined && (env_.DATA_DIR !== MEMORY_DATA_DIR || env_.DATABASE_URL !== undefined)) {
+    const message = 'is only for an in-memory database: set DATA_DIR=memory:// and no DATABASE_URL (a database on disk or PostgreSQL is never overwritten from a dump)';
+    return { ok: false, error: { code: 'CONFIG_INVALID', message: `Invalid server configuration: LOAD_DUMP ${message}`, issues: [{ key: 'LOAD_DUMP', message }] } };
+  }
   const config: ServerConfig = {
     port: env_.PORT,
     host: env_.HOST,
@@ -136,6 +143,7 @@ export function loadConfig(
   if (env_.DATABASE_URL !== undefined) config.databaseUrl = env_.DATABASE_URL;
   if (env_.STATIC_DIR !== undefined) config.staticDir = path.resolve(cwd, env_.STATIC_DIR);
   if (env_.EPLAN_NOW !== undefined) config.clockStart = env_.EPLAN_NOW;
+  if (env_.LOAD_DUMP !== undefined) config.loadDump = path.resolve(cwd, env_.LOAD_DUMP);
   return { ok: true, value: config };
 }
 

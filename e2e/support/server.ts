@@ -1,7 +1,10 @@
 /** Starts the real sync server (PGlite in memory, demo province, built renderer) for a worker or a test. */
-import { spawn, type ChildProcess } from 'node:child_process';
+import { execFile, spawn, type ChildProcess } from 'node:child_process';
 import { once } from 'node:events';
+import { existsSync } from 'node:fs';
+import { mkdir, open, rm } from 'node:fs/promises';
 import path from 'node:path';
+import { promisify } from 'node:util';
 
 export interface TestServer {
   url: string;
@@ -19,6 +22,8 @@ const START_TIMEOUT_MS = 180_000;
  * only serves the app to specs working on the device, which never sign in).
  */
 export async function startTestServer(clockAt: string, { demo = true } = {}): Promise<TestServer> {
+  // The demo province is seeded once per date and run, then each server starts from that dump (~1 s, not ~5-30 s).
+  const dump = demo ? await demoDump(clockAt) : undefined;
   const child = spawn(TSX, ['server/cli.ts', ...(demo ? ['--seed-demo'] : [])], {
     cwd: ROOT,
     env: {
@@ -27,6 +32,7 @@ export async function startTestServer(clockAt: string, { demo = true } = {}): Pr
       HOST: '127.0.0.1',
       DATA_DIR: 'memory://',
       DATABASE_URL: '',
+      LOAD_DUMP: dump ?? '',
       STATIC_DIR: process.env.RENDERER_OUT_DIR ?? 'dist/renderer',
       EPLAN_NOW: clockAt,
     },
@@ -44,6 +50,56 @@ export async function startTestServer(clockAt: string, { demo = true } = {}): Pr
       clearTimeout(timer);
     },
   };
+}
+
+const run = promisify(execFile);
+/** Per run (playwright.config.ts sets E2E_RUN_ID), so a dump never outlives the code that made it. */
+const DUMP_DIR = path.join(ROOT, 'test-results', '.server-dumps', process.env.E2E_RUN_ID ?? String(process.pid));
+const made = new Map<string, Promise<string>>();
+
+/**
+ * The demo province at `clockAt` as a PGlite dump (`eplan-server dump`), made by
+ * the first worker that needs it; another worker waits for that one's file.
+ */
+function demoDump(clockAt: string): Promise<string> {
+  let dump = made.get(clockAt);
+  if (!dump) {
+    dump = makeDump(clockAt);
+    made.set(clockAt, dump);
+  }
+  return dump;
+}
+
+async function makeDump(clockAt: string): Promise<string> {
+  await mkdir(DUMP_DIR, { recursive: true });
+  const file = path.join(DUMP_DIR, `demo-${clockAt.replace(/[^0-9A-Za-z]/g, '')}.tar.gz`);
+  const lock = `${file}.lock`;
+  let owner;
+  try {
+    owner = await open(lock, 'wx');
+  } catch {
+    // Another worker is making it: the file appears, whole, by rename.
+    const deadline = Date.now() + START_TIMEOUT_MS;
+    while (!existsSync(file)) {
+      if (Date.now() > deadline) throw new Error(`The demo dump ${file} did not appear within ${START_TIMEOUT_MS / 1000} s`);
+      await new Promise((resolve) => setTimeout(resolve, 200));
+    }
+    return file;
+  }
+  try {
+    await run(TSX, ['server/cli.ts', 'dump', '--to', file, '--seed-demo'], {
+      cwd: ROOT,
+      env: { ...process.env, DATA_DIR: 'memory://', DATABASE_URL: '', LOAD_DUMP: '', EPLAN_NOW: clockAt },
+      timeout: START_TIMEOUT_MS,
+    });
+    return file;
+  } catch (error) {
+    // Let the next attempt make it again.
+    await rm(lock, { force: true });
+    throw error;
+  } finally {
+    await owner.close();
+  }
 }
 
 function listeningUrl(child: ChildProcess): Promise<string> {

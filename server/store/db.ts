@@ -1,4 +1,4 @@
-import { mkdir } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { PGlite, type Transaction } from '@electric-sql/pglite';
 import pg from 'pg';
 import { MEMORY_DATA_DIR } from '../config';
@@ -32,6 +32,8 @@ export interface Database extends Queryable {
   listen?(channel: string, onMessage: (payload: string) => void, options?: ListenOptions): Promise<() => Promise<void>>;
   /** The channel name NOTIFY must use for `listen(name)` (isolated per schema). */
   channel?(name: string): string;
+  /** PGlite only: the whole database as a gzipped tar, which LOAD_DUMP starts from. */
+  dump?(): Promise<Uint8Array>;
 }
 
 export interface ListenOptions {
@@ -52,6 +54,8 @@ export function listenRetryDelay(attempt: number, backoff: { baseMs: number; max
 export interface PgliteOptions {
   /** A folder for the database files, or `memory://`. */
   dataDir: string;
+  /** A dump made by dumpPglite, loaded into a new in-memory database. */
+  loadDataDir?: Blob;
 }
 
 export interface PostgresOptions {
@@ -72,6 +76,7 @@ const DATE_OID = 1082;
 export async function openPglite(options: PgliteOptions): Promise<Database> {
   if (options.dataDir !== MEMORY_DATA_DIR) await mkdir(options.dataDir, { recursive: true });
   const lite = await PGlite.create(options.dataDir, {
+    ...(options.loadDataDir ? { loadDataDir: options.loadDataDir } : {}),
     parsers: { [INT8_OID]: (value: string) => Number(value), [DATE_OID]: (value: string) => value },
   });
   const run = (target: PGlite | Transaction): Queryable => ({
@@ -94,6 +99,7 @@ export async function openPglite(options: PgliteOptions): Promise<Database> {
       };
     },
     transaction: (fn) => lite.transaction((tx) => fn(run(tx))),
+    dump: async () => new Uint8Array(await (await lite.dumpDataDir('gzip')).arrayBuffer()),
     async close() {
       if (!lite.closed) await lite.close();
     },
@@ -253,9 +259,10 @@ async function inPgTransaction<T>(
   }
 }
 
-/** Opens PostgreSQL when a URL is configured, otherwise the embedded PGlite. */
-export function openDatabase(config: { databaseUrl?: string; dataDir: string }): Promise<Database> {
-  return config.databaseUrl !== undefined
-    ? openPostgres({ url: config.databaseUrl })
-    : openPglite({ dataDir: config.dataDir });
+/** Opens PostgreSQL when a URL is configured, otherwise the embedded PGlite (from a dump when one is given). */
+export async function openDatabase(config: { databaseUrl?: string; dataDir: string; loadDump?: string }): Promise<Database> {
+  if (config.databaseUrl !== undefined) return openPostgres({ url: config.databaseUrl });
+  if (config.loadDump === undefined) return openPglite({ dataDir: config.dataDir });
+  const bytes = await readFile(config.loadDump);
+  return openPglite({ dataDir: config.dataDir, loadDataDir: new Blob([bytes]) });
 }
