@@ -21,8 +21,16 @@ export interface CompletionSnapshot {
   /** 0..1 while a full pass runs; 1 once results are complete. */
   progress: number;
   ready: boolean;
-  /** True while stored results of another day are shown and today's are being computed. */
+  /**
+   * True while stored results are shown and the ones for today and the data now
+   * on the device are being computed: results of another day, or (catchingUp)
+   * the results this device stored before its records may have changed (a
+   * download, another window) until the first pass after a restart has run.
+   * Exports wait, and pages say so.
+   */
   stale: boolean;
+  /** Stale because the first pass since the restart has not yet caught up with the records (same day). */
+  catchingUp: boolean;
 }
 
 export interface RefreshReport {
@@ -53,6 +61,8 @@ export class ProvinceCompletion {
   private restored = false;
   /** Stored results of another day, shown until today's are computed. */
   private staleResults: ReadonlyMap<string, LaoTaskResults> | undefined;
+  /** Today's stored results are shown, restored, until the first pass has checked them against the records. */
+  private catchingUp = false;
   /** The stored LAOs are not this device's LAOs any more: the next pass rereads all. */
   private rereadAll = false;
   /** Marks or results changed since the state was last stored. */
@@ -79,7 +89,7 @@ export class ProvinceCompletion {
   constructor(private readonly db: EplanDb, readonly fiscalYear: number, readonly asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear)) {
     this.cache = new CompletionCache(template, { asOf, fiscalYear });
     this.fingerprint = templateFingerprint(template);
-    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false };
+    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false, catchingUp: false };
   }
 
   get dbName(): string {
@@ -135,7 +145,8 @@ export class ProvinceCompletion {
 
   /** Publishes the cache's results, or `shown` (stored results of another day) marked stale. */
   private publish(progress: number, ready: boolean, shown?: ReadonlyMap<string, LaoTaskResults>) {
-    this.snapshotValue = { ...this.snapshotValue, results: shown ?? this.cache.snapshot(), progress, ready, stale: shown !== undefined };
+    const catchingUp = this.catchingUp && shown === undefined;
+    this.snapshotValue = { ...this.snapshotValue, results: shown ?? this.cache.snapshot(), progress, ready, stale: shown !== undefined || catchingUp, catchingUp };
     for (const listener of this.listeners) listener();
   }
 
@@ -162,6 +173,11 @@ export class ProvinceCompletion {
     if (!before) report = await this.fullPass(marks, this.staleResults ? 'newDay' : 'cold');
     else if (this.rereadAll) report = await this.fullPass(marks, 'reread');
     else report = await this.incrementalPass(before, marks, laosTouched);
+    if (this.catchingUp) {
+      // The restored results are now checked against the records: current, whether or not any changed.
+      this.catchingUp = false;
+      this.publish(1, true);
+    }
     // A full pass is stored before refresh() resolves; after an edit, a queued follow-up pass stores both at once.
     if (this.unsaved && (report.mode !== 'incremental' || !this.again)) await this.persist();
     return report;
@@ -181,6 +197,8 @@ export class ProvinceCompletion {
     }
     this.cache.seed(state.laos);
     this.marks = state.marks;
+    // Shown at once, as stale, until this pass has compared the marks (a download may have landed since).
+    this.catchingUp = true;
     this.publish(1, true);
     // LAOs added or removed since (another province downloaded): their records' marks may not show it.
     this.rereadAll = !sameIds(await this.laoIds(), state.laos.map(([laoId]) => laoId));

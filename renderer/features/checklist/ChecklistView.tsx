@@ -163,7 +163,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
       ) : (
         <>
           <StatusLegend statuses={LEGEND} />
-          {snapshot.stale ? <UpdatingNote progress={snapshot.progress} /> : null}
+          {snapshot.stale ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
           <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
             <Grid size={{ xs: 12, md: 4 }}>
               <Stack spacing={1.5} component="section" aria-label={t('checklist.tasks')}>

@@ -1,5 +1,5 @@
 /** Status colours, icons and labels shared by the checklist, matrix, directory and officers pages. */
-import { Box, Chip, CircularProgress, LinearProgress, Stack, Typography } from '@mui/material';
+import { Box, Chip, CircularProgress, Fade, LinearProgress, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import EventIcon from '@mui/icons-material/Event';
@@ -69,16 +69,21 @@ export function ComputingProgress({ progress }: { progress: number }) {
 }
 
 /**
- * Shown while the stored results of an earlier day stay on screen and today's
- * are computed: small, so the officer keeps working with the page meanwhile.
+ * Shown while stored results stay on screen and current ones are computed:
+ * of an earlier day, or (catchingUp) of this day before the first pass after
+ * a restart has checked them against the records. Small, so the officer keeps
+ * working with the page meanwhile; it fades in late, so a pass that ends
+ * quickly (nothing changed) does not flash it.
  */
-export function UpdatingNote({ progress }: { progress: number }) {
+export function UpdatingNote({ progress, catchingUp = false }: { progress: number; catchingUp?: boolean }) {
   const { t } = useTranslation('calendar');
-  const label = t('checklist.updatingToToday');
+  const label = t(catchingUp ? 'checklist.catchingUp' : 'checklist.updatingToToday');
   return (
-    <Stack direction="row" spacing={1} role="status" aria-live="polite" data-testid="completion-updating" sx={{ alignItems: 'center' }}>
-      <CircularProgress size={14} thickness={5} variant="determinate" value={Math.max(5, progress * 100)} aria-label={label} />
-      <Typography variant="caption" color="text.secondary">{label}</Typography>
-    </Stack>
+    <Fade in appear style={{ transitionDelay: '400ms' }}>
+      <Stack direction="row" spacing={1} role="status" aria-live="polite" data-testid="completion-updating" sx={{ alignItems: 'center' }}>
+        <CircularProgress size={14} thickness={5} variant={catchingUp ? 'indeterminate' : 'determinate'} value={Math.max(5, progress * 100)} aria-label={label} />
+        <Typography variant="caption" color="text.secondary">{label}</Typography>
+      </Stack>
+    </Fade>
   );
 }

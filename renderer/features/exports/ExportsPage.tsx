@@ -13,7 +13,7 @@ import { monthKey, newestFirst, parseMonthKey, useLocalName, useMonthLabel } fro
 import { DemoBanner } from '../home/DemoBanner';
 import { EXPORT_ACTIONS, shortcutLabel, type ExportAction } from './exportActions';
 import { exportRequest } from './exportRequest';
-import { takePendingExport, updateSelections, useExportSelections, usePendingExport } from './exportSelections';
+import { requestExport, takePendingExport, updateSelections, useExportSelections, usePendingExport } from './exportSelections';
 import { LaoPicker } from './LaoPicker';
 import { keepInDistrict, selectedLaos } from './laoSelection';
 import { useStartExport } from './useExportShortcuts';
@@ -47,8 +47,12 @@ export function ExportsPage() {
 
   const perform = useCallback(async (action: ExportAction) => {
     if (busy || !reference) return;
-    // Stale results are of another day: an export dated today must wait for today's.
-    if (!snapshot.ready || snapshot.stale) return setNotice({ severity: 'info', text: t('page.notReady') });
+    // Stale results are of another day, or not yet checked against the records: an export dated
+    // today waits for today's, and starts by itself once they are computed (the pending request below).
+    if (!snapshot.ready || snapshot.stale) {
+      requestExport(action.kind);
+      return setNotice({ severity: 'info', text: t('page.notReady') });
+    }
     setMenuAnchor(null);
     setNotice(undefined);
     setProgress(0);

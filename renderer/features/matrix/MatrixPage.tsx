@@ -74,7 +74,7 @@ export function MatrixPage() {
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="matrix-shown">{t('matrix.shown', { count: model.shown, total: model.total })}</Typography>
       </Stack>
       <StatusLegend />
-      {snapshot.stale ? <UpdatingNote progress={snapshot.progress} /> : null}
+      {snapshot.stale ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
       {!snapshot.ready ? (
         <ComputingProgress progress={snapshot.progress} />
       ) : tasks.length === 0 ? (
