@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { generateDemoProvince } from '../../shared/demo/generate';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
 import { loadDemoDataset } from './demo';
-import { ProvinceCompletion, provinceCompletion } from './completion';
+import { pointKeys, ProvinceCompletion, provinceCompletion } from './completion';
 import { deleteRecord, saveRecord } from './records';
 
 const ASOF = '2026-11-25';
@@ -131,6 +131,27 @@ describe('the engine hears about writes from Dexie', () => {
     expect(engine.snapshot().results).toEqual(await fullRecompute());
   });
 
+  it('an edit to an existing record stored with an older updatedAt (a pulled edit, a conflict) re-evaluates its LAO', async () => {
+    const engine = provinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const lao = dataset.laos[5]!;
+    const plans = await db.plans.where('laoId').equals(lao.id).toArray();
+    expect(plans.length).toBeGreaterThan(0);
+    // Neither the count nor the newest updatedAt moves: only what Dexie says was written can tell.
+    for (const plan of plans) await db.plans.put({ ...plan, deleted: true, updatedAt: '2001-01-01T00:00:00.000Z' });
+    await settle();
+    const report = await engine.refresh();
+    expect(report.recomputed).toEqual([lao.id]);
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it("reads the written ids from Dexie's range sets, and says 'many' for a range", () => {
+    expect(pointKeys({ from: 'b', to: 'b', l: { from: 'a', to: 'a' }, r: { from: 'c', to: 'c', l: null, r: null } })).toEqual(['a', 'b', 'c']);
+    expect(pointKeys({})).toEqual([]);
+    expect(pointKeys({ from: 'a', to: 'c' })).toBe('many');
+    expect(pointKeys({ from: 'b', to: 'b', l: { from: '', to: '\uffff' } })).toBe('many');
+  });
+
   it('an LAO added to the device gets results without a full pass; a removed one loses them', async () => {
     const engine = provinceCompletion(db, FY, ASOF);
     await engine.refresh();
@@ -145,5 +166,16 @@ describe('the engine hears about writes from Dexie', () => {
     await settle();
     await engine.refresh();
     expect(engine.snapshot().results.has(added.id)).toBe(false);
+  });
+});
+
+describe('engines per day', () => {
+  it('a new day lets the engines of earlier days go, and keeps other fiscal years of the same day', () => {
+    const yesterday = provinceCompletion(db, FY, '2026-11-25');
+    const otherYear = provinceCompletion(db, FY - 1, '2026-11-26');
+    const today = provinceCompletion(db, FY, '2026-11-26');
+    expect(provinceCompletion(db, FY - 1, '2026-11-26')).toBe(otherYear);
+    expect(provinceCompletion(db, FY, '2026-11-26')).toBe(today);
+    expect(provinceCompletion(db, FY, '2026-11-25')).not.toBe(yesterday);
   });
 });

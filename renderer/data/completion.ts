@@ -82,6 +82,12 @@ export class ProvinceCompletion {
   private touched = new Set<RecordTable>();
   /** The device's LAO list was written (reference data refreshed): added or removed LAOs are handled. */
   private laosTouched = false;
+  /**
+   * The ids Dexie reported written per record table since the last pass, or 'many'. Marks
+   * alone miss an edit stored with an older updatedAt than the table's newest (a pulled
+   * edit stamped by the server, a conflict's server side): these ids find its LAO.
+   */
+  private writtenIds: Map<RecordTable, Set<string>> | 'many' = new Map();
   /** Counts writes reported to this engine; the hook refreshes on each change. */
   private writeCount = 0;
   private readonly writeListeners = new Set<() => void>();
@@ -107,9 +113,22 @@ export class ProvinceCompletion {
     return () => this.listeners.delete(listener);
   };
 
-  /** Notes committed writes to the given tables (from Dexie's storagemutated event). */
-  noteWrites(tables: Iterable<RecordTable>, laos: boolean): void {
-    for (const table of tables) this.touched.add(table);
+  /** Notes committed writes to the given tables (from Dexie's storagemutated event), with the written ids when known. */
+  noteWrites(tables: Iterable<RecordTable>, laos: boolean, ids?: ReadonlyMap<RecordTable, readonly string[] | 'many'>): void {
+    for (const table of tables) {
+      this.touched.add(table);
+      const written = ids?.get(table) ?? 'many';
+      if (this.writtenIds === 'many') continue;
+      if (written === 'many') {
+        this.writtenIds = 'many';
+        continue;
+      }
+      const set = this.writtenIds.get(table) ?? new Set<string>();
+      for (const id of written) set.add(id);
+      this.writtenIds.set(table, set);
+      // A download writes thousands: its rows change the counts, and a reread finds them.
+      if (set.size > MAX_WRITTEN_IDS) this.writtenIds = 'many';
+    }
     if (laos) this.laosTouched = true;
     this.writeCount += 1;
     for (const listener of this.writeListeners) listener();
@@ -166,13 +185,15 @@ export class ProvinceCompletion {
     // Writes reported from here on belong to the next pass.
     const touched = [...this.touched];
     const laosTouched = this.laosTouched;
+    const writtenIds = this.writtenIds;
     this.touched = new Set();
     this.laosTouched = false;
+    this.writtenIds = new Map();
     const marks = before && touched.length > 0 ? await this.readMarks(touched, before) : await this.readMarks();
     let report: RefreshReport;
     if (!before) report = await this.fullPass(marks, this.staleResults ? 'newDay' : 'cold');
     else if (this.rereadAll) report = await this.fullPass(marks, 'reread');
-    else report = await this.incrementalPass(before, marks, laosTouched);
+    else report = await this.incrementalPass(before, marks, laosTouched, writtenIds);
     if (this.catchingUp) {
       // The restored results are now checked against the records: current, whether or not any changed.
       this.catchingUp = false;
@@ -204,8 +225,17 @@ export class ProvinceCompletion {
     this.rereadAll = !sameIds(await this.laoIds(), state.laos.map(([laoId]) => laoId));
   }
 
-  private async incrementalPass(before: Marks, marks: Marks, laosTouched: boolean): Promise<RefreshReport> {
+  private async incrementalPass(before: Marks, marks: Marks, laosTouched: boolean, writtenIds: Map<RecordTable, Set<string>> | 'many' = new Map()): Promise<RefreshReport> {
     const dirty = new Set<string>();
+    // Many rows written with stamps the marks may not show: read every LAO again (a reread keeps the results shown).
+    if (writtenIds === 'many' && sameMarks(before, marks)) return this.fullPass(marks, 'reread');
+    if (writtenIds !== 'many') {
+      for (const [table, ids] of writtenIds) {
+        const rows = await this.db.table<StoredRecord, string>(table).bulkGet([...ids]);
+        // A row gone (hard-deleted) lowers the count, which the marks below catch.
+        for (const row of rows) if (row) dirty.add(row.laoId);
+      }
+    }
     let removed = false;
     if (laosTouched) {
       // LAOs added to the device are evaluated (they may have no records yet); removed ones dropped.
@@ -307,24 +337,41 @@ const engines = new Map<string, ProvinceCompletion>();
 
 const RECORD_TABLE_NAMES = new Set<string>(RECORD_TABLES);
 
-/** Part keys of Dexie's storagemutated event: `idb://<database>/<table>/<index>`. */
-const PART = /^idb:\/\/(.+)\/([^/]+)\/[^/]*$/;
+/** Part keys of Dexie's storagemutated event: `idb://<database>/<table>/<index>`; the primary key's index is empty. */
+const PART = /^idb:\/\/(.+)\/([^/]+)\/([^/]*)$/;
 
-/** Tells every engine which of its database's record tables a committed transaction wrote. */
+/** Past this many written ids in one pass, the engine rereads instead of looking each one up. */
+const MAX_WRITTEN_IDS = 5_000;
+
+/** A node of Dexie's RangeSet (a binary tree of key ranges), as the event carries it. */
+interface RangeNode { from?: unknown; to?: unknown; l?: RangeNode | null; r?: RangeNode | null }
+
+/** The single keys of a RangeSet, or 'many' when it holds a range (a clear, a range delete) or too many keys. */
+export function pointKeys(node: RangeNode | null | undefined, into: string[] = []): string[] | 'many' {
+  if (!node || node.from === undefined) return into;
+  if (node.from !== node.to || typeof node.from !== 'string' || into.length >= MAX_WRITTEN_IDS) return 'many';
+  if (pointKeys(node.l, into) === 'many') return 'many';
+  into.push(node.from);
+  return pointKeys(node.r, into);
+}
+
+/** Tells every engine which of its database's record tables (and which of their ids) a committed transaction wrote. */
 function routeWrites(parts: Readonly<Record<string, unknown>>): void {
-  const written = new Map<string, { tables: Set<RecordTable>; laos: boolean }>();
-  for (const key of Object.keys(parts)) {
+  const written = new Map<string, { tables: Set<RecordTable>; laos: boolean; ids: Map<RecordTable, string[] | 'many'> }>();
+  for (const [key, value] of Object.entries(parts)) {
     const match = PART.exec(key);
     if (!match) continue;
-    const [, dbName, table] = match as unknown as [string, string, string];
+    const [, dbName, table, index] = match as unknown as [string, string, string, string];
     let entry = written.get(dbName);
-    if (!entry) written.set(dbName, (entry = { tables: new Set(), laos: false }));
-    if (RECORD_TABLE_NAMES.has(table)) entry.tables.add(table as RecordTable);
-    else if (table === 'laos') entry.laos = true;
+    if (!entry) written.set(dbName, (entry = { tables: new Set(), laos: false, ids: new Map() }));
+    if (RECORD_TABLE_NAMES.has(table)) {
+      entry.tables.add(table as RecordTable);
+      if (index === '') entry.ids.set(table as RecordTable, pointKeys(value as RangeNode));
+    } else if (table === 'laos') entry.laos = true;
   }
   for (const engine of engines.values()) {
     const entry = written.get(engine.dbName);
-    if (entry && (entry.tables.size > 0 || entry.laos)) engine.noteWrites(entry.tables, entry.laos);
+    if (entry && (entry.tables.size > 0 || entry.laos)) engine.noteWrites(entry.tables, entry.laos, entry.ids);
   }
 }
 
@@ -338,6 +385,10 @@ export function provinceCompletion(db: EplanDb, fiscalYear: number, asOf: string
     Dexie.on('storagemutated', routeWrites);
   }
   let engine = engines.get(key);
-  if (!engine) engines.set(key, (engine = new ProvinceCompletion(db, fiscalYear, asOf)));
+  if (!engine) {
+    // A new day: the engines of earlier days (any year) are not asked for again; pages holding one keep it until they re-render.
+    for (const [other, existing] of engines) if (existing.dbName === db.name && existing.asOf < asOf) engines.delete(other);
+    engines.set(key, (engine = new ProvinceCompletion(db, fiscalYear, asOf)));
+  }
   return engine;
 }
