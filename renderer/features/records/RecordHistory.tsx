@@ -72,7 +72,8 @@ function ServerNote({ server, ctx }: { server: ServerHistory; ctx: ColumnContext
 export function RecordHistory({ def, recordId, ctx }: { def: TableDef; recordId: string; ctx: ColumnContext }) {
   const { lines, server } = useRecordHistory(def.table as RecordTable, recordId);
   if (!lines) return null;
-  const none = server.status === 'loaded' ? 'history.empty' : server.status === 'local' ? 'history.none' : null;
+  // Offline with nothing of its own, the laptop says so under the note: the record may still have a history elsewhere.
+  const none = server.status === 'loaded' ? 'history.empty' : server.status === 'loading' ? null : 'history.none';
   return (
     <>
       <ServerNote server={server} ctx={ctx} />

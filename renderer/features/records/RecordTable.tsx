@@ -90,8 +90,8 @@ const TABLE_SX = {
     '&:focus-visible': { outline: '2px solid #2f4aa8' },
   },
   '& .rt-action svg': { fontSize: 20 },
-  '& .rt-onbehalf': { display: 'inline-flex', verticalAlign: 'text-bottom', mr: 0.5, color: '#8a5a00' },
-  '& .rt-onbehalf svg': { fontSize: 18 },
+  '& .rt-onbehalf': { display: 'inline-flex', verticalAlign: 'text-bottom', mr: 0.25, color: '#8a5a00' },
+  '& .rt-onbehalf svg': { fontSize: 16 },
 } as const;
 
 interface RowHandlers {
