@@ -58,6 +58,7 @@ export async function submitLogin(page: Page, username: string): Promise<void> {
 export interface AdminUser {
   id: string;
   username: string;
+  displayName: string;
   role: string;
   provinceCodes: string[];
   laoIds: string[] | null;

@@ -105,24 +105,6 @@ export async function onBehalfDefault(db: EplanDb, actor: Actor): Promise<boolea
 /** Today's fiscal year in Bangkok. */
 export const currentFiscalYear = (at: Date = now()) => fiscalYearOf(at);
 
-export interface HistoryLine {
-  id: number;
-  at: string;
-  by: string;
-  byName: string | null;
-  op: string;
-  changes: Record<string, { old: unknown; new: unknown }>;
-}
-
-/** A record's history, newest first, with the author's display name where known. */
-export async function recordHistory(db: EplanDb, table: RecordTable, recordId: string): Promise<HistoryLine[]> {
-  const rows = await db.history.where('[table+recordId]').equals([table, recordId]).toArray();
-  const users = new Map((await db.users.bulkGet([...new Set(rows.map((r) => r.by))])).filter(Boolean).map((u) => [String(u!.id), String(u!.displayName)]));
-  return rows
-    .sort((a, b) => b.at.localeCompare(a.at) || (b.id ?? 0) - (a.id ?? 0))
-    .map((row) => ({ id: row.id ?? 0, at: row.at, by: row.by, byName: users.get(row.by) ?? null, op: row.op, changes: row.changes }));
-}
-
 /** Record id → the user who created it, as this laptop's history knows (records made elsewhere are not in it). */
 export async function recordCreators(db: EplanDb): Promise<Record<string, string>> {
   const created: Record<string, string> = {};

@@ -7,6 +7,7 @@ import type { EplanDb, HistoryEntry, OutboxEntry, StoredRecord } from './db';
 import { bangkokDateOf } from '../../shared/calendar/isoDate';
 import { now as clockNow } from '../../shared/clock';
 import { isStampField } from '../../shared/domain/record';
+import { historyOpOf } from '../../shared/sync/history';
 import { editOnBase } from '../../shared/sync/rebase';
 
 /** Who is writing and from where: stamped on every record, outbox entry and history line. */
@@ -95,6 +96,8 @@ export async function saveRecord(
         version: before?.version ?? 0,
         updatedAt: now,
         updatedBy: actor.userId,
+        // The server stamps its own on the first push; this one names the author until then.
+        ...(before ? {} : { createdBy: actor.userId }),
       };
       const checked = validateRecord(table, candidate, await contextFor(db, table, String(candidate.laoId ?? ''), id, bangkokDateOf(instant)));
       if (!checked.ok) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: checked.error } } as const;
@@ -121,7 +124,7 @@ async function appendOutboxAndHistory(
   author: string,
   now: string,
 ): Promise<void> {
-  const op: HistoryEntry['op'] = !before ? 'create' : record.deleted && !before.deleted ? 'delete' : !record.deleted && before.deleted ? 'restore' : 'update';
+  const op: HistoryEntry['op'] = historyOpOf(before ? before.deleted === true : undefined, record.deleted === true);
   await db.outbox.add({
     mutationId: uuidv7(),
     table,

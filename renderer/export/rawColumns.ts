@@ -98,11 +98,12 @@ function fieldColumns(def: TableDef, field: FieldDef, ctx: LabelContext, w: Word
 }
 
 /**
- * Who entered a record: this laptop's history of its creation, or, for a
- * record the server has written once (version 1), the one who wrote it.
+ * Who entered a record: its createdBy (stamped by the server on the first
+ * write, synced with the record); for a record older than that stamp, this
+ * laptop's history of its creation, or the one writer of a version-1 record.
  */
 const creatorOf = (row: StoredRecord, creators: RawLookups['creators']): string | undefined =>
-  creators[row.id] ?? (row.version === 1 ? row.updatedBy : undefined);
+  (typeof row.createdBy === 'string' ? row.createdBy : undefined) ?? creators[row.id] ?? (row.version === 1 ? row.updatedBy : undefined);
 
 /** The columns of a table's sheet, first to last. */
 export function rawColumns(table: RecordTable, w: Wording, lookups: RawLookups): RawColumn[] {

@@ -162,6 +162,27 @@ describe('the raw workbook, read by a supervisor', () => {
     }
   });
 
+  it('names the creator the server stamped, before any history of this laptop, and when the record last changed', async () => {
+    const { dataset } = demoFixture();
+    const [stamped] = dataset.records.contracts.filter((c) => c.fiscalYear === FIXTURE_FY && !c.deleted);
+    const creator = dataset.users.find((u) => u.id !== stamped!.updatedBy)!;
+    const laptopGuess = dataset.users.find((u) => u.id !== creator.id)!;
+    const synced = { ...stamped!, version: 4, createdBy: creator.id, updatedAt: '2026-03-02T09:05:00.000Z' } as StoredRecord;
+    const contracts = dataset.records.contracts.map((c) => (c.id === synced.id ? synced : c));
+    for (const language of ['th', 'en'] as const) {
+      const sheets = await workbook({ language, categories: ['contract'], records: { ...dataset.records, contracts }, creators: { [synced.id]: laptopGuess.id } });
+      const sheet = [...sheets.values()][0]!;
+      const [id, enteredBy, updatedBy, updatedAt] = language === 'th'
+        ? ['รหัสระเบียน', 'ผู้บันทึก', 'ผู้แก้ไขล่าสุด', 'แก้ไขล่าสุดเมื่อ']
+        : ['Record id', 'Entered by', 'Last changed by', 'Last changed on'];
+      const row = sheet.rows.find((r) => r[id!] === synced.id)!;
+      expect(row[enteredBy!]).toBe(creator.displayName);
+      expect(row[updatedBy!]).toBe(dataset.users.find((u) => u.id === synced.updatedBy)!.displayName);
+      // 16:05 in Bangkok, B.E. date in both languages.
+      expect(row[updatedAt!]).toBe('02/03/2569 16:05');
+    }
+  });
+
   it('in English: English headers and choice labels, B.E. years still', async () => {
     const sheets = await workbook({ language: 'en', categories: ['plan', 'fiscalStats'] });
     for (const [, sheet] of sheets) for (const header of sheet.headers) expect(header).not.toMatch(THAI);

@@ -37,6 +37,8 @@ const syncCalls: { [K in keyof SyncApi]: (api: SyncApi) => unknown } = {
   events: oneEventStream,
   listConflicts: (api) => api.listConflicts('99'),
   resolveConflict: (api) => api.resolveConflict('0190c4e2-0000-7000-8000-0000000000ff'),
+  // The recording fetch's {} is no history: refused as BAD_RESPONSE (below), after the request went out.
+  recordHistory: (api) => api.recordHistory('visions', '0190c4e2-0000-7000-8000-0000000000ff').catch(() => undefined),
 };
 const adminCalls: { [K in keyof AdminApi]: (api: AdminApi) => unknown } = {
   users: (api) => api.users(),
@@ -57,6 +59,18 @@ function versionsOf({ url, body }: Sent): unknown {
   if (protocolVersion === undefined && schemaVersion === undefined) return 'none';
   return moreP.length + moreS.length > 0 ? 'repeated' : { protocolVersion: Number(protocolVersion), schemaVersion: Number(schemaVersion) };
 }
+
+describe('a record\'s shared history', () => {
+  const answering = (status: number, body: unknown): typeof fetch => async () => new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
+  const entry = { version: 1, op: 'create', userId: 'u1', deviceId: 'd1', at: '2027-01-15T07:30:00.000Z', clientTime: '2027-01-15T07:29:00.000Z', changes: { name: { old: null, new: 'x' } }, enteredOnBehalf: true };
+
+  it('returns the checked entries, refuses an answer of another shape and passes a 404 on with its status', async () => {
+    const api = (answer: typeof fetch) => createSyncApi({ baseUrl: 'http://sync.test', token: 't', fetch: answer });
+    expect(await api(answering(200, { history: [entry] })).recordHistory('visions', 'r1')).toEqual({ history: [entry] });
+    await expect(api(answering(200, { history: [{ ...entry, op: 'rename' }] })).recordHistory('visions', 'r1')).rejects.toMatchObject({ code: 'BAD_RESPONSE' });
+    await expect(api(answering(404, { code: 'NOT_FOUND', message: 'No such record' })).recordHistory('visions', 'r1')).rejects.toMatchObject({ status: 404, serverCode: 'NOT_FOUND' });
+  });
+});
 
 describe('the API calls of the app', () => {
   it('send the protocol and schema versions on every call but login (the server refuses an authenticated request without them)', async () => {

@@ -13,6 +13,8 @@ import {
   type SnapshotResponse,
   type SyncConflict,
 } from '../../shared/sync/protocol';
+import type { RecordTable } from '../../shared/domain/tables';
+import { recordHistoryResponseSchema, type RecordHistoryResponse } from '../../shared/sync/history';
 import { INVALID_TEXT } from '../../shared/text';
 import { readEventStream, type ServerEvent } from './eventStream';
 
@@ -88,6 +90,8 @@ export interface SyncApi {
   listConflicts(scope: string): Promise<{ conflicts: SyncConflict[] }>;
   /** Marks a conflict resolved; the chosen value itself syncs as an ordinary edit. */
   resolveConflict(id: string): Promise<{ conflict: SyncConflict }>;
+  /** A record's shared history, newest first; 404 when the server does not hold the record (or not for this user). */
+  recordHistory(table: RecordTable, id: string): Promise<RecordHistoryResponse>;
 }
 
 export interface EventHandlers {
@@ -149,6 +153,11 @@ export function createSyncApi(options: ApiOptions): SyncApi {
       call('GET', `/v1/sync/snapshot?scope=${scope}&limit=${limit}&${versions}${after ? `&after=${encodeURIComponent(after)}` : ''}`),
     listConflicts: (scope) => call('GET', `/v1/sync/conflicts?scope=${scope}&open=true&${versions}`),
     resolveConflict: (id) => call('POST', `/v1/sync/conflicts/${encodeURIComponent(id)}/resolve?${versions}`, {}),
+    recordHistory: async (table, id) => {
+      const parsed = recordHistoryResponseSchema.safeParse(await call('GET', `/v1/records/${table}/${encodeURIComponent(id)}/history?${versions}`));
+      if (!parsed.success) throw new SyncError('BAD_RESPONSE', 200);
+      return parsed.data;
+    },
     events: (scope, handlers) =>
       readEventStream({
         url: `${base}/v1/sync/events?scope=${scope}&${versions}`,

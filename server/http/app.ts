@@ -7,6 +7,7 @@ import { healthRoutes } from './health';
 import { adminRoutes } from './admin';
 import { authRoutes } from './auth';
 import { registerCors } from './cors';
+import { recordRoutes } from './records';
 import { referenceRoutes } from './reference';
 import { makeServices, type SyncSettings } from './services';
 import { syncRoutes } from './sync';
@@ -61,6 +62,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(referenceRoutes, { services });
   app.register(adminRoutes, { services });
   app.register(syncRoutes, { services });
+  app.register(recordRoutes, { services });
 
   if (staticDir === undefined) {
     app.setNotFoundHandler(sendNotFound);

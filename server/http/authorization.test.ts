@@ -85,7 +85,8 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
     );
     const officer = sessions.get('officer')!;
     const conflictInLaoA = async () => (await openConflict(world.t, officer)).conflictId;
-    await conflictInLaoA(); // LAO_A has records and an open conflict for the read routes to show (or hide)
+    // LAO_A has records and an open conflict for the read routes to show (or hide).
+    const { record: visionOfLaoA } = await openConflict(world.t, officer);
     let probe = 0;
     cases.push(
       { route: 'GET /v1/auth/me', tokenRole: 'officer', cells: ALL, make: () => ({ method: 'GET', url: withVersions('/v1/auth/me') }) },
@@ -146,6 +147,13 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
         // Whoever may write LAO_A, and its province's supervisor; to anyone else the conflict does not exist.
         cells: { admin: 'allowed', officer: 'allowed', officerA: 'allowed', supervisor: 'allowed', officerB: [404, 'NOT_FOUND'], officer2: [404, 'NOT_FOUND'] },
         make: async () => ({ method: 'POST', url: withVersions(`/v1/sync/conflicts/${await conflictInLaoA()}/resolve`), payload: {} }),
+      },
+      {
+        route: 'GET /v1/records/:table/:id/history', tokenRole: 'officer',
+        // Read like the record itself: LAO_A's readers; to anyone else the record does not exist.
+        cells: { ...READ_P1, officerB: [404, 'NOT_FOUND'], officer2: [404, 'NOT_FOUND'] },
+        make: () => ({ method: 'GET', url: withVersions(`/v1/records/visions/${String(visionOfLaoA.id)}/history`) }),
+        holds: (response) => expect(response.json().history.map((h: { userId: string }) => h.userId)).toEqual([USERS.officer.id, USERS.officer.id]),
       },
       { route: 'GET /v1/sync/events', tokenRole: 'officer', cells: READ_P1, streams: true, make: () => ({ method: 'GET', url: withVersions(`/v1/sync/events?scope=${P1}`) }) },
     );

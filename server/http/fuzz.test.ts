@@ -127,6 +127,10 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
         base: shape('GET', '/v1/sync/snapshot', { query: { scope: P1, fiscalYear: '2568', after: ZERO_TOKEN, limit: '50', ...versionQuery } }),
         as: 'officer', querySchema: snapshotQuerySchema, samples: 40,
       },
+      {
+        base: shape('GET', '/v1/records/:table/:id/history', { query: versionQuery, params: { table: 'visions', id: String(vision.id) } }),
+        as: 'officer', querySchema: versionedQuerySchema,
+      },
       { base: shape('GET', '/v1/sync/conflicts', { query: { scope: P1, open: 'true', ...versionQuery } }), as: 'officer' },
       { base: shape('POST', '/v1/sync/conflicts/:id/resolve', { query: versionQuery, params: { id: conflictId }, body: {} }), as: 'officer' },
       // Another province's stream, refused: an accepted one would stream until the test ends.

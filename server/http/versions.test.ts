@@ -78,7 +78,7 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
   beforeAll(async () => {
     for (const user of ['officer', 'officer2', 'admin', 'officerB'] as const) tokens.set(user, (await world.t.login(user, `versions-${user}`)).token);
     const officer = { token: tokens.get('officer')!, deviceId: 'versions-officer' };
-    const { conflictId } = await openConflict(world.t, officer);
+    const { conflictId, record: vision } = await openConflict(world.t, officer);
     const created = createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1));
     const me = (token: string) => world.t.app.inject({ method: 'GET', url: `/v1/auth/me?protocolVersion=${P}&schemaVersion=${S}`, headers: auth(token) });
     const ok = (response: Answer, status = 200) => expect([response.statusCode, response.body.slice(0, 200)]).toEqual([status, expect.any(String)]);
@@ -131,6 +131,10 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
       { route: 'GET /v1/sync/pull', url: `/v1/sync/pull?scope=${P1}&cursor=0`, as: 'officer', versionsIn: 'query', accepted: (r) => expect(r.json().changes.length).toBeGreaterThan(0) },
       { route: 'POST /v1/sync/pull', url: '/v1/sync/pull', as: 'officer', versionsIn: 'body', body: { scope: P1, cursor: 0 }, accepted: (r) => expect(r.json().changes.length).toBeGreaterThan(0) },
       { route: 'GET /v1/sync/snapshot', url: `/v1/sync/snapshot?scope=${P1}`, as: 'officer', versionsIn: 'query', accepted: (r) => expect(r.json().records.length).toBeGreaterThan(0) },
+      {
+        route: 'GET /v1/records/:table/:id/history', url: `/v1/records/visions/${String(vision.id)}/history`, as: 'officer', versionsIn: 'query',
+        accepted: (r) => expect(r.json().history.map((h: { version: number }) => h.version)).toEqual([2, 1]),
+      },
       {
         route: 'GET /v1/sync/conflicts', url: `/v1/sync/conflicts?scope=${P1}`, as: 'officer', versionsIn: 'query',
         accepted: (r) => expect(r.json().conflicts.map((c: { id: string }) => c.id)).toContain(conflictId),

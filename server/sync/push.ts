@@ -21,6 +21,7 @@ import { canWriteLao } from '../auth/access';
 import type { Database, Queryable } from '../store/db';
 import { BatchContexts } from './batch-context';
 import { ChangeCollector } from './changelog';
+import { HISTORY_CHANGES_COLUMN, HISTORY_INSERT, historyRow, type HistoryWrite } from './history';
 import { RECORD_ROW_COLUMNS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
 import { withRetry } from './retry';
 
@@ -104,6 +105,7 @@ async function storeResults(tx: Queryable, deviceId: string, userId: string, now
  */
 class BatchState {
   private readonly writes = new Map<string, unknown[]>();
+  private readonly history: unknown[][] = [];
 
   private constructor(
     private readonly tx: Queryable,
@@ -161,6 +163,11 @@ class BatchState {
     return wire;
   }
 
+  /** Keeps the write's audit entry (history.ts), one per version made. */
+  audit(write: HistoryWrite): void {
+    this.history.push(historyRow(write));
+  }
+
   async flush(tx: Queryable): Promise<void> {
     await insertMany(
       tx,
@@ -171,6 +178,8 @@ class BatchState {
       { 5: '::jsonb', 10: '::jsonb' },
     );
     this.writes.clear();
+    await insertMany(tx, HISTORY_INSERT, '', this.history, { [HISTORY_CHANGES_COLUMN]: '::jsonb' });
+    this.history.length = 0;
   }
 }
 
@@ -289,6 +298,8 @@ async function write(
 ): Promise<MutationResult> {
   const version = (typeof before.current?.version === 'number' ? before.current.version : 0) + 1;
   const next = { ...candidate, id: m.recordId, version, updatedAt: ctx.now.toISOString(), updatedBy: ctx.principal.id };
+  // Who made the record: stamped by the server on its first write, then kept (docs/sync.md "Who entered a record").
+  if (!before.current) Object.assign(next, { createdBy: ctx.principal.id });
   // "Today" is the server's clock's (as the laptop's rules read its own): a date after it is refused.
   const context = { ...(await ctx.batch.validationContext(m.table, candidate)), today: bangkokDateOf(ctx.now) };
   const checked = validateRecord(m.table, next, context);
@@ -313,6 +324,10 @@ async function write(
     field_versions: fieldVersions,
   });
   ctx.log.addRecord(m.table, wire);
+  ctx.batch.audit({
+    table: m.table, before: before.current, after: wire, appliedFields, userId: ctx.principal.id, deviceId: ctx.deviceId,
+    mutationId: m.mutationId, clientTime: m.clientTime, now: ctx.now,
+  });
   return { mutationId: m.mutationId, status, version, appliedFields };
 }
 

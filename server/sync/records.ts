@@ -23,8 +23,10 @@ export type FieldVersions = Record<string, [number, string]>;
 export const RECORD_ROW_COLUMNS =
   'id::text AS id, table_name, lao_id, province_code, fiscal_year, data, deleted, version, updated_at, updated_by, field_versions';
 
-/** Fields with a column of their own: the envelope but 'entered on behalf', and the fiscal year; the rest lives in `data`. */
-const COLUMN_FIELDS = new Set<string>([...ENVELOPE_FIELDS.filter((field) => field !== 'enteredOnBehalf'), 'fiscalYear']);
+/** In `data` though of the envelope: 'entered on behalf', and the creator (stamped once, so it syncs like any field). */
+const ENVELOPE_IN_DATA = new Set<string>(['enteredOnBehalf', 'createdBy']);
+/** Fields with a column of their own: the rest of the envelope, and the fiscal year; the rest lives in `data`. */
+const COLUMN_FIELDS = new Set<string>([...ENVELOPE_FIELDS.filter((field) => !ENVELOPE_IN_DATA.has(field)), 'fiscalYear']);
 
 export function toWireRecord(row: RecordRow): WireRecord {
   return {

@@ -7,8 +7,11 @@ import { beYear, e, isoDateTime, provinceCode, typeError, uuid } from './common'
 
 /** Where a record sits: set when it is made and never changed (the server refuses a change). */
 export const PLACE_FIELDS = ['id', 'laoId', 'provinceCode'] as const;
-/** Stamped on every stored write (by the server on push, by the laptop on save); never a user's edit. */
-export const STAMP_FIELDS = ['version', 'updatedAt', 'updatedBy'] as const;
+/**
+ * Stamped by the server on push and by the laptop on save; never a user's edit.
+ * version, updatedAt and updatedBy on every write, createdBy on the first.
+ */
+export const STAMP_FIELDS = ['version', 'updatedAt', 'updatedBy', 'createdBy'] as const;
 /** The envelope every synced record carries, whatever its category: the one list (recordBaseShape is keyed by it). */
 export const ENVELOPE_FIELDS = [...PLACE_FIELDS, 'deleted', ...STAMP_FIELDS, 'enteredOnBehalf'] as const;
 export type EnvelopeField = (typeof ENVELOPE_FIELDS)[number];
@@ -30,6 +33,8 @@ export const recordBaseShape = {
     .min(0, e('number.negative')),
   updatedAt: isoDateTime(),
   updatedBy: uuid(),
+  /** Who made the record (its first accepted write); absent on records made before the server kept it. */
+  createdBy: uuid().optional(),
   /** The officer entered it for the LAO (the calendar asks for that when an LAO cannot). */
   enteredOnBehalf: z.boolean({ error: typeError('field.invalidType') }),
 } satisfies Record<EnvelopeField, z.ZodType>;
@@ -62,6 +67,7 @@ export function newRecordBase(args: {
     version: 0,
     updatedAt: args.now.toISOString(),
     updatedBy: args.updatedBy,
+    createdBy: args.updatedBy,
     enteredOnBehalf: args.enteredOnBehalf,
   };
 }

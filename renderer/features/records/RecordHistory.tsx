@@ -1,12 +1,10 @@
-import { Box, Chip, List, ListItem, Stack, Typography } from '@mui/material';
-import { useLiveQuery } from 'dexie-react-hooks';
+import { Alert, Box, Chip, LinearProgress, List, ListItem, Stack, Typography } from '@mui/material';
 import { isEnvelopeField } from '../../../shared/domain/record';
 import type { RecordTable } from '../../../shared/domain/tables';
-import { localDb } from '../../data/db';
-import { recordHistory } from '../../data/queries';
 import { fieldOfIssue } from './convert';
 import { fieldLabel } from './FieldInput';
 import type { ColumnContext, FieldDef, LabelContext, TableDef } from './types';
+import { useRecordHistory, type ServerHistory } from './useRecordHistory';
 
 /** Bookkeeping is not history, except 'entered on behalf', which a person chooses; nor is the fiscal year a form fixes. */
 const hidden = (field: string) => (isEnvelopeField(field) && field !== 'enteredOnBehalf') || field === 'fiscalYear';
@@ -58,36 +56,56 @@ function labelOfPath(def: TableDef, path: string, ctx: LabelContext) {
   return field ? fieldLabel(def, field, ctx) : path;
 }
 
-/** Who changed what and when, newest first (kept locally; synced later). */
+/** Why the list is (or may be) only this laptop's part, when it is. */
+function ServerNote({ server, ctx }: { server: ServerHistory; ctx: ColumnContext }) {
+  if (server.status === 'loading') return <LinearProgress aria-label={ctx.t('history.loading')} sx={{ my: 1 }} />;
+  if (server.status === 'offline') return <Alert severity="info" data-testid="history-offline" sx={{ my: 1 }}>{ctx.t('history.offline')}</Alert>;
+  if (server.status === 'failed') return <Alert severity="warning" data-testid="history-failed" sx={{ my: 1 }}>{ctx.t('history.failed')}</Alert>;
+  return null;
+}
+
+/**
+ * Who changed what and when, newest first: the server's shared history when
+ * online (every device's accepted changes), this laptop's changes not yet
+ * synced on top; offline, this laptop's with a note saying so.
+ */
 export function RecordHistory({ def, recordId, ctx }: { def: TableDef; recordId: string; ctx: ColumnContext }) {
-  const lines = useLiveQuery(() => recordHistory(localDb(), def.table as RecordTable, recordId), [def.table, recordId]);
+  const { lines, server } = useRecordHistory(def.table as RecordTable, recordId);
   if (!lines) return null;
-  if (lines.length === 0) return <Typography color="text.secondary" sx={{ py: 2 }}>{ctx.t('history.none')}</Typography>;
+  // Offline with nothing of its own, the laptop says so under the note: the record may still have a history elsewhere.
+  const none = server.status === 'loaded' ? 'history.empty' : server.status === 'loading' ? null : 'history.none';
   return (
-    <List dense data-testid="record-history">
-      {lines.map((line) => {
-        const changes = line.op === 'update' ? flattenChanges(line.changes) : [];
-        return (
-          <ListItem key={line.id} divider sx={{ display: 'block' }}>
-            <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: changes.length ? 0.5 : 0 }}>
-              <Chip size="small" color={OP_COLOR[line.op as keyof typeof OP_COLOR] ?? 'default'} label={ctx.t(`history.op.${line.op}`)} />
-              <Typography variant="body2" sx={{ fontWeight: 600 }}>{line.byName ?? ctx.t('history.unknownUser')}</Typography>
-              <Typography variant="body2" color="text.secondary">{ctx.format.dateTime(line.at)}</Typography>
-            </Stack>
-            {changes.map((change) => {
-              const field = fieldOfIssue(def, change.path);
-              return (
-                <Box key={change.path} sx={{ pl: 1, typography: 'body2' }}>
-                  <Box component="span" sx={{ color: 'text.secondary' }}>{labelOfPath(def, change.path, ctx)}: </Box>
-                  <Box component="span" sx={{ textDecoration: 'line-through', color: 'text.secondary' }}>{formatFieldValue(field?.name === change.path ? field : undefined, change.old, ctx)}</Box>
-                  {' → '}
-                  <Box component="span">{formatFieldValue(field?.name === change.path ? field : undefined, change.new, ctx)}</Box>
-                </Box>
-              );
-            })}
-          </ListItem>
-        );
-      })}
-    </List>
+    <>
+      <ServerNote server={server} ctx={ctx} />
+      {lines.length === 0 && none && <Typography color="text.secondary" sx={{ py: 2 }}>{ctx.t(none)}</Typography>}
+      {lines.length > 0 && (
+        <List dense data-testid="record-history" data-source={server.status}>
+          {lines.map((line) => {
+            const changes = line.op === 'update' ? flattenChanges(line.changes) : [];
+            return (
+              <ListItem key={line.key} divider sx={{ display: 'block' }}>
+                <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: changes.length ? 0.5 : 0 }}>
+                  <Chip size="small" color={OP_COLOR[line.op]} label={ctx.t(`history.op.${line.op}`)} />
+                  <Typography variant="body2" sx={{ fontWeight: 600 }}>{line.byName ?? ctx.t('history.unknownUser')}</Typography>
+                  <Typography variant="body2" color="text.secondary">{ctx.format.dateTime(line.at)}</Typography>
+                  {line.pending && <Chip size="small" variant="outlined" color="warning" label={ctx.t('history.pending')} />}
+                </Stack>
+                {changes.map((change) => {
+                  const field = fieldOfIssue(def, change.path);
+                  return (
+                    <Box key={change.path} sx={{ pl: 1, typography: 'body2' }}>
+                      <Box component="span" sx={{ color: 'text.secondary' }}>{labelOfPath(def, change.path, ctx)}: </Box>
+                      <Box component="span" sx={{ textDecoration: 'line-through', color: 'text.secondary' }}>{formatFieldValue(field?.name === change.path ? field : undefined, change.old, ctx)}</Box>
+                      {' → '}
+                      <Box component="span">{formatFieldValue(field?.name === change.path ? field : undefined, change.new, ctx)}</Box>
+                    </Box>
+                  );
+                })}
+              </ListItem>
+            );
+          })}
+        </List>
+      )}
+    </>
   );
 }

@@ -146,6 +146,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     noMatches: ctx.t('form.noMatches'),
     sortAscending: ctx.t('form.sortAscending'),
     sortDescending: ctx.t('form.sortDescending'),
+    onBehalf: ctx.t('form.onBehalfShort'),
   }), [ctx, sectionTitle]);
   // Alt+N adds a record and Ctrl+F finds one, wherever focus is inside the section.
   const onSectionKeyDown = (event: KeyboardEvent) => {

@@ -15,6 +15,7 @@ import ArrowDownwardIcon from '@mui/icons-material/ArrowDownward';
 import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
+import OnBehalfIcon from '@mui/icons-material/AssignmentIndOutlined';
 import { useEventCallback } from '@mui/material/utils';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
@@ -35,6 +36,8 @@ export interface TableTexts {
   noMatches: string;
   sortAscending: string;
   sortDescending: string;
+  /** The mark of a record an officer entered on the LAO's behalf. */
+  onBehalf: string;
 }
 
 export interface RecordTableProps {
@@ -87,6 +90,8 @@ const TABLE_SX = {
     '&:focus-visible': { outline: '2px solid #2f4aa8' },
   },
   '& .rt-action svg': { fontSize: 20 },
+  '& .rt-onbehalf': { display: 'inline-flex', verticalAlign: 'text-bottom', mr: 0.25, color: '#8a5a00' },
+  '& .rt-onbehalf svg': { fontSize: 16 },
 } as const;
 
 interface RowHandlers {
@@ -119,9 +124,16 @@ const TableRow = memo(function TableRow({ row, index, start, active, columns, gr
       onClick={() => handlers.open(row, index)}
       onKeyDown={(event) => handlers.keyDown(event, index, row)}
     >
-      {columns.map((column) => {
+      {columns.map((column, position) => {
         const text = column.text(row);
-        return <div key={column.field} role="gridcell" data-field={column.field} className={`rt-cell${column.align === 'right' ? ' rt-right' : ''}`} title={text}>{text}</div>;
+        // The on-behalf mark leads the row's first cell: visible in every category without a column of its own.
+        const mark = position === 0 && row.enteredOnBehalf === true;
+        return (
+          <div key={column.field} role="gridcell" data-field={column.field} className={`rt-cell${column.align === 'right' ? ' rt-right' : ''}`} title={mark ? `${texts.onBehalf} · ${text}` : text}>
+            {mark && <span className="rt-onbehalf" role="img" aria-label={texts.onBehalf} data-testid="on-behalf-mark"><OnBehalfIcon aria-hidden /></span>}
+            {text}
+          </div>
+        );
       })}
       <div role="gridcell" className="rt-actions">
         <button type="button" className="rt-action" tabIndex={-1} aria-label={texts.edit} title={texts.edit} onClick={(event) => { event.stopPropagation(); handlers.open(row, index); }}><EditOutlinedIcon aria-hidden /></button>
