@@ -14,6 +14,7 @@ import { DemoBanner } from '../home/DemoBanner';
 import type { DirectoryLao } from './directory';
 import { LaoSummaryCard } from './LaoSummaryCard';
 import { OrdinanceBalance } from './OrdinanceBalance';
+import { useCanWriteLao, useSessionUser } from '../sync/useSync';
 
 let persistenceRequested = false;
 
@@ -27,6 +28,14 @@ function usePersistentStorage() {
 }
 
 type WorkspaceLao = DirectoryLao & { provinceCode: string };
+
+/** Says once, above the lists, why a reader (a supervisor) finds nothing to add or edit. */
+function ReadOnlyNote({ lao }: { lao: WorkspaceLao }) {
+  const { t } = useTranslation('records');
+  const canWrite = useCanWriteLao(lao);
+  const user = useSessionUser();
+  return user && !canWrite ? <Alert severity="info" data-testid="lao-read-only">{t('form.readOnly')}</Alert> : null;
+}
 
 /** The LAO workspace: a summary for the fiscal year and one tab per record category. */
 export function LaoPage() {
@@ -84,6 +93,7 @@ export function LaoPage() {
         </TextField>
       </Stack>
       <LaoSummaryCard summary={summary} fiscalYear={fiscalYear} />
+      <ReadOnlyNote lao={lao} />
       <Paper variant="outlined">
         <Tabs
           value={category}
