@@ -131,25 +131,56 @@ describe('sync engine against the real server', () => {
     expect(await a.db.conflicts.count()).toBe(1);
   });
 
-  it('keeps a rejected entry flagged with its code and goes on syncing', async () => {
+  it('keeps a rejected entry flagged with its code and values, rolls the record back, and goes on syncing', async () => {
     const limited = await client('officera');
     await limited.engine.sync();
     // An LAO outside the officer's assignment, known locally (e.g. from an old assignment).
     await limited.db.laos.put({ id: LAO_B, code: '9900002', type: 'SAO', nameTh: 'อบต.บี', provinceCode: P1, districtCode: '9901' });
-    const saved = await saveRecord(limited.db, 'fieldVisits', { ...sampleRecord('fieldVisits', LAO_B, P1), officerId: limited.userId }, { userId: limited.userId });
+    const saved = await saveRecord(limited.db, 'fieldVisits', { ...sampleRecord('fieldVisits', LAO_B, P1), officerId: limited.userId, notes: 'typed offline' }, { userId: limited.userId });
     expect(saved.ok).toBe(true);
     expect(await limited.engine.sync()).toBe(true);
     const [entry] = await limited.db.outbox.toArray();
     expect(entry?.rejected?.code).toBe('FORBIDDEN');
-    expect(await visits(limited.db).get(saved.ok ? saved.value.id : '')).toBeTruthy();
+    // The server never took the visit: it is off the screen, its values kept in the entry.
+    expect(await visits(limited.db).get(saved.ok ? saved.value.id : '')).toBeUndefined();
+    expect(entry?.changes.notes?.new).toBe('typed offline');
     expect(await limited.engine.sync()).toBe(true);
     expect(await limited.db.outbox.count()).toBe(1);
-    // Let go: the visit the server never took goes with it, and the laptop matches the server again.
+    // Only a refused entry is left: the laptop's rows are checked against the server's again.
+    expect(await readMeta(limited.db, META.verifiedChecksum(P1))).toBe(await localChecksum(limited.db, P1));
     await discardRejected(limited.db, entry!.seq!);
-    expect(await visits(limited.db).get(saved.ok ? saved.value.id : '')).toBeUndefined();
-    expect(await readMeta(limited.db, META.verifiedChecksum(P1))).toBeUndefined();
+    expect(await limited.db.outbox.count()).toBe(0);
     expect(await limited.engine.sync()).toBe(true);
     expect(await readMeta(limited.db, META.verifiedChecksum(P1))).toBe(await localChecksum(limited.db, P1));
+  });
+
+  it("rolls a supervisor's refused edit back to the server's value, and a pull does not bring it back", async () => {
+    const officer = await client('officer');
+    const supervisor = await client('supervisor');
+    await officer.engine.sync();
+    const visit = await logVisit(officer, { notes: 'from the officer' });
+    await officer.engine.sync();
+    await supervisor.engine.sync();
+    // Written as an older laptop (or a forced entry) would: the server refuses supervisors' writes.
+    const seen = (await visits(supervisor.db).get(visit.id))!;
+    await supervisor.db.transaction('rw', [visits(supervisor.db), supervisor.db.outbox], async () => {
+      await visits(supervisor.db).put({ ...seen, notes: 'from the supervisor' });
+      await supervisor.db.outbox.add({
+        mutationId: uuidv7(), table: 'fieldVisits', recordId: visit.id, op: 'upsert', baseVersion: seen.version,
+        changes: { notes: { old: 'from the officer', new: 'from the supervisor' } }, author: supervisor.userId, clientTime: new Date().toISOString(),
+      });
+    });
+    expect(await supervisor.engine.sync()).toBe(true);
+    const [entry] = await supervisor.db.outbox.toArray();
+    expect(entry?.rejected?.code).toBe('FORBIDDEN');
+    expect(entry?.changes.notes?.new).toBe('from the supervisor');
+    expect((await visits(supervisor.db).get(visit.id))!).toMatchObject({ notes: 'from the officer', version: seen.version });
+    // The officer changes it again; the supervisor's pull shows the new server value, not the refused one.
+    await saveRecord(officer.db, 'fieldVisits', { ...(await visits(officer.db).get(visit.id))!, notes: 'officer again' }, { userId: officer.userId });
+    await officer.engine.sync();
+    expect(await supervisor.engine.sync()).toBe(true);
+    expect((await visits(supervisor.db).get(visit.id))!.notes).toBe('officer again');
+    expect(await supervisor.db.outbox.count()).toBe(1);
   });
 
   it('re-fetches the scope by snapshot when the log was compacted, keeping the outbox', async () => {

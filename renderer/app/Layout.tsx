@@ -24,8 +24,13 @@ import { SyncBanner, SyncStatus } from '../features/sync/SyncStatus';
 import { ExportMenu } from '../features/exports/ExportMenu';
 import { ConflictsNavIcon } from '../features/conflicts/ConflictsPage';
 import { StartupNotice } from './startup';
+import { useSessionUser } from '../features/sync/useSync';
+import { canAdminister, canSupervise } from '../../shared/auth/access';
+import type { SessionUser } from '../../shared/sync/protocol';
 
 const DRAWER_WIDTH = 236;
+
+type NavNeed = 'supervise' | 'administer' | 'serverAdmin';
 
 const NAV = [
   { to: '/', key: 'calendar:nav.checklist', end: true, Icon: FactCheckIcon },
@@ -33,13 +38,25 @@ const NAV = [
   { to: '/visits', key: 'calendar:nav.visits', end: false, Icon: PlaceIcon },
   { to: '/conflicts', key: 'conflicts:nav', end: false, Icon: ConflictsNavIcon },
   { to: '/laos', key: 'nav.laos', end: false, Icon: ApartmentIcon },
-  { to: '/officers', key: 'calendar:nav.officers', end: false, Icon: BadgeIcon },
-  { to: '/dashboard', key: 'exports:dashboard.nav', end: false, Icon: InsightsIcon },
+  { to: '/officers', key: 'calendar:nav.officers', end: false, Icon: BadgeIcon, needs: 'supervise' },
+  { to: '/dashboard', key: 'exports:dashboard.nav', end: false, Icon: InsightsIcon, needs: 'supervise' },
   { to: '/exports', key: 'exports:nav', end: false, Icon: FileDownloadIcon },
-  { to: '/admin/registry', key: 'exports:registry.nav', end: false, Icon: UploadFileIcon },
-  { to: '/admin/users', key: 'sync:admin.nav', end: false, Icon: ManageAccountsIcon },
+  { to: '/admin/registry', key: 'exports:registry.nav', end: false, Icon: UploadFileIcon, needs: 'administer' },
+  { to: '/admin/users', key: 'sync:admin.nav', end: false, Icon: ManageAccountsIcon, needs: 'serverAdmin' },
   { to: '/settings', key: 'nav.settings', end: false, Icon: SettingsIcon },
-] as const;
+] as const satisfies readonly { to: string; key: string; end: boolean; Icon: unknown; needs?: NavNeed }[];
+
+/**
+ * The pages a user is offered (shared/auth/access.ts): officers see no supervision or
+ * administration; a laptop nobody signed in on (the on-device demo) sees all but the
+ * server's user administration; nothing role-bound until the session is read.
+ */
+export function offeredFor(user: SessionUser | null | undefined, needs: NavNeed | undefined): boolean {
+  if (!needs) return true;
+  if (user === undefined) return false;
+  if (user === null) return needs !== 'serverAdmin';
+  return needs === 'supervise' ? canSupervise(user) : canAdminister(user);
+}
 
 function OnlineChip() {
   const { t } = useTranslation();
@@ -79,9 +96,10 @@ function LanguageSwitch() {
 
 function NavList({ onNavigate }: { onNavigate?: () => void }) {
   const { t } = useTranslation();
+  const user = useSessionUser();
   return (
     <List component="nav" aria-label={t('calendar:nav.menu')} sx={{ px: 1, py: 2 }}>
-      {NAV.map(({ to, key, end, Icon }) => (
+      {NAV.filter((item) => offeredFor(user, 'needs' in item ? item.needs : undefined)).map(({ to, key, end, Icon }) => (
         <ListItemButton
           key={to}
           component={NavLink}

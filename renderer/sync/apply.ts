@@ -19,10 +19,15 @@ export function recordStores(db: EplanDb) {
   return [...RECORD_TABLES.map((table) => db.table(table)), db.outbox, db.meta, db.conflicts];
 }
 
-/** Local entries (pending or rejected) by `${table}:${recordId}`, in seq order. */
+/**
+ * Pending local entries by `${table}:${recordId}`, in seq order. Entries the
+ * server refused are not among them: they stay in the outbox for the officer
+ * to read, but the record shows the server's value (docs/roles.md "Refused changes").
+ */
 export async function localEntriesByRecord(db: EplanDb): Promise<Map<string, OutboxEntry[]>> {
   const byRecord = new Map<string, OutboxEntry[]>();
   for (const entry of await db.outbox.orderBy('seq').toArray()) {
+    if (entry.rejected !== undefined) continue;
     const key = `${entry.table}:${entry.recordId}`;
     const list = byRecord.get(key);
     if (list) list.push(entry);
@@ -84,4 +89,33 @@ export async function applyConflict(db: EplanDb, conflict: SyncConflict, local: 
   const server: Record<string, unknown> = { ...current, version: conflict.serverVersion };
   for (const [field, values] of Object.entries(conflict.fields)) server[field] = values.server;
   await store.put(rebase(server, local.get(`${conflict.table}:${conflict.recordId}`)));
+}
+
+/**
+ * Takes refused changes back off a record: each field a local entry touched
+ * returns to the value the first of them saw (the server's, per design.md
+ * "Writes carry the user's base"), and the entries still pending are replayed
+ * on top. A record the server never accepted, with nothing pending, goes.
+ * The refused entries themselves stay in the outbox with their values.
+ */
+export async function rollBackRefused(db: EplanDb, table: RecordTable, recordId: string): Promise<void> {
+  const store = db.table<StoredRecord, string>(table);
+  const record = await store.get(recordId);
+  if (!record) return;
+  const entries = await db.outbox.where('[table+recordId]').equals([table, recordId]).sortBy('seq');
+  const pending = entries.filter((entry) => entry.rejected === undefined);
+  if (record.version === 0 && pending.length === 0) {
+    await store.delete(recordId);
+    return;
+  }
+  const server: Record<string, unknown> = { ...record };
+  const restored = new Set<string>();
+  for (const entry of entries) {
+    for (const [field, change] of Object.entries(entry.changes)) {
+      if (restored.has(field)) continue;
+      restored.add(field);
+      server[field] = change.old;
+    }
+  }
+  await store.put(rebase(server, pending));
 }

@@ -42,7 +42,8 @@ export async function syncScope(db: EplanDb, api: SyncApi, scope: string, option
     await refetchScope(db, api, scope, options);
     return;
   }
-  if (pulled.checksum === null || (await db.outbox.count()) > 0) return;
+  // Refused entries no longer show on their records (rollBackRefused): only pending ones skip the check.
+  if (pulled.checksum === null || (await db.outbox.filter((entry) => entry.rejected === undefined).count()) > 0) return;
   const verifiedKey = META.verifiedChecksum(scope);
   // Nothing applied and the server's checksum is the one already verified: the rows cannot have
   // moved (local edits go through the outbox), so a province's million rows are not read again.

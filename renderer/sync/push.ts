@@ -2,12 +2,14 @@
  * Push (design.md "Push"): the outbox in seq order, in batches. Applied and
  * merged entries leave the outbox and give the record its server version;
  * conflicts leave it too (the server kept the divergence for review);
- * rejected entries stay, flagged with their code, so nothing is lost silently.
+ * rejected entries stay, flagged with their code, so nothing is lost silently,
+ * and their records are rolled back to the server's value (docs/roles.md
+ * "Refused changes").
  */
 import { MAX_PUSH_BATCH, type Mutation, type MutationResult } from '../../shared/sync/protocol';
 import type { EplanDb, OutboxEntry, StoredRecord } from '../data/db';
 import type { SyncApi } from './api';
-import { isRecordTable } from './apply';
+import { isRecordTable, rollBackRefused } from './apply';
 import { now as clockNow } from '../../shared/clock';
 import { pushableBy } from './owners';
 
@@ -53,12 +55,14 @@ async function applyResults(db: EplanDb, batch: OutboxEntry[], results: Mutation
     const done: number[] = [];
     // Per table: the highest version the server gave each record in this batch.
     const versions = new Map<string, Map<string, number>>();
+    const refused = new Map<string, { table: OutboxEntry['table']; recordId: string }>();
     for (const entry of batch) {
       const result = byId.get(entry.mutationId);
       if (!result) continue; // not answered: stays pending and goes again
       if (result.status === 'rejected') {
         summary.rejected += 1;
         await db.outbox.update(entry.seq!, { rejected: { code: result.code ?? 'REJECTED', ...(result.issues ? { issues: result.issues } : {}), at, by } });
+        if (isRecordTable(entry.table)) refused.set(`${entry.table}:${entry.recordId}`, { table: entry.table, recordId: entry.recordId });
         continue;
       }
       if (result.status === 'conflict') summary.conflicts += 1;
@@ -78,13 +82,16 @@ async function applyResults(db: EplanDb, batch: OutboxEntry[], results: Mutation
       const newer = records.filter((record): record is StoredRecord => record !== undefined && record.version < byRecord.get(record.id)!);
       await store.bulkPut(newer.map((record) => ({ ...record, version: byRecord.get(record.id)! })));
     }
+    // After the versions: a record with an accepted and a refused entry keeps the accepted one's.
+    for (const { table, recordId } of refused.values()) await rollBackRefused(db, table, recordId);
   });
 }
 
 /**
- * Forgets a rejected entry after the officer has seen it. A record the server
- * never accepted (version 0) goes with its last entry; any other keeps what
- * the server refused until the next pull, which compares checksums again.
+ * Forgets a rejected entry after the officer has seen it (and re-entered what
+ * they still want). The record was rolled back when the server refused it; a
+ * record the server never accepted (version 0) still held by an older laptop
+ * goes with its last entry, and the next pull compares checksums again.
  */
 export async function discardRejected(db: EplanDb, seq: number): Promise<void> {
   const entry = await db.outbox.get(seq);

@@ -1,5 +1,6 @@
 import type { FastifyInstance } from 'fastify';
-import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
+import { canReadProvince, visibleLaoIds } from '../../shared/auth/access';
+import type { Principal } from '../auth/access';
 import type { Database } from '../store/db';
 import { authenticate, principalOf, type Services } from './services';
 import { requireVersions } from './versions';

@@ -1,6 +1,7 @@
 /** What the routes share: the database, a clock, the notify bus and the sync settings. */
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { Principal } from '../auth/access';
+import { canAdminister } from '../../shared/auth/access';
 import { LoginLimiter } from '../auth/rate-limit';
 import { DEFAULT_TOKEN_TTL_DAYS, principalForToken } from '../auth/sessions';
 import type { Database } from '../store/db';
@@ -103,6 +104,6 @@ export function principalOf(request: FastifyRequest): Principal {
 
 export function requireAdmin(request: FastifyRequest): Principal {
   const principal = principalOf(request);
-  if (principal.role !== 'admin') throw new HttpError(403, 'FORBIDDEN', 'Only administrators may do this');
+  if (!canAdminister(principal)) throw new HttpError(403, 'FORBIDDEN', 'Only administrators may do this');
   return principal;
 }

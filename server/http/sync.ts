@@ -13,7 +13,8 @@ import {
   pushRequestSchema,
   snapshotQuerySchema,
 } from '../../shared/sync/protocol';
-import { canReadProvince, visibleLaoIds, type Principal } from '../auth/access';
+import { canReadProvince, visibleLaoIds } from '../../shared/auth/access';
+import type { Principal } from '../auth/access';
 import { applyPush } from '../sync/push';
 import { pullChanges, snapshotPageJson, type ScopeView } from '../sync/pull';
 import { listConflicts, resolveConflict } from '../sync/conflicts';

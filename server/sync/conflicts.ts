@@ -1,6 +1,7 @@
 /** Conflicts kept for a person: listed per scope, resolved by whoever may write the LAO (or its supervisor). */
 import type { SyncConflict } from '../../shared/sync/protocol';
-import { canResolveConflict, type Principal } from '../auth/access';
+import { canResolveConflict } from '../../shared/auth/access';
+import type { Principal } from '../auth/access';
 import { HttpError } from '../http/errors';
 import type { Database, Queryable } from '../store/db';
 import { ChangeCollector } from './changelog';

@@ -8,7 +8,8 @@ import type { RecordTable } from '../../shared/domain/tables';
 import { historyOpOf, type RecordHistoryEntry } from '../../shared/sync/history';
 import { sameValue } from '../../shared/sync/merge';
 import type { WireRecord } from '../../shared/sync/protocol';
-import { canReadLao, type Principal } from '../auth/access';
+import { canReadLao } from '../../shared/auth/access';
+import type { Principal } from '../auth/access';
 import type { Queryable } from '../store/db';
 
 export const HISTORY_INSERT =

@@ -17,7 +17,7 @@ import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { mergeFields, sameValue, type FieldConflict } from '../../shared/sync/merge';
 import type { Principal } from '../auth/access';
-import { canWriteLao } from '../auth/access';
+import { canWriteLao } from '../../shared/auth/access';
 import type { Database, Queryable } from '../store/db';
 import { BatchContexts } from './batch-context';
 import { ChangeCollector } from './changelog';

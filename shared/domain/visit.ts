@@ -37,7 +37,7 @@ export type FieldVisit = z.output<typeof fieldVisitSchema>;
  * it, and a visit already logged stays its officer's (no one else edits,
  * deletes or takes it over). Only an administrator may record or correct a
  * visit for another officer. Supervisors write no records at all
- * (server/auth/access.ts).
+ * (shared/auth/access.ts).
  */
 export function visitWriterIssues(
   visit: { officerId: string },

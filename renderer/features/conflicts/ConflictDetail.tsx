@@ -16,7 +16,8 @@ import { canTypeValue, conflictFieldLabel, conflictKindColor, fieldDefOf, format
 import { FieldChoiceRow } from './FieldChoiceRow';
 import { resolveLocally } from '../../sync/conflictQueue';
 import { conflictFields, defaultChoice, type ConflictChoice, type FieldChoice } from '../../sync/conflictResolution';
-import { canChangeRecords, type ConflictContext } from './useConflicts';
+import { canWriteLaoHere } from '../../../shared/auth/access';
+import type { ConflictContext } from './useConflicts';
 
 
 /** What the author did, as the line under the title says it. */
@@ -57,7 +58,7 @@ export function ConflictDetail({ conflict, context, onResolved }: ConflictDetail
   const [issues, setIssues] = useState<ValidationIssue[]>([]);
   const [error, setError] = useState<string | null>(null);
   const [saving, setSaving] = useState(false);
-  const readOnly = !canChangeRecords(context.me, conflict.laoId);
+  const readOnly = !canWriteLaoHere(context.me, { id: conflict.laoId, provinceCode: conflict.provinceCode });
   const who = authorName(conflict, context, t);
   const lao = context.laos.get(conflict.laoId);
   const laoName = lao ? String(i18n.language === 'en' ? lao.nameEn : lao.nameTh) : conflict.laoId;

@@ -92,10 +92,3 @@ export function useConflictContext(conflicts: readonly SyncConflict[] | undefine
   }, [key]);
   return context;
 }
-
-/** Officers of the LAO and administrators write records; a supervisor can only confirm what the server holds. */
-export function canChangeRecords(user: SessionUser | null, laoId: string): boolean {
-  if (!user) return true; // signed out: a local-only device writes its own data
-  if (user.role === 'admin') return true;
-  return user.role === 'officer' && (user.laoIds === null || user.laoIds.includes(laoId));
-}

@@ -96,9 +96,9 @@ export function LaoDirectoryPage() {
                   <CardActionArea component={Link} to={`/laos/${lao.id}`}>
                     <CardContent>
                       <Typography sx={{ fontWeight: 600 }}>{en ? lao.nameEn : lao.nameTh}</Typography>
-                      <Stack direction="row" spacing={1} sx={{ mt: 0.5, alignItems: 'center' }}>
+                      <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
                         <Chip size="small" label={t(`laoType.${lao.type}`)} />
-                        <Typography variant="body2" color="text.secondary">{t('laos.code', { code: lao.code })}</Typography>
+                        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{t('laos.code', { code: lao.code })}</Typography>
                         <Box sx={{ flexGrow: 1 }} />
                         {statusOf(lao.id) && <StatusChip status={statusOf(lao.id)!} />}
                       </Stack>

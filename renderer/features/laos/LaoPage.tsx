@@ -14,6 +14,7 @@ import { DemoBanner } from '../home/DemoBanner';
 import type { DirectoryLao } from './directory';
 import { LaoSummaryCard } from './LaoSummaryCard';
 import { OrdinanceBalance } from './OrdinanceBalance';
+import { useCanWriteLao, useSessionUser } from '../sync/useSync';
 
 let persistenceRequested = false;
 
@@ -27,6 +28,14 @@ function usePersistentStorage() {
 }
 
 type WorkspaceLao = DirectoryLao & { provinceCode: string };
+
+/** Says once, above the lists, why a reader (a supervisor) finds nothing to add or edit. */
+function ReadOnlyNote({ lao }: { lao: WorkspaceLao }) {
+  const { t } = useTranslation('records');
+  const canWrite = useCanWriteLao(lao);
+  const user = useSessionUser();
+  return user && !canWrite ? <Alert severity="info" data-testid="lao-read-only">{t('form.readOnly')}</Alert> : null;
+}
 
 /** The LAO workspace: a summary for the fiscal year and one tab per record category. */
 export function LaoPage() {
@@ -56,7 +65,8 @@ export function LaoPage() {
   const setParam = (key: string, value: string) => setParams((p) => { p.set(key, value); return p; }, { replace: true });
   const current = CATEGORIES.find((c) => c.key === category)!;
   return (
-    <Stack spacing={2.5}>
+    // Tighter than other pages: a 1366×768 laptop shows the lists below the summary.
+    <Stack spacing={2}>
       <DemoBanner />
       <Breadcrumbs>
         <MuiLink component={Link} to="/laos">{t('nav.laos')}</MuiLink>
@@ -84,13 +94,19 @@ export function LaoPage() {
         </TextField>
       </Stack>
       <LaoSummaryCard summary={summary} fiscalYear={fiscalYear} />
+      <ReadOnlyNote lao={lao} />
       <Paper variant="outlined">
         <Tabs
           value={category}
           onChange={(_e, value: RecordCategory) => setParam('c', value)}
-          variant="scrollable"
-          scrollButtons="auto"
           aria-label={tr('workspace.categories')}
+          // All eight categories on screen at once, in two rows on a 1366-px laptop: none hides behind a scroll arrow.
+          sx={{
+            '& .MuiTabs-list, & .MuiTabs-flexContainer': { flexWrap: 'wrap' },
+            '& .MuiTabs-indicator': { display: 'none' },
+            '& .MuiTab-root': { minHeight: 44, borderBottom: 2, borderColor: 'transparent' },
+            '& .MuiTab-root.Mui-selected': { borderColor: 'primary.main', bgcolor: 'rgba(35,48,122,0.06)' },
+          }}
         >
           {CATEGORIES.map((c, index) => <Tab key={c.key} value={c.key} label={`${index + 1}. ${tr(`categories.${c.key}`)}`} />)}
         </Tabs>

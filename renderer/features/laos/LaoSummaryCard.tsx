@@ -8,7 +8,7 @@ function Figure({ label, value, testId }: { label: string; value: string; testId
   return (
     <Box>
       <Typography variant="body2" color="text.secondary">{label}</Typography>
-      <Typography variant="h6" component="p" data-testid={testId} sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
+      <Typography variant="subtitle1" component="p" data-testid={testId} sx={{ fontWeight: 600, lineHeight: 1.4, fontVariantNumeric: 'tabular-nums' }}>{value}</Typography>
     </Box>
   );
 }
@@ -21,9 +21,9 @@ export function LaoSummaryCard({ summary, fiscalYear }: { summary: FiscalSummary
   const percent = summary.percentDisbursed;
   return (
     <Card variant="outlined" data-testid="lao-summary">
-      <CardContent>
+      <CardContent sx={{ py: 1.5, '&:last-child': { pb: 1.5 } }}>
         <Typography variant="overline" color="text.secondary">{t('summary.title', { fy: fiscalYear })}</Typography>
-        <Grid container spacing={2} sx={{ mt: 0.5 }}>
+        <Grid container spacing={1.5} sx={{ mt: 0.25 }}>
           <Grid size={{ xs: 6, md: 2.4 }}>
             <Figure testId="summary-plan" label={t('summary.plan')} value={summary.plan ? `${summary.plan.startYear}–${summary.plan.endYear} · ${PLAN_STATUS_LABELS[summary.plan.status][lang]}` : t('summary.none')} />
           </Grid>

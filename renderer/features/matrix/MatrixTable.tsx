@@ -15,7 +15,8 @@ const statusCss = Object.fromEntries(Object.entries(STATUS_STYLE).map(([status, 
 
 /** Plain table elements styled from one place: thousands of cells stay cheap to render. */
 const tableSx = {
-  maxHeight: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: 'background.paper',
+  // Positioned: the cells' hidden labels (absolute) belong to the frame and scroll inside it, not the page.
+  position: 'relative', maxHeight: 'calc(100vh - 300px)', minHeight: 320, overflow: 'auto', border: 1, borderColor: 'divider', borderRadius: 2, bgcolor: 'background.paper',
   '& table': { borderCollapse: 'separate', borderSpacing: 0, width: '100%', fontSize: 14 },
   '& th, & td': { borderBottom: '1px solid #e3e5ee', padding: '6px 8px', textAlign: 'center', whiteSpace: 'nowrap' },
   '& thead th': { position: 'sticky', top: 0, zIndex: 2, bgcolor: '#eef0f8', fontWeight: 600, verticalAlign: 'bottom', whiteSpace: 'normal', minWidth: 112, maxWidth: 150, fontSize: 13, lineHeight: 1.35 },
@@ -31,7 +32,8 @@ const tableSx = {
   '& td.cell': { cursor: 'pointer', fontVariantNumeric: 'tabular-nums', fontWeight: 600, borderLeft: '2px solid #fff' },
   '& td.cell:hover': { outline: '2px solid #23307a', outlineOffset: -2 },
   '& td.cell .sym': { mr: 0.5 },
-  '& .sr': { position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
+  // '1px', not 1: the sx number 1 means 100%, and a full-width hidden label widened the page.
+  '& .sr': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   ...statusCss,
 };
 

@@ -1,7 +1,8 @@
-import { Dialog, DialogTitle, IconButton, Tab, Tabs } from '@mui/material';
+import { Alert, Button, Dialog, DialogActions, DialogContent, DialogTitle, IconButton, Tab, Tabs } from '@mui/material';
 import CloseIcon from '@mui/icons-material/Close';
 import { useState } from 'react';
 import type { StoredRecord } from '../../data/db';
+import { RecordDetails } from './RecordDetails';
 import { RecordForm } from './RecordForm';
 import { RecordHistory } from './RecordHistory';
 import { useLiveRecord, type ReferenceData } from './hooks';
@@ -22,6 +23,8 @@ export function RecordDialog(props: {
   lao: { id: string; provinceCode: string };
   fiscalYear: number;
   editor: EditorState;
+  /** A reader (a supervisor): the record's details and history, no form that the server would refuse. */
+  readOnly?: boolean;
   references: ReferenceData;
   ctx: ColumnContext;
   onSaved: (record: StoredRecord) => void;
@@ -35,7 +38,8 @@ export function RecordDialog(props: {
   const record = editor.record;
   // Named as the record stands now: a rename pulled while the form is open shows in the title too.
   const live = useLiveRecord(def.table, record?.id);
-  const title = record ? ctx.t('form.editTitleOf', { title: def.title(live ?? record, ctx) }) : ctx.t(`${def.table}.add`);
+  const readOnly = props.readOnly === true && record !== null;
+  const title = record ? ctx.t(readOnly ? 'form.viewTitleOf' : 'form.editTitleOf', { title: def.title(live ?? record, ctx) }) : ctx.t(`${def.table}.add`);
   return (
     <Dialog open onClose={() => props.onClose(false)} maxWidth="md" fullWidth aria-labelledby={`${def.table}-dialog-title`} data-testid="record-dialog">
       <DialogTitle id={`${def.table}-dialog-title`} sx={{ pr: 6 }}>
@@ -51,24 +55,36 @@ export function RecordDialog(props: {
       {tab === 'history' && record && (
         <div style={{ padding: '8px 24px 24px' }}><RecordHistory def={def} recordId={record.id} ctx={ctx} /></div>
       )}
-      <div hidden={tab !== 'details'}>
-        <RecordForm
-          key={editor.generation}
-          def={def}
-          lao={props.lao}
-          fiscalYear={props.fiscalYear}
-          record={record}
-          seen={editor.seen}
-          initialValues={editor.initialValues}
-          restoredAt={editor.restoredAt}
-          references={props.references}
-          ctx={ctx}
-          onSaved={props.onSaved}
-          onCancel={() => props.onClose(true)}
-          onDelete={record ? () => props.onDelete(record) : undefined}
-          onStartOver={props.onStartOver}
-        />
-      </div>
+      {readOnly && record ? (
+        <div hidden={tab !== 'details'}>
+          <DialogContent dividers>
+            <Alert severity="info" sx={{ mb: 2 }}>{ctx.t('form.readOnly')}</Alert>
+            <RecordDetails def={def} record={live ?? record} ctx={ctx} />
+          </DialogContent>
+          <DialogActions sx={{ px: 3, py: 1.5 }}>
+            <Button onClick={() => props.onClose(false)}>{ctx.t('form.close')}</Button>
+          </DialogActions>
+        </div>
+      ) : (
+        <div hidden={tab !== 'details'}>
+          <RecordForm
+            key={editor.generation}
+            def={def}
+            lao={props.lao}
+            fiscalYear={props.fiscalYear}
+            record={record}
+            seen={editor.seen}
+            initialValues={editor.initialValues}
+            restoredAt={editor.restoredAt}
+            references={props.references}
+            ctx={ctx}
+            onSaved={props.onSaved}
+            onCancel={() => props.onClose(true)}
+            onDelete={record ? () => props.onDelete(record) : undefined}
+            onStartOver={props.onStartOver}
+          />
+        </div>
+      )}
     </Dialog>
   );
 }

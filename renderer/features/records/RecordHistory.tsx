@@ -50,7 +50,7 @@ export function formatFieldValue(field: FieldDef | undefined, value: unknown, ct
   }
 }
 
-function labelOfPath(def: TableDef, path: string, ctx: LabelContext) {
+export function labelOfPath(def: TableDef, path: string, ctx: LabelContext) {
   if (path === 'enteredOnBehalf') return ctx.t('form.onBehalfShort');
   const field = fieldOfIssue(def, path);
   return field ? fieldLabel(def, field, ctx) : path;

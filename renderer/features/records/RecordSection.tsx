@@ -17,6 +17,7 @@ import { useLabelContext, useReferenceData, type ReferenceData } from './hooks';
 import { RecordDialog, type EditorState } from './RecordDialog';
 import type { ColumnContext, FormValues, TableDef } from './types';
 import { today } from '../../../shared/clock';
+import { useCanWriteLao } from '../sync/useSync';
 
 export interface RecordSectionProps {
   def: TableDef;
@@ -39,11 +40,15 @@ function preselectOnlyOptions(def: TableDef, values: FormValues, data: Reference
   }
 }
 
-/** One table of an LAO: a fast list with quick filter, and create, edit, delete (undoable) and history in a dialog. */
+/**
+ * One table of an LAO: a fast list with quick filter, and create, edit, delete (undoable) and history in a dialog.
+ * A user who may not write the LAO (a supervisor) reads: no add, edit or delete is offered, rows open read-only.
+ */
 export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: RecordSectionProps) {
   const base = useLabelContext();
   const { t } = useTranslation();
   const db = localDb();
+  const canWrite = useCanWriteLao(lao);
   const scopeYear = def.fiscal ? fiscalYear : undefined;
   // Tagged with what was asked: after a change of LAO or fiscal year the hook
   // still holds the previous answer until the new one arrives, and that answer
@@ -140,18 +145,18 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
   const texts: TableTexts = useMemo(() => ({
     label: sectionTitle,
     actions: ctx.t('form.actions'),
-    edit: ctx.t('form.edit'),
+    edit: ctx.t(canWrite ? 'form.edit' : 'form.view'),
     delete: ctx.t('form.delete'),
     empty: ctx.t('form.noRecords'),
     noMatches: ctx.t('form.noMatches'),
     sortAscending: ctx.t('form.sortAscending'),
     sortDescending: ctx.t('form.sortDescending'),
     onBehalf: ctx.t('form.onBehalfShort'),
-  }), [ctx, sectionTitle]);
+  }), [ctx, sectionTitle, canWrite]);
   // Alt+N adds a record and Ctrl+F finds one, wherever focus is inside the section.
   const onSectionKeyDown = (event: KeyboardEvent) => {
     if (editor) return;
-    if (event.altKey && !event.ctrlKey && event.code === 'KeyN') {
+    if (canWrite && event.altKey && !event.ctrlKey && event.code === 'KeyN') {
       event.preventDefault();
       void open(null);
     } else if ((event.ctrlKey || event.metaKey) && !event.altKey && event.code === 'KeyF') {
@@ -180,12 +185,14 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
               input: { startAdornment: <InputAdornment position="start"><SearchIcon fontSize="small" /></InputAdornment> },
             }}
           />
-          <Tooltip title={ctx.t('form.addShortcut')} describeChild>
-            <Button variant="contained" startIcon={<AddIcon />} onClick={() => void open(null)} aria-keyshortcuts="Alt+N">{ctx.t(`${def.table}.add`)}</Button>
-          </Tooltip>
+          {canWrite && (
+            <Tooltip title={ctx.t('form.addShortcut')} describeChild>
+              <Button variant="contained" startIcon={<AddIcon />} onClick={() => void open(null)} aria-keyshortcuts="Alt+N">{ctx.t(`${def.table}.add`)}</Button>
+            </Tooltip>
+          )}
         </Stack>
         {summary}
-        {(editor ? [] : drafts ?? []).map((draft) => {
+        {(editor || !canWrite ? [] : drafts ?? []).map((draft) => {
           const record = draft.recordId ? rows?.find((row) => row.id === draft.recordId) : undefined;
           if (draft.recordId && !record) return null;
           return (
@@ -205,7 +212,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
             </Alert>
           );
         })}
-        <RecordTable rows={shownRows} columns={columns} loading={rows === undefined} tall={count > BIG_LIST} searching={deferredSearch.trim() !== ''} texts={texts} onOpen={openRow} onDelete={removeRow} />
+        <RecordTable rows={shownRows} columns={columns} loading={rows === undefined} tall={count > BIG_LIST} searching={deferredSearch.trim() !== ''} texts={texts} onOpen={openRow} onDelete={canWrite ? removeRow : undefined} />
       </CardContent>
       {editor && (
         <RecordDialog
@@ -213,6 +220,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
           lao={lao}
           fiscalYear={fiscalYear}
           editor={editor}
+          readOnly={!canWrite}
           references={references.data}
           ctx={ctx}
           onSaved={(record) => {

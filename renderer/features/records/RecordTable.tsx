@@ -7,7 +7,8 @@
  * does the filtering, this only sorts, shows and opens rows.
  *
  * Keyboard: Tab reaches the list, arrows / Page Up / Page Down / Home / End
- * move between rows, Enter opens the row, Delete deletes it (with Undo). Clicking
+ * move between rows, Enter opens the row, Delete deletes it (with Undo; not offered
+ * to a reader, who gets a view button instead of edit and delete). Clicking
  * a column header sorts by it (again: descending, a third time: list order).
  */
 import { Box, LinearProgress, Typography } from '@mui/material';
@@ -16,6 +17,7 @@ import ArrowUpwardIcon from '@mui/icons-material/ArrowUpward';
 import DeleteOutlineIcon from '@mui/icons-material/DeleteOutlined';
 import EditOutlinedIcon from '@mui/icons-material/EditOutlined';
 import OnBehalfIcon from '@mui/icons-material/AssignmentIndOutlined';
+import VisibilityOutlinedIcon from '@mui/icons-material/VisibilityOutlined';
 import { useEventCallback } from '@mui/material/utils';
 import { useVirtualizer } from '@tanstack/react-virtual';
 import { memo, useEffect, useLayoutEffect, useMemo, useRef, useState, type FocusEvent, type KeyboardEvent } from 'react';
@@ -50,7 +52,8 @@ export interface RecordTableProps {
   searching: boolean;
   texts: TableTexts;
   onOpen: (row: StoredRecord) => void;
-  onDelete: (row: StoredRecord) => void;
+  /** Absent for a reader (a supervisor): rows open read-only and cannot be deleted. */
+  onDelete?: ((row: StoredRecord) => void) | undefined;
 }
 
 function template(columns: readonly TableColumn[]): string {
@@ -96,7 +99,7 @@ const TABLE_SX = {
 
 interface RowHandlers {
   open: (row: StoredRecord, index: number) => void;
-  remove: (row: StoredRecord) => void;
+  remove: ((row: StoredRecord) => void) | null;
   keyDown: (event: KeyboardEvent, index: number, row: StoredRecord) => void;
 }
 
@@ -136,8 +139,8 @@ const TableRow = memo(function TableRow({ row, index, start, active, columns, gr
         );
       })}
       <div role="gridcell" className="rt-actions">
-        <button type="button" className="rt-action" tabIndex={-1} aria-label={texts.edit} title={texts.edit} onClick={(event) => { event.stopPropagation(); handlers.open(row, index); }}><EditOutlinedIcon aria-hidden /></button>
-        <button type="button" className="rt-action" tabIndex={-1} aria-label={texts.delete} title={texts.delete} onClick={(event) => { event.stopPropagation(); handlers.remove(row); }}><DeleteOutlineIcon aria-hidden /></button>
+        <button type="button" className="rt-action" tabIndex={-1} aria-label={texts.edit} title={texts.edit} onClick={(event) => { event.stopPropagation(); handlers.open(row, index); }}>{handlers.remove ? <EditOutlinedIcon aria-hidden /> : <VisibilityOutlinedIcon aria-hidden />}</button>
+        {handlers.remove && <button type="button" className="rt-action" tabIndex={-1} aria-label={texts.delete} title={texts.delete} onClick={(event) => { event.stopPropagation(); handlers.remove?.(row); }}><DeleteOutlineIcon aria-hidden /></button>}
       </div>
     </div>
   );
@@ -198,7 +201,7 @@ export const RecordTable = memo(function RecordTable({ rows, columns, loading, t
     } else if (event.key === 'Enter' && event.target === event.currentTarget) {
       event.preventDefault();
       onOpen(row);
-    } else if (event.key === 'Delete' && event.target === event.currentTarget) {
+    } else if (event.key === 'Delete' && event.target === event.currentTarget && onDelete) {
       event.preventDefault();
       onDelete(row);
     }
@@ -209,7 +212,8 @@ export const RecordTable = memo(function RecordTable({ rows, columns, loading, t
     setActive(index);
     onOpen(row);
   });
-  const remove = useEventCallback(onDelete);
+  const removeAny = useEventCallback((row: StoredRecord) => onDelete?.(row));
+  const remove = onDelete ? removeAny : null;
   const keyDown = useEventCallback(onRowKeyDown);
   const handlers: RowHandlers = useMemo(() => ({ open, remove, keyDown }), [open, remove, keyDown]);
 

@@ -1,19 +1,54 @@
-import { Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText } from '@mui/material';
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, List, ListItem, ListItemText } from '@mui/material';
 import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useState } from 'react';
+import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
-import { localDb } from '../../data/db';
+import { localDb, type OutboxEntry } from '../../data/db';
 import { discardRejected } from '../../sync/push';
+import { CATEGORIES } from '../records/categories';
+import { useLabelContext } from '../records/hooks';
+import { fieldOfIssue } from '../records/convert';
+import { flattenChanges, formatFieldValue, labelOfPath } from '../records/RecordHistory';
+import type { ColumnContext, TableDef } from '../records/types';
 import { formatSyncTime } from './syncTime';
 import { useSessionUser } from './useSync';
 
-/** The changes the server refused: kept on the device until the officer has read them and lets them go. */
+const DEFS = new Map<string, TableDef>(CATEGORIES.flatMap((category) => category.sections.map((def) => [def.table, def] as const)));
+
+/** Each field as the officer typed it (and what it was before), so it can be entered again. */
+function RefusedValues({ entry, ctx }: { entry: OutboxEntry; ctx: ColumnContext }) {
+  const { t } = useTranslation('sync');
+  const def = DEFS.get(entry.table);
+  const lines = flattenChanges(entry.changes).filter((line) => line.path !== 'enteredOnBehalf');
+  if (lines.length === 0) return null;
+  return (
+    <Box component="ul" data-testid="rejected-values" sx={{ m: 0, mt: 0.5, pl: 2, typography: 'body2', color: 'text.primary' }}>
+      {lines.map((line) => {
+        const field = def ? fieldOfIssue(def, line.path) : undefined;
+        const label = def ? labelOfPath(def, line.path, ctx) : line.path;
+        const typed = formatFieldValue(field, line.new, ctx);
+        return (
+          <li key={line.path}>
+            {line.old === null ? t('rejected.valueNew', { field: label, value: typed }) : t('rejected.value', { field: label, value: typed, was: formatFieldValue(field, line.old, ctx) })}
+          </li>
+        );
+      })}
+    </Box>
+  );
+}
+
+/**
+ * The changes the server refused. The records already show the server's value
+ * (rolled back when refused, docs/roles.md); each entry stays listed with its
+ * values and reason until the officer has read it and lets it go.
+ */
 export function RejectedChanges({ count }: { count: number }) {
   const { t } = useTranslation('sync');
   const { t: tr } = useTranslation('records');
   const format = useFormat();
+  const labels = useLabelContext();
+  const ctx: ColumnContext = useMemo(() => ({ ...labels, lookup: () => undefined }), [labels]);
   const [open, setOpen] = useState(false);
   const user = useSessionUser();
   // The signed-in user's own refused changes: another user's wait for that user.
@@ -25,19 +60,26 @@ export function RejectedChanges({ count }: { count: number }) {
   return (
     <>
       <Chip data-testid="sync-rejected" size="small" color="error" icon={<ErrorOutlineIcon />} label={t('status.rejected', { count })} onClick={() => setOpen(true)} />
-      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="sm" fullWidth>
+      <Dialog open={open} onClose={() => setOpen(false)} maxWidth="md" fullWidth>
         <DialogTitle>{t('rejected.title')}</DialogTitle>
         <DialogContent>
+          <Alert severity="info" sx={{ mb: 1 }}>{t('rejected.rolledBack')}</Alert>
           <List dense>
             {entries.map((entry) => (
               <ListItem
                 key={entry.seq}
                 data-testid="rejected-change"
+                divider
                 secondaryAction={<Button size="small" onClick={() => void discardRejected(localDb(), entry.seq!)}>{t('rejected.discard')}</Button>}
+                sx={{ pr: 16 }}
               >
                 <ListItemText
                   primary={`${t(`table.${entry.table}`, { defaultValue: tr(`${entry.table}.section`, { defaultValue: entry.table }) })} · ${formatSyncTime(entry.clientTime, format)}`}
-                  secondary={t(`rejectCode.${entry.rejected!.code}`, { defaultValue: entry.rejected!.code })}
+                  secondary={<>
+                    <Box component="span" sx={{ color: 'error.main', display: 'block' }}>{t(`rejectCode.${entry.rejected!.code}`, { defaultValue: entry.rejected!.code })}</Box>
+                    <RefusedValues entry={entry} ctx={ctx} />
+                  </>}
+                  slotProps={{ secondary: { component: 'div' } }}
                 />
               </ListItem>
             ))}

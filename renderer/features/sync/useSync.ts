@@ -1,5 +1,6 @@
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
+import { canWriteLaoHere } from '../../../shared/auth/access';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { localDb } from '../../data/db';
 import type { SyncStatus } from '../../sync/engine';
@@ -34,6 +35,16 @@ export function useOutboxCounts(): OutboxCounts & { conflicts: number } {
 
 export function useSessionUser(): SessionUser | null | undefined {
   return useLiveQuery(async () => ((await localDb().meta.get(META.user))?.value as SessionUser | undefined) ?? null, [], undefined);
+}
+
+/**
+ * Whether the user of this laptop may change the LAO's records (shared/auth/access.ts):
+ * false for a supervisor, so no screen offers an edit the server would refuse. False until
+ * the session is read: an edit control appears once it is known to be allowed.
+ */
+export function useCanWriteLao(lao: { id: string; provinceCode: string }): boolean {
+  const user = useSessionUser();
+  return user !== undefined && canWriteLaoHere(user, lao);
 }
 
 /** The signed-in user's first download as the laptop holds it (whole when signed out); undefined until read. */

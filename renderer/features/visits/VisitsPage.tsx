@@ -1,4 +1,4 @@
-import { Box, Button, Card, CardContent, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
+import { Alert, Box, Button, Card, CardContent, Chip, LinearProgress, Stack, Table, TableBody, TableCell, TableContainer, TableHead, TableRow, Typography } from '@mui/material';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink, useSearchParams } from 'react-router';
@@ -9,6 +9,8 @@ import { useFieldVisits, useProvinceReference } from '../../data/province';
 import { DemoBanner } from '../home/DemoBanner';
 import { useLocalName } from '../checklist/months';
 import { VisitForm } from './VisitForm';
+import { canWriteLaoHere } from '../../../shared/auth/access';
+import { useSessionUser } from '../sync/useSync';
 
 const PAGE = 50;
 
@@ -21,6 +23,7 @@ export function VisitsPage() {
   const visits = useFieldVisits();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const [shown, setShown] = useState(PAGE);
+  const user = useSessionUser();
   // The officer's own LAOs first in the picker.
   const laos = useMemo(() => {
     const mine = new Set(reference?.currentUser?.laoIds ?? []);
@@ -36,12 +39,15 @@ export function VisitsPage() {
         <Typography variant="h4" component="h1">{t('visits.title')}</Typography>
         <Typography color="text.secondary">{t('visits.intro')}</Typography>
       </Box>
-      <Card>
-        <CardContent>
-          <Typography variant="h6" component="h2" gutterBottom>{t('visits.new')}</Typography>
-          <VisitForm key={params.get('lao') ?? ''} laos={laos} initialLaoId={params.get('lao') ?? undefined} />
-        </CardContent>
-      </Card>
+      {/* A supervisor writes no LAO's records: no visit form the server would refuse. */}
+      {user !== undefined && laos.some((lao) => canWriteLaoHere(user, lao)) ? (
+        <Card>
+          <CardContent>
+            <Typography variant="h6" component="h2" gutterBottom>{t('visits.new')}</Typography>
+            <VisitForm key={params.get('lao') ?? ''} laos={laos} initialLaoId={params.get('lao') ?? undefined} />
+          </CardContent>
+        </Card>
+      ) : user ? <Alert severity="info" data-testid="visits-read-only">{t('visits.readOnly')}</Alert> : null}
       <Card>
         <CardContent>
           <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'baseline' }}>
