@@ -9,6 +9,7 @@ import { discardRejected } from '../../sync/push';
 import { CATEGORIES } from '../records/categories';
 import { useLabelContext } from '../records/hooks';
 import { fieldOfIssue } from '../records/convert';
+import { VISIT_PURPOSE_LABELS, type VisitPurpose } from '../../../shared/domain/visit';
 import { flattenChanges, formatFieldValue, labelOfPath } from '../records/RecordHistory';
 import type { ColumnContext, TableDef } from '../records/types';
 import { formatSyncTime } from './syncTime';
@@ -16,15 +17,43 @@ import { useSessionUser } from './useSync';
 
 const DEFS = new Map<string, TableDef>(CATEGORIES.flatMap((category) => category.sections.map((def) => [def.table, def] as const)));
 
+/** Fields of a visit that say where it belongs, not what was typed: not listed (the officer is the writer). */
+const VISIT_PLACE = new Set(['id', 'laoId', 'provinceCode', 'fiscalYear', 'officerId', 'deleted', 'enteredOnBehalf']);
+
+/** A field visit has no record form (it is logged on its own page): its labels and values, as that page writes them. */
+function useVisitField(ctx: ColumnContext): (path: string, value: unknown) => { label: string; text: string } {
+  const { t } = useTranslation('calendar');
+  return (path, value) => {
+    const label = t(`visits.${path === 'categoriesEntered' ? 'categories' : path}`, { defaultValue: path });
+    if (value === null || value === undefined || value === '' || (Array.isArray(value) && value.length === 0)) return { label, text: '—' };
+    if (path === 'visitedOn' && typeof value === 'string') return { label, text: ctx.format.date(value) };
+    if (path === 'purpose' && typeof value === 'string' && value in VISIT_PURPOSE_LABELS) return { label, text: VISIT_PURPOSE_LABELS[value as VisitPurpose][ctx.lang] };
+    if (path === 'categoriesEntered' && Array.isArray(value)) return { label, text: value.map((category) => t(`category.${String(category)}`)).join(', ') };
+    return { label, text: String(value) };
+  };
+}
+
 /** Each field as the officer typed it (and what it was before), so it can be entered again. */
 function RefusedValues({ entry, ctx }: { entry: OutboxEntry; ctx: ColumnContext }) {
   const { t } = useTranslation('sync');
+  const visitField = useVisitField(ctx);
   const def = DEFS.get(entry.table);
-  const lines = flattenChanges(entry.changes).filter((line) => line.path !== 'enteredOnBehalf');
+  const visit = entry.table === 'fieldVisits';
+  // A visit's categories are one list: flattening would name each by its position.
+  const lines = (visit ? Object.entries(entry.changes).map(([path, change]) => ({ path, old: change.old, new: change.new })) : flattenChanges(entry.changes))
+    .filter((line) => line.path !== 'enteredOnBehalf' && !(visit && VISIT_PLACE.has(line.path)));
   if (lines.length === 0) return null;
   return (
     <Box component="ul" data-testid="rejected-values" sx={{ m: 0, mt: 0.5, pl: 2, typography: 'body2', color: 'text.primary' }}>
       {lines.map((line) => {
+        if (visit) {
+          const typed = visitField(line.path, line.new);
+          return (
+            <li key={line.path}>
+              {line.old === null ? t('rejected.valueNew', { field: typed.label, value: typed.text }) : t('rejected.value', { field: typed.label, value: typed.text, was: visitField(line.path, line.old).text })}
+            </li>
+          );
+        }
         const field = def ? fieldOfIssue(def, line.path) : undefined;
         const label = def ? labelOfPath(def, line.path, ctx) : line.path;
         const typed = formatFieldValue(field, line.new, ctx);

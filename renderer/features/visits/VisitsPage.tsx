@@ -30,6 +30,8 @@ export function VisitsPage() {
     return [...(reference?.laos ?? [])].sort((a, b) => Number(mine.has(b.id)) - Number(mine.has(a.id)) || a.code.localeCompare(b.code));
   }, [reference]);
   const laoById = useMemo(() => new Map(laos.map((l) => [l.id, l])), [laos]);
+  // The form offers only LAOs this user may write: a visit to another officer's LAO would only be refused.
+  const writable = useMemo(() => (user === undefined ? [] : laos.filter((lao) => canWriteLaoHere(user, lao))), [laos, user]);
   const userById = useMemo(() => new Map((reference?.users ?? []).map((u) => [u.id, u])), [reference]);
   if (!reference || !visits) return <LinearProgress />;
   return (
@@ -40,11 +42,11 @@ export function VisitsPage() {
         <Typography color="text.secondary">{t('visits.intro')}</Typography>
       </Box>
       {/* A supervisor writes no LAO's records: no visit form the server would refuse. */}
-      {user !== undefined && laos.some((lao) => canWriteLaoHere(user, lao)) ? (
+      {writable.length > 0 ? (
         <Card>
           <CardContent>
             <Typography variant="h6" component="h2" gutterBottom>{t('visits.new')}</Typography>
-            <VisitForm key={params.get('lao') ?? ''} laos={laos} initialLaoId={params.get('lao') ?? undefined} />
+            <VisitForm key={params.get('lao') ?? ''} laos={writable} initialLaoId={params.get('lao') ?? undefined} />
           </CardContent>
         </Card>
       ) : user ? <Alert severity="info" data-testid="visits-read-only">{t('visits.readOnly')}</Alert> : null}
