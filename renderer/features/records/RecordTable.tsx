@@ -56,12 +56,18 @@ export interface RecordTableProps {
   onDelete?: ((row: StoredRecord) => void) | undefined;
 }
 
+/** Room in the first column for the on-behalf mark, so a date there is not cut short by it. */
+const MARK_WIDTH = 20;
+
 function template(columns: readonly TableColumn[]): string {
-  const tracks = columns.map((c) => (c.width ? `${c.width}px` : `minmax(${c.minWidth ?? 120}px, ${c.flex ?? 1}fr)`));
+  const tracks = columns.map((c, i) => {
+    const extra = i === 0 ? MARK_WIDTH : 0;
+    return c.width ? `${c.width + extra}px` : `minmax(${(c.minWidth ?? 120) + extra}px, ${c.flex ?? 1}fr)`;
+  });
   return [...tracks, `${ACTIONS_WIDTH}px`].join(' ');
 }
 
-const minWidthOf = (columns: readonly TableColumn[]) => columns.reduce((sum, c) => sum + (c.width ?? c.minWidth ?? 120), ACTIONS_WIDTH);
+const minWidthOf = (columns: readonly TableColumn[]) => columns.reduce((sum, c) => sum + (c.width ?? c.minWidth ?? 120), ACTIONS_WIDTH + MARK_WIDTH);
 
 // One style sheet for the whole table: rows and cells are plain elements with class names,
 // so a re-render creates no styled components per cell.
