@@ -1,10 +1,11 @@
 import { Box, Card, CardActionArea, CardContent, Chip, FormControl, Grid, InputAdornment, InputLabel, LinearProgress, MenuItem, Select, Stack, TextField, Typography } from '@mui/material';
 import SearchIcon from '@mui/icons-material/Search';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useDeferredValue, useMemo, useState } from 'react';
+import { useWindowVirtualizer } from '@tanstack/react-virtual';
+import { useDeferredValue, useLayoutEffect, useMemo, useRef, useState, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
-import { LAO_TYPE_CODES, groupLaosByDistrict, matchesLaoSearch, monthStatusOf, type DirectoryLao, type DirectoryDistrict } from './directory';
+import { LAO_TYPE_CODES, directoryRows, groupLaosByDistrict, matchesLaoSearch, monthStatusOf, type DirectoryLao, type DirectoryDistrict } from './directory';
 import { useProvinceCompletion } from '../../data/province';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { TASK_STATUSES } from '../../../shared/calendar/index';
@@ -20,6 +21,7 @@ export function LaoDirectoryPage() {
   const [type, setType] = useState('');
   const [districtCode, setDistrictCode] = useState('');
   const [status, setStatus] = useState('');
+  const [provinceCode, setProvinceCode] = useState('');
   const tr = useTranslation('records').t;
   const format = useFormat();
   const fiscalYear = format.today().fiscalYear;
@@ -36,15 +38,21 @@ export function LaoDirectoryPage() {
   const summaries = useLiveQuery(() => loadAllLaoSummaries(localDb(), fiscalYear), [fiscalYear]);
   const data = useLiveQuery(async () => {
     const db = localDb();
-    const [laos, districts] = await Promise.all([db.laos.toArray(), db.districts.toArray()]);
-    return { laos: laos as unknown as DirectoryLao[], districts: districts as unknown as DirectoryDistrict[] };
+    const [laos, districts, provinces] = await Promise.all([db.laos.toArray(), db.districts.toArray(), db.provinces.toArray()]);
+    return {
+      laos: laos as unknown as DirectoryLao[],
+      districts: districts as unknown as (DirectoryDistrict & { provinceCode: string })[],
+      districtByCode: new Map((districts as unknown as DirectoryDistrict[]).map((d) => [d.code, d])),
+      provinces: (provinces as unknown as { code: string; nameTh: string; nameEn: string }[]).sort((a, b) => a.code.localeCompare(b.code)),
+    };
   }, []);
   const groups = useMemo(() => {
     if (!data) return [];
-    const visible = data.laos.filter((lao) => (!type || lao.type === type) && (!districtCode || lao.districtCode === districtCode)
-      && (!status || statusOf(lao.id) === status) && matchesLaoSearch(lao, data.districts, deferredQuery));
+    const visible = data.laos.filter((lao) => (!provinceCode || lao.provinceCode === provinceCode) && (!type || lao.type === type) && (!districtCode || lao.districtCode === districtCode)
+      && (!status || statusOf(lao.id) === status) && matchesLaoSearch(lao, data.districtByCode, deferredQuery));
     return groupLaosByDistrict(visible, data.districts);
-  }, [data, type, districtCode, status, statusOf, deferredQuery]);
+  }, [data, provinceCode, type, districtCode, status, statusOf, deferredQuery]);
+  const shown = useMemo(() => groups.reduce((sum, group) => sum + group.laos.length, 0), [groups]);
   if (!data) return <LinearProgress />;
   const en = i18n.language === 'en';
   return (
@@ -60,11 +68,21 @@ export function LaoDirectoryPage() {
           fullWidth
           slotProps={{ input: { startAdornment: <InputAdornment position="start"><SearchIcon /></InputAdornment> } }}
         />
+        {/* A device with more than one province (an administrator's, after the national registry): one province at a time, or all. */}
+        {data.provinces.length > 1 && (
+          <FormControl sx={{ minWidth: 220 }}>
+            <InputLabel id="lao-province-label">{tr('directory.province')}</InputLabel>
+            <Select labelId="lao-province-label" label={tr('directory.province')} value={provinceCode} onChange={(event) => { setProvinceCode(event.target.value); setDistrictCode(''); }}>
+              <MenuItem value="">{tr('directory.allProvinces')}</MenuItem>
+              {data.provinces.map((p) => <MenuItem key={p.code} value={p.code}>{en ? p.nameEn || p.nameTh : p.nameTh}</MenuItem>)}
+            </Select>
+          </FormControl>
+        )}
         <FormControl sx={{ minWidth: 220 }}>
           <InputLabel id="lao-district-label">{tr('directory.district')}</InputLabel>
           <Select labelId="lao-district-label" label={tr('directory.district')} value={districtCode} onChange={(event) => setDistrictCode(event.target.value)}>
             <MenuItem value="">{tr('directory.allDistricts')}</MenuItem>
-            {[...data.districts].sort((a, b) => a.code.localeCompare(b.code)).map((d) => <MenuItem key={d.code} value={d.code}>{en ? d.nameEn : d.nameTh}</MenuItem>)}
+            {data.districts.filter((d) => !provinceCode || d.provinceCode === provinceCode).sort((a, b) => a.code.localeCompare(b.code)).map((d) => <MenuItem key={d.code} value={d.code}>{en ? d.nameEn : d.nameTh}</MenuItem>)}
           </Select>
         </FormControl>
         <FormControl sx={{ minWidth: 260 }}>
@@ -82,36 +100,91 @@ export function LaoDirectoryPage() {
           </Select>
         </FormControl>
       </Stack>
+      <Typography color="text.secondary" data-testid="lao-count-shown" data-count={shown} aria-live="polite">{t('laos.shown', { count: shown })}</Typography>
       {groups.length === 0 && <Typography color="text.secondary">{t('laos.none')}</Typography>}
-      {groups.map(({ district, laos }) => (
-        <Box key={district.code} component="section" aria-label={en ? district.nameEn : district.nameTh}>
-          <Stack direction="row" spacing={1} sx={{ mb: 1, alignItems: 'baseline' }}>
-            <Typography variant="h6" component="h2">{t('laos.district', { name: en ? district.nameEn : district.nameTh })}</Typography>
-            <Typography color="text.secondary">{t('laos.count', { count: laos.length })}</Typography>
-          </Stack>
-          <Grid container spacing={1.5}>
-            {laos.map((lao) => (
-              <Grid key={lao.id} size={{ xs: 12, sm: 6, md: 4 }}>
-                <Card data-testid="lao-card">
-                  <CardActionArea component={Link} to={`/laos/${lao.id}`}>
-                    <CardContent>
-                      <Typography sx={{ fontWeight: 600 }}>{en ? lao.nameEn : lao.nameTh}</Typography>
-                      <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
-                        <Chip size="small" label={t(`laoType.${lao.type}`)} />
-                        <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{t('laos.code', { code: lao.code })}</Typography>
-                        <Box sx={{ flexGrow: 1 }} />
-                        {statusOf(lao.id) && <StatusChip status={statusOf(lao.id)!} />}
-                      </Stack>
-                      <LaoCardSummary summary={summaries?.get(lao.id)} fiscalYear={fiscalYear} />
-                    </CardContent>
-                  </CardActionArea>
-                </Card>
-              </Grid>
-            ))}
-          </Grid>
-        </Box>
-      ))}
+      <DirectoryList groups={groups} render={(lao) => (
+        <Card data-testid="lao-card" sx={{ height: '100%' }}>
+          <CardActionArea component={Link} to={`/laos/${lao.id}`} sx={{ height: '100%', alignItems: 'flex-start' }}>
+            <CardContent>
+              <Typography sx={{ fontWeight: 600 }}>{en ? lao.nameEn || lao.nameTh : lao.nameTh}</Typography>
+              <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
+                <Chip size="small" label={t(`laoType.${lao.type}`)} />
+                <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{t('laos.code', { code: lao.code })}</Typography>
+                <Box sx={{ flexGrow: 1 }} />
+                {statusOf(lao.id) && <StatusChip status={statusOf(lao.id)!} />}
+              </Stack>
+              <LaoCardSummary summary={summaries?.get(lao.id)} fiscalYear={fiscalYear} />
+            </CardContent>
+          </CardActionArea>
+        </Card>
+      )} districtLabel={(district, count) => (
+        <Stack direction="row" spacing={1} sx={{ pt: 1.5, pb: 1, alignItems: 'baseline' }}>
+          <Typography variant="h6" component="h2">{t('laos.district', { name: en ? district.nameEn || district.nameTh : district.nameTh })}</Typography>
+          <Typography color="text.secondary">{t('laos.count', { count })}</Typography>
+        </Stack>
+      )} />
     </Stack>
+  );
+}
+
+/** Columns of cards for the list's width: three on a laptop, two on a narrow window, one on a phone. */
+const columnsFor = (width: number) => (width >= 900 ? 3 : width >= 600 ? 2 : 1);
+
+/**
+ * The district headings and rows of cards, virtualized against the page's own
+ * scroll: only the rows on screen are elements, so the whole country's 7,850
+ * LAOs filter and scroll as quickly as a province's hundred.
+ */
+function DirectoryList({ groups, render, districtLabel }: {
+  groups: readonly { district: DirectoryDistrict; laos: DirectoryLao[] }[];
+  render: (lao: DirectoryLao) => ReactNode;
+  districtLabel: (district: DirectoryDistrict, count: number) => ReactNode;
+}) {
+  const ref = useRef<HTMLDivElement>(null);
+  const [width, setWidth] = useState(1200);
+  const [offset, setOffset] = useState(0);
+  useLayoutEffect(() => {
+    const element = ref.current;
+    if (!element) return;
+    const measure = () => {
+      setWidth(element.clientWidth);
+      setOffset(element.getBoundingClientRect().top + window.scrollY);
+    };
+    measure();
+    const observer = new ResizeObserver(measure);
+    observer.observe(element);
+    return () => observer.disconnect();
+  }, []);
+  const columns = columnsFor(width);
+  const rows = useMemo(() => directoryRows(groups, columns), [groups, columns]);
+  const virtualizer = useWindowVirtualizer({
+    count: rows.length,
+    estimateSize: (index) => (rows[index]?.kind === 'district' ? 52 : 150),
+    overscan: 6,
+    scrollMargin: offset,
+  });
+  return (
+    <Box ref={ref} sx={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+      {virtualizer.getVirtualItems().map((item) => {
+        const row = rows[item.index]!;
+        return (
+          <Box
+            key={item.key}
+            ref={virtualizer.measureElement}
+            data-index={item.index}
+            component={row.kind === 'district' ? 'section' : 'div'}
+            aria-label={row.kind === 'district' ? row.district.nameTh : undefined}
+            sx={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start - virtualizer.options.scrollMargin}px)`, pb: row.kind === 'cards' ? 1.5 : 0 }}
+          >
+            {row.kind === 'district' ? districtLabel(row.district, row.count) : (
+              <Grid container spacing={1.5} columns={columns}>
+                {row.laos.map((lao) => <Grid key={lao.id} size={1}>{render(lao)}</Grid>)}
+              </Grid>
+            )}
+          </Box>
+        );
+      })}
+    </Box>
   );
 }
 
