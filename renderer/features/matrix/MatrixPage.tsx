@@ -1,17 +1,19 @@
 import { Alert, Box, Button, MenuItem, Stack, TextField, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { LAO_TYPE_CODES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
 import { useUrlParams } from '../../app/useUrlParams';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
+import { localDb } from '../../data/db';
 import { DemoBanner } from '../home/DemoBanner';
 import { isTaskStatus, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { selectedMonth, useLocalName } from '../checklist/months';
 import { MonthPicker } from '../checklist/MonthPicker';
 import { ComputingProgress, StatusLegend, UpdatingNote } from '../checklist/status';
-import { buildMatrix } from './matrix';
+import { buildMatrix, provinceView } from './matrix';
 import { MatrixTable } from './MatrixTable';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
 
@@ -31,15 +33,22 @@ export function MatrixPage() {
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(fiscalYear, today.iso);
   const { tasks } = useCalendarTasks(year, month, view === 'year');
+  // A device with several provinces (an administrator's, after the national registry) shows one
+  // province's matrix at a time: the first unless another is chosen.
+  const provinceNames = useLiveQuery(() => localDb().provinces.toArray() as unknown as Promise<{ code: string; nameTh: string; nameEn: string }[]>, []);
+  const { provinces, province, ...inProvince } = useMemo(
+    () => provinceView(reference?.laos ?? [], reference?.districts ?? [], params.get('province')),
+    [reference, params],
+  );
   // Filtering reads the cached results; results only change when the engine recomputed an LAO.
   const model = useMemo(
-    () => buildMatrix(reference?.laos ?? [], reference?.districts ?? [], tasks, snapshot.results, { district, type, status }),
-    [reference, tasks, snapshot.results, district, type, status],
+    () => buildMatrix(inProvince.laos, inProvince.districts, tasks, snapshot.results, { district, type, status }),
+    [inProvince, tasks, snapshot.results, district, type, status],
   );
   const setParam = (key: string, value: string | undefined) => updateParams((next) => {
     if (value) next.set(key, value); else next.delete(key);
   });
-  const presentTypes = LAO_TYPE_CODES.filter((code) => reference?.laos.some((lao) => lao.type === code));
+  const presentTypes = LAO_TYPE_CODES.filter((code) => inProvince.laos.some((lao) => lao.type === code));
 
   return (
     // data-results: the day whose results are on screen, once they are computed for it (empty while stale).
@@ -56,9 +65,17 @@ export function MatrixPage() {
           <ToggleButton value="year">{t('matrix.yearView')}</ToggleButton>
         </ToggleButtonGroup>
         <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={190} />
+        {province !== undefined && (
+          <TextField select size="small" label={t('matrix.province')} value={province} onChange={(e) => updateParams((next) => { next.set('province', e.target.value); next.delete('district'); })} sx={{ minWidth: 150 }}>
+            {provinces.map((code) => {
+              const known = provinceNames?.find((p) => p.code === code);
+              return <MenuItem key={code} value={code}>{known ? name(known) : code}</MenuItem>;
+            })}
+          </TextField>
+        )}
         <TextField select size="small" label={t('matrix.district')} value={district ?? ''} onChange={(e) => setParam('district', e.target.value)} sx={{ minWidth: 180 }}>
           <MenuItem value="">{t('matrix.allDistricts')}</MenuItem>
-          {(reference?.districts ?? []).map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
+          {inProvince.districts.map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
         </TextField>
         <TextField select size="small" label={t('matrix.type')} value={type ?? ''} onChange={(e) => setParam('type', e.target.value)} sx={{ minWidth: 200 }}>
           <MenuItem value="">{t('matrix.allTypes')}</MenuItem>

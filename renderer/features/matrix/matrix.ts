@@ -54,3 +54,19 @@ export function buildMatrix(
   }
   return { groups, ...tally(kept.map((lao) => ({ lao, results: results.get(lao.id) })), tasks), shown: kept.length, total: laos.length };
 }
+
+/**
+ * One province at a time on a device that holds several (an administrator's,
+ * after the national registry): the requested one if the device has it, else
+ * the first by code. With a single province, `province` is undefined (no picker).
+ */
+export function provinceView<L extends { provinceCode: string }, D extends { provinceCode: string }>(laos: readonly L[], districts: readonly D[], requested: string | null) {
+  const provinces = [...new Set(laos.map((lao) => lao.provinceCode))].sort();
+  const province = provinces.length > 1 ? (requested !== null && provinces.includes(requested) ? requested : provinces[0]) : undefined;
+  return {
+    provinces,
+    province,
+    laos: province === undefined ? [...laos] : laos.filter((lao) => lao.provinceCode === province),
+    districts: province === undefined ? [...districts] : districts.filter((d) => d.provinceCode === province),
+  };
+}
