@@ -78,10 +78,15 @@ async function startMain(gotLock = true): Promise<void> {
   vi.doMock('electron', () => fake.electron);
   await import('./index');
   await new Promise((resolve) => setTimeout(resolve, 0));
+  // The window opens once the saved window state is read from disk.
+  if (gotLock) await vi.waitFor(() => expect(fake.windows).toHaveLength(1));
 }
+
+let listenersBefore: Set<unknown>;
 
 beforeEach(async () => {
   userData = await mkdtemp(path.join(tmpdir(), 'eplan-main-'));
+  listenersBefore = new Set(process.listeners('unhandledRejection'));
   vi.resetModules();
   vi.stubEnv('EPLAN_SERVER_URL', 'http://127.0.0.1:8787/');
 });
@@ -89,6 +94,10 @@ afterEach(async () => {
   vi.doUnmock('electron');
   vi.unstubAllEnvs();
   await rm(userData, { recursive: true, force: true });
+  // Each import of index.ts adds its handler: take those away again.
+  for (const listener of process.listeners('unhandledRejection')) {
+    if (!listenersBefore.has(listener)) process.off('unhandledRejection', listener);
+  }
 });
 
 describe('main process wiring', () => {
