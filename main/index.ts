@@ -226,9 +226,10 @@ if (!app.requestSingleInstanceLock()) {
       registerAppProtocol();
       registerIpc();
       setMenu();
+      // Before the window: the renderer may name its server as soon as it loads.
+      await startUpdates().catch(logError);
       mainWindow = createMainWindow(await readWindowState());
       void log.info('main', `started ${app.getVersion()}`);
-      await startUpdates().catch(logError);
     })
     .catch((error: unknown) => {
       logError(error);
