@@ -1,13 +1,26 @@
 /**
  * Electron main process: wiring only. Decisions live in security.ts, ipc.ts,
- * token-store.ts, app-protocol.ts and menu.ts, which are unit-tested.
+ * token-store.ts, app-protocol.ts, menu.ts, log.ts, window-state.ts and
+ * updates.ts, which are unit-tested.
  */
-import { BrowserWindow, Menu, type WebContents, app, dialog, ipcMain, protocol, safeStorage, session, shell } from 'electron';
-import { promises as fs } from 'node:fs';
+import { BrowserWindow, Menu, type WebContents, app, dialog, ipcMain, net, protocol, safeStorage, screen, session, shell } from 'electron';
+import { promises as fs, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
+import { now } from '../shared/clock';
+import { IPC_EVENTS, type AppLanguage, type UpdateState } from '../shared/platform/bridge';
 import { APP_SCHEME_PRIVILEGES, createAppProtocolHandler } from './app-protocol';
 import { createIpcHandlers, registerIpcHandlers } from './ipc';
+import { createLog } from './log';
 import { buildMenuTemplate } from './menu';
+import { type UpdateController, type UpdaterLike, createUpdateController } from './updates';
+import {
+  MIN_WINDOW_SIZE,
+  WINDOW_STATE_FILE_NAME,
+  parseWindowState,
+  rememberPlacement,
+  restorePlacement,
+  type WindowState,
+} from './window-state';
 import {
   APP_ENTRY_URL,
   APP_SCHEME,
@@ -26,14 +39,25 @@ const PRELOAD_PATH = path.join(__dirname, 'preload.js');
 const RENDERER_DIR = path.resolve(__dirname, '..', 'renderer');
 const isDev = !app.isPackaged;
 
-const logError = (error: unknown): void => console.error('[main]', error);
-
 // Lets tests and side-by-side installs keep their own data (and single-instance lock).
 if (process.env.EPLAN_USER_DATA_DIR) app.setPath('userData', path.resolve(process.env.EPLAN_USER_DATA_DIR));
+
+// userData/logs: the file support asks for (Help > Open log folder). The console only if the disk refuses.
+const log = createLog({
+  fs,
+  dir: path.join(app.getPath('userData'), 'logs'),
+  now,
+  onWriteError: (error) => console.error('[log]', error),
+});
+const logError = (error: unknown): void => void log.error('main', error);
+process.on('unhandledRejection', logError);
+const WINDOW_STATE_PATH = path.join(app.getPath('userData'), WINDOW_STATE_FILE_NAME);
 
 protocol.registerSchemesAsPrivileged([APP_SCHEME_PRIVILEGES]);
 
 let mainWindow: BrowserWindow | null = null;
+let language: AppLanguage = 'th';
+let updates: UpdateController | null = null;
 
 function hardenSession(): void {
   const ses = session.defaultSession;
@@ -57,6 +81,37 @@ function registerAppProtocol(): void {
   );
 }
 
+function setMenu(): void {
+  Menu.setApplicationMenu(
+    Menu.buildFromTemplate(
+      buildMenuTemplate({
+        appName: APP_NAME,
+        language,
+        isDev,
+        isMac: process.platform === 'darwin',
+        onAbout: showAbout,
+        onOpenLogFolder: () => void shell.openPath(log.dir).then((failure) => failure && logError(failure)),
+      }),
+    ),
+  );
+}
+
+/** Installed apps only: an unpacked build (npm start) has no installer to update. */
+async function startUpdates(): Promise<void> {
+  if (!app.isPackaged) return;
+  const { autoUpdater } = await import('electron-updater');
+  // Its own console logging would bypass our log file.
+  autoUpdater.logger = null;
+  updates = createUpdateController({
+    updater: autoUpdater as unknown as UpdaterLike,
+    isOnline: () => net.isOnline(),
+    now,
+    timers: { setTimeout: (run, ms) => setTimeout(run, ms), clearTimeout: (handle) => clearTimeout(handle as NodeJS.Timeout) },
+    onChange: (state: UpdateState) => mainWindow?.webContents.send(IPC_EVENTS.onUpdateState, state),
+    log: (level, message) => void log.write(level, 'updates', message),
+  });
+}
+
 function registerIpc(): void {
   const tokenStore = createTokenStore({
     safeStorage,
@@ -74,6 +129,15 @@ function registerIpc(): void {
     shell,
     tokenStore,
     defaultServerUrl: parseServerUrl(process.env.EPLAN_SERVER_URL),
+    onLanguage: (next) => {
+      if (next === language) return;
+      language = next;
+      setMenu();
+    },
+    log,
+    get updates() {
+      return updates;
+    },
     onError: logError,
   });
   registerIpcHandlers(ipcMain, handlers);
@@ -100,17 +164,36 @@ function guardWebContents(contents: WebContents): void {
   contents.setWindowOpenHandler(createWindowOpenHandler(shell, logError));
 }
 
-function createMainWindow(): BrowserWindow {
+async function readWindowState(): Promise<WindowState> {
+  return parseWindowState(await fs.readFile(WINDOW_STATE_PATH, 'utf8').catch(() => null));
+}
+
+/** Remembers where the window was, for these displays; written at once, as the app is closing. */
+function saveWindowState(window: BrowserWindow, state: WindowState): void {
+  const next = rememberPlacement(state, screen.getAllDisplays(), { bounds: window.getNormalBounds(), maximized: window.isMaximized() });
+  try {
+    writeFileSync(WINDOW_STATE_PATH, JSON.stringify(next));
+  } catch (error) {
+    logError(error);
+  }
+}
+
+function createMainWindow(state: WindowState): BrowserWindow {
+  const placement = restorePlacement(state, screen.getAllDisplays(), screen.getPrimaryDisplay());
   const window = new BrowserWindow({
     title: APP_NAME,
-    width: 1280,
-    height: 820,
-    minWidth: 800,
-    minHeight: 560,
+    ...placement.bounds,
+    minWidth: MIN_WINDOW_SIZE.width,
+    minHeight: MIN_WINDOW_SIZE.height,
     show: false,
     webPreferences: secureWebPreferences(PRELOAD_PATH),
   });
-  window.once('ready-to-show', () => window.show());
+  window.once('ready-to-show', () => {
+    if (placement.maximized) window.maximize();
+    window.show();
+  });
+  window.on('close', () => saveWindowState(window, state));
+  window.webContents.on('render-process-gone', (_event, details) => logError(`renderer gone: ${details.reason}`));
   window.on('closed', () => {
     mainWindow = null;
   });
@@ -133,21 +216,20 @@ if (!app.requestSingleInstanceLock()) {
     if (process.platform !== 'darwin') app.quit();
   });
   app.on('activate', () => {
-    if (BrowserWindow.getAllWindows().length === 0) mainWindow = createMainWindow();
+    if (BrowserWindow.getAllWindows().length === 0) void readWindowState().then((state) => (mainWindow = createMainWindow(state)));
   });
 
   app
     .whenReady()
-    .then(() => {
+    .then(async () => {
       hardenSession();
       registerAppProtocol();
       registerIpc();
-      Menu.setApplicationMenu(
-        Menu.buildFromTemplate(
-          buildMenuTemplate({ appName: APP_NAME, isDev, isMac: process.platform === 'darwin', onAbout: showAbout }),
-        ),
-      );
-      mainWindow = createMainWindow();
+      setMenu();
+      // Before the window: the renderer may name its server as soon as it loads.
+      await startUpdates().catch(logError);
+      mainWindow = createMainWindow(await readWindowState());
+      void log.info('main', `started ${app.getVersion()}`);
     })
     .catch((error: unknown) => {
       logError(error);

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { IPC } from '../shared/platform/bridge';
+import { IPC, type UpdateState } from '../shared/platform/bridge';
 import { isPlatformError } from './errors';
 import {
   MAX_SAVE_FILE_BYTES,
@@ -36,6 +36,13 @@ function makeDeps(overrides: Partial<IpcDeps> = {}) {
     shell: { openExternal: vi.fn(async () => undefined) },
     tokenStore,
     defaultServerUrl: 'http://127.0.0.1:8787',
+    onLanguage: vi.fn(),
+    log: { write: vi.fn(async () => undefined) },
+    updates: {
+      setServer: vi.fn((url: string) => url.startsWith('http')),
+      state: vi.fn((): UpdateState => ({ status: 'ready', version: '0.2.0' })),
+      install: vi.fn(() => true),
+    },
     onError: vi.fn(),
     ...overrides,
   } satisfies IpcDeps;
@@ -250,5 +257,81 @@ describe('openExternal', () => {
   it('answers false when the shell fails', async () => {
     const { handlers } = makeDeps({ shell: { openExternal: vi.fn(() => Promise.reject(new Error('no browser'))) } });
     await expect(handlers[IPC.openExternal](appEvent, 'https://example.com/')).resolves.toBe(false);
+  });
+});
+
+describe('setLanguage', () => {
+  it('passes th or en on to the menus', async () => {
+    const { deps, handlers } = makeDeps();
+    await handlers[IPC.setLanguage](appEvent, 'th');
+    expect(deps.onLanguage).toHaveBeenCalledWith('th');
+  });
+
+  it.each([['fr'], [''], [null], [['th']]])('rejects %j', async (language) => {
+    const { deps, handlers } = makeDeps();
+    const error = await rejection(handlers[IPC.setLanguage](appEvent, language));
+    expect(isPlatformError(error, 'INVALID_REQUEST')).toBe(true);
+    expect(deps.onLanguage).not.toHaveBeenCalled();
+  });
+});
+
+describe('reportError', () => {
+  it('writes the message, stack and component stack to the log as the renderer', async () => {
+    const { deps, handlers } = makeDeps();
+    await handlers[IPC.reportError](appEvent, {
+      message: 'Cannot read x',
+      stack: 'TypeError: Cannot read x\n    at Page',
+      componentStack: '\n    at Page\n    at Layout',
+    });
+    expect(deps.log.write).toHaveBeenCalledWith(
+      'error',
+      'renderer',
+      'TypeError: Cannot read x\n    at Page\ncomponent stack:\n    at Page\n    at Layout',
+    );
+    await handlers[IPC.reportError](appEvent, { message: 'no stack' });
+    expect(deps.log.write).toHaveBeenLastCalledWith('error', 'renderer', 'no stack');
+  });
+
+  it.each([
+    ['a string', 'boom'],
+    ['no message', { stack: 'x' }],
+    ['an unknown field', { message: 'x', path: '/etc' }],
+    ['a huge stack', { message: 'x', stack: 'y'.repeat(30_000) }],
+  ])('rejects %s', async (_label, report) => {
+    const { deps, handlers } = makeDeps();
+    const error = await rejection(handlers[IPC.reportError](appEvent, report));
+    expect(isPlatformError(error, 'INVALID_REQUEST')).toBe(true);
+    expect(deps.log.write).not.toHaveBeenCalled();
+  });
+});
+
+describe('updates', () => {
+  it('points the updater at the signed-in server, reads its state and installs on request', async () => {
+    const { deps, handlers } = makeDeps();
+    await handlers[IPC.setUpdateServer](appEvent, 'https://sync.province.go.th');
+    expect(deps.updates.setServer).toHaveBeenCalledWith('https://sync.province.go.th');
+    await expect(handlers[IPC.updateState](appEvent)).resolves.toEqual({ status: 'ready', version: '0.2.0' });
+    await expect(handlers[IPC.installUpdate](appEvent)).resolves.toBe(true);
+    expect(deps.updates.install).toHaveBeenCalledOnce();
+  });
+
+  it.each([[''], [42], ['x'.repeat(3000)], ['file:///etc/passwd']])('rejects server %j', async (url) => {
+    const { handlers } = makeDeps();
+    const error = await rejection(handlers[IPC.setUpdateServer](appEvent, url));
+    expect(isPlatformError(error, 'INVALID_REQUEST')).toBe(true);
+  });
+
+  it('rejects arguments to installUpdate and updateState', async () => {
+    const { deps, handlers } = makeDeps();
+    expect(isPlatformError(await rejection(handlers[IPC.installUpdate](appEvent, true)), 'INVALID_REQUEST')).toBe(true);
+    expect(isPlatformError(await rejection(handlers[IPC.updateState](appEvent, 1)), 'INVALID_REQUEST')).toBe(true);
+    expect(deps.updates.install).not.toHaveBeenCalled();
+  });
+
+  it('is unsupported where the app cannot update itself', async () => {
+    const { handlers } = makeDeps({ updates: null });
+    await expect(handlers[IPC.setUpdateServer](appEvent, 'https://sync.example')).resolves.toBeUndefined();
+    await expect(handlers[IPC.updateState](appEvent)).resolves.toEqual({ status: 'unsupported' });
+    await expect(handlers[IPC.installUpdate](appEvent)).resolves.toBe(false);
   });
 });

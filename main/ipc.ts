@@ -6,11 +6,13 @@
  */
 import * as path from 'node:path';
 import { z } from 'zod';
-import { IPC, type SaveFileResult } from '../shared/platform/bridge';
+import { APP_LANGUAGES, IPC, type AppLanguage, type SaveFileResult, type UpdateState } from '../shared/platform/bridge';
 import { PlatformError } from './errors';
 import { fileExtension, sanitizeFileName } from './file-name';
 import { APP_ORIGIN, isSafeExternalUrl, isTrustedSenderUrl } from './security';
+import type { Log } from './log';
 import type { TokenStore } from './token-store';
+import type { UpdateController } from './updates';
 
 export const MAX_SAVE_FILE_BYTES = 200 * 1024 * 1024;
 export const MAX_TOKEN_LENGTH = 8192;
@@ -41,6 +43,12 @@ export interface IpcDeps {
   tokenStore: TokenStore;
   /** From EPLAN_SERVER_URL at start-up, already validated. */
   defaultServerUrl: string | null;
+  /** The renderer's language changed: the menus follow. */
+  onLanguage: (language: AppLanguage) => void;
+  /** The log file the renderer's errors go to. */
+  log: Pick<Log, 'write'>;
+  /** Null where the app cannot update itself (not installed from an installer). */
+  updates: Pick<UpdateController, 'setServer' | 'state' | 'install'> | null;
   appOrigin?: string;
   onError?: (error: unknown) => void;
 }
@@ -65,6 +73,22 @@ const tokenSchema = z
 const urlSchema = z.string().min(1).max(MAX_URL_LENGTH);
 
 const noArgs = z.tuple([]);
+
+export const MAX_ERROR_REPORT_CHARS = 20_000;
+
+const errorReportSchema = z.strictObject({
+  message: z.string().max(4000),
+  stack: z.string().max(MAX_ERROR_REPORT_CHARS).optional(),
+  componentStack: z.string().max(MAX_ERROR_REPORT_CHARS).optional(),
+});
+
+/** The report as the log file's entry: the message, then the stacks. */
+function errorReportText(report: z.output<typeof errorReportSchema>): string {
+  const stack = report.stack && report.stack.includes(report.message) ? report.stack : [report.message, report.stack].filter(Boolean).join('\n');
+  return report.componentStack ? `${stack}\ncomponent stack:${report.componentStack}` : stack;
+}
+
+const UNSUPPORTED: UpdateState = { status: 'unsupported' };
 
 function describeIssues(error: z.ZodError): string {
   return error.issues.map((issue) => `${issue.path.join('.') || 'argument'}: ${issue.message}`).join('; ');
@@ -173,6 +197,28 @@ export function createIpcHandlers(deps: IpcDeps): Record<IpcChannel, IpcHandler>
         deps.onError?.(error);
         return false;
       }
+    }),
+    [IPC.setLanguage]: guarded(async (args) => {
+      const [language] = parseArgs(z.tuple([z.enum(APP_LANGUAGES)]), args);
+      deps.onLanguage(language);
+    }),
+    [IPC.reportError]: guarded(async (args) => {
+      const [report] = parseArgs(z.tuple([errorReportSchema]), args);
+      await deps.log.write('error', 'renderer', errorReportText(report));
+    }),
+    [IPC.setUpdateServer]: guarded(async (args) => {
+      const [serverUrl] = parseArgs(z.tuple([urlSchema]), args);
+      if (deps.updates && !deps.updates.setServer(serverUrl)) {
+        throw new PlatformError('INVALID_REQUEST', 'the server address must be an http(s) URL');
+      }
+    }),
+    [IPC.updateState]: guarded(async (args) => {
+      parseArgs(noArgs, args);
+      return deps.updates?.state() ?? UNSUPPORTED;
+    }),
+    [IPC.installUpdate]: guarded(async (args) => {
+      parseArgs(noArgs, args);
+      return deps.updates?.install() ?? false;
     }),
   };
 }

@@ -1,11 +1,11 @@
 import { beforeEach, describe, expect, it, vi } from 'vitest';
-import { BRIDGE_GLOBAL, IPC, type PlatformBridge } from '../shared/platform/bridge';
+import { BRIDGE_GLOBAL, IPC, IPC_EVENTS, type PlatformBridge } from '../shared/platform/bridge';
 // vi.mock below is hoisted above this import, so the preload sees the fake electron.
-import { PRELOAD_BRIDGE_GLOBAL, PRELOAD_IPC, preloadBridge } from './preload';
+import { PRELOAD_BRIDGE_GLOBAL, PRELOAD_IPC, PRELOAD_IPC_EVENTS, preloadBridge } from './preload';
 
 const electron = vi.hoisted(() => ({
   contextBridge: { exposeInMainWorld: vi.fn() },
-  ipcRenderer: { invoke: vi.fn() },
+  ipcRenderer: { invoke: vi.fn(), on: vi.fn(), removeListener: vi.fn() },
 }));
 vi.mock('electron', () => electron);
 
@@ -17,6 +17,7 @@ describe('preload', () => {
 
   it('inlines exactly the shared IPC constants', () => {
     expect(PRELOAD_IPC).toEqual(IPC);
+    expect(PRELOAD_IPC_EVENTS).toEqual(IPC_EVENTS);
     expect(PRELOAD_BRIDGE_GLOBAL).toBe(BRIDGE_GLOBAL);
   });
 
@@ -38,13 +39,29 @@ describe('preload', () => {
       ['clearToken', () => preloadBridge.clearToken(), []],
       ['defaultServerUrl', () => preloadBridge.defaultServerUrl(), []],
       ['openExternal', () => preloadBridge.openExternal('https://x.example/'), ['https://x.example/']],
+      ['setLanguage', () => preloadBridge.setLanguage('en'), ['en']],
+      ['reportError', () => preloadBridge.reportError({ message: 'm', stack: 's' }), [{ message: 'm', stack: 's' }]],
+      ['setUpdateServer', () => preloadBridge.setUpdateServer('https://s.example'), ['https://s.example']],
+      ['updateState', () => preloadBridge.updateState(), []],
+      ['installUpdate', () => preloadBridge.installUpdate(), []],
     ];
     for (const [name, call, args] of calls) {
       await call();
       expect(electron.ipcRenderer.invoke).toHaveBeenLastCalledWith(IPC[name], ...args);
     }
     const bridgeMethods = Object.keys(preloadBridge).filter((key) => key !== 'kind');
-    expect(bridgeMethods.sort()).toEqual(Object.keys(IPC).sort());
+    expect(bridgeMethods.sort()).toEqual([...Object.keys(IPC), ...Object.keys(IPC_EVENTS)].sort());
+  });
+
+  it('forwards update states from main to a listener, without the IPC event, until unsubscribed', () => {
+    const listener = vi.fn();
+    const unsubscribe = preloadBridge.onUpdateState(listener);
+    const [channel, forward] = electron.ipcRenderer.on.mock.calls.at(-1) as [string, (event: unknown, state: unknown) => void];
+    expect(channel).toBe(IPC_EVENTS.onUpdateState);
+    forward({ sender: 'ipc internals' }, { status: 'downloading', version: '0.2.0', percent: 5 });
+    expect(listener).toHaveBeenCalledWith({ status: 'downloading', version: '0.2.0', percent: 5 });
+    unsubscribe();
+    expect(electron.ipcRenderer.removeListener).toHaveBeenCalledWith(IPC_EVENTS.onUpdateState, forward);
   });
 
   it('turns Electron’s remote error message back into "CODE: detail"', async () => {

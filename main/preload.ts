@@ -5,7 +5,17 @@
  * against shared/platform/bridge.ts (preload.test.ts checks the values).
  */
 import { contextBridge, ipcRenderer } from 'electron';
-import type { BRIDGE_GLOBAL, IPC, PlatformBridge, SaveFileRequest, SaveFileResult } from '../shared/platform/bridge';
+import type {
+  AppLanguage,
+  BRIDGE_GLOBAL,
+  ErrorReport,
+  IPC,
+  IPC_EVENTS,
+  PlatformBridge,
+  SaveFileRequest,
+  SaveFileResult,
+  UpdateState,
+} from '../shared/platform/bridge';
 
 export const PRELOAD_IPC = {
   appVersion: 'platform:app-version',
@@ -15,7 +25,16 @@ export const PRELOAD_IPC = {
   clearToken: 'platform:clear-token',
   openExternal: 'platform:open-external',
   defaultServerUrl: 'platform:default-server-url',
+  setLanguage: 'platform:set-language',
+  reportError: 'platform:report-error',
+  setUpdateServer: 'platform:set-update-server',
+  updateState: 'platform:update-state',
+  installUpdate: 'platform:install-update',
 } as const satisfies typeof IPC;
+
+export const PRELOAD_IPC_EVENTS = {
+  onUpdateState: 'platform:update-state-changed',
+} as const satisfies typeof IPC_EVENTS;
 
 export const PRELOAD_BRIDGE_GLOBAL: typeof BRIDGE_GLOBAL = 'eplanPlatform';
 
@@ -56,6 +75,24 @@ export const preloadBridge: PlatformBridge = {
   clearToken: () => invoke<void>(PRELOAD_IPC.clearToken),
   defaultServerUrl: () => invoke<string | null>(PRELOAD_IPC.defaultServerUrl),
   openExternal: (url: string) => invoke<boolean>(PRELOAD_IPC.openExternal, url),
+  setLanguage: (language: AppLanguage) => invoke<void>(PRELOAD_IPC.setLanguage, language),
+  reportError: (report: ErrorReport) =>
+    invoke<void>(PRELOAD_IPC.reportError, {
+      message: report.message,
+      ...(report.stack === undefined ? {} : { stack: report.stack }),
+      ...(report.componentStack === undefined ? {} : { componentStack: report.componentStack }),
+    }),
+  setUpdateServer: (serverUrl: string) => invoke<void>(PRELOAD_IPC.setUpdateServer, serverUrl),
+  updateState: () => invoke<UpdateState>(PRELOAD_IPC.updateState),
+  installUpdate: () => invoke<boolean>(PRELOAD_IPC.installUpdate),
+  onUpdateState(listener: (state: UpdateState) => void) {
+    // The renderer never sees the IPC event itself, only the state.
+    const forward = (_event: unknown, state: UpdateState) => listener(state);
+    ipcRenderer.on(PRELOAD_IPC_EVENTS.onUpdateState, forward);
+    return () => {
+      ipcRenderer.removeListener(PRELOAD_IPC_EVENTS.onUpdateState, forward);
+    };
+  },
 };
 
 contextBridge.exposeInMainWorld(PRELOAD_BRIDGE_GLOBAL, preloadBridge);

@@ -146,7 +146,7 @@ export async function createAdminCommand(config: ServerConfig, args: readonly st
 
 export async function checkCommand(config: ServerConfig, args: readonly string[], io: Io, open: OpenDatabase = openDatabase): Promise<number> {
   only(parseOptions(args), []);
-  io.print(`Configuration: OK (listens on ${config.host}:${config.port}, database ${describeDatabase(config)}${config.staticDir ? `, app from ${config.staticDir}` : ''})`);
+  io.print(`Configuration: OK (listens on ${config.host}:${config.port}, database ${describeDatabase(config)}${config.staticDir ? `, app from ${config.staticDir}` : ''}${config.updatesDir ? `, desktop updates from ${config.updatesDir}` : ''})`);
   return withDatabase(config, open, async (db) => {
     await db.query('SELECT 1');
     io.print('Database: answers');

@@ -18,6 +18,8 @@ export interface ServerConfig {
   dataDir: string;
   /** Absolute folder of the built renderer to serve, if any. */
   staticDir?: string;
+  /** Absolute folder of desktop installers and latest.yml, served under /updates/ (the desktop app's update feed). */
+  updatesDir?: string;
   logLevel: LogLevel;
   /** Days a device token stays valid after login. */
   tokenTtlDays: number;
@@ -76,6 +78,7 @@ const envSchema = z.object({
   ),
   DATA_DIR: unsetIfBlank(z.string().default('./data/server')),
   STATIC_DIR: unsetIfBlank(z.string().optional()),
+  UPDATES_DIR: unsetIfBlank(z.string().max(4096, 'is too long').regex(/^[^\0]*$/, 'must be a folder path').optional()),
   LOG_LEVEL: unsetIfBlank(
     z.enum(LOG_LEVELS, { error: `must be one of ${LOG_LEVELS.join(', ')}` }).default('warn'),
   ),
@@ -142,6 +145,7 @@ export function loadConfig(
   };
   if (env_.DATABASE_URL !== undefined) config.databaseUrl = env_.DATABASE_URL;
   if (env_.STATIC_DIR !== undefined) config.staticDir = path.resolve(cwd, env_.STATIC_DIR);
+  if (env_.UPDATES_DIR !== undefined) config.updatesDir = path.resolve(cwd, env_.UPDATES_DIR);
   if (env_.EPLAN_NOW !== undefined) config.clockStart = env_.EPLAN_NOW;
   if (env_.LOAD_DUMP !== undefined) config.loadDump = path.resolve(cwd, env_.LOAD_DUMP);
   return { ok: true, value: config };

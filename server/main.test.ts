@@ -87,6 +87,14 @@ describe('startServer', () => {
     expect(error.message).toContain('npm run build:renderer');
   });
 
+  it('refuses an UPDATES_DIR that is not a folder', async () => {
+    const error = await expectStartupError(
+      startServer({ ...baseConfig, updatesDir: '/nonexistent/releases' }, { logger: false }),
+      'UPDATES_DIR_MISSING',
+    );
+    expect(error.message).toContain('Desktop updates');
+  });
+
   it('reports an unreachable PostgreSQL without the password', async () => {
     const error = await expectStartupError(
       startServer(

@@ -1,4 +1,4 @@
-import { access } from 'node:fs/promises';
+import { access, stat } from 'node:fs/promises';
 import path from 'node:path';
 import type { FastifyServerOptions } from 'fastify';
 import { redactDatabaseUrl, type ServerConfig } from './config';
@@ -32,6 +32,7 @@ function scheduleCompaction(db: Database, retentionDays: number, onError: (error
 
 export type StartupErrorCode =
   | 'STATIC_DIR_MISSING'
+  | 'UPDATES_DIR_MISSING'
   | 'DB_UNAVAILABLE'
   | 'MIGRATION_FAILED'
   | 'STARTUP_HOOK_FAILED'
@@ -69,6 +70,7 @@ export async function startServer(
   options: StartOptions = {},
 ): Promise<RunningServer> {
   if (config.staticDir !== undefined) await assertStaticDir(config.staticDir);
+  if (config.updatesDir !== undefined) await assertUpdatesDir(config.updatesDir);
   const db = await openReadyDatabase(config);
   try {
     await step('MIGRATION_FAILED', 'Database migration failed', () => migrate(db));
@@ -123,6 +125,13 @@ async function assertStaticDir(dir: string): Promise<void> {
       'STATIC_DIR_MISSING',
       `STATIC_DIR ${dir} has no index.html; build the renderer first (npm run build:renderer)`,
     );
+  }
+}
+
+async function assertUpdatesDir(dir: string): Promise<void> {
+  const isFolder = await stat(dir).then((found) => found.isDirectory(), () => false);
+  if (!isFolder) {
+    throw new StartupError('UPDATES_DIR_MISSING', `UPDATES_DIR ${dir} is not a folder; create it and publish a release into it (docs/deploy.md, "Desktop updates")`);
   }
 }
 

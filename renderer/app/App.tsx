@@ -22,6 +22,7 @@ import { startSync } from '../sync/runtime';
 import { LockGate } from '../features/lock/LockGate';
 import { useEffect } from 'react';
 import { StartupCheck, useStartupPhase } from './startup';
+import { ErrorBoundary } from './ErrorBoundary';
 
 /** Hash routing: works from app://, file:// and any static server alike. */
 function AppRoutes() {
@@ -59,7 +60,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        {phase === 'ready' ? <AppRoutes /> : <StartupCheck phase={phase} />}
+        <ErrorBoundary>{phase === 'ready' ? <AppRoutes /> : <StartupCheck phase={phase} />}</ErrorBoundary>
       </ThemeProvider>
     </I18nextProvider>
   );

@@ -17,13 +17,15 @@ import SettingsIcon from '@mui/icons-material/Settings';
 import { LockButton } from '../features/lock/LockButton';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { NavLink, Outlet } from 'react-router';
+import { NavLink, Outlet, useLocation } from 'react-router';
 import { setLanguage, type Language } from '../i18n';
 import { useOnline } from './useOnline';
 import { SyncBanner, SyncStatus } from '../features/sync/SyncStatus';
 import { ExportMenu } from '../features/exports/ExportMenu';
 import { ConflictsNavIcon } from '../features/conflicts/ConflictsPage';
 import { StartupNotice } from './startup';
+import { ErrorBoundary, RenderFailureProbe } from './ErrorBoundary';
+import { UpdateNotice } from '../features/updates/UpdateNotice';
 import { useSessionUser } from '../features/sync/useSync';
 import { canAdminister, canSupervise } from '../../shared/auth/access';
 import type { SessionUser } from '../../shared/sync/protocol';
@@ -124,6 +126,7 @@ export function Layout() {
   const theme = useTheme();
   const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
+  const { pathname } = useLocation();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <MuiLink href="#main" sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 } }}>
@@ -145,6 +148,7 @@ export function Layout() {
           <LockButton />
         </Toolbar>
         <SyncBanner />
+        <UpdateNotice />
       </AppBar>
       <Box sx={{ display: 'flex', flexGrow: 1 }}>
         {wide ? (
@@ -159,7 +163,10 @@ export function Layout() {
         )}
         <Container component="main" id="main" maxWidth="xl" sx={{ py: 3, flexGrow: 1, minWidth: 0 }}>
           <StartupNotice />
-          <Outlet />
+          <ErrorBoundary resetKey={pathname}>
+            <RenderFailureProbe />
+            <Outlet />
+          </ErrorBoundary>
         </Container>
       </Box>
     </Box>

@@ -1,5 +1,6 @@
 import i18next from 'i18next';
 import { initReactI18next } from 'react-i18next';
+import { getPlatform } from '../platform';
 import th from './th.json';
 import en from './en.json';
 import validationTh from './validation.th.json';
@@ -40,10 +41,13 @@ void i18next.use(initReactI18next).init({
   returnNull: false,
 });
 
-i18next.on('languageChanged', (lng) => {
+/** The page's lang and the desktop's menus follow the app's language. */
+function followLanguage(lng: string): void {
   document.documentElement.lang = lng;
-});
-document.documentElement.lang = i18next.language;
+  if (lng === 'th' || lng === 'en') void getPlatform().setLanguage(lng).catch(() => undefined);
+}
+i18next.on('languageChanged', followLanguage);
+followLanguage(i18next.language);
 
 export function setLanguage(language: Language): void {
   localStorage.setItem(STORAGE_KEY, language);

@@ -68,6 +68,25 @@ describe('browser platform basics', () => {
   });
 });
 
+describe('desktop-only parts', () => {
+  it('updates come with the server: unsupported here, nothing to install, no events', async () => {
+    const platform = createBrowserPlatform();
+    await platform.setUpdateServer('https://sync.example');
+    await expect(platform.updateState()).resolves.toEqual({ status: 'unsupported' });
+    await expect(platform.installUpdate()).resolves.toBe(false);
+    const listener = vi.fn();
+    platform.onUpdateState(listener)();
+    expect(listener).not.toHaveBeenCalled();
+    await expect(platform.setLanguage('en')).resolves.toBeUndefined();
+  });
+
+  it('reports errors to the console', async () => {
+    const console = { error: vi.fn() };
+    await createBrowserPlatform({ console }).reportError({ message: 'Boom', stack: 'Error: Boom\n at X', componentStack: '\n at Page' });
+    expect(console.error).toHaveBeenCalledWith('[eplan] Boom', 'Error: Boom\n at X', 'component stack:\n at Page');
+  });
+});
+
 describe('openExternal', () => {
   it('opens http(s) links in a new tab without opener', async () => {
     const { win, asWindow } = fakeWindow();

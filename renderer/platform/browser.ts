@@ -2,9 +2,11 @@
  * The platform bridge for the plain web app (served by the sync server or
  * Vite): downloads via <a download>, the device token in IndexedDB.
  * The token is not OS-encrypted here; the desktop app uses safeStorage.
+ * The web app updates with its server (a reload brings the new build), has
+ * no menus of its own, and logs errors to the console.
  */
 import Dexie, { type DexieOptions, type EntityTable } from 'dexie';
-import type { PlatformBridge, SaveFileRequest, SaveFileResult } from '../../shared/platform/bridge';
+import type { ErrorReport, PlatformBridge, SaveFileRequest, SaveFileResult, UpdateState } from '../../shared/platform/bridge';
 import { platformError } from './errors';
 
 export const PLATFORM_DATABASE_NAME = 'eplan-platform';
@@ -27,9 +29,13 @@ class PlatformDatabase extends Dexie {
   }
 }
 
+const NO_UPDATES: UpdateState = { status: 'unsupported' };
+
 export interface BrowserPlatformOptions {
   /** Defaults to the global window, looked up only when needed. */
   window?: Window;
+  /** Where reportError writes; the console by default. */
+  console?: Pick<Console, 'error'>;
   databaseName?: string;
   /** e.g. { indexedDB, IDBKeyRange } from fake-indexeddb in tests. */
   dexieOptions?: DexieOptions;
@@ -133,5 +139,17 @@ export function createBrowserPlatform(options: BrowserPlatformOptions = {}): Pla
       getWindow().open(url, '_blank', 'noopener');
       return true;
     },
+
+    async setLanguage() {},
+
+    async reportError(report: ErrorReport) {
+      const details = [report.stack, report.componentStack && `component stack:${report.componentStack}`].filter(Boolean);
+      (options.console ?? console).error(`[eplan] ${report.message}`, ...details);
+    },
+
+    async setUpdateServer() {},
+    updateState: async () => NO_UPDATES,
+    installUpdate: async () => false,
+    onUpdateState: () => () => undefined,
   };
 }

@@ -10,6 +10,12 @@ const electronBridge: PlatformBridge = {
   clearToken: async () => undefined,
   defaultServerUrl: async () => 'http://127.0.0.1:8787',
   openExternal: async () => true,
+  setLanguage: async () => undefined,
+  reportError: async () => undefined,
+  setUpdateServer: async () => undefined,
+  updateState: async () => ({ status: 'idle' }),
+  installUpdate: async () => false,
+  onUpdateState: () => () => undefined,
 };
 
 const globals = globalThis as { [BRIDGE_GLOBAL]?: unknown };

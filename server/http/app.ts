@@ -13,10 +13,11 @@ import { makeServices, type SyncSettings } from './services';
 import { syncRoutes } from './sync';
 import type { SyncEvents } from '../sync/events';
 import { isSpaRoute, registerStatic, sendIndexHtml } from './static';
+import { registerUpdates } from './updates';
 
 export interface AppOptions {
   db: Database;
-  config: Pick<ServerConfig, 'logLevel' | 'staticDir'>;
+  config: Pick<ServerConfig, 'logLevel' | 'staticDir' | 'updatesDir'>;
   /** Folder of the built renderer; defaults to config.staticDir. */
   staticDir?: string;
   /** Fastify logger; defaults to pino at config.logLevel. Tests pass false. */
@@ -63,6 +64,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(adminRoutes, { services });
   app.register(syncRoutes, { services });
   app.register(recordRoutes, { services });
+  registerUpdates(app, config.updatesDir);
 
   if (staticDir === undefined) {
     app.setNotFoundHandler(sendNotFound);

@@ -1,5 +1,6 @@
 import fastifyStatic from '@fastify/static';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { isUpdatesPath } from './updates';
 
 /** The renderer loads nothing from elsewhere; anything else is an injection. */
 export const CONTENT_SECURITY_POLICY = [
@@ -42,13 +43,13 @@ export function registerStatic(app: FastifyInstance, root: string): void {
 
 /**
  * Client-side routes (/records/123) get index.html so a reload works; API
- * paths and missing files (/assets/x.js) stay 404, so a broken asset is not
- * answered with HTML.
+ * paths, the update feed and missing files (/assets/x.js) stay 404, so a
+ * broken asset is not answered with HTML.
  */
 export function isSpaRoute(request: FastifyRequest): boolean {
   if (request.method !== 'GET' && request.method !== 'HEAD') return false;
   const path = request.url.split('?')[0] ?? '/';
-  if (path === '/v1' || path.startsWith('/v1/')) return false;
+  if (path === '/v1' || path.startsWith('/v1/') || isUpdatesPath(path)) return false;
   const lastSegment = path.split('/').at(-1) ?? '';
   return !lastSegment.includes('.');
 }

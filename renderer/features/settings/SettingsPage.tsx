@@ -7,6 +7,7 @@ import { DemoLoader } from '../home/DemoLoader';
 import { readStorageStatus, type StorageStatus } from '../../data/storage';
 import { useFormat } from '../../app/format';
 import { ClearDataCard } from './ClearDataCard';
+import { UpdateStatusLine } from '../updates/UpdateNotice';
 
 function useAppInfo() {
   const [info, setInfo] = useState<{ version: string; kind: string; serverUrl: string | null } | null>(null);
@@ -71,6 +72,7 @@ export function SettingsPage() {
             <>
               <Typography data-testid="app-version">{t('settings.version', { version: info.version, platform: t(`settings.platform_${info.kind}`) })}</Typography>
               <Typography color="text.secondary">{t('settings.serverUrl')}: {info.serverUrl ?? '—'}</Typography>
+              <UpdateStatusLine />
             </>
           )}
         </CardContent>
