@@ -10,6 +10,7 @@ import { CATEGORIES } from '../records/categories';
 import { useLabelContext } from '../records/hooks';
 import { fieldOfIssue } from '../records/convert';
 import { VISIT_PURPOSE_LABELS, type VisitPurpose } from '../../../shared/domain/visit';
+import { ENVELOPE_FIELDS } from '../../../shared/domain/record';
 import { flattenChanges, formatFieldValue, labelOfPath } from '../records/RecordHistory';
 import type { ColumnContext, TableDef } from '../records/types';
 import { formatSyncTime } from './syncTime';
@@ -18,7 +19,7 @@ import { useSessionUser } from './useSync';
 const DEFS = new Map<string, TableDef>(CATEGORIES.flatMap((category) => category.sections.map((def) => [def.table, def] as const)));
 
 /** Fields of a visit that say where it belongs, not what was typed: not listed (the officer is the writer). */
-const VISIT_PLACE = new Set(['id', 'laoId', 'provinceCode', 'fiscalYear', 'officerId', 'deleted', 'enteredOnBehalf']);
+const VISIT_PLACE = new Set<string>([...ENVELOPE_FIELDS, 'fiscalYear', 'officerId']);
 
 /** A field visit has no record form (it is logged on its own page): its labels and values, as that page writes them. */
 function useVisitField(ctx: ColumnContext): (path: string, value: unknown) => { label: string; text: string } {
