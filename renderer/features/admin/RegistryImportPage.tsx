@@ -8,11 +8,13 @@ import { storedAdminApi } from '../../sync/runtime';
 import { useSessionUser } from '../sync/useSync';
 import { adminErrorKey } from './users';
 import { importRegistry, type RegistryImportOutcome } from './importRegistry';
+import { decodeRegistry, type RegistryEncoding } from './registryEncoding';
 
 export function RegistryImportPage() {
   const { t } = useTranslation('exports');
   const [outcome, setOutcome] = useState<RegistryImportOutcome | undefined>();
   const [busy, setBusy] = useState(false);
+  const [encoding, setEncoding] = useState<RegistryEncoding | undefined>();
   const user = useSessionUser();
   const online = useOnline();
   const toServer = user?.role === 'admin';
@@ -22,7 +24,10 @@ export function RegistryImportPage() {
     setBusy(true);
     try {
       const api = toServer ? await storedAdminApi(localDb()) : null;
-      setOutcome(await importRegistry(localDb(), await file.text(), api ? { sendToServer: async (registry) => void (await api.importReference(registry)) } : {}));
+      // Excel on Thai Windows saves Windows-874; newer tools UTF-8, with or without a byte-order mark.
+      const decoded = decodeRegistry(new Uint8Array(await file.arrayBuffer()));
+      setEncoding(decoded.encoding);
+      setOutcome(await importRegistry(localDb(), decoded.text, api ? { sendToServer: async (registry) => void (await api.importReference(registry)) } : {}));
     } finally {
       setBusy(false);
     }
@@ -43,6 +48,9 @@ export function RegistryImportPage() {
           <input hidden type="file" accept=".csv,text/csv" data-testid="registry-file" onChange={(e) => void onFile(e.target.files?.[0])} />
         </Button>
       </Box>
+      {outcome && encoding ? (
+        <Typography variant="body2" color="text.secondary" data-testid="registry-encoding" data-encoding={encoding}>{t(`registry.encoding.${encoding}`)}</Typography>
+      ) : null}
       {outcome?.ok ? (
         <Alert severity="success" data-testid="registry-outcome">
           {t('registry.done', outcome)} {t(outcome.onServer ? 'registry.doneOnServer' : 'registry.doneDeviceOnly')}
