@@ -61,5 +61,13 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await expect(page.getByRole('heading', { level: 1 })).toContainText('October 2569 BE');
   await shot(page, 'checklist-en');
   await page.getByRole('button', { name: 'ไทย' }).click();
+
+  // A fix link for a record that does not exist yet (record=new) opens the section's form for a new one.
+  const fy = Number(/fy=(\d{4})/.exec(href!)![1]);
+  await page.goto(`/#/laos/${laoId}?section=antiDrugActivities&record=new&c=antiDrug&fy=${fy}`);
+  const form = page.getByTestId('record-dialog');
+  await expect(form).toBeVisible();
+  await expect(form.getByLabel('ชื่อกิจกรรม')).toHaveValue('');
+  await page.keyboard.press('Escape');
   await context.setOffline(false);
 });

@@ -12,19 +12,22 @@ import type { MissingItem } from '../../../shared/calendar/index';
 import type { LaoRow } from './checklist';
 import { STATUS_STYLE, StatusChip, percent } from './status';
 import { useLocalName } from './months';
+import { NEW_RECORD } from '../records/links';
 
 const MAX_MISSING = 8;
+
 
 const CATEGORY_OF_TABLE = new Map<string, string>(Object.entries(RECORD_CATEGORIES).flatMap(([category, tables]) => tables.map((table) => [table, category] as [string, string])));
 
 /**
- * The URL contract with the LAO workspace: section = record table and record = record id
- * that fix a missing item; c (category tab) and fy (fiscal year) as the workspace reads them today.
+ * The URL contract with the LAO workspace: section = record table and record = the record
+ * id that fixes a missing item, or NEW_RECORD when the record itself is missing (the
+ * section's new-record form opens); c (category tab) and fy (fiscal year) as the workspace reads them.
  */
 export function fixLink(laoId: string, item: Pick<MissingItem, 'table' | 'recordId' | 'params'>, fiscalYear?: number): string {
   const params = new URLSearchParams();
   if (item.table) params.set('section', item.table);
-  if (item.recordId) params.set('record', item.recordId);
+  if (item.table) params.set('record', item.recordId ?? NEW_RECORD);
   const category = item.table ? CATEGORY_OF_TABLE.get(item.table) : undefined;
   if (category) params.set('c', category);
   const fy = typeof item.params?.fy === 'number' ? item.params.fy : fiscalYear;

@@ -18,6 +18,7 @@ import { RecordDialog, type EditorState } from './RecordDialog';
 import type { ColumnContext, FormValues, TableDef } from './types';
 import { today } from '../../../shared/clock';
 import { useCanWriteLao } from '../sync/useSync';
+import { NEW_RECORD } from './links';
 
 export interface RecordSectionProps {
   def: TableDef;
@@ -116,15 +117,23 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
     // A visit without the link forgets it, so following the same link again opens the form again.
     if (!openRecordId) openedFromLink.current = null;
     if (!openRecordId || !rows || openedFromLink.current === openRecordId) return;
+    // The record itself is missing: the form for a new one, where this user may write.
+    if (openRecordId === NEW_RECORD) {
+      if (!canWrite || !references.ready) return;
+      openedFromLink.current = openRecordId;
+      // open() reads the draft from IndexedDB before it sets any state.
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      void open(null);
+      return;
+    }
     const target = rows.find((row) => row.id === openRecordId);
     if (!target) return;
     openedFromLink.current = openRecordId;
     // open() reads the record's draft from IndexedDB before it sets any state.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
     void open(target);
     // open() is recreated each render; the ref makes this run once per linked record.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [openRecordId, rows]);
+  }, [openRecordId, rows, canWrite, references.ready]);
 
   // The list filters itself and hands the grid only the matching rows: the
   // grid's own quick filter re-evaluated and re-rendered every row on each
