@@ -1,5 +1,5 @@
 import { expect, test, type Locator, type Page } from './support/fixtures';
-import { signIn, submitLogin } from './support/sync';
+import { signIn, storedRows, submitLogin } from './support/sync';
 
 // Signs in the demo's supervisor and administrator: a server of its own, seeded with the demo province.
 test.use({ ownServer: true, viewport: { width: 1366, height: 768 } });
@@ -45,14 +45,7 @@ test('every page is usable on a 1366×768 laptop, for the role that uses it', as
   await fits(page, 'officers', page.getByTestId('officer-row').first());
   await page.goto('/#/laos');
   await fits(page, 'lao-directory', heading(page));
-  const laoId = await page.evaluate(async () => {
-    const open = indexedDB.open('eplan-field-companion');
-    const db = await new Promise<IDBDatabase>((resolve) => { open.onsuccess = () => resolve(open.result); });
-    const read = db.transaction('laos').objectStore('laos').getAllKeys();
-    const keys = await new Promise<IDBValidKey[]>((resolve) => { read.onsuccess = () => resolve(read.result); });
-    db.close();
-    return String(keys[0]);
-  });
+  const laoId = (await storedRows<{ id: string }>(page, 'laos'))[0]!.id;
   for (const [index, category] of CATEGORIES.entries()) {
     await page.goto(`/#/laos/${laoId}?c=${category}`);
     // Every category tab is on screen at once: none hides behind a scroll arrow.

@@ -1,5 +1,5 @@
 import { expect, test } from './support/fixtures';
-import { AdminApi, signIn } from './support/sync';
+import { AdminApi, signIn, storedRows } from './support/sync';
 import { settled } from './support/workspace';
 
 // Pushes a change the server refuses: a server of its own.
@@ -27,20 +27,9 @@ test('a visit logged offline to an LAO taken away meanwhile is refused, kept wit
   await expect(page.getByText('บันทึกการลงพื้นที่เรียบร้อยแล้ว')).toBeVisible();
   await expect(page.getByTestId('sync-pending')).toHaveText('1 รายการยังไม่ได้ซิงก์');
   // …while the administrator gives that LAO to another officer.
-  const laoId = await page.evaluate(async (name) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('eplan-field-companion');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    const laos = await new Promise<{ id: string; nameTh: string }[]>((resolve) => {
-      const read = db.transaction('laos').objectStore('laos').getAll();
-      read.onsuccess = () => resolve(read.result as { id: string; nameTh: string }[]);
-    });
-    db.close();
-    // The longest name the option holds (one LAO's name can be part of another's).
-    return laos.filter((lao) => name.includes(lao.nameTh)).sort((a, b) => b.nameTh.length - a.nameTh.length)[0]?.id ?? null;
-  }, laoName);
+  const laos = await storedRows<{ id: string; nameTh: string }>(page, 'laos');
+  // The longest name the option holds (one LAO's name can be part of another's).
+  const laoId = laos.filter((lao) => laoName.includes(lao.nameTh)).sort((a, b) => b.nameTh.length - a.nameTh.length)[0]?.id ?? null;
   expect(laoId).not.toBeNull();
   await admin.assignLaos(officer.id, officer.laoIds!.filter((id) => id !== laoId));
   try {

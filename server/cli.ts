@@ -9,12 +9,8 @@ import { Writable } from 'node:stream';
 import { loadConfig, type ServerConfig } from './config';
 import { closeOnSignals, startServer } from './main';
 import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
-import { CommandError, COMMANDS, USAGE, checkCommand, createAdminCommand, dumpCommand, migrateCommand, parseOptions, type Command, type Io } from './commands';
+import { CommandError, COMMANDS, USAGE, checkCommand, createAdminCommand, describeDatabase, dumpCommand, migrateCommand, parseOptions, type Command, type Io } from './commands';
 import { clockFrom, now, setClock } from '../shared/clock';
-
-function describeDatabase(config: ServerConfig): string {
-  return config.databaseUrl === undefined ? `pglite at ${config.dataDir}` : 'postgres';
-}
 
 async function serve(config: ServerConfig, args: readonly string[]): Promise<void> {
   const options = parseOptions(args);

@@ -69,7 +69,8 @@ function only(options: Map<string, string | true>, allowed: readonly string[]): 
   }
 }
 
-function describeDatabase(config: ServerConfig): string {
+/** Which database the configuration names, for messages (never the URL: it may hold a password). */
+export function describeDatabase(config: ServerConfig): string {
   return config.databaseUrl === undefined ? `PGlite at ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 }
 

@@ -23,27 +23,29 @@ export async function signIn(page: Page, username: string, firstSyncTimeout = 90
  * the server refused stay, flagged, and are not waited for.
  */
 export async function pushed(page: Page, timeout = 30_000): Promise<void> {
-  await expect.poll(() => page.evaluate(unansweredChanges), { timeout }).toBe(0);
+  const unanswered = async () => (await storedRows<{ rejected?: unknown }>(page, 'outbox')).filter((entry) => !entry.rejected).length;
+  await expect.poll(unanswered, { timeout }).toBe(0);
   await expect(page.getByTestId('sync-pending')).toHaveText('ซิงก์ครบแล้ว', { timeout });
 }
 
-/** Runs in the page: outbox entries not refused by the server, read straight from IndexedDB. */
-async function unansweredChanges(): Promise<number> {
-  const db = await new Promise<IDBDatabase>((resolve, reject) => {
-    const open = indexedDB.open('eplan-field-companion');
-    open.onsuccess = () => resolve(open.result);
-    open.onerror = () => reject(open.error);
-  });
-  try {
-    const entries = await new Promise<{ rejected?: unknown }[]>((resolve, reject) => {
-      const read = db.transaction('outbox').objectStore('outbox').getAll();
-      read.onsuccess = () => resolve(read.result as { rejected?: unknown }[]);
-      read.onerror = () => reject(read.error);
+/** Every row of one of the laptop's IndexedDB stores, in key order, read straight from the page. */
+export function storedRows<T>(page: Page, store: string): Promise<T[]> {
+  return page.evaluate(async (name) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('eplan-field-companion');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
     });
-    return entries.filter((entry) => !entry.rejected).length;
-  } finally {
-    db.close();
-  }
+    try {
+      return await new Promise<unknown[]>((resolve, reject) => {
+        const read = db.transaction(name).objectStore(name).getAll();
+        read.onsuccess = () => resolve(read.result);
+        read.onerror = () => reject(read.error);
+      });
+    } finally {
+      db.close();
+    }
+  }, store) as Promise<T[]>;
 }
 
 /** Fills in and sends the login form with the demo password; waits for nothing after. */

@@ -14,9 +14,11 @@ import { localDb } from '../../data/db';
 import { loadAllLaoSummaries, type FiscalSummary } from '../../data/queries';
 import { useFormat } from '../../app/format';
 import { DemoBanner } from '../home/DemoBanner';
+import { useLocalName } from '../checklist/months';
 
 export function LaoDirectoryPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const name = useLocalName();
   const [query, setQuery] = useState('');
   const [type, setType] = useState('');
   const [districtCode, setDistrictCode] = useState('');
@@ -54,7 +56,6 @@ export function LaoDirectoryPage() {
   }, [data, provinceCode, type, districtCode, status, statusOf, deferredQuery]);
   const shown = useMemo(() => groups.reduce((sum, group) => sum + group.laos.length, 0), [groups]);
   if (!data) return <LinearProgress />;
-  const en = i18n.language === 'en';
   return (
     <Stack spacing={3}>
       <DemoBanner />
@@ -74,7 +75,7 @@ export function LaoDirectoryPage() {
             <InputLabel id="lao-province-label">{tr('directory.province')}</InputLabel>
             <Select labelId="lao-province-label" label={tr('directory.province')} value={provinceCode} onChange={(event) => { setProvinceCode(event.target.value); setDistrictCode(''); }}>
               <MenuItem value="">{tr('directory.allProvinces')}</MenuItem>
-              {data.provinces.map((p) => <MenuItem key={p.code} value={p.code}>{en ? p.nameEn || p.nameTh : p.nameTh}</MenuItem>)}
+              {data.provinces.map((p) => <MenuItem key={p.code} value={p.code}>{name(p)}</MenuItem>)}
             </Select>
           </FormControl>
         )}
@@ -82,7 +83,7 @@ export function LaoDirectoryPage() {
           <InputLabel id="lao-district-label">{tr('directory.district')}</InputLabel>
           <Select labelId="lao-district-label" label={tr('directory.district')} value={districtCode} onChange={(event) => setDistrictCode(event.target.value)}>
             <MenuItem value="">{tr('directory.allDistricts')}</MenuItem>
-            {data.districts.filter((d) => !provinceCode || d.provinceCode === provinceCode).sort((a, b) => a.code.localeCompare(b.code)).map((d) => <MenuItem key={d.code} value={d.code}>{en ? d.nameEn : d.nameTh}</MenuItem>)}
+            {data.districts.filter((d) => !provinceCode || d.provinceCode === provinceCode).sort((a, b) => a.code.localeCompare(b.code)).map((d) => <MenuItem key={d.code} value={d.code}>{name(d)}</MenuItem>)}
           </Select>
         </FormControl>
         <FormControl sx={{ minWidth: 260 }}>
@@ -106,7 +107,7 @@ export function LaoDirectoryPage() {
         <Card data-testid="lao-card" sx={{ height: '100%' }}>
           <CardActionArea component={Link} to={`/laos/${lao.id}`} sx={{ height: '100%', alignItems: 'flex-start' }}>
             <CardContent>
-              <Typography sx={{ fontWeight: 600 }}>{en ? lao.nameEn || lao.nameTh : lao.nameTh}</Typography>
+              <Typography sx={{ fontWeight: 600 }}>{name(lao)}</Typography>
               <Stack direction="row" spacing={1} useFlexGap sx={{ mt: 0.5, alignItems: 'center', flexWrap: 'wrap' }}>
                 <Chip size="small" label={t(`laoType.${lao.type}`)} />
                 <Typography variant="body2" color="text.secondary" sx={{ whiteSpace: 'nowrap' }}>{t('laos.code', { code: lao.code })}</Typography>
@@ -119,7 +120,7 @@ export function LaoDirectoryPage() {
         </Card>
       )} districtLabel={(district, count) => (
         <Stack direction="row" spacing={1} sx={{ pt: 1.5, pb: 1, alignItems: 'baseline' }}>
-          <Typography variant="h6" component="h2">{t('laos.district', { name: en ? district.nameEn || district.nameTh : district.nameTh })}</Typography>
+          <Typography variant="h6" component="h2">{t('laos.district', { name: name(district) })}</Typography>
           <Typography color="text.secondary">{t('laos.count', { count })}</Typography>
         </Stack>
       )} />
