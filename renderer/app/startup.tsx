@@ -8,6 +8,7 @@ import { Alert, Box, LinearProgress, Typography } from '@mui/material';
 import { useEffect, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDb } from '../data/db';
+import { watchCalendars } from '../data/calendars';
 import { undoInterruptedLoad } from '../data/demo';
 
 type Phase = 'checking' | 'removing' | 'ready';
@@ -35,7 +36,9 @@ function failed(error: unknown): void {
 }
 
 function start(): void {
-  started ??= undoInterruptedLoad(localDb(), { onRemoving: () => set('removing') })
+  // The calendars in force are read first, so no page computes with the seed calendar and then again with the published one.
+  started ??= watchCalendars(localDb())
+    .then(() => undoInterruptedLoad(localDb(), { onRemoving: () => set('removing') }))
     .then((outcome) => {
       set('ready', outcome === 'removed');
       // Another window holds the lock: its load is left to finish; if it was cut off, it goes once the lock is free.

@@ -377,9 +377,10 @@ function routeWrites(parts: Readonly<Record<string, unknown>>): void {
 
 let listening = false;
 
-/** One engine per database, fiscal year and day (overdue depends on the day). */
-export function provinceCompletion(db: EplanDb, fiscalYear: number, asOf: string): ProvinceCompletion {
-  const key = `${db.name}|${fiscalYear}|${asOf}`;
+/** One engine per database, fiscal year, day (overdue depends on the day) and calendar. */
+export function provinceCompletion(db: EplanDb, fiscalYear: number, asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear)): ProvinceCompletion {
+  const fingerprint = templateFingerprint(template);
+  const key = `${db.name}|${fiscalYear}|${asOf}|${fingerprint}`;
   if (!listening) {
     listening = true;
     Dexie.on('storagemutated', routeWrites);
@@ -387,8 +388,11 @@ export function provinceCompletion(db: EplanDb, fiscalYear: number, asOf: string
   let engine = engines.get(key);
   if (!engine) {
     // A new day: the engines of earlier days (any year) are not asked for again; pages holding one keep it until they re-render.
-    for (const [other, existing] of engines) if (existing.dbName === db.name && existing.asOf < asOf) engines.delete(other);
-    engines.set(key, (engine = new ProvinceCompletion(db, fiscalYear, asOf)));
+    // A newer calendar of the year replaces its engine too.
+    for (const [other, existing] of engines) {
+      if (existing.dbName === db.name && (existing.asOf < asOf || (existing.fiscalYear === fiscalYear && existing.asOf === asOf))) engines.delete(other);
+    }
+    engines.set(key, (engine = new ProvinceCompletion(db, fiscalYear, asOf, template)));
   }
   return engine;
 }

@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { TaskResult } from '../../shared/calendar/index';
+import type { CalendarPublication, TaskResult } from '../../shared/calendar/index';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { LOCAL_SCHEMA } from './schema';
@@ -78,6 +78,7 @@ export type EplanDb = Dexie & {
   conflicts: EntityTable<SyncConflict, 'id'>;
   completionState: EntityTable<CompletionStateRow, 'fiscalYear'>;
   completionResults: Table<CompletionResultRow, [number, string]>;
+  calendars: EntityTable<CalendarPublication, 'fiscalYear'>;
 };
 
 export const DEFAULT_DB_NAME = 'eplan-field-companion';

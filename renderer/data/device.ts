@@ -33,6 +33,7 @@ export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
   provinces: 'reference',
   districts: 'reference',
   users: 'reference',
+  calendars: 'reference',
   outbox: 'unsynced',
   drafts: 'drafts',
   conflicts: 'conflicts',

@@ -4,6 +4,7 @@ import { useEffect, useMemo, useSyncExternalStore } from 'react';
 import type { Lao, District, User } from '../../shared/domain/reference';
 import type { FieldVisit } from '../../shared/domain/visit';
 import { localDb } from './db';
+import { useCalendar } from './calendars';
 import { provinceCompletion, type CompletionSnapshot } from './completion';
 import { syncEngine } from '../sync/runtime';
 
@@ -60,7 +61,8 @@ function useInitialSyncRunning(): boolean {
  * After a restart the last session's stored results show at once (`stale` while they are of another day).
  */
 export function useProvinceCompletion(fiscalYear: number, asOf: string): CompletionSnapshot {
-  const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf), [fiscalYear, asOf]);
+  const { template } = useCalendar(fiscalYear);
+  const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf, template), [fiscalYear, asOf, template]);
   const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot);
   // Bumped by every committed write to a record table or the LAO list (Dexie's storagemutated event).
   const writes = useSyncExternalStore(engine.subscribeWrites, engine.writes);

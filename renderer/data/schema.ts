@@ -57,6 +57,14 @@ export const LOCAL_SCHEMA: readonly LocalSchemaVersion[] = [
       completionResults: '[fiscalYear+laoId]',
     },
   },
+  {
+    version: 5,
+    stores: {
+      // The calendars in force as the server published them (issue 17), one per fiscal year;
+      // a year with none uses the seed calendar.
+      calendars: '&fiscalYear',
+    },
+  },
 ];
 
 export const LOCAL_SCHEMA_VERSION = LOCAL_SCHEMA[LOCAL_SCHEMA.length - 1]!.version;

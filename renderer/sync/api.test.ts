@@ -39,6 +39,7 @@ const syncCalls: { [K in keyof SyncApi]: (api: SyncApi) => unknown } = {
   resolveConflict: (api) => api.resolveConflict('0190c4e2-0000-7000-8000-0000000000ff'),
   // The recording fetch's {} is no history: refused as BAD_RESPONSE (below), after the request went out.
   recordHistory: (api) => api.recordHistory('visions', '0190c4e2-0000-7000-8000-0000000000ff').catch(() => undefined),
+  calendarVersions: (api) => api.calendarVersions(2570),
 };
 const adminCalls: { [K in keyof AdminApi]: (api: AdminApi) => unknown } = {
   users: (api) => api.users(),
@@ -46,6 +47,7 @@ const adminCalls: { [K in keyof AdminApi]: (api: AdminApi) => unknown } = {
   updateUser: (api) => api.updateUser('0190c4e2-0000-7000-8000-00000000a003', { displayName: 'Renamed' }),
   revokeTokens: (api) => api.revokeTokens('0190c4e2-0000-7000-8000-00000000a003'),
   importReference: (api) => api.importReference({ provinces: [], districts: [], laos: [] }),
+  publishCalendar: (api) => api.publishCalendar(2570, { template: { fiscalYear: 2570, tasks: [] }, baseVersion: null, note: '' }),
 };
 
 /** The versions a request carries, read as the server reads them: from a JSON body that holds them, else from the query. */

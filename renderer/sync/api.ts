@@ -13,6 +13,7 @@ import {
   type SnapshotResponse,
   type SyncConflict,
 } from '../../shared/sync/protocol';
+import type { PublishCalendarBody } from '../../shared/calendar/publication';
 import type { RecordTable } from '../../shared/domain/tables';
 import { recordHistoryResponseSchema, type RecordHistoryResponse } from '../../shared/sync/history';
 import { INVALID_TEXT } from '../../shared/text';
@@ -71,6 +72,8 @@ export interface ReferenceData {
   districts: Record<string, unknown>[];
   laos: Record<string, unknown>[];
   users: Record<string, unknown>[];
+  /** The calendars in force (issue 17); checked before they are stored. Absent from an older server. */
+  calendars?: unknown[];
 }
 
 export interface SyncApi {
@@ -92,6 +95,8 @@ export interface SyncApi {
   resolveConflict(id: string): Promise<{ conflict: SyncConflict }>;
   /** A record's shared history, newest first; 404 when the server does not hold the record (or not for this user). */
   recordHistory(table: RecordTable, id: string): Promise<RecordHistoryResponse>;
+  /** Every published version of a fiscal year's calendar, newest first. */
+  calendarVersions(fiscalYear: number): Promise<{ versions: unknown[] }>;
 }
 
 export interface EventHandlers {
@@ -158,6 +163,7 @@ export function createSyncApi(options: ApiOptions): SyncApi {
       if (!parsed.success) throw new SyncError('BAD_RESPONSE', 200);
       return parsed.data;
     },
+    calendarVersions: (fiscalYear) => call('GET', `/v1/calendars/${fiscalYear}/versions?${versions}`),
     events: (scope, handlers) =>
       readEventStream({
         url: `${base}/v1/sync/events?scope=${scope}&${versions}`,
@@ -199,6 +205,8 @@ export interface AdminApi {
   revokeTokens(id: string): Promise<{ revoked: number }>;
   /** Provinces, districts and LAOs of a registry file, stored by the server in one transaction. */
   importReference(file: { provinces: object[]; districts: object[]; laos: object[] }): Promise<{ provinces: number; districts: number; laos: number }>;
+  /** Publishes a fiscal year's calendar on top of `baseVersion` (null: none was published); 409 CALENDAR_STALE when another came first. */
+  publishCalendar(fiscalYear: number, body: PublishCalendarBody): Promise<{ calendar: unknown; unchanged: boolean }>;
 }
 
 /** The administrators' part of the API: users, roles and assignments. */
@@ -210,5 +218,6 @@ export function createAdminApi(options: ApiOptions): AdminApi {
     updateUser: (id, change) => call('PATCH', `/v1/admin/users/${encodeURIComponent(id)}?${versions}`, change),
     revokeTokens: (id) => call('POST', `/v1/admin/users/${encodeURIComponent(id)}/revoke-tokens?${versions}`, {}),
     importReference: (file) => call('POST', `/v1/admin/reference/import?${versions}`, file),
+    publishCalendar: (fiscalYear, body) => call('POST', `/v1/admin/calendars/${fiscalYear}?${versions}`, body),
   };
 }

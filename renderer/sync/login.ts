@@ -4,6 +4,7 @@
  * server URL and reference data stay in the local database, so the app works
  * offline for weeks afterwards.
  */
+import { calendarPublicationSchema } from '../../shared/calendar/publication';
 import type { Table } from 'dexie';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import type { EplanDb, ReferenceRow } from '../data/db';
@@ -84,7 +85,26 @@ export async function storeReference(db: EplanDb, api: SyncApi): Promise<Awaited
     await merge(db.laos, 'id', reference.laos);
     await merge(db.users, 'id', reference.users.map(localUserOf));
   });
+  await storeCalendars(db, reference.calendars ?? []);
   return reference;
+}
+
+/**
+ * The calendars in force as the server sent them: each is checked with the
+ * shared schema (a bad one is left out and the laptop keeps what it had) and
+ * stored only when it is a newer version than the one here.
+ */
+export async function storeCalendars(db: EplanDb, sent: readonly unknown[]): Promise<void> {
+  const valid = sent.flatMap((entry) => {
+    const parsed = calendarPublicationSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+  if (valid.length === 0) return;
+  await db.transaction('rw', db.calendars, async () => {
+    const held = await db.calendars.bulkGet(valid.map((c) => c.fiscalYear));
+    const newer = valid.filter((calendar, i) => (held[i]?.version ?? 0) < calendar.version);
+    if (newer.length > 0) await db.calendars.bulkPut(newer);
+  });
 }
 
 /** The fields the server sends as null when unset (no LAO list, no contract date), absent here as in shared's User. */

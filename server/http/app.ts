@@ -14,6 +14,7 @@ import { syncRoutes } from './sync';
 import type { SyncEvents } from '../sync/events';
 import { isSpaRoute, registerStatic, sendIndexHtml } from './static';
 import { registerUpdates } from './updates';
+import { calendarRoutes } from './calendars';
 
 export interface AppOptions {
   db: Database;
@@ -64,6 +65,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(adminRoutes, { services });
   app.register(syncRoutes, { services });
   app.register(recordRoutes, { services });
+  app.register(calendarRoutes, { services });
   registerUpdates(app, config.updatesDir);
 
   if (staticDir === undefined) {

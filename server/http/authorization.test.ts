@@ -9,6 +9,8 @@ import { randomUUID } from 'node:crypto';
 import type { InjectOptions, LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { hashToken, issueToken, revokeToken } from '../auth/sessions';
+import { defaultTemplate } from '../../shared/calendar/index';
+import { calendarsInForce } from './calendars';
 import { testBackends } from '../store/test-backends';
 import {
   authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
@@ -154,6 +156,19 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
         cells: { ...READ_P1, officerB: [404, 'NOT_FOUND'], officer2: [404, 'NOT_FOUND'] },
         make: () => ({ method: 'GET', url: withVersions(`/v1/records/visions/${String(visionOfLaoA.id)}/history`) }),
         holds: (response) => expect(response.json().history.map((h: { userId: string }) => h.userId)).toEqual([USERS.officer.id, USERS.officer.id]),
+      },
+      { route: 'GET /v1/calendars', tokenRole: 'officer', cells: ALL, make: () => ({ method: 'GET', url: withVersions('/v1/calendars') }) },
+      { route: 'GET /v1/calendars/:fiscalYear/versions', tokenRole: 'officer', cells: ALL, make: () => ({ method: 'GET', url: withVersions('/v1/calendars/2570/versions') }) },
+      {
+        route: 'POST /v1/admin/calendars/:fiscalYear', tokenRole: 'admin', cells: ADMIN_ONLY,
+        // Each allowed publication changes a note and a label, on top of the version in force.
+        make: async () => {
+          const current = (await calendarsInForce(world.db)).find((c) => c.fiscalYear === 2570);
+          const template = current?.template ?? defaultTemplate(2570);
+          const first = template.tasks[0]!;
+          const changed = { ...template, tasks: [{ ...first, label: { ...first.label, en: `Probe ${++probe}` } }, ...template.tasks.slice(1)] };
+          return { method: 'POST', url: withVersions('/v1/admin/calendars/2570'), payload: { template: changed, baseVersion: current?.version ?? null, note: 'matrix' } };
+        },
       },
       { route: 'GET /v1/sync/events', tokenRole: 'officer', cells: READ_P1, streams: true, make: () => ({ method: 'GET', url: withVersions(`/v1/sync/events?scope=${P1}`) }) },
     );

@@ -9,6 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { provinceSchema } from '../../shared/domain/reference';
 import { loginRequestSchema, pullQuerySchema, pushRequestSchema, snapshotQuerySchema, versionedQuerySchema, type Mutation } from '../../shared/sync/protocol';
+import { copyTemplateToYear, defaultTemplate } from '../../shared/calendar/index';
 import { testBackends } from '../store/test-backends';
 import {
   baseTables, createMutation, editMutation, LAO_A, LAO_B, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
@@ -130,6 +131,12 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
       {
         base: shape('GET', '/v1/records/:table/:id/history', { query: versionQuery, params: { table: 'visions', id: String(vision.id) } }),
         as: 'officer', querySchema: versionedQuerySchema,
+      },
+      { base: shape('GET', '/v1/calendars', { query: versionQuery }), as: 'officer' },
+      { base: shape('GET', '/v1/calendars/:fiscalYear/versions', { query: versionQuery, params: { fiscalYear: '2570' } }), as: 'officer' },
+      {
+        base: shape('POST', '/v1/admin/calendars/:fiscalYear', { query: versionQuery, params: { fiscalYear: '2572' }, body: { template: copyTemplateToYear(defaultTemplate(2570), 2572), baseVersion: null, note: 'fuzz' } }),
+        as: 'admin',
       },
       { base: shape('GET', '/v1/sync/conflicts', { query: { scope: P1, open: 'true', ...versionQuery } }), as: 'officer' },
       { base: shape('POST', '/v1/sync/conflicts/:id/resolve', { query: versionQuery, params: { id: conflictId }, body: {} }), as: 'officer' },

@@ -4,6 +4,7 @@ import type { Principal } from '../auth/access';
 import type { Database } from '../store/db';
 import { authenticate, principalOf, type Services } from './services';
 import { requireVersions } from './versions';
+import { calendarsInForce } from './calendars';
 
 export interface ProvinceDto {
   code: string;
@@ -94,6 +95,8 @@ export async function referenceRoutes(app: FastifyInstance, options: { services:
       districts: districts.rows,
       laos: visibleLaos,
       users: users.rows.map((user) => userSeenBy(principal, user, visibleIds)),
+      // The calendars in force, so every laptop follows a publication after its next sync.
+      calendars: await calendarsInForce(db),
     };
   });
 }

@@ -8,6 +8,7 @@ import fc from 'fast-check';
 import type { LightMyRequestResponse } from 'fastify';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { checkClientVersions } from '../../shared/sync/protocol';
+import { copyTemplateToYear, defaultTemplate } from '../../shared/calendar/index';
 import { testBackends } from '../store/test-backends';
 import {
   authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
@@ -134,6 +135,13 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
       {
         route: 'GET /v1/records/:table/:id/history', url: `/v1/records/visions/${String(vision.id)}/history`, as: 'officer', versionsIn: 'query',
         accepted: (r) => expect(r.json().history.map((h: { version: number }) => h.version)).toEqual([2, 1]),
+      },
+      { route: 'GET /v1/calendars', url: '/v1/calendars', as: 'officer', versionsIn: 'query', accepted: (r) => expect(r.json().calendars).toEqual([]) },
+      { route: 'GET /v1/calendars/:fiscalYear/versions', url: '/v1/calendars/2570/versions', as: 'officer', versionsIn: 'query', accepted: (r) => expect(r.json().versions).toEqual([]) },
+      {
+        route: 'POST /v1/admin/calendars/:fiscalYear', url: '/v1/admin/calendars/2571', as: 'admin', versionsIn: 'query',
+        body: { template: copyTemplateToYear(defaultTemplate(2570), 2571), baseVersion: null, note: 'versions probe' },
+        accepted: (r) => expect(r.json().calendar).toMatchObject({ fiscalYear: 2571, version: 1 }),
       },
       {
         route: 'GET /v1/sync/conflicts', url: `/v1/sync/conflicts?scope=${P1}`, as: 'officer', versionsIn: 'query',

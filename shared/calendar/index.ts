@@ -9,3 +9,4 @@ export * from './seedTemplate';
 export * from './completionCodes';
 export * from './completion';
 export * from './contractDocs';
+export * from './publication';

@@ -3,7 +3,8 @@ import PrintIcon from '@mui/icons-material/Print';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
-import { defaultTemplate, TASK_STATUSES } from '../../../shared/calendar/index';
+import { TASK_STATUSES } from '../../../shared/calendar/index';
+import { useCalendar } from '../../data/calendars';
 import { budgetProgress, disbursedShare, type BudgetRecords } from '../../../shared/export/budgetProgress';
 import { useFormat } from '../../app/format';
 import { localDb } from '../../data/db';
@@ -45,7 +46,7 @@ export function DashboardPage() {
   const name = useLocalName();
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(today.fiscalYear, today.iso);
-  const template = useMemo(() => defaultTemplate(today.fiscalYear), [today.fiscalYear]);
+  const { template } = useCalendar(today.fiscalYear);
   const records = useLiveQuery(async () => {
     const db = localDb();
     const [ordinances, ordinanceItems, contracts, disbursements] = await Promise.all([db.ordinances.toArray(), db.ordinanceItems.toArray(), db.contracts.toArray(), db.disbursements.toArray()]);

@@ -1,5 +1,5 @@
 /** Gathers what an export needs from the local database and the completion engine's snapshot. */
-import { defaultTemplate, tasksForMonth } from '../../../shared/calendar/index';
+import { tasksForMonth } from '../../../shared/calendar/index';
 import type { Province } from '../../../shared/domain/reference';
 import { RECORD_TABLES } from '../../../shared/domain/tables';
 import type { CompletionSnapshot } from '../../data/completion';
@@ -40,7 +40,8 @@ export async function exportRequest(choice: ExportChoice, reference: ProvinceRef
   const { laos, districts, users } = reference;
   switch (choice.kind) {
     case 'matrix': {
-      const template = defaultTemplate(choice.fiscalYear);
+      // The calendar the results were computed with: the one in force for that year.
+      const { template } = snapshot;
       const month = { year: choice.year, month: choice.month };
       return { kind: 'matrix', input: { ...header, laos, districts, tasks: tasksForMonth(template, choice.year, choice.month), results: snapshot.results, month } };
     }
@@ -51,7 +52,7 @@ export async function exportRequest(choice: ExportChoice, reference: ProvinceRef
     case 'officers': {
       const rows = await Promise.all(RECORD_TABLES.map(tableRows));
       const visits = rows[RECORD_TABLES.indexOf('fieldVisits')]!;
-      return { kind: 'officers', input: { ...header, users, laos, template: defaultTemplate(choice.fiscalYear), results: snapshot.results, activity: { records: rows.flat(), visits } } };
+      return { kind: 'officers', input: { ...header, users, laos, template: snapshot.template, results: snapshot.results, activity: { records: rows.flat(), visits } } };
     }
     case 'raw': {
       const tables = RECORD_TABLES.filter((t) => t !== 'fieldVisits');
