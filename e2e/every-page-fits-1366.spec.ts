@@ -61,6 +61,8 @@ test('every page is usable on a 1366×768 laptop, for the role that uses it', as
   await fits(page, 'conflicts', heading(page));
   await page.goto('/#/exports');
   await fits(page, 'exports', heading(page));
+  await page.goto('/#/calendar');
+  await fits(page, 'calendar', page.getByTestId('calendar-task').first());
   await page.goto('/#/settings');
   await fits(page, 'settings', heading(page));
   await page.getByTestId('lock-now').click();
@@ -74,4 +76,8 @@ test('every page is usable on a 1366×768 laptop, for the role that uses it', as
   await fits(admin, 'admin-users', admin.getByTestId('user-row').first());
   await admin.goto('/#/admin/registry');
   await fits(admin, 'registry-import', admin.getByRole('button', { name: /เลือกไฟล์/ }));
+  // The calendar editor with a draft open (kept on this laptop only; nothing is published).
+  await admin.goto('/#/calendar');
+  await admin.getByTestId('calendar-edit').click();
+  await fits(admin, 'calendar-draft', admin.getByTestId('calendar-publish'));
 });

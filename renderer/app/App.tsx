@@ -15,6 +15,7 @@ import { ExportsPage } from '../features/exports/ExportsPage';
 import { RegistryImportPage } from '../features/admin/RegistryImportPage';
 import { UsersPage } from '../features/admin/UsersPage';
 import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { CalendarPage } from '../features/calendarEditor/CalendarPage';
 import { NotFoundPage } from './NotFoundPage';
 import { LoginPage } from '../features/sync/LoginPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
@@ -41,6 +42,7 @@ function AppRoutes() {
             <Route path="admin/registry" element={<RegistryImportPage />} />
             <Route path="admin/users" element={<UsersPage />} />
             <Route path="dashboard" element={<DashboardPage />} />
+            <Route path="calendar" element={<CalendarPage />} />
             <Route path="settings" element={<SettingsPage />} />
             <Route path="login" element={<LoginPage />} />
             <Route path="conflicts" element={<ConflictsPage />} />

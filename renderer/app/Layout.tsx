@@ -5,6 +5,7 @@ import ApartmentIcon from '@mui/icons-material/Apartment';
 import BadgeIcon from '@mui/icons-material/Badge';
 import CloudDoneIcon from '@mui/icons-material/CloudDone';
 import CloudOffIcon from '@mui/icons-material/CloudOff';
+import EventNoteIcon from '@mui/icons-material/EventNote';
 import FactCheckIcon from '@mui/icons-material/FactCheck';
 import FileDownloadIcon from '@mui/icons-material/FileDownload';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
@@ -43,6 +44,7 @@ const NAV = [
   { to: '/officers', key: 'calendar:nav.officers', end: false, Icon: BadgeIcon, needs: 'supervise' },
   { to: '/dashboard', key: 'exports:dashboard.nav', end: false, Icon: InsightsIcon, needs: 'supervise' },
   { to: '/exports', key: 'exports:nav', end: false, Icon: FileDownloadIcon },
+  { to: '/calendar', key: 'calendar:editor.nav', end: false, Icon: EventNoteIcon },
   { to: '/admin/registry', key: 'exports:registry.nav', end: false, Icon: UploadFileIcon, needs: 'administer' },
   { to: '/admin/users', key: 'sync:admin.nav', end: false, Icon: ManageAccountsIcon, needs: 'serverAdmin' },
   { to: '/settings', key: 'nav.settings', end: false, Icon: SettingsIcon },

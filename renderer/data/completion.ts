@@ -92,7 +92,12 @@ export class ProvinceCompletion {
   private writeCount = 0;
   private readonly writeListeners = new Set<() => void>();
 
-  constructor(private readonly db: EplanDb, readonly fiscalYear: number, readonly asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear)) {
+  /**
+   * `preview`: an engine for a calendar not in force (the editor's draft): it computes from the
+   * records like any other, but neither shows nor stores the results of the calendar in force.
+   */
+  constructor(private readonly db: EplanDb, readonly fiscalYear: number, readonly asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear), private readonly options: { preview?: boolean } = {}) {
+    this.restored = options.preview === true;
     this.cache = new CompletionCache(template, { asOf, fiscalYear });
     this.fingerprint = templateFingerprint(template);
     this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false, catchingUp: false };
@@ -314,7 +319,7 @@ export class ProvinceCompletion {
   }
 
   private async persist(): Promise<void> {
-    if (!this.marks) return;
+    if (!this.marks || this.options.preview) return;
     const header = { fiscalYear: this.fiscalYear, template: this.fingerprint, rules: rulesVersion(), asOf: this.asOf, marks: this.marks };
     const laos = this.saveAll ? this.cache.stamped() : this.cache.stamped(this.unsavedLaos);
     if (!(await saveCompletionState(this.db, header, laos, this.saveAll))) return;
