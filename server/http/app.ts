@@ -15,6 +15,7 @@ import type { SyncEvents } from '../sync/events';
 import { isSpaRoute, registerStatic, sendIndexHtml } from './static';
 import { registerUpdates } from './updates';
 import { calendarRoutes } from './calendars';
+import { signOffRoutes } from './signoffs';
 
 export interface AppOptions {
   db: Database;
@@ -66,6 +67,7 @@ export function buildApp(options: AppOptions): FastifyInstance {
   app.register(syncRoutes, { services });
   app.register(recordRoutes, { services });
   app.register(calendarRoutes, { services });
+  app.register(signOffRoutes, { services });
   registerUpdates(app, config.updatesDir);
 
   if (staticDir === undefined) {

@@ -170,6 +170,23 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
           return { method: 'POST', url: withVersions('/v1/admin/calendars/2570'), payload: { template: changed, baseVersion: current?.version ?? null, note: 'matrix' } };
         },
       },
+      {
+        route: 'POST /v1/signoffs', tokenRole: 'supervisor',
+        // LAO_A's period: its province's supervisor and administrators; officers never; nobody else learns the LAO exists.
+        cells: { admin: 'allowed', supervisor: 'allowed', officer: FORBIDDEN, officerA: FORBIDDEN, officerB: FORBIDDEN, officer2: FORBIDDEN },
+        make: () => ({ method: 'POST', url: withVersions('/v1/signoffs'), payload: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 1900 + ++probe, month: 1 }, note: '' } }),
+      },
+      {
+        route: 'POST /v1/signoffs/:id/reopen', tokenRole: 'supervisor',
+        cells: { admin: 'allowed', supervisor: 'allowed', officer: FORBIDDEN, officerA: FORBIDDEN, officerB: FORBIDDEN, officer2: FORBIDDEN },
+        make: async () => {
+          const made = await world.t.app.inject({
+            method: 'POST', url: withVersions('/v1/signoffs'), headers: auth(sessions.get('admin')!.token),
+            payload: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 1900 + ++probe, month: 2 }, note: '' },
+          });
+          return { method: 'POST', url: withVersions(`/v1/signoffs/${String(made.json().signOffs[0].id)}/reopen`), payload: { reason: 'matrix' } };
+        },
+      },
       { route: 'GET /v1/sync/events', tokenRole: 'officer', cells: READ_P1, streams: true, make: () => ({ method: 'GET', url: withVersions(`/v1/sync/events?scope=${P1}`) }) },
     );
     tables = await baseTables(world.db);

@@ -9,7 +9,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { provinceSchema } from '../../shared/domain/reference';
 import { loginRequestSchema, pullQuerySchema, pushRequestSchema, snapshotQuerySchema, versionedQuerySchema, type Mutation } from '../../shared/sync/protocol';
-import { copyTemplateToYear, defaultTemplate } from '../../shared/calendar/index';
+import { copyTemplateToYear, defaultTemplate, signOffRequestSchema } from '../../shared/calendar/index';
 import { testBackends } from '../store/test-backends';
 import {
   baseTables, createMutation, editMutation, LAO_A, LAO_B, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
@@ -70,7 +70,7 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
   let tables: string[] = [];
 
   beforeAll(async () => {
-    for (const user of ['officer', 'admin', 'officer2'] as const) {
+    for (const user of ['officer', 'admin', 'officer2', 'supervisor'] as const) {
       const session = await world.t.login(user, `fuzz-${user}-device`);
       tokens.set(user, session.token);
     }
@@ -138,6 +138,11 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
         base: shape('POST', '/v1/admin/calendars/:fiscalYear', { query: versionQuery, params: { fiscalYear: '2572' }, body: { template: copyTemplateToYear(defaultTemplate(2570), 2572), baseVersion: null, note: 'fuzz' } }),
         as: 'admin',
       },
+      {
+        base: shape('POST', '/v1/signoffs', { query: versionQuery, body: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 2025, month: 3 }, note: 'fuzz' } }),
+        as: 'supervisor', bodySchema: signOffRequestSchema, samples: 30,
+      },
+      { base: shape('POST', '/v1/signoffs/:id/reopen', { query: versionQuery, params: { id: '0190c4e2-0000-7000-8000-00000000dead' }, body: { reason: 'fuzz' } }), as: 'supervisor' },
       { base: shape('GET', '/v1/sync/conflicts', { query: { scope: P1, open: 'true', ...versionQuery } }), as: 'officer' },
       { base: shape('POST', '/v1/sync/conflicts/:id/resolve', { query: versionQuery, params: { id: conflictId }, body: {} }), as: 'officer' },
       // Another province's stream, refused: an accepted one would stream until the test ends.

@@ -5,6 +5,7 @@ import type { Database } from '../store/db';
 import { authenticate, principalOf, type Services } from './services';
 import { requireVersions } from './versions';
 import { calendarsInForce } from './calendars';
+import { signOffsSeenBy } from '../sync/signoffs';
 
 export interface ProvinceDto {
   code: string;
@@ -97,6 +98,8 @@ export async function referenceRoutes(app: FastifyInstance, options: { services:
       users: users.rows.map((user) => userSeenBy(principal, user, visibleIds)),
       // The calendars in force, so every laptop follows a publication after its next sync.
       calendars: await calendarsInForce(db),
+      // Sign-offs of the LAOs the user reads (reopened ones too), so a laptop refuses a locked edit offline.
+      signOffs: await signOffsSeenBy(db, principal, visibleIds),
     };
   });
 }

@@ -84,6 +84,12 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
     const me = (token: string) => world.t.app.inject({ method: 'GET', url: `/v1/auth/me?protocolVersion=${P}&schemaVersion=${S}`, headers: auth(token) });
     const ok = (response: Answer, status = 200) => expect([response.statusCode, response.body.slice(0, 200)]).toEqual([status, expect.any(String)]);
 
+    const signed = await world.t.app.inject({
+      method: 'POST', url: `/v1/signoffs?protocolVersion=${P}&schemaVersion=${S}`, headers: auth(tokens.get('admin')!),
+      payload: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 2025, month: 1 }, note: '' },
+    });
+    const signOffId = String(signed.json().signOffs[0].id);
+
     routes.push(
       { route: 'GET /v1/auth/me', url: '/v1/auth/me', as: 'officer', versionsIn: 'query', accepted: (r) => expect(r.json().user.username).toBe('officer') },
       {
@@ -142,6 +148,15 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
         route: 'POST /v1/admin/calendars/:fiscalYear', url: '/v1/admin/calendars/2571', as: 'admin', versionsIn: 'query',
         body: { template: copyTemplateToYear(defaultTemplate(2570), 2571), baseVersion: null, note: 'versions probe' },
         accepted: (r) => expect(r.json().calendar).toMatchObject({ fiscalYear: 2571, version: 1 }),
+      },
+      {
+        route: 'POST /v1/signoffs', url: '/v1/signoffs', as: 'admin', versionsIn: 'query',
+        body: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['ordinance-passed'], month: null, note: 'versions probe' },
+        accepted: (r) => expect(r.json().signOffs.map((s: { taskId: string }) => s.taskId)).toEqual(['ordinance-passed']),
+      },
+      {
+        route: 'POST /v1/signoffs/:id/reopen', url: `/v1/signoffs/${signOffId}/reopen`, as: 'admin', versionsIn: 'query', body: { reason: 'versions probe' },
+        accepted: (r) => expect(r.json().signOff).toMatchObject({ id: signOffId, reopenReason: 'versions probe' }),
       },
       {
         route: 'GET /v1/sync/conflicts', url: `/v1/sync/conflicts?scope=${P1}`, as: 'officer', versionsIn: 'query',

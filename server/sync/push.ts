@@ -10,6 +10,7 @@
  */
 import { randomUUID } from 'node:crypto';
 import { bangkokDateOf } from '../../shared/calendar/isoDate';
+import { lockingSignOff, type SignOff } from '../../shared/calendar/signoff';
 import { checkFieldValues, validateRecord, visitWriterIssues, type ValidationContext } from '../../shared/domain/index';
 import { isStampField, PLACE_FIELDS } from '../../shared/domain/record';
 import { periodKeyOf } from '../../shared/domain/rules';
@@ -24,6 +25,7 @@ import { ChangeCollector } from './changelog';
 import { HISTORY_CHANGES_COLUMN, HISTORY_INSERT, historyRow, type HistoryWrite } from './history';
 import { RECORD_ROW_COLUMNS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
 import { withRetry } from './retry';
+import { activeSignOffs } from './signoffs';
 
 export interface PushOutcome {
   response: PushResponse;
@@ -106,6 +108,8 @@ async function storeResults(tx: Queryable, deviceId: string, userId: string, now
 class BatchState {
   private readonly writes = new Map<string, unknown[]>();
   private readonly history: unknown[][] = [];
+  /** Active sign-offs per LAO, read once per LAO under the lock a sign-off takes. */
+  private readonly signOffs = new Map<string, SignOff[]>();
 
   private constructor(
     private readonly tx: Queryable,
@@ -144,6 +148,13 @@ class BatchState {
   async provinceOf(laoId: string): Promise<string | undefined> {
     if (!this.laoProvinces.has(laoId)) await this.readLaos([laoId]);
     return this.laoProvinces.get(laoId);
+  }
+
+  /** The active sign-offs of an LAO: a write to a period they lock is refused. */
+  async signOffsOf(laoId: string): Promise<SignOff[]> {
+    let found = this.signOffs.get(laoId);
+    if (!found) this.signOffs.set(laoId, (found = await activeSignOffs(this.tx, [laoId])));
+    return found;
   }
 
   /** The context to validate `candidate` in: what the rules of its table read, from its LAO. */
@@ -307,6 +318,8 @@ async function write(
   const record = checked.value as Record<string, unknown>;
   const writerIssues = m.table === 'fieldVisits' ? visitWriterIssues(record as { officerId: string }, ctx.principal, before.current) : [];
   if (writerIssues.length > 0) return reject(m, 'VALIDATION_FAILED', writerIssues);
+  // A signed-off period's records stay as they were verified, until the sign-off is reopened.
+  if (lockingSignOff(await ctx.batch.signOffsOf(String(record.laoId)), m.table, before.current, record, appliedFields)) return reject(m, 'PERIOD_SIGNED_OFF');
   const fieldVersions: FieldVersions = { ...before.fieldVersions };
   for (const field of appliedFields) fieldVersions[field] = [version, ctx.deviceId];
   const wire = ctx.batch.write({

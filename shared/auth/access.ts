@@ -54,3 +54,8 @@ export function canAdminister(user: Role): boolean {
 export function canSupervise(user: Role): boolean {
   return user.role === 'supervisor' || user.role === 'admin';
 }
+
+/** Periods of an LAO are signed off and reopened by the supervisors of its province and by administrators. */
+export function canSignOff(user: Scoped, lao: LaoRef): boolean {
+  return user.role === 'admin' || (user.role === 'supervisor' && canReadProvince(user, lao.provinceCode));
+}

@@ -10,3 +10,4 @@ export * from './completionCodes';
 export * from './completion';
 export * from './contractDocs';
 export * from './publication';
+export * from './signoff';

@@ -80,6 +80,8 @@ export const REJECT_CODES = [
   'TABLE_MISMATCH',
   'NOT_FOUND',
   'MUTATION_ID_REUSED',
+  /** The record lies in a period a supervisor signed off (shared/calendar/signoff.ts); reopening it lets the change through. */
+  'PERIOD_SIGNED_OFF',
 ] as const;
 export type RejectCode = (typeof REJECT_CODES)[number];
 

@@ -1,0 +1,112 @@
+/**
+ * Issue 17, item 3: a supervisor signs an LAO's period off; the server then
+ * refuses every push that would change a record the signed-off task judged,
+ * until the sign-off is reopened with a reason. Reopened sign-offs stay, with
+ * who, when and why.
+ */
+import fc from 'fast-check';
+import { beforeAll, describe, expect, it } from 'vitest';
+import type { SignOff } from '../../shared/calendar/index';
+import { testBackends } from '../store/test-backends';
+import { auth, createMutation, editMutation, LAO_A, LAO_B, LAO_C, P1, push, sampleRecord, useTestWorld, USERS, VERSIONS } from '../sync/test-kit';
+
+const versions = `protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`;
+const FY = 2568; // the fixtures' fiscal year
+
+type Session = { token: string; deviceId: string };
+
+describe.each(testBackends)('sign-off of periods on $kind', (backend) => {
+  const world = useTestWorld(backend);
+  let supervisor: Session;
+  let officer: Session;
+  let officer2: Session;
+  let admin: Session;
+  const signOff = (session: Session, body: object) =>
+    world.t.app.inject({ method: 'POST', url: `/v1/signoffs?${versions}`, headers: auth(session.token), payload: body });
+  const reopen = (session: Session, id: string, body: object) =>
+    world.t.app.inject({ method: 'POST', url: `/v1/signoffs/${id}/reopen?${versions}`, headers: auth(session.token), payload: body });
+  const q2 = (laoId = LAO_A) => sampleRecord('quarterReports', laoId, P1, { quarter: 2 });
+  const q3 = () => sampleRecord('quarterReports', LAO_A, P1, { quarter: 3, reportedOn: '2025-07-10' });
+
+  beforeAll(async () => {
+    supervisor = await world.t.login('supervisor');
+    officer = await world.t.login('officer');
+    officer2 = await world.t.login('officer2');
+    admin = await world.t.login('admin');
+  });
+
+  it('locks what the task judged: a Q2 report of a signed-off LAO is refused, Q3 and other LAOs go through; reopened, it goes through', async () => {
+    const before = q2();
+    expect((await push(world.t, officer, [createMutation('quarterReports', before)])).body.results[0]!.status).toBe('applied');
+    const signed = await signOff(supervisor, { fiscalYear: FY, laoIds: [LAO_A], taskIds: ['q2-progress'], month: null, note: 'ตรวจแล้ว' });
+    expect(signed.statusCode).toBe(200);
+    const [made] = signed.json<{ signOffs: SignOff[] }>().signOffs;
+    expect(made).toMatchObject({ laoId: LAO_A, fiscalYear: FY, taskId: 'q2-progress', rule: { kind: 'quarterProgress', quarter: 2 }, signedBy: USERS.supervisor.id, reopenedAt: null });
+
+    const edit = editMutation('quarterReports', String(before.id), 1, { reportedOn: { old: '2025-04-10', new: '2025-04-11' } });
+    const removal = editMutation('quarterReports', String(before.id), 1, { deleted: { old: false, new: true } });
+    const refused = await push(world.t, officer, [edit, removal, createMutation('quarterReports', q2())]);
+    expect(refused.body.results.map((r) => r.code)).toEqual(['PERIOD_SIGNED_OFF', 'PERIOD_SIGNED_OFF', 'PERIOD_SIGNED_OFF']);
+    // Another quarter, another LAO: not what was signed off.
+    const others = await push(world.t, officer, [createMutation('quarterReports', q3()), createMutation('quarterReports', q2(LAO_B))]);
+    expect(others.body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    // Signing the same again keeps the first signature.
+    expect((await signOff(supervisor, { fiscalYear: FY, laoIds: [LAO_A], taskIds: ['q2-progress'], month: null, note: 'อีกครั้ง' })).json().signOffs).toEqual([]);
+
+    expect((await reopen(supervisor, made!.id, { reason: '' })).statusCode).toBe(400);
+    const reopened = await reopen(supervisor, made!.id, { reason: 'อปท. แจ้งแก้วันที่รายงาน' });
+    expect(reopened.json().signOff).toMatchObject({ reopenedBy: USERS.supervisor.id, reopenReason: 'อปท. แจ้งแก้วันที่รายงาน' });
+    expect((await reopen(supervisor, made!.id, { reason: 'again' })).json().code).toBe('ALREADY_REOPENED');
+    const edit2 = editMutation('quarterReports', String(before.id), 1, { reportedOn: { old: '2025-04-10', new: '2025-04-11' } });
+    expect((await push(world.t, officer, [edit2])).body.results[0]!.status).toBe('applied');
+
+    // Every laptop of the province gets the sign-off with the reference data, reopened with its reason.
+    const seen = (await world.t.app.inject({ method: 'GET', url: `/v1/reference?${versions}`, headers: auth(officer.token) })).json<{ signOffs: SignOff[] }>().signOffs;
+    expect(seen.find((s) => s.id === made!.id)).toMatchObject({ reopenReason: 'อปท. แจ้งแก้วันที่รายงาน' });
+    const elsewhere = (await world.t.app.inject({ method: 'GET', url: `/v1/reference?${versions}`, headers: auth(officer2.token) })).json<{ signOffs: SignOff[] }>().signOffs;
+    expect(elsewhere.some((s) => s.id === made!.id)).toBe(false);
+  });
+
+  it('lets only supervisors of the province and administrators sign off, names unknown tasks, and asks for the month of an every-month task', async () => {
+    const body = { fiscalYear: FY, laoIds: [LAO_A], taskIds: ['ordinance-passed'], month: null, note: '' };
+    expect((await signOff(officer, body)).statusCode).toBe(403);
+    // A supervisor of another province: the LAO does not exist for them.
+    expect((await signOff(supervisor, { ...body, laoIds: [LAO_C] })).json().code).toBe('NOT_FOUND');
+    expect((await signOff(supervisor, { ...body, taskIds: ['no-such-task'] })).json().code).toBe('UNKNOWN_TASK');
+    expect((await signOff(supervisor, { ...body, taskIds: ['monthly-fiscal-stats'] })).json().code).toBe('MONTH_REQUIRED');
+    const monthly = await signOff(admin, { ...body, laoIds: [LAO_B], taskIds: ['monthly-anti-drug'], month: { year: 2025, month: 1 } });
+    expect(monthly.json().signOffs[0]).toMatchObject({ month: { year: 2025, month: 1 }, rule: { kind: 'antiDrugCurrent' } });
+    // Held in January: locked; held in February: not.
+    const january = sampleRecord('antiDrugActivities', LAO_B, P1, { heldOn: '2025-01-15' });
+    const february = sampleRecord('antiDrugActivities', LAO_B, P1, { heldOn: '2025-02-15' });
+    const results = (await push(world.t, officer, [createMutation('antiDrugActivities', january), createMutation('antiDrugActivities', february)])).body.results;
+    expect(results.map((r) => r.code ?? r.status)).toEqual(['PERIOD_SIGNED_OFF', 'applied']);
+  });
+
+  it('never changes a locked record, whatever an officer pushes while the sign-off stands', async () => {
+    const ordinance = sampleRecord('ordinances', LAO_B, P1);
+    expect((await push(world.t, officer, [createMutation('ordinances', ordinance)])).body.results[0]!.status).toBe('applied');
+    await signOff(supervisor, { fiscalYear: FY, laoIds: [LAO_B], taskIds: ['ordinance-passed'], month: null, note: '' });
+    const stored = async () => (await world.db.query<{ data: unknown; version: number }>('SELECT data, version FROM records WHERE id = $1', [ordinance.id])).rows[0];
+    const locked = await stored();
+    await fc.assert(
+      fc.asyncProperty(
+        fc.array(fc.record({
+          field: fc.constantFrom('total', 'councilPassedOn', 'announcedOn', 'fiscalYear', 'deleted'),
+          value: fc.oneof(fc.integer({ min: 1, max: 9_000_000_000 }), fc.constantFrom('2024-08-21', '2024-09-01', null, true, false, 2569, 2567)),
+          baseVersion: fc.integer({ min: 0, max: 3 }),
+        }), { minLength: 1, maxLength: 4 }),
+        async (edits) => {
+          const mutations = edits.map((e) => editMutation('ordinances', String(ordinance.id), e.baseVersion, { [e.field]: { old: null, new: e.value } }));
+          const answer = await push(world.t, officer, mutations);
+          expect(answer.status).toBe(200);
+          // No answer made a new version: refused (PERIOD_SIGNED_OFF or otherwise), a conflict, or a value it already had.
+          for (const r of answer.body.results) expect([undefined, locked!.version]).toContain(r.version);
+          expect(await stored()).toEqual(locked);
+        },
+      ),
+      { numRuns: 40 },
+    );
+  });
+});
