@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CalendarPublication, TaskResult } from '../../shared/calendar/index';
+import type { CalendarPublication, SignOff, TaskResult } from '../../shared/calendar/index';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { LOCAL_SCHEMA } from './schema';
@@ -79,6 +79,7 @@ export type EplanDb = Dexie & {
   completionState: EntityTable<CompletionStateRow, 'fiscalYear'>;
   completionResults: Table<CompletionResultRow, [number, string]>;
   calendars: EntityTable<CalendarPublication, 'fiscalYear'>;
+  signOffs: EntityTable<SignOff, 'id'>;
 };
 
 export const DEFAULT_DB_NAME = 'eplan-field-companion';

@@ -34,6 +34,7 @@ export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
   districts: 'reference',
   users: 'reference',
   calendars: 'reference',
+  signOffs: 'reference',
   outbox: 'unsynced',
   drafts: 'drafts',
   conflicts: 'conflicts',

@@ -1,3 +1,4 @@
+import { lockingSignOff, type SignOff } from '../../shared/calendar/signoff';
 import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import type { RecordTable } from '../../shared/domain/tables';
@@ -22,6 +23,8 @@ export type WriteError =
   | { code: 'VALIDATION_FAILED'; issues: ValidationIssue[] }
   | { code: 'NOT_FOUND' }
   | { code: 'QUOTA_EXCEEDED' }
+  /** A supervisor signed off the period the record belongs to (shared/calendar/signoff.ts), as the server would refuse it. */
+  | { code: 'PERIOD_SIGNED_OFF'; signOff: SignOff }
   | { code: 'WRITE_FAILED'; message: string };
 
 
@@ -84,7 +87,7 @@ export async function saveRecord(
   const id = typeof input.id === 'string' && input.id ? input.id : uuidv7();
   try {
     const scope = [...new Set<string>([table, ...tablesReadBy(table)])].map((name) => db.table(name));
-    return await db.transaction('rw', [...scope, db.laos, db.outbox, db.history], async () => {
+    return await db.transaction('rw', [...scope, db.laos, db.outbox, db.history, db.signOffs], async () => {
       const before = await db.table<StoredRecord, string>(table).get(id);
       const base = seen?.id === id ? seen : before;
       const edit = editOnBase(base, before, { deleted: false, enteredOnBehalf: false, ...base, ...input });
@@ -106,6 +109,9 @@ export async function saveRecord(
       if (writerIssues.length > 0) return { ok: false, error: { code: 'VALIDATION_FAILED', issues: writerIssues } } as const;
       const changes = before ? changesSeen(edit.changes, before, record) : diff(before, record);
       if (before && Object.keys(changes).length === 0) return { ok: true, value: before } as const;
+      // Refused here as the server would refuse it: offline, the officer learns at once why.
+      const lock = lockingSignOff(await db.signOffs.where('laoId').equals(String(record.laoId)).toArray(), table, before, record, Object.keys(changes));
+      if (lock) return { ok: false, error: { code: 'PERIOD_SIGNED_OFF', signOff: lock } } as const;
       await db.table(table).put(record);
       await appendOutboxAndHistory(db, table, record, before, changes, actor.userId, now);
       return { ok: true, value: record } as const;

@@ -63,6 +63,8 @@ export const LOCAL_SCHEMA: readonly LocalSchemaVersion[] = [
       // The calendars in force as the server published them (issue 17), one per fiscal year;
       // a year with none uses the seed calendar.
       calendars: '&fiscalYear',
+      // Supervisors' sign-offs of periods (issue 17): an edit to a signed-off period is refused offline too.
+      signOffs: '&id, laoId',
     },
   },
 ];

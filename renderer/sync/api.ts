@@ -14,6 +14,7 @@ import {
   type SyncConflict,
 } from '../../shared/sync/protocol';
 import type { PublishCalendarBody } from '../../shared/calendar/publication';
+import type { SignOffRequest } from '../../shared/calendar/signoff';
 import type { RecordTable } from '../../shared/domain/tables';
 import { recordHistoryResponseSchema, type RecordHistoryResponse } from '../../shared/sync/history';
 import { INVALID_TEXT } from '../../shared/text';
@@ -74,6 +75,8 @@ export interface ReferenceData {
   users: Record<string, unknown>[];
   /** The calendars in force (issue 17); checked before they are stored. Absent from an older server. */
   calendars?: unknown[];
+  /** Sign-offs of the LAOs the user reads, reopened ones too; checked before they are stored. */
+  signOffs?: unknown[];
 }
 
 export interface SyncApi {
@@ -97,6 +100,10 @@ export interface SyncApi {
   recordHistory(table: RecordTable, id: string): Promise<RecordHistoryResponse>;
   /** Every published version of a fiscal year's calendar, newest first. */
   calendarVersions(fiscalYear: number): Promise<{ versions: unknown[] }>;
+  /** Signs tasks of a period off for LAOs (supervisors of the province, administrators); answers the sign-offs made. */
+  signOff(body: SignOffRequest): Promise<{ signOffs: unknown[] }>;
+  /** Reopens a sign-off, with the reason. */
+  reopenSignOff(id: string, reason: string): Promise<{ signOff: unknown }>;
 }
 
 export interface EventHandlers {
@@ -164,6 +171,8 @@ export function createSyncApi(options: ApiOptions): SyncApi {
       return parsed.data;
     },
     calendarVersions: (fiscalYear) => call('GET', `/v1/calendars/${fiscalYear}/versions?${versions}`),
+    signOff: (body) => call('POST', `/v1/signoffs?${versions}`, body),
+    reopenSignOff: (id, reason) => call('POST', `/v1/signoffs/${encodeURIComponent(id)}/reopen?${versions}`, { reason }),
     events: (scope, handlers) =>
       readEventStream({
         url: `${base}/v1/sync/events?scope=${scope}&${versions}`,

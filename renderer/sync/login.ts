@@ -5,6 +5,7 @@
  * offline for weeks afterwards.
  */
 import { calendarPublicationSchema } from '../../shared/calendar/publication';
+import { signOffSchema } from '../../shared/calendar/signoff';
 import type { Table } from 'dexie';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import type { EplanDb, ReferenceRow } from '../data/db';
@@ -86,7 +87,31 @@ export async function storeReference(db: EplanDb, api: SyncApi): Promise<Awaited
     await merge(db.users, 'id', reference.users.map(localUserOf));
   });
   await storeCalendars(db, reference.calendars ?? []);
+  // An older server sends none: the laptop keeps what it had.
+  if (reference.signOffs) await storeSignOffs(db, reference.signOffs, reference.laos.map((lao) => String(lao.id)));
   return reference;
+}
+
+/**
+ * Sign-offs as the server sent them: each checked with the shared schema (a bad
+ * one is left out). With `scope` (the LAOs the server answered for), this is
+ * the whole list for them: ones the laptop holds and the server no longer sent go.
+ */
+export async function storeSignOffs(db: EplanDb, sent: readonly unknown[], scope?: readonly string[]): Promise<void> {
+  const valid = sent.flatMap((entry) => {
+    const parsed = signOffSchema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+  await db.transaction('rw', db.signOffs, async () => {
+    if (scope) {
+      const kept = new Set(valid.map((s) => s.id));
+      const gone = (await db.signOffs.where('laoId').anyOf([...scope]).primaryKeys()).filter((id) => !kept.has(id));
+      if (gone.length > 0) await db.signOffs.bulkDelete(gone);
+    }
+    const held = await db.signOffs.bulkGet(valid.map((s) => s.id));
+    const changed = valid.filter((s, i) => JSON.stringify(held[i]) !== JSON.stringify(s));
+    if (changed.length > 0) await db.signOffs.bulkPut(changed);
+  });
 }
 
 /**

@@ -12,6 +12,7 @@ import { MonthPicker } from './MonthPicker';
 import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
+import { signOffMonth, SignOffAllButton, useTaskSignOffs } from './SignOff';
 
 /** The statuses that count toward percent complete, complete first. */
 const BAR_ORDER = [...TASK_STATUSES].reverse().filter(isDue);
@@ -68,7 +69,7 @@ function TaskCard({ summary, selected, onSelect }: { summary: TaskSummary; selec
   );
 }
 
-function TaskDetail({ summary, fiscalYear }: { summary: TaskSummary; fiscalYear: number }) {
+function TaskDetail({ summary, fiscalYear, shownYear, shownMonth }: { summary: TaskSummary; fiscalYear: number; shownYear: number; shownMonth: number }) {
   const { t, i18n } = useTranslation('calendar');
   const reference = useProvinceReference();
   const lastVisits = useLastVisits();
@@ -87,12 +88,18 @@ function TaskDetail({ summary, fiscalYear }: { summary: TaskSummary; fiscalYear:
   const followUp = pending.filter((row) => needsFollowUp(row.result.status)).length;
   const done = summary.rows.length - pending.length;
   const first = summary.task.months[0]!;
+  const period = useMemo(() => ({ task: summary.task, fiscalYear, month: signOffMonth(summary.task, { year: shownYear, month: shownMonth }) }), [summary.task, fiscalYear, shownYear, shownMonth]);
+  const signOffs = useTaskSignOffs(fiscalYear, summary.task.id, period.month);
+  const unsignedComplete = summary.rows.filter((row) => row.result.status === 'complete' && !signOffs.get(row.lao.id)?.active).map((row) => row.lao);
   return (
     <Card data-testid="task-detail">
       <CardContent>
         <Typography variant="h6" component="h2">{summary.task.label[lang]}</Typography>
         <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5, mb: 2 }}>{summary.task.guidance[lang]}</Typography>
-        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{t('checklist.needsAttention', { count: followUp })}</Typography>
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap' }} useFlexGap>
+          <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>{t('checklist.needsAttention', { count: followUp })}</Typography>
+          <SignOffAllButton laos={unsignedComplete} task={summary.task} fiscalYear={fiscalYear} month={period.month} />
+        </Stack>
       </CardContent>
       {pending.length === 0 ? <Alert severity="success" sx={{ mx: 2, mb: 2 }}>{t('checklist.allComplete')}</Alert> : null}
       {followUp === 0 && summary.tally.not_yet_due > 0 ? (
@@ -101,7 +108,7 @@ function TaskDetail({ summary, fiscalYear }: { summary: TaskSummary; fiscalYear:
         </Alert>
       ) : null}
       <Box sx={{ maxHeight: 'max(420px, calc(100vh - 300px))', overflowY: 'auto', borderTop: 1, borderColor: 'divider' }} data-testid="task-lao-list">
-        <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} />
+        <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} period={period} signOffs={signOffs} />
       </Box>
       {done > 0 ? (
         <Box sx={{ p: 1.5 }}>
@@ -172,7 +179,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
                 ))}
               </Stack>
             </Grid>
-            <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} /> : null}</Grid>
+            <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} /> : null}</Grid>
           </Grid>
         </>
       )}

@@ -8,7 +8,8 @@ import { LAO_TYPES } from '../../../shared/domain/reference';
 import { RECORD_CATEGORIES } from '../../../shared/domain/tables';
 import type { FieldVisit } from '../../../shared/domain/visit';
 import { useFormat } from '../../app/format';
-import type { MissingItem } from '../../../shared/calendar/index';
+import type { CalendarTask, MissingItem, TaskMonth } from '../../../shared/calendar/index';
+import { SignOffMark, SignOffPanel, type LaoSignOffs } from './SignOff';
 import type { LaoRow } from './checklist';
 import { STATUS_STYLE, StatusChip, percent } from './status';
 import { useLocalName } from './months';
@@ -59,9 +60,15 @@ function MissingList({ laoId, missing, fiscalYear }: { laoId: string; missing: M
   );
 }
 
-interface RowProps { fiscalYear: number; row: LaoRow; lastVisit: FieldVisit | undefined; districtName: string; open: boolean; onToggle: (laoId: string) => void }
+/** The period rows are signed off for: the task, its calendar's fiscal year, the month of an every-month task. */
+export interface SignOffPeriod { task: CalendarTask; fiscalYear: number; month: TaskMonth | null }
 
-const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, districtName, open, onToggle }: RowProps) {
+interface RowProps {
+  fiscalYear: number; row: LaoRow; lastVisit: FieldVisit | undefined; districtName: string; open: boolean; onToggle: (laoId: string) => void;
+  period: SignOffPeriod; signOffs: LaoSignOffs | undefined;
+}
+
+const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, districtName, open, onToggle, period, signOffs }: RowProps) {
   const { t, i18n } = useTranslation('calendar');
   const format = useFormat();
   const name = useLocalName();
@@ -81,7 +88,10 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
             <Typography variant="body2" sx={{ fontVariantNumeric: 'tabular-nums' }}>{t('checklist.doneOf', { done: format.integer(result.done), total: format.integer(result.total) })}</Typography>
             <LinearProgress variant="determinate" value={percent(result.done, result.total)} aria-hidden sx={{ mt: 0.5, height: 6, borderRadius: 3, bgcolor: '#e6e8ef', '& .MuiLinearProgress-bar': { bgcolor: STATUS_STYLE[result.status].color } }} />
           </Box>
-          <Box sx={{ width: 140, flexShrink: 0, display: 'flex', justifyContent: 'flex-end' }}><StatusChip status={result.status} /></Box>
+          <Box sx={{ width: 140, flexShrink: 0, display: 'flex', flexDirection: 'column', alignItems: 'flex-end', gap: 0.5 }}>
+            <StatusChip status={result.status} />
+            {signOffs?.active ? <SignOffMark signOff={signOffs.active} /> : null}
+          </Box>
           {open ? <ExpandLessIcon aria-hidden /> : <ExpandMoreIcon aria-hidden />}
         </ListItemButton>
       </ListItem>
@@ -89,6 +99,7 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
         <Box id={panelId} sx={{ px: 3, py: 1.5, bgcolor: '#f8f9fc', borderBottom: 1, borderColor: 'divider' }}>
           <Typography variant="subtitle2" component="h4" gutterBottom>{t('checklist.missing')}</Typography>
           <MissingList laoId={lao.id} missing={result.missing} fiscalYear={fiscalYear} />
+          <SignOffPanel lao={lao} task={period.task} fiscalYear={period.fiscalYear} month={period.month} complete={result.status === 'complete'} entry={signOffs} />
           <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
             <Button size="small" variant="outlined" component={Link} to={`/laos/${lao.id}`}>{t('checklist.openWorkspace')}</Button>
             <Button size="small" variant="outlined" component={Link} to={`/visits?lao=${lao.id}`}>{t('checklist.logVisit')}</Button>
@@ -99,7 +110,7 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
   );
 });
 
-export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle }: {
+export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle, period, signOffs }: {
   /** The fiscal year whose records the task judges (links open the workspace at it). */
   fiscalYear: number;
   rows: LaoRow[];
@@ -107,11 +118,13 @@ export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openL
   districtNames: ReadonlyMap<string, string>;
   openLao: string | null;
   onToggle: (laoId: string) => void;
+  period: SignOffPeriod;
+  signOffs: ReadonlyMap<string, LaoSignOffs>;
 }) {
   return (
     <List disablePadding>
       {rows.map((row) => (
-        <TaskLaoRow key={row.lao.id} fiscalYear={fiscalYear} row={row} lastVisit={lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} />
+        <TaskLaoRow key={row.lao.id} fiscalYear={fiscalYear} row={row} lastVisit={lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} period={period} signOffs={signOffs.get(row.lao.id)} />
       ))}
     </List>
   );

@@ -13,6 +13,8 @@ import { fieldOfIssue, fromFormValues, mergeIssues, ON_BEHALF, toFormValues, yea
 import { FieldInput, fieldLabel } from './FieldInput';
 import { useLiveRecord, type ReferenceData } from './hooks';
 import type { FieldDef, FormValue, FormValues, LabelContext, TableDef } from './types';
+import { useWriteErrorText } from './writeError';
+import { SignedOffBanner } from './SignedOffBanner';
 
 export interface RecordFormProps {
   def: TableDef;
@@ -51,6 +53,7 @@ export function RecordForm(props: RecordFormProps) {
   const { def, lao, fiscalYear, record, initialValues, references, ctx } = props;
   const { t } = useTranslation();
   const tv = useTranslation('validation').t;
+  const writeErrorText = useWriteErrorText();
   const formId = useId();
   const formRef = useRef<HTMLFormElement>(null);
   const [values, setValues] = useState<FormValues>(initialValues);
@@ -120,7 +123,7 @@ export function RecordForm(props: RecordFormProps) {
       if (r.ok) {
         setDraftSavedAt(r.value.updatedAt);
         setDraftValues(JSON.stringify(kept));
-      } else setNotice({ severity: 'warning', text: r.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: r.error.code }) });
+      } else setNotice({ severity: 'warning', text: writeErrorText(r.error) });
     });
   };
 
@@ -195,7 +198,7 @@ export function RecordForm(props: RecordFormProps) {
       return;
     }
     if (result.error.code !== 'VALIDATION_FAILED') {
-      setNotice({ severity: 'error', text: result.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: result.error.code }) });
+      setNotice({ severity: 'error', text: writeErrorText(result.error) });
       return;
     }
     const found = mergeIssues(readIssues, result.error.issues);
@@ -214,6 +217,7 @@ export function RecordForm(props: RecordFormProps) {
   return (
     <Box component="form" id={formId} ref={formRef} noValidate onSubmit={submit} onKeyDown={onKeyDown} aria-label={props.record ? ctx.t('form.editTitle') : ctx.t(`${def.table}.add`)}>
       <DialogContent dividers>
+        <SignedOffBanner table={def.table} record={record ?? undefined} />
         {props.restoredAt && (
           <Alert severity="info" sx={{ mb: 2 }} data-testid="draft-restored" action={<Button color="inherit" size="small" onClick={props.onStartOver}>{ctx.t('form.startOver')}</Button>}>
             {ctx.t('form.draftRestored', { time: ctx.format.dateTime(props.restoredAt) })}

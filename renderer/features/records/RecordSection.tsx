@@ -19,6 +19,7 @@ import type { ColumnContext, FormValues, TableDef } from './types';
 import { today } from '../../../shared/clock';
 import { useCanWriteLao } from '../sync/useSync';
 import { NEW_RECORD } from './links';
+import { useWriteErrorText } from './writeError';
 
 export interface RecordSectionProps {
   def: TableDef;
@@ -48,6 +49,7 @@ function preselectOnlyOptions(def: TableDef, values: FormValues, data: Reference
 export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: RecordSectionProps) {
   const base = useLabelContext();
   const { t } = useTranslation();
+  const writeErrorText = useWriteErrorText();
   const db = localDb();
   const canWrite = useCanWriteLao(lao);
   const scopeYear = def.fiscal ? fiscalYear : undefined;
@@ -94,7 +96,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
   const remove = async (record: StoredRecord) => {
     const result = await deleteRecord(db, def.table, record.id, await currentActor());
     if (!result.ok) {
-      setError(result.error.code === 'QUOTA_EXCEEDED' ? t('form.quotaExceeded') : t('form.saveFailed', { code: result.error.code }));
+      setError(writeErrorText(result.error));
       return;
     }
     await discardDraft(db, def.table, lao.id, record.id);

@@ -12,6 +12,7 @@ import { localDb } from '../../data/db';
 import { checkRecord, saveRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
 import { useLocalName } from '../checklist/months';
+import { useWriteErrorText } from '../records/writeError';
 
 interface Draft { laoId: string; visitedOn: string; purpose: string; notes: string; categories: RecordCategory[] }
 
@@ -19,6 +20,7 @@ interface Draft { laoId: string; visitedOn: string; purpose: string; notes: stri
 export function VisitForm({ laos, initialLaoId }: { laos: readonly Lao[]; initialLaoId?: string }) {
   const { t, i18n } = useTranslation('calendar');
   const { t: tr } = useTranslation();
+  const writeErrorText = useWriteErrorText();
   const format = useFormat();
   const name = useLocalName();
   const today = format.today();
@@ -57,7 +59,7 @@ export function VisitForm({ laos, initialLaoId }: { laos: readonly Lao[]; initia
       return;
     }
     if (result.error.code !== 'VALIDATION_FAILED') {
-      setNotice({ severity: 'error', text: result.error.code === 'QUOTA_EXCEEDED' ? tr('form.quotaExceeded') : tr('form.saveFailed', { code: result.error.code }) });
+      setNotice({ severity: 'error', text: writeErrorText(result.error) });
       return;
     }
     const schemaIssues = result.error.issues.filter((issue) => !readIssues.some((r) => r.path === issue.path) && !(issue.path === 'provinceCode' && !lao));

@@ -1,0 +1,87 @@
+import { expect, test, type Page } from './support/fixtures';
+import { pushed, signIn } from './support/sync';
+import { dialog, input, section, snap } from './support/workspace';
+
+// A supervisor signs off on the server, an officer pushes to it: a server of its own.
+test.use({ ownServer: true });
+
+const TASK = 'plan-submitted';
+
+/** Opens the LAO's vision covering the fiscal year and types a new text; resolves with the form. */
+async function editVision(page: Page, laoId: string, text: string) {
+  await page.goto(`/#/laos/${laoId}?c=vision`);
+  const list = section(page, 'visions');
+  await expect(list).toHaveAttribute('data-loaded', 'true');
+  await list.getByRole('row', { name: /2566–2570/ }).first().click();
+  const form = dialog(page);
+  await input(form, 'วิสัยทัศน์').fill(text);
+  await input(form, 'วิสัยทัศน์').press('Control+s');
+  return form;
+}
+
+test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is refused by the server, a new edit is refused on the laptop with the reason; reopened with a reason, the edit goes through', async ({ page, openContext }) => {
+  test.setTimeout(300_000);
+  // The officer picks an LAO of theirs whose plan task is complete.
+  await signIn(page, 'demo-officer1');
+  await page.goto(`/#/?task=${TASK}`);
+  await page.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
+  const completeRow = page.locator('[data-testid="checklist-lao"][data-status="complete"]').first();
+  const laoId = (await completeRow.getAttribute('data-lao-id'))!;
+
+  // Offline, the officer corrects the vision (the laptop does not know of any sign-off yet).
+  await page.context().setOffline(true);
+  const offlineForm = await editVision(page, laoId, 'วิสัยทัศน์ที่แก้ไขขณะออฟไลน์');
+  await expect(offlineForm).toBeHidden();
+
+  // Meanwhile the supervisor verifies the LAO's plan and signs the period off.
+  const supervisor = await (await openContext()).newPage();
+  await signIn(supervisor, 'demo-supervisor');
+  await supervisor.goto(`/#/?task=${TASK}&scope=all&lao=${laoId}`);
+  await supervisor.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
+  const panel = supervisor.getByTestId('signoff-panel');
+  await expect(panel).toHaveAttribute('data-signed', 'false');
+  await panel.getByTestId('signoff-sign').click();
+  await expect(panel).toHaveAttribute('data-signed', 'true');
+  await expect(panel).toContainText('รับรองโดย อรุณี มั่นคง (สถจ. สาธิต)');
+  await expect(supervisor.locator(`[data-testid="checklist-lao"][data-lao-id="${laoId}"]`).getByTestId('signoff-mark')).toBeVisible();
+  await snap(supervisor, 'signoff-signed-th');
+
+  // Back online, the officer's edit reaches the server and is refused, with the reason; the laptop shows the server's value again.
+  await page.context().setOffline(false);
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('sync-rejected')).toHaveText('เซิร์ฟเวอร์ไม่รับ 1 รายการ', { timeout: 30_000 });
+  await expect(section(page, 'visions').getByTestId('record-table')).not.toContainText('วิสัยทัศน์ที่แก้ไขขณะออฟไลน์');
+  await page.getByTestId('sync-rejected').click();
+  await expect(page.getByTestId('rejected-change')).toContainText('ผู้บังคับบัญชารับรองข้อมูลงวดนี้แล้ว');
+  await page.keyboard.press('Escape');
+
+  // The laptop now holds the sign-off: a new edit is refused at once, saying why; nothing is queued.
+  const form = await editVision(page, laoId, 'วิสัยทัศน์ที่แก้ไขหลังรับรอง');
+  await expect(form.getByTestId('form-errors')).toContainText('ข้อมูลงวดนี้ผู้บังคับบัญชารับรองแล้ว');
+  // Said before typing, too, at the top of the form.
+  await expect(form.getByTestId('signed-off-banner')).toContainText('รับรองโดย อรุณี มั่นคง (สถจ. สาธิต)');
+  await expect(form).toContainText('รับรองโดย อรุณี มั่นคง (สถจ. สาธิต)');
+  await snap(page, 'signoff-edit-refused-th');
+  await form.getByRole('button', { name: 'ยกเลิก' }).click();
+  await page.goto(`/#/?task=${TASK}&lao=${laoId}`);
+  await page.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
+  await expect(page.getByTestId('signoff-panel')).toHaveAttribute('data-signed', 'true');
+  // An officer sees the lock and who set it, with nothing to sign or reopen.
+  await expect(page.getByTestId('signoff-reopen')).toHaveCount(0);
+
+  // The supervisor reopens, with a reason.
+  await panel.getByTestId('signoff-reopen').click();
+  await expect(supervisor.getByTestId('signoff-reopen-confirm')).toBeDisabled();
+  await supervisor.getByTestId('signoff-reason').fill('อปท. แจ้งปรับวิสัยทัศน์ตามมติสภา');
+  await supervisor.getByTestId('signoff-reopen-confirm').click();
+  await expect(panel).toHaveAttribute('data-signed', 'false');
+  await expect(panel).toContainText('เหตุผล: อปท. แจ้งปรับวิสัยทัศน์ตามมติสภา');
+
+  // The officer syncs; the edit now goes through to the server.
+  await page.getByTestId('sync-now').click();
+  await expect(page.getByTestId('signoff-panel')).toHaveAttribute('data-signed', 'false', { timeout: 30_000 });
+  const again = await editVision(page, laoId, 'วิสัยทัศน์ที่แก้ไขหลังเปิดงวด');
+  await expect(again).toBeHidden();
+  await pushed(page);
+  await expect(section(page, 'visions').getByTestId('record-table')).toContainText('วิสัยทัศน์ที่แก้ไขหลังเปิดงวด');
+});

@@ -1,0 +1,183 @@
+/**
+ * Sign-offs in the checklist (issue 17): a lock mark on each LAO whose period a
+ * supervisor signed off (who and when), and for supervisors of the province
+ * the sign-off of a complete LAO (or of every complete LAO at once) and the
+ * reopening with a reason. Both go to the server (online only) and come back
+ * to this laptop at once; other laptops take them with their next sync.
+ */
+import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogTitle, Stack, TextField, Tooltip, Typography } from '@mui/material';
+import LockIcon from '@mui/icons-material/Lock';
+import LockOpenIcon from '@mui/icons-material/LockOpen';
+import { useLiveQuery } from 'dexie-react-hooks';
+import { useMemo, useState } from 'react';
+import { useTranslation } from 'react-i18next';
+import { canSignOff } from '../../../shared/auth/access';
+import { isActive, type CalendarTask, type SignOff, type TaskMonth } from '../../../shared/calendar/index';
+import { bangkokDateOf } from '../../../shared/calendar/isoDate';
+import type { Lao } from '../../../shared/domain/reference';
+import { useFormat } from '../../app/format';
+import { useOnline } from '../../app/useOnline';
+import { localDb } from '../../data/db';
+import { useProvinceReference } from '../../data/province';
+import { SyncError } from '../../sync/api';
+import { storeSignOffs } from '../../sync/login';
+import { storedApi } from '../../sync/runtime';
+import { useSessionUser } from '../sync/useSync';
+
+/** An LAO's sign-offs of one task and period: the one in force, and the last reopened. */
+export interface LaoSignOffs { active?: SignOff; reopened?: SignOff }
+
+const samePeriod = (a: TaskMonth | null, b: TaskMonth | null) => (a === null ? b === null : b !== null && a.year === b.year && a.month === b.month);
+
+/** The period a task is signed off for: the month shown for an every-month task, its whole period otherwise. */
+export const signOffMonth = (task: CalendarTask, shown: TaskMonth): TaskMonth | null => (task.everyMonth ? { year: shown.year, month: shown.month } : null);
+
+/** Sign-offs of a task and period, per LAO, live. */
+export function useTaskSignOffs(fiscalYear: number, taskId: string, month: TaskMonth | null): ReadonlyMap<string, LaoSignOffs> {
+  const all = useLiveQuery(() => localDb().signOffs.toArray(), []);
+  return useMemo(() => {
+    const byLao = new Map<string, LaoSignOffs>();
+    for (const s of all ?? []) {
+      if (s.fiscalYear !== fiscalYear || s.taskId !== taskId || !samePeriod(s.month, month)) continue;
+      const entry = byLao.get(s.laoId) ?? {};
+      if (isActive(s)) entry.active = s;
+      else if (!entry.reopened || (s.reopenedAt ?? '') > (entry.reopened.reopenedAt ?? '')) entry.reopened = s;
+      byLao.set(s.laoId, entry);
+    }
+    return byLao;
+  }, [all, fiscalYear, taskId, month]);
+}
+
+/** Whether the signed-in user signs this LAO's periods off (supervisors of its province, administrators). */
+export function useCanSignOff(): (lao: Lao) => boolean {
+  const user = useSessionUser();
+  return (lao) => !!user && canSignOff(user, { id: lao.id, provinceCode: lao.provinceCode });
+}
+
+function useNames() {
+  const reference = useProvinceReference();
+  const format = useFormat();
+  return {
+    who: (id: string | null) => (id ? reference?.users.find((user) => user.id === id)?.displayName ?? id : ''),
+    when: (iso: string | null) => (iso ? format.date(bangkokDateOf(new Date(iso))) : ''),
+  };
+}
+
+/** The lock mark of a signed-off LAO, with who and when. */
+export function SignOffMark({ signOff }: { signOff: SignOff }) {
+  const { t } = useTranslation('calendar');
+  const names = useNames();
+  const text = t('signOff.signedBy', { by: names.who(signOff.signedBy), date: names.when(signOff.signedAt) });
+  return (
+    <Tooltip title={text}>
+      <Chip size="small" icon={<LockIcon />} label={t('signOff.mark')} aria-label={text} data-testid="signoff-mark" variant="outlined" color="primary" />
+    </Tooltip>
+  );
+}
+
+/** Sends a sign-off request; the answer is stored here at once. Resolves to an error key, or null. */
+async function send(run: (api: NonNullable<Awaited<ReturnType<typeof storedApi>>>) => Promise<unknown[]>): Promise<string | null> {
+  const db = localDb();
+  const api = await storedApi(db);
+  if (!api) return 'signOff.needsServer';
+  try {
+    await storeSignOffs(db, await run(api));
+    return null;
+  } catch (error) {
+    if (error instanceof SyncError && error.serverCode === 'ALREADY_REOPENED') return 'signOff.alreadyReopened';
+    return error instanceof SyncError && error.status === 0 ? 'signOff.offline' : 'signOff.failed';
+  }
+}
+
+/** In an LAO's open row: the period's sign-off, and what the user may do with it. */
+export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: {
+  lao: Lao; task: CalendarTask; fiscalYear: number; month: TaskMonth | null; complete: boolean; entry: LaoSignOffs | undefined;
+}) {
+  const { t } = useTranslation('calendar');
+  const names = useNames();
+  const online = useOnline();
+  const mayAct = useCanSignOff()(lao);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const [reopening, setReopening] = useState(false);
+  const [reason, setReason] = useState('');
+  const active = entry?.active;
+  if (!active && !mayAct && !entry?.reopened) return null;
+
+  const act = async (run: Parameters<typeof send>[0]) => {
+    setBusy(true);
+    setProblem(await send(run));
+    setBusy(false);
+  };
+  const signOffNow = () => act(async (api) => (await api.signOff({ fiscalYear, laoIds: [lao.id], taskIds: [task.id], month, note: '' })).signOffs);
+  const reopen = () => {
+    setReopening(false);
+    void act(async (api) => [(await api.reopenSignOff(active!.id, reason.trim())).signOff]);
+    setReason('');
+  };
+
+  return (
+    <Box sx={{ mt: 1.5, p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }} data-testid="signoff-panel" data-signed={active ? 'true' : 'false'}>
+      {active ? (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+          <LockIcon color="primary" fontSize="small" aria-hidden />
+          <Typography variant="body2" sx={{ flexGrow: 1 }}>{t('signOff.signedBy', { by: names.who(active.signedBy), date: names.when(active.signedAt) })}{active.note ? ` · ${active.note}` : ''}</Typography>
+          {mayAct && <Button size="small" startIcon={<LockOpenIcon />} disabled={busy || !online} onClick={() => setReopening(true)} data-testid="signoff-reopen">{t('signOff.reopen')}</Button>}
+        </Stack>
+      ) : (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+          <Typography variant="body2" color="text.secondary" sx={{ flexGrow: 1 }}>
+            {entry?.reopened
+              ? t('signOff.reopenedBy', { by: names.who(entry.reopened.reopenedBy), date: names.when(entry.reopened.reopenedAt), reason: entry.reopened.reopenReason })
+              : complete ? t('signOff.ready') : t('signOff.notComplete')}
+          </Typography>
+          {mayAct && (
+            <Button size="small" variant="contained" startIcon={<LockIcon />} disabled={busy || !online || !complete} onClick={() => void signOffNow()} data-testid="signoff-sign">
+              {t('signOff.sign')}
+            </Button>
+          )}
+        </Stack>
+      )}
+      {mayAct && !online && <Typography variant="caption" color="text.secondary">{t('signOff.offline')}</Typography>}
+      {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
+      <Dialog open={reopening} onClose={() => setReopening(false)} fullWidth maxWidth="sm">
+        <DialogTitle>{t('signOff.reopenTitle', { lao: lao.nameTh })}</DialogTitle>
+        <DialogContent>
+          <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>{t('signOff.reopenIntro')}</Typography>
+          <TextField
+            autoFocus fullWidth required multiline minRows={2} label={t('signOff.reason')} value={reason} onChange={(e) => setReason(e.target.value)}
+            slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'signoff-reason' } }}
+          />
+        </DialogContent>
+        <DialogActions>
+          <Button onClick={() => setReopening(false)}>{t('editor.cancel')}</Button>
+          <Button variant="contained" disabled={reason.trim() === ''} onClick={reopen} data-testid="signoff-reopen-confirm">{t('signOff.reopen')}</Button>
+        </DialogActions>
+      </Dialog>
+    </Box>
+  );
+}
+
+/** Signs off at once every complete LAO of the list that the user may sign and that is not signed yet. */
+export function SignOffAllButton({ laos, task, fiscalYear, month }: { laos: readonly Lao[]; task: CalendarTask; fiscalYear: number; month: TaskMonth | null }) {
+  const { t } = useTranslation('calendar');
+  const online = useOnline();
+  const mayAct = useCanSignOff();
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const ready = laos.filter(mayAct);
+  if (ready.length === 0) return null;
+  const run = async () => {
+    setBusy(true);
+    setProblem(await send(async (api) => (await api.signOff({ fiscalYear, laoIds: ready.map((lao) => lao.id), taskIds: [task.id], month, note: '' })).signOffs));
+    setBusy(false);
+  };
+  return (
+    <Box>
+      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || !online} onClick={() => void run()} data-testid="signoff-all">
+        {t('signOff.signAll', { count: ready.length })}
+      </Button>
+      {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
+    </Box>
+  );
+}
