@@ -45,6 +45,14 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await expect(panel).toContainText('รับรองโดย อรุณี มั่นคง (สถจ. สาธิต)');
   await expect(supervisor.locator(`[data-testid="checklist-lao"][data-lao-id="${laoId}"]`).getByTestId('signoff-mark')).toBeVisible();
   await snap(supervisor, 'signoff-signed-th');
+  // The province matrix marks the cell, with who and when.
+  await supervisor.goto('/#/matrix');
+  const cell = supervisor.locator(`[data-testid="matrix-row"][data-lao-id="${laoId}"] td[data-task-id="${TASK}"]`);
+  await expect(cell).toHaveAttribute('data-signed', 'true');
+  await expect(cell).toHaveAttribute('title', /รับรองโดย อรุณี มั่นคง \(สถจ. สาธิต\)/);
+  await expect(supervisor.getByTestId('matrix-signoff')).toHaveCount(1);
+  await supervisor.goto(`/#/?task=${TASK}&scope=all&lao=${laoId}`);
+  await supervisor.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
 
   // Back online, the officer's edit reaches the server and is refused, with the reason; the laptop shows the server's value again.
   await page.context().setOffline(false);

@@ -5,6 +5,8 @@ import { fixedClock, setClock } from '../../shared/clock';
 import { fixtureRecord } from '../../shared/domain/fixtures';
 import type { RecordTable } from '../../shared/domain/tables';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
+import { copyTemplateToYear, defaultTemplate } from '../../shared/calendar/index';
+import { storeCalendars } from '../sync/login';
 import { calendarFiscalYears, fiscalYearChoices, fiscalYearsWithData, recordFiscalYears } from './fiscalYears';
 
 let db: EplanDb;
@@ -78,9 +80,19 @@ describe('the fiscal years of the records on the device', () => {
   });
 });
 
+describe('calendarFiscalYears', () => {
+  it('offers every year with a published calendar, beside the current one', async () => {
+    expect(await calendarFiscalYears(db, 2570)).toEqual([2570]);
+    const template = copyTemplateToYear(defaultTemplate(2570), 2574);
+    await storeCalendars(db, [{ fiscalYear: 2574, version: 1, template, publishedBy: 'admin', publishedAt: '2030-01-01T00:00:00.000Z', note: '', changes: { added: [], removed: [], changed: [], reordered: false } }]);
+    expect(await calendarFiscalYears(db, 2570)).toEqual([2570, 2574]);
+    expect(await fiscalYearsWithData(db, new Date('2026-11-26T03:00:00Z'))).toContain(2574);
+  });
+});
+
 describe('fiscalYearChoices', () => {
   it('joins record and calendar years with the current and the previous year, oldest first, once each', () => {
     expect(fiscalYearChoices([2570, 2566, 2566], [2572], 2570)).toEqual([2566, 2569, 2570, 2572]);
-    expect(fiscalYearChoices([], calendarFiscalYears(2570), 2570)).toEqual([2569, 2570]);
+    expect(fiscalYearChoices([], [2570], 2570)).toEqual([2569, 2570]);
   });
 });

@@ -55,12 +55,12 @@ export async function recordFiscalYears(db: EplanDb): Promise<number[]> {
 }
 
 /**
- * The fiscal years that have a calendar. Every year has the built-in default
- * calendar today, so that is the current one; once calendars are server data
- * (a template per fiscal year) this returns the years of the stored templates.
+ * The fiscal years that have a calendar: the current one (the seed calendar
+ * stands for any year) and every year an administrator published one for.
  */
-export function calendarFiscalYears(currentFiscalYear: number): number[] {
-  return [currentFiscalYear];
+export async function calendarFiscalYears(db: EplanDb, currentFiscalYear: number): Promise<number[]> {
+  const published = await db.calendars.toCollection().primaryKeys();
+  return [currentFiscalYear, ...published.map(Number)];
 }
 
 /** Record years and calendar years, with the current and the previous fiscal year always: sorted, oldest first. */
@@ -71,7 +71,7 @@ export function fiscalYearChoices(recordYears: readonly number[], calendarYears:
 /** The fiscal years to offer on this device as of `at`, oldest first. */
 export async function fiscalYearsWithData(db: EplanDb, at: Date = now()): Promise<number[]> {
   const current = fiscalYearOf(at);
-  return fiscalYearChoices(await recordFiscalYears(db), calendarFiscalYears(current), current);
+  return fiscalYearChoices(await recordFiscalYears(db), await calendarFiscalYears(db, current), current);
 }
 
 /**
@@ -80,9 +80,10 @@ export async function fiscalYearsWithData(db: EplanDb, at: Date = now()): Promis
  */
 export function useFiscalYearsWithData(currentFiscalYear: number): number[] {
   const years = useLiveQuery(async () => {
-    const recordYears = await recordFiscalYears(localDb());
-    return fiscalYearChoices(recordYears, calendarFiscalYears(currentFiscalYear), currentFiscalYear);
+    const db = localDb();
+    const [recordYears, calendarYears] = await Promise.all([recordFiscalYears(db), calendarFiscalYears(db, currentFiscalYear)]);
+    return fiscalYearChoices(recordYears, calendarYears, currentFiscalYear);
   }, [currentFiscalYear]);
-  return years ?? fiscalYearChoices([], calendarFiscalYears(currentFiscalYear), currentFiscalYear);
+  return years ?? fiscalYearChoices([], [currentFiscalYear], currentFiscalYear);
 }
 

@@ -48,6 +48,23 @@ export function useTaskSignOffs(fiscalYear: number, taskId: string, month: TaskM
   }, [all, fiscalYear, taskId, month]);
 }
 
+/**
+ * The sign-offs in force of a fiscal year as a screen showing `shown` sees them, by
+ * `laoId|taskId`: a task's whole period, or for an every-month task the month shown.
+ */
+export function useActiveSignOffs(fiscalYear: number, shownYear: number, shownMonth: number): ReadonlyMap<string, SignOff> {
+  const all = useLiveQuery(() => localDb().signOffs.toArray(), []);
+  return useMemo(() => {
+    const byCell = new Map<string, SignOff>();
+    for (const s of all ?? []) {
+      if (!isActive(s) || s.fiscalYear !== fiscalYear) continue;
+      if (s.month !== null && (s.month.year !== shownYear || s.month.month !== shownMonth)) continue;
+      byCell.set(`${s.laoId}|${s.taskId}`, s);
+    }
+    return byCell;
+  }, [all, fiscalYear, shownYear, shownMonth]);
+}
+
 /** Whether the signed-in user signs this LAO's periods off (supervisors of its province, administrators). */
 export function useCanSignOff(): (lao: Lao) => boolean {
   const user = useSessionUser();
@@ -63,11 +80,17 @@ function useNames() {
   };
 }
 
+/** "Signed off by … on …" for a sign-off. */
+export function useSignedByText(): (signOff: SignOff) => string {
+  const { t } = useTranslation('calendar');
+  const names = useNames();
+  return (signOff) => t('signOff.signedBy', { by: names.who(signOff.signedBy), date: names.when(signOff.signedAt) });
+}
+
 /** The lock mark of a signed-off LAO, with who and when. */
 export function SignOffMark({ signOff }: { signOff: SignOff }) {
   const { t } = useTranslation('calendar');
-  const names = useNames();
-  const text = t('signOff.signedBy', { by: names.who(signOff.signedBy), date: names.when(signOff.signedAt) });
+  const text = useSignedByText()(signOff);
   return (
     <Tooltip title={text}>
       <Chip size="small" icon={<LockIcon />} label={t('signOff.mark')} aria-label={text} data-testid="signoff-mark" variant="outlined" color="primary" />

@@ -16,6 +16,7 @@ import { ComputingProgress, StatusLegend, UpdatingNote } from '../checklist/stat
 import { buildMatrix, provinceView } from './matrix';
 import { MatrixTable } from './MatrixTable';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
+import { useActiveSignOffs } from '../checklist/SignOff';
 
 export function MatrixPage() {
   const { t } = useTranslation('calendar');
@@ -32,6 +33,7 @@ export function MatrixPage() {
   const status = isTaskStatus(statusParam) ? statusParam : undefined;
   const reference = useProvinceReference();
   const snapshot = useProvinceCompletion(fiscalYear, today.iso);
+  const locks = useActiveSignOffs(fiscalYear, year, month);
   const { tasks } = useCalendarTasks(year, month, view === 'year');
   // A device with several provinces (an administrator's, after the national registry) shows one
   // province's matrix at a time: the first unless another is chosen.
@@ -99,7 +101,7 @@ export function MatrixPage() {
       ) : model.shown === 0 ? (
         <Alert severity="info">{t('matrix.none')}</Alert>
       ) : (
-        <MatrixTable model={model} tasks={tasks} focusMonth={{ year, month }} />
+        <MatrixTable model={model} tasks={tasks} focusMonth={{ year, month }} locks={locks} />
       )}
     </Stack>
   );

@@ -10,6 +10,9 @@ import { monthKey, useLocalName, useMonthLabel } from '../checklist/months';
 import { STATUS_STYLE, nothingDueStatus, percent } from '../checklist/status';
 import type { MatrixModel } from './matrix';
 import type { Lao } from '../../../shared/domain/reference';
+import LockIcon from '@mui/icons-material/Lock';
+import type { SignOff } from '../../../shared/calendar/index';
+import { useSignedByText } from '../checklist/SignOff';
 
 const statusCss = Object.fromEntries(Object.entries(STATUS_STYLE).map(([status, s]) => [`& td.s-${status}`, { backgroundColor: s.tint, color: s.color }]));
 
@@ -32,6 +35,7 @@ const tableSx = {
   '& td.cell': { cursor: 'pointer', fontVariantNumeric: 'tabular-nums', fontWeight: 600, borderLeft: '2px solid #fff' },
   '& td.cell:hover': { outline: '2px solid #23307a', outlineOffset: -2 },
   '& td.cell .sym': { mr: 0.5 },
+  '& td.cell .lock': { fontSize: 14, ml: 0.5, verticalAlign: '-2px' },
   // '1px', not 1: the sx number 1 means 100%, and a full-width hidden label widened the page.
   '& .sr': { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' },
   ...statusCss,
@@ -49,8 +53,9 @@ function Share({ tally, testId }: { tally: StatusTally; testId?: string }) {
   return <td data-testid={testId} data-status={nothingDue}>{text}</td>;
 }
 
-const Row = memo(function Row({ lao, results, tasks, lang }: { lao: Lao; results: LaoTaskResults | undefined; tasks: readonly CalendarTask[]; lang: string }) {
+const Row = memo(function Row({ lao, results, tasks, lang, locks }: { lao: Lao; results: LaoTaskResults | undefined; tasks: readonly CalendarTask[]; lang: string; locks: ReadonlyMap<string, SignOff> }) {
   const { t } = useTranslation('calendar');
+  const signedBy = useSignedByText();
   const name = useLocalName();
   const type = LAO_TYPES[lao.type];
   return (
@@ -60,11 +65,14 @@ const Row = memo(function Row({ lao, results, tasks, lang }: { lao: Lao; results
         const r = results?.[task.id];
         if (!r) return <td key={task.id}>…</td>;
         const label = t(`status.${r.status}`);
+        const lock = locks.get(`${lao.id}|${task.id}`);
+        const title = t('matrix.cell', { task: task.label[lang === 'en' ? 'en' : 'th'], status: label, done: r.done, total: r.total });
         return (
-          <td key={task.id} className={`cell s-${r.status}`} data-task-id={task.id} data-status={r.status} title={t('matrix.cell', { task: task.label[lang === 'en' ? 'en' : 'th'], status: label, done: r.done, total: r.total })}>
+          <td key={task.id} className={`cell s-${r.status}`} data-task-id={task.id} data-status={r.status} data-signed={lock ? 'true' : undefined} title={lock ? `${title} · ${signedBy(lock)}` : title}>
             <span className="sym" aria-hidden>{SYMBOL[r.status]}</span>
             {r.status === 'not_applicable' ? '' : `${r.done}/${r.total}`}
-            <span className="sr">{label}</span>
+            {lock ? <LockIcon className="lock" aria-hidden data-testid="matrix-signoff" /> : null}
+            <span className="sr">{label}{lock ? ` · ${signedBy(lock)}` : ''}</span>
           </td>
         );
       })}
@@ -72,7 +80,11 @@ const Row = memo(function Row({ lao, results, tasks, lang }: { lao: Lao; results
   );
 });
 
-export function MatrixTable({ model, tasks, focusMonth }: { model: MatrixModel; tasks: readonly CalendarTask[]; focusMonth: { year: number; month: number } }) {
+export function MatrixTable({ model, tasks, focusMonth, locks }: {
+  model: MatrixModel; tasks: readonly CalendarTask[]; focusMonth: { year: number; month: number };
+  /** Sign-offs in force by `laoId|taskId`: a lock mark in the cell, with who and when. */
+  locks: ReadonlyMap<string, SignOff>;
+}) {
   const { t, i18n } = useTranslation('calendar');
   const format = useFormat();
   const monthLabel = useMonthLabel();
@@ -113,7 +125,7 @@ export function MatrixTable({ model, tasks, focusMonth }: { model: MatrixModel; 
               <td className="lao">{t('matrix.districtRow', { name: name(group.district) })} · {t('matrix.percentRow', { percent: percent(group.overall.complete, group.overall.due) })}</td>
               {group.perTask.map((tally, i) => <Share key={tasks[i]!.id} tally={tally} />)}
             </tr>,
-            ...group.rows.map((row) => <Row key={row.lao.id} lao={row.lao} results={row.results} tasks={tasks} lang={lang} />),
+            ...group.rows.map((row) => <Row key={row.lao.id} lao={row.lao} results={row.results} tasks={tasks} lang={lang} locks={locks} />),
           ])}
         </tbody>
         <tfoot>
