@@ -4,7 +4,7 @@ import { SATANG_PER_BAHT } from '../../shared/money';
 import { budgetProgress, disbursedShare, type BudgetFigures, type BudgetRecords } from '../../shared/export/budgetProgress';
 import type { District, Lao } from '../../shared/domain/reference';
 import { fill, Wording } from './labels';
-import { headerFacts, type ExportHeader } from './matrixWorkbook';
+import { appendSignOffSheet, headerFacts, type ExportHeader } from './matrixWorkbook';
 import { FORMAT, finishSheet, sheetName, styleTotalRow, writeHeaderBlock, writeHeaderRow } from './sheet';
 
 export interface BudgetWorkbookInput extends ExportHeader {
@@ -97,5 +97,6 @@ export function buildBudgetWorkbook(input: BudgetWorkbookInput): { workbook: Exc
   workbook.creator = input.exportedBy;
   writeLaoSheet(workbook, w, input, progress);
   writeTypeSheet(workbook, w, input, progress);
+  appendSignOffSheet(workbook, w, input);
   return { workbook, progress };
 }

@@ -11,7 +11,8 @@ import type { LaoTaskResults } from '../data/completionCache';
 import { buildMatrix, type MatrixModel } from '../features/matrix/matrix';
 import { fill, Wording, type WorkbookLabels, type WorkbookLanguage } from './labels';
 import { partialDataFacts, type PartialData } from './partialNote';
-import { FORMAT, finishSheet, paintStatus, sheetName, styleTotalRow, writeHeaderBlock, writeHeaderRow, writeLegend } from './sheet';
+import { FORMAT, finishSheet, paintStatus, sheetName, styleTotalRow, writeHeaderBlock, writeHeaderRow, writeLegend, writeTableSheet } from './sheet';
+import { signedCells, signOffSheet, type SignOffFacts } from './signOffSheet';
 
 export interface ExportHeader {
   province: Province;
@@ -21,6 +22,8 @@ export interface ExportHeader {
   language: WorkbookLanguage;
   /** Set when the export was made before the first download finished. */
   partial?: PartialData;
+  /** Supervisors' sign-offs (issue 17): a sheet of their own, and a mark where a workbook shows the task. */
+  signOffs?: SignOffFacts;
 }
 
 export interface MatrixWorkbookInput extends ExportHeader {
@@ -82,6 +85,7 @@ function writeMatrixSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkboo
   const tallyHeaders = tallyColumns(l).map(([header]) => header);
   writeHeaderRow(ws, headerRow, [l.no, l.district, l.laoCode, l.lao, l.laoType, ...taskHeaders, ...tallyHeaders]);
   const columns = FIXED + input.tasks.length + tallyHeaders.length;
+  const signed = signedCells(input.signOffs?.list ?? [], input.fiscalYear, input.month);
   let no = 0;
   for (const group of model.groups) {
     for (const { lao, results } of group.rows) {
@@ -91,7 +95,8 @@ function writeMatrixSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkboo
       row.values = [no, w.name(group.district), lao.code, w.name(lao), w.laoType(lao.type, true)];
       input.tasks.forEach((task, i) => {
         const status = results?.[task.id]?.status ?? 'not_applicable';
-        paintStatus(row.getCell(FIXED + 1 + i), status, w.status(status));
+        const mark = signed.has(`${lao.id}|${task.id}`) ? ` (${l.signOffs.mark})` : '';
+        paintStatus(row.getCell(FIXED + 1 + i), status, `${w.status(status)}${mark}`);
       });
       writeTallyCells(w, row, FIXED + input.tasks.length + 1, rowTally(results, input.tasks));
     }
@@ -146,6 +151,12 @@ function writeDistrictSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkb
   finishSheet(ws, { headerRow, columns, lastRow: lastDataRow, freezeColumns: 1, maxWidths });
 }
 
+/** The sign-off sheet after a styled workbook's own sheets, when the exported LAOs have any in the year. */
+export function appendSignOffSheet(workbook: ExcelJS.Workbook, w: Wording, input: ExportHeader & { laos: readonly Lao[] }): void {
+  const sheet = signOffSheet(w, input, headerFacts(w, input));
+  if (sheet) writeTableSheet(workbook, sheet);
+}
+
 /** Builds the workbook; the screen's model is returned too, so callers and tests can compare. */
 export function buildMatrixWorkbook(input: MatrixWorkbookInput): { workbook: ExcelJS.Workbook; model: MatrixModel } {
   const w = new Wording(input.language);
@@ -155,5 +166,6 @@ export function buildMatrixWorkbook(input: MatrixWorkbookInput): { workbook: Exc
   workbook.created = new Date(`${input.asOf}T00:00:00+07:00`);
   writeMatrixSheet(workbook, w, input, model);
   writeDistrictSheet(workbook, w, input, model);
+  appendSignOffSheet(workbook, w, input);
   return { workbook, model };
 }

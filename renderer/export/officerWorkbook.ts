@@ -5,7 +5,7 @@ import { completeShare, TASK_STATUSES, type CalendarTemplate, type TaskResult } 
 import type { Lao, User } from '../../shared/domain/reference';
 import { officerPerformance, type ActivityRow, type OfficerPerformance, type VisitRow } from '../../shared/export/officerPerformance';
 import { Wording } from './labels';
-import { headerFacts, type ExportHeader } from './matrixWorkbook';
+import { appendSignOffSheet, headerFacts, type ExportHeader } from './matrixWorkbook';
 import { FORMAT, finishSheet, paintStatus, sheetName, solid, writeHeaderBlock, writeHeaderRow } from './sheet';
 
 export interface OfficerWorkbookInput extends ExportHeader {
@@ -110,5 +110,6 @@ export function buildOfficerWorkbook(input: OfficerWorkbookInput): { workbook: E
   taskSheet(workbook, w, input, performance);
   yearSheet(workbook, w, input, performance);
   docsSheet(workbook, w, input, performance);
+  appendSignOffSheet(workbook, w, input);
   return { workbook, performance };
 }

@@ -12,6 +12,7 @@ import type { StoredRecord } from '../data/db';
 import { Wording } from './labels';
 import { sheetName, type CellValue, type TableSheet } from './layout';
 import { headerFacts, type ExportHeader } from './matrixWorkbook';
+import { signOffSheet } from './signOffSheet';
 import { rawColumns, sortRows, workbookLabelContext, type RawColumn } from './rawColumns';
 import { writeTableWorkbook } from './xlsx/streamingWorkbook';
 
@@ -42,7 +43,7 @@ export function rawSheets(input: RawWorkbookInput): TableSheet[] {
   const tables = categories.flatMap((c) => RECORD_CATEGORIES[c] as readonly RawTable[]);
   const facts = headerFacts(w, input);
   const lookups = { laos: input.laos, districts: input.districts, users: input.users, records: input.records, creators: input.creators ?? {} };
-  return tables.map((table) => {
+  const sheets = tables.map((table): TableSheet => {
     const rows = sortRows(table, selectRows(input.records[table] ?? [], laoIds, input.fiscalYear), input.laos);
     const columns = rawColumns(table, w, lookups);
     const section = ctx.t(`${table}.section`);
@@ -57,6 +58,8 @@ export function rawSheets(input: RawWorkbookInput): TableSheet[] {
       freezeColumns: 3,
     };
   });
+  const signOffs = signOffSheet(w, input, facts);
+  return signOffs ? [...sheets, signOffs] : sheets;
 }
 
 export function writeRawWorkbook(input: RawWorkbookInput): Promise<Uint8Array> {

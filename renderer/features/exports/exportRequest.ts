@@ -31,11 +31,12 @@ export async function loadProvince(reference: ProvinceReference): Promise<Provin
 
 export async function exportRequest(choice: ExportChoice, reference: ProvinceReference, snapshot: CompletionSnapshot): Promise<ExportRequest> {
   const province = await loadProvince(reference);
-  const download = await readFirstDownload(localDb());
+  const [download, signOffList] = await Promise.all([readFirstDownload(localDb()), localDb().signOffs.toArray()]);
   const header = {
     province, fiscalYear: choice.fiscalYear, asOf: choice.asOf, language: choice.language,
     exportedBy: reference.currentUser?.displayName ?? '-',
     ...(download.complete ? {} : { partial: { stored: download.stored, total: download.total } }),
+    signOffs: { list: signOffList, users: reference.users, tasks: snapshot.template.tasks },
   };
   const { laos, districts, users } = reference;
   switch (choice.kind) {
