@@ -11,7 +11,7 @@ import Dexie from 'dexie';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord, TableMark } from './db';
 import { CompletionCache, groupByLao, type LaoTaskResults } from './completionCache';
-import { loadCompletionState, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
+import { calendarKey, loadCompletionState, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -384,8 +384,7 @@ let listening = false;
 
 /** One engine per database, fiscal year, day (overdue depends on the day) and calendar. */
 export function provinceCompletion(db: EplanDb, fiscalYear: number, asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear)): ProvinceCompletion {
-  const fingerprint = templateFingerprint(template);
-  const key = `${db.name}|${fiscalYear}|${asOf}|${fingerprint}`;
+  const key = `${db.name}|${fiscalYear}|${asOf}|${calendarKey(template)}`;
   if (!listening) {
     listening = true;
     Dexie.on('storagemutated', routeWrites);

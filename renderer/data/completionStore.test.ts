@@ -6,7 +6,7 @@ import { generateDemoProvince, type DemoDataset } from '../../shared/demo/genera
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
 import { loadDemoDataset } from './demo';
 import { ProvinceCompletion, type CompletionSnapshot } from './completion';
-import { templateFingerprint } from './completionStore';
+import { calendarKey, templateFingerprint } from './completionStore';
 import { saveRecord } from './records';
 
 const ASOF = '2026-11-25';
@@ -205,6 +205,17 @@ describe('stored completion results across restarts', () => {
     expect(seen.slice(0, -1).every((snapshot) => !snapshot.ready)).toBe(true);
     expect((await db.completionState.get(FY))?.template).toBe(templateFingerprint(changed));
   });
+
+  it('a new calendar version that only rewords its tasks keeps the stored results and shows its own words', async () => {
+    await firstSession();
+    const base = defaultTemplate(FY);
+    const reworded: CalendarTemplate = { ...base, tasks: base.tasks.map((task) => ({ ...task, label: { th: `${task.label.th} (ฉบับใหม่)`, en: task.label.en } })) };
+    const engine = restart(ASOF, reworded);
+    const report = await engine.refresh();
+    expect(report.mode).toBe('incremental');
+    expect(engine.evaluations).toBe(0);
+    expect(engine.snapshot().template.tasks[0]!.label.th).toMatch(/\(ฉบับใหม่\)$/);
+  });
 });
 
 describe('a stale pass over a larger province', () => {
@@ -287,5 +298,14 @@ describe('templateFingerprint', () => {
     const tuned: CalendarTemplate = { ...base, tasks: base.tasks.map((task) => (task.rule.kind === 'antiDrugCurrent' ? { ...task, rule: { kind: 'antiDrugCurrent', resultGraceDays: 8 } } : task)) };
     expect(templateFingerprint(tuned)).not.toBe(templateFingerprint(base));
     expect(templateFingerprint(defaultTemplate(FY + 1))).not.toBe(templateFingerprint(base));
+  });
+
+  it('stays the same when a calendar only rewords or reorders its tasks, and changes with a month', () => {
+    const base = defaultTemplate(FY);
+    const reworded: CalendarTemplate = { ...base, tasks: [...base.tasks].reverse().map((task) => ({ ...task, label: { th: `${task.label.th} (ปรับถ้อยคำ)`, en: task.label.en }, guidance: { th: 'ใหม่', en: 'new' } })) };
+    expect(templateFingerprint(reworded)).toBe(templateFingerprint(base));
+    expect(calendarKey(reworded)).not.toBe(calendarKey(base));
+    const moved: CalendarTemplate = { ...base, tasks: base.tasks.map((task, i) => (i === 0 ? { ...task, months: [base.tasks[1]!.months[0]!] } : task)) };
+    expect(templateFingerprint(moved)).not.toBe(templateFingerprint(base));
   });
 });

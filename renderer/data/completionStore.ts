@@ -66,11 +66,27 @@ function hash53(text: string): string {
   return (4294967296 * (2097151 & h2) + (h1 >>> 0)).toString(36);
 }
 
-/** Identifies a calendar template: any change to a task, month, rule or threshold changes it. */
-export function templateFingerprint(template: CalendarTemplate): string {
-  const json = stableJson(template);
+const fingerprintOf = (value: unknown): string => {
+  const json = stableJson(value);
   return `${json.length}-${hash53(json)}`;
+};
+
+/**
+ * Identifies what a calendar judges: each task's id, months and rule with its
+ * thresholds (any change there changes it), not its labels, guidance or order,
+ * which change no result. So a new calendar version that only rewords a task
+ * or moves it in the list keeps the stored results; one that changes a rule
+ * or a month computes the year afresh.
+ */
+export function templateFingerprint(template: CalendarTemplate): string {
+  const judged = [...template.tasks]
+    .map((task) => ({ id: task.id, months: task.months, everyMonth: task.everyMonth, rule: task.rule }))
+    .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return fingerprintOf({ fiscalYear: template.fiscalYear, tasks: judged });
 }
+
+/** Identifies a calendar as a whole, texts and order too: an engine computes with (and shows) exactly one. */
+export const calendarKey = (template: CalendarTemplate): string => fingerprintOf(template);
 
 const tableMarkSchema = z.object({ count: z.number().int().min(0), latest: z.string() });
 
