@@ -110,6 +110,15 @@ describe.each(testBackends)('calendars on $kind', (backend) => {
     expect(await tableStates(world.db, tables)).toEqual(before);
   });
 
+  it('leaves the FY 2554 seed calendar the default and unchanged when a calendar of 2554 is published', async () => {
+    const seed = structuredClone(defaultTemplate(2554));
+    const published = await publish(admin, 2554, { template: withExtraTask(defaultTemplate(2554), 'seed-year-extra'), baseVersion: null, note: '' });
+    expect(published.json().calendar.version).toBe(1);
+    expect(defaultTemplate(2554)).toEqual(seed);
+    // Any other year without a publication still has the seed, carried to that year.
+    expect((await inForce(officer)).some((c) => c.fiscalYear === 2555)).toBe(false);
+  });
+
   it('answers any generated body or year with a coded 4xx or a publication, never a 5xx', async () => {
     const task = defaultTemplate(2574).tasks[0]!;
     await fc.assert(

@@ -4,14 +4,16 @@
  * healing: every client must equal the server for its scope, every mutation
  * must have exactly one stored answer and at most one effect, every
  * acknowledged write must be in the log, and nothing outside a client's scope
- * may reach it.
+ * may reach it. A supervisor signs a month off at a random step: its records
+ * must stay exactly as they were then (issue 17).
  */
 import fc from 'fast-check';
-import { describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import type { ChangeEntry, Mutation, MutationResult, WireRecord } from '../../shared/sync/protocol';
 import { testBackends } from '../store/test-backends';
+import { judgesRecord } from '../../shared/calendar/signoff';
 import {
-  LAO_A, LAO_B, P1, pull, push, sampleRecord, type TestApp, useTestWorld,
+  auth, LAO_A, LAO_B, P1, pull, push, sampleRecord, type TestApp, useTestWorld, VERSIONS,
 } from './test-kit';
 
 const TABLE = 'antiDrugActivities' as const;
@@ -105,9 +107,14 @@ class SimClient {
   private acknowledge(results: MutationResult[]): void {
     const done = new Set(results.map((r) => r.mutationId));
     const touched = new Set(this.outbox.filter((m) => done.has(m.mutationId)).map((m) => m.recordId));
+    // As the laptop does: a refused change rolls back to the server's value; a refused new record goes.
+    const refused = new Set(results.filter((r) => r.status === 'rejected').map((r) => this.outbox.find((m) => m.mutationId === r.mutationId)?.recordId));
     this.outbox = this.outbox.filter((m) => !done.has(m.mutationId));
     this.acked.push(...results);
-    for (const id of touched) this.rebase(id);
+    for (const id of touched) {
+      if (refused.has(id) && !this.known.has(id) && !this.outbox.some((m) => m.recordId === id)) this.local.delete(id);
+      else this.rebase(id);
+    }
   }
 
   /** The record as the server last told us, with our pending fields replayed on top. */
@@ -140,8 +147,16 @@ class SimClient {
   }
 }
 
+const SIGN_OFF = { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-anti-drug'], month: { year: 2025, month: 6 }, note: '' };
+const SIGN_OFF_RULE = { kind: 'antiDrugCurrent' } as const;
+const VERSION_QUERY = `protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`;
+
 describe.each(testBackends)('convergence of simulated clients on $kind', (backend) => {
   const world = useTestWorld(backend);
+  let supervisor: { token: string };
+  beforeAll(async () => {
+    supervisor = await world.t.login('supervisor');
+  });
 
   async function scenario(seed: number): Promise<void> {
     const rng = new Rng(seed);
@@ -153,7 +168,18 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
       new SimClient(world.t, await world.t.login('officerA'), [LAO_A], start, 'officerA'),
     ];
     const ids: string[] = [];
+    // At a random step a supervisor signs LAO_A's anti-drug month off (the fixtures' activities are held in it):
+    // from then on, none of LAO_A's records in that month may change, whatever the faults.
+    const signAt = rng.int(30);
+    let locked: Map<string, string> | undefined;
+    let signOffId: string | undefined;
     for (let step = 0; step < 30; step++) {
+      if (step === signAt) {
+        const signed = await world.t.app.inject({ method: 'POST', url: `/v1/signoffs?${VERSION_QUERY}`, headers: auth(supervisor.token), payload: SIGN_OFF });
+        expect(signed.statusCode).toBe(200);
+        signOffId = String(signed.json().signOffs[0].id);
+        locked = await lockedRows();
+      }
       const client = rng.pick(clients);
       const action = rng.next();
       if (action < 0.55) client.edit(rng, ids);
@@ -177,6 +203,19 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
       expect(actual).toEqual(expected);
     }
     await checkExactlyOnce(clients.flatMap((c) => c.all), clients.flatMap((c) => c.acked));
+    // The signed-off month's records are exactly as they were when it was signed off: none changed, none added.
+    expect(await lockedRows()).toEqual(locked);
+    const reopened = await world.t.app.inject({ method: 'POST', url: `/v1/signoffs/${signOffId}/reopen?${VERSION_QUERY}`, headers: auth(supervisor.token), payload: { reason: 'next scenario' } });
+    expect(reopened.statusCode).toBe(200);
+  }
+
+  /** LAO_A's records the sign-off locks, as stored: id → data and version. */
+  async function lockedRows(): Promise<Map<string, string>> {
+    const { rows } = await world.db.query<{ id: string; data: Record<string, unknown>; version: number; deleted: boolean; fiscal_year: number }>(
+      'SELECT id::text AS id, data, version, deleted, fiscal_year FROM records WHERE lao_id = $1 AND table_name = $2 ORDER BY id', [LAO_A, TABLE],
+    );
+    const judged = rows.filter((row) => judgesRecord(SIGN_OFF_RULE, SIGN_OFF.fiscalYear, SIGN_OFF.month, TABLE, { ...row.data, fiscalYear: row.fiscal_year }));
+    return new Map(judged.map((row) => [row.id, JSON.stringify([row.data, row.version, row.deleted])]));
   }
 
   async function currentHead(): Promise<number> {
@@ -217,5 +256,8 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
     const { rows } = await world.db.query<{ status: string; n: number }>("SELECT result->>'status' AS status, count(*)::int AS n FROM sync_mutations GROUP BY 1");
     const counts = Object.fromEntries(rows.map((r) => [r.status, r.n]));
     expect(counts).toMatchObject({ applied: expect.any(Number), merged: expect.any(Number), conflict: expect.any(Number) });
+    // And the lock was tried: changes to the signed-off month were refused.
+    const refused = await world.db.query<{ n: number }>("SELECT count(*)::int AS n FROM sync_mutations WHERE result->>'code' = 'PERIOD_SIGNED_OFF'");
+    expect(refused.rows[0]!.n).toBeGreaterThan(0);
   }, process.env.SOAK_RUNS ? 24 * 3_600_000 : 120_000);
 });
