@@ -5,7 +5,7 @@
  */
 import ExcelJS from 'exceljs';
 import { monthName, toBE } from '../../shared/calendar/fiscal';
-import { completeShare, TASK_STATUSES, tallyStatuses, type CalendarTask, type StatusTally } from '../../shared/calendar/index';
+import { completeShare, TASK_STATUSES, tallyResults, type CalendarTask, type StatusTally } from '../../shared/calendar/index';
 import type { District, Lao, Province } from '../../shared/domain/reference';
 import type { LaoTaskResults } from '../data/completionCache';
 import { buildMatrix, type MatrixModel } from '../features/matrix/matrix';
@@ -64,8 +64,6 @@ function matrixTitle(w: Wording, month: MatrixWorkbookInput['month']): string {
   return fill(w.labels.matrix.title, { month: text });
 }
 
-const rowTally = (results: LaoTaskResults | undefined, tasks: readonly CalendarTask[]): StatusTally =>
-  tallyStatuses(tasks.map((task) => results?.[task.id]?.status));
 
 function writeTallyCells(w: Wording, row: ExcelJS.Row, firstCol: number, tally: StatusTally): void {
   tallyColumns(w.labels).forEach(([, pick, numFmt], i) => {
@@ -98,7 +96,7 @@ function writeMatrixSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkboo
         const mark = signed.has(`${lao.id}|${task.id}`) ? ` (${l.signOffs.mark})` : '';
         paintStatus(row.getCell(FIXED + 1 + i), status, `${w.status(status)}${mark}`);
       });
-      writeTallyCells(w, row, FIXED + input.tasks.length + 1, rowTally(results, input.tasks));
+      writeTallyCells(w, row, FIXED + input.tasks.length + 1, tallyResults(input.results, [lao.id], input.tasks));
     }
   }
   const lastDataRow = rowNo;

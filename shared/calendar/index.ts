@@ -11,3 +11,4 @@ export * from './completion';
 export * from './contractDocs';
 export * from './publication';
 export * from './signoff';
+export * from './tally';

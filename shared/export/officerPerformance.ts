@@ -5,7 +5,7 @@
  */
 import { monthsOfFiscalYear } from '../calendar/fiscal';
 import {
-  contractDocsStatus, sumTallies, tallyStatuses, tasksForMonth,
+  contractDocsStatus, sumTallies, tallyResults, tasksForMonth,
   type CalendarTask, type CalendarTemplate, type ContractDocsStatus, type StatusTally, type TaskResult,
 } from '../calendar/index';
 import type { Lao, User } from '../domain/reference';
@@ -49,7 +49,7 @@ function count<T>(rows: readonly T[], keyOf: (row: T) => string | undefined): Ma
 }
 
 function taskLine(task: CalendarTask, laoIds: readonly string[], results: Results): OfficerTaskLine {
-  return { task, assigned: laoIds.length, tally: tallyStatuses(laoIds.map((id) => results.get(id)?.[task.id]?.status)) };
+  return { task, assigned: laoIds.length, tally: tallyResults(results, laoIds, [task]) };
 }
 
 /** Months of the fiscal year up to the as-of month. */

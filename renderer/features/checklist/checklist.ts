@@ -1,6 +1,6 @@
 /** Pure shaping of completion results for the checklist: per-task counts and LAOs sorted by need. */
 import type { Lao } from '../../../shared/domain/reference';
-import { STATUS_RANK, tallyStatuses, type CalendarTask, type StatusTally, type TaskResult } from '../../../shared/calendar/index';
+import { STATUS_RANK, tallyResults, type CalendarTask, type StatusTally, type TaskResult } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../data/completionCache';
 
 export interface LaoRow { lao: Lao; result: TaskResult }
@@ -29,7 +29,7 @@ export function summarizeTask(task: CalendarTask, laos: readonly Lao[], results:
     if (result) rows.push({ lao, result });
   }
   rows.sort(compareByNeed);
-  return { task, tally: tallyStatuses(rows.map((row) => row.result.status)), rows };
+  return { task, tally: tallyResults(results, laos.map((lao) => lao.id), [task]), rows };
 }
 
 /** Laos in the officer's scope: their assigned LAOs, or all when they have none assigned. */

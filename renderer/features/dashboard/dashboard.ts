@@ -1,9 +1,8 @@
 /** Pure figures of the supervisor dashboard, from the same cached results as the matrix. */
 import { monthsOfFiscalYear } from '../../../shared/calendar/fiscal';
-import { completeShare, tallyStatuses, tasksForMonth, type CalendarTemplate, type StatusTally } from '../../../shared/calendar/index';
+import { completeShare, tallyResults, tasksForMonth, type CalendarTemplate, type StatusTally } from '../../../shared/calendar/index';
 import type { Lao } from '../../../shared/domain/reference';
 import type { LaoTaskResults } from '../../data/completionCache';
-import { buildMatrix } from '../matrix/matrix';
 
 export interface MonthProgress { year: number; month: number; tally: StatusTally }
 
@@ -12,12 +11,12 @@ export function monthlyProgress(template: CalendarTemplate, laos: readonly Lao[]
   const asOfMonth = asOf.slice(0, 7);
   return monthsOfFiscalYear(template.fiscalYear)
     .filter(({ year, month }) => `${year}-${String(month).padStart(2, '0')}` <= asOfMonth)
-    .map(({ year, month }) => ({ year, month, tally: buildMatrix(laos, [], tasksForMonth(template, year, month), results, {}).overall }));
+    .map(({ year, month }) => ({ year, month, tally: tallyResults(results, laos.map((lao) => lao.id), tasksForMonth(template, year, month)) }));
 }
 
 /** Every LAO × task of the year by status: what is done, what is late, what has not begun. */
 export function yearStatusTally(template: CalendarTemplate, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>): StatusTally {
-  return buildMatrix(laos, [], template.tasks, results, {}).overall;
+  return tallyResults(results, laos.map((lao) => lao.id), template.tasks);
 }
 
 export interface LaoBehind { lao: Lao; tally: StatusTally }
@@ -25,7 +24,7 @@ export interface LaoBehind { lao: Lao; tally: StatusTally }
 /** LAOs with the most overdue tasks of the year, then the smallest share complete. */
 export function laosMostBehind(template: CalendarTemplate, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>, limit = 10): LaoBehind[] {
   return laos
-    .map((lao) => ({ lao, tally: tallyStatuses(template.tasks.map((task) => results.get(lao.id)?.[task.id]?.status)) }))
+    .map((lao) => ({ lao, tally: tallyResults(results, [lao.id], template.tasks) }))
     .filter((row) => row.tally.overdue > 0)
     .sort((a, b) => b.tally.overdue - a.tally.overdue || (completeShare(a.tally) ?? 1) - (completeShare(b.tally) ?? 1) || a.lao.code.localeCompare(b.lao.code))
     .slice(0, limit);

@@ -1,7 +1,7 @@
 /** Pure: each officer's contract-document status and the statuses of their LAOs' tasks. */
 import type { Lao, User } from '../../../shared/domain/reference';
 import { assignedLaoIds } from '../../../shared/domain/assignments';
-import { contractDocsStatus, tallyStatuses, type CalendarTask, type StatusTally } from '../../../shared/calendar/index';
+import { contractDocsStatus, tallyResults, type CalendarTask, type StatusTally } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../data/completionCache';
 
 export interface OfficerRow {
@@ -17,7 +17,7 @@ export function officerRows(users: readonly User[], laos: readonly Lao[], tasks:
     .filter((user) => user.role === 'officer')
     .map((user) => {
       const laoIds = assignedLaoIds(user, laos);
-      const tally = tallyStatuses(laoIds.flatMap((laoId) => tasks.map((task) => results.get(laoId)?.[task.id]?.status)));
+      const tally = tallyResults(results, laoIds, tasks);
       return { user, laoCount: laoIds.length, docs: contractDocsStatus(user, asOf), tally };
     })
     .sort((a, b) => a.user.username.localeCompare(b.user.username, 'en', { numeric: true }));
