@@ -194,6 +194,12 @@ export class ProvinceCompletion {
     this.touched = new Set();
     this.laosTouched = false;
     this.writtenIds = new Map();
+    // Many rows written since (a download, an import): the results on screen are known to be behind
+    // until this pass has read them all, so they are shown as catching up, never as current.
+    if (before && writtenIds === 'many' && !this.catchingUp) {
+      this.catchingUp = true;
+      this.publish(1, true);
+    }
     const marks = before && touched.length > 0 ? await this.readMarks(touched, before) : await this.readMarks();
     let report: RefreshReport;
     if (!before) report = await this.fullPass(marks, this.staleResults ? 'newDay' : 'cold');

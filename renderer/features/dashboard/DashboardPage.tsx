@@ -1,7 +1,7 @@
 import { Box, Button, Card, CardContent, LinearProgress, Stack, Typography } from '@mui/material';
 import PrintIcon from '@mui/icons-material/Print';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo } from 'react';
+import { lazy, Suspense, useMemo } from 'react';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendar } from '../../data/calendars';
@@ -10,10 +10,13 @@ import { useFormat } from '../../app/format';
 import { localDb } from '../../data/db';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { useLocalName, useMonthLabel } from '../checklist/months';
-import { StatusChip, percent } from '../checklist/status';
+import { StatusChip, UpdatingNote, percent } from '../checklist/status';
 import { officerRows } from '../officers/officers';
-import { laosMostBehind, monthlyProgress, yearStatusTally } from './dashboard';
+import { districtProgress, laosMostBehind, monthlyProgress, yearOfMonths, yearStatusTally } from './dashboard';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
+
+// The charts library loads with the dashboard, not with the app.
+const DashboardCharts = lazy(() => import('./DashboardCharts'));
 
 function Bar({ label, part, whole, share }: { label: string; part?: number; whole?: number; share?: number | null }) {
   const value = share === undefined ? percent(part ?? 0, whole ?? 0) : Math.round((share ?? 0) * 100);
@@ -61,15 +64,32 @@ export function DashboardPage() {
   );
   const behind = useMemo(() => laosMostBehind(template, laos, snapshot.results), [template, laos, snapshot.results]);
   const yearTally = useMemo(() => yearStatusTally(template, laos, snapshot.results), [template, laos, snapshot.results]);
+  const chartMonths = useMemo(() => yearOfMonths(template, laos, snapshot.results, today.iso), [template, laos, snapshot.results, today.iso]);
+  const chartDistricts = useMemo(() => districtProgress(template, laos, reference?.districts ?? [], snapshot.results), [template, laos, reference, snapshot.results]);
+  const quarters = useMemo(() => ([1, 2, 3, 4] as const).map((q) => (budget ? disbursedShare(budget.total, q) : null)), [budget]);
 
   return (
-    <Stack spacing={2.5}>
+    // data-results: the day whose results the figures show, once computed for it (empty while stale).
+    <Stack spacing={2.5} data-testid="dashboard-page" data-results={snapshot.ready && !snapshot.stale ? snapshot.asOf : ''}>
       <Stack direction="row" sx={{ alignItems: 'center' }}>
         <Typography variant="h4" component="h1" sx={{ flex: 1 }}>{t('dashboard.title', { fy: today.fiscalYear })}</Typography>
         <Button startIcon={<PrintIcon />} onClick={() => window.print()} sx={{ displayPrint: 'none' }}>{t('dashboard.print')}</Button>
       </Stack>
       <PartialDataNotice />
       {!snapshot.ready ? <LinearProgress variant="determinate" value={snapshot.progress * 100} /> : null}
+      {snapshot.ready && snapshot.stale ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
+      {snapshot.ready ? (
+        <Suspense fallback={<Box role="status"><Typography variant="body2" color="text.secondary">{t('dashboard.loadingCharts')}</Typography><LinearProgress /></Box>}>
+          <DashboardCharts
+            months={chartMonths}
+            monthLabel={(year, month) => monthLabel(year, month, 'short')}
+            districts={chartDistricts}
+            districtName={name}
+            officers={officers.map((o) => ({ name: o.user.displayName, tally: o.tally }))}
+            quarters={quarters}
+          />
+        </Suspense>
+      ) : null}
       <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', lg: '1fr 1fr' } }}>
         <Section title={t('dashboard.progress')}>
           {months.map((m) => <Bar key={`${m.year}-${m.month}`} label={monthLabel(m.year, m.month)} part={m.tally.complete} whole={m.tally.due} />)}

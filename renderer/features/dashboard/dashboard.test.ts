@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { tasksForMonth } from '../../../shared/calendar/index';
+import { tallyResults, tasksForMonth } from '../../../shared/calendar/index';
 import { demoFixture, FIXTURE_AS_OF } from '../../export/demoFixture';
 import { buildMatrix } from '../matrix/matrix';
-import { laosMostBehind, monthlyProgress, yearStatusTally } from './dashboard';
+import { laosMostBehind, monthlyProgress, yearOfMonths, yearStatusTally } from './dashboard';
 
 describe('the supervisor dashboard figures', () => {
   it('gives each month so far the matrix overall tally of its tasks', () => {
@@ -31,5 +31,19 @@ describe('the supervisor dashboard figures', () => {
     expect(tally.not_yet_due).toBeGreaterThan(0);
     expect(tally.total).toBe(dataset.laos.length * template.tasks.length);
     expect(tally.due).toBe(tally.total - tally.not_yet_due - tally.not_applicable);
+  });
+});
+
+describe('the month chart', () => {
+  it('counts a month ahead as not yet due, every-month tasks too, and a month so far as the checklist does', () => {
+    const { dataset, results, template } = demoFixture();
+    const months = yearOfMonths(template, dataset.laos, results, FIXTURE_AS_OF);
+    expect(months).toHaveLength(12);
+    const march = months.find((m) => m.year === 2026 && m.month === 3)!;
+    expect(march.tally).toEqual(tallyResults(results, dataset.laos.map((l) => l.id), tasksForMonth(template, 2026, 3)));
+    const june = months.find((m) => m.year === 2026 && m.month === 6)!;
+    expect(june.tally).toMatchObject({ complete: 0, overdue: 0, in_progress: 0, not_started: 0, due: 0 });
+    expect(june.tally.not_yet_due + june.tally.not_applicable).toBe(june.tally.total);
+    expect(june.tally.total).toBeGreaterThan(0);
   });
 });

@@ -1,7 +1,7 @@
 /** Pure figures of the supervisor dashboard, from the same cached results as the matrix. */
 import { monthsOfFiscalYear } from '../../../shared/calendar/fiscal';
-import { completeShare, tallyResults, tasksForMonth, type CalendarTemplate, type StatusTally } from '../../../shared/calendar/index';
-import type { Lao } from '../../../shared/domain/reference';
+import { completeShare, emptyTally, tallyGroups, tallyResults, tasksForMonth, type CalendarTemplate, type StatusTally } from '../../../shared/calendar/index';
+import type { District, Lao } from '../../../shared/domain/reference';
 import type { LaoTaskResults } from '../../data/completionCache';
 
 export interface MonthProgress { year: number; month: number; tally: StatusTally }
@@ -28,4 +28,29 @@ export function laosMostBehind(template: CalendarTemplate, laos: readonly Lao[],
     .filter((row) => row.tally.overdue > 0)
     .sort((a, b) => b.tally.overdue - a.tally.overdue || (completeShare(a.tally) ?? 1) - (completeShare(b.tally) ?? 1) || a.lao.code.localeCompare(b.lao.code))
     .slice(0, limit);
+}
+
+/**
+ * Every month of the fiscal year with its tasks' statuses: the month chart. In a
+ * month still ahead nothing is due yet, every-month tasks included (their status
+ * today says nothing of a month to come), so its tasks count as not yet due.
+ */
+export function yearOfMonths(template: CalendarTemplate, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>, asOf: string): MonthProgress[] {
+  const laoIds = laos.map((lao) => lao.id);
+  const asOfMonth = asOf.slice(0, 7);
+  return monthsOfFiscalYear(template.fiscalYear).map(({ year, month }) => {
+    const tally = tallyResults(results, laoIds, tasksForMonth(template, year, month));
+    if (`${year}-${String(month).padStart(2, '0')}` <= asOfMonth) return { year, month, tally };
+    const ahead = { ...emptyTally(), not_yet_due: tally.total - tally.not_applicable, not_applicable: tally.not_applicable, total: tally.total };
+    return { year, month, tally: ahead };
+  });
+}
+
+export interface DistrictProgress { district: District; tally: StatusTally }
+
+/** Each district's LAOs × the year's tasks: the district chart. */
+export function districtProgress(template: CalendarTemplate, laos: readonly Lao[], districts: readonly District[], results: ReadonlyMap<string, LaoTaskResults>): DistrictProgress[] {
+  const sorted = [...districts].sort((a, b) => a.code.localeCompare(b.code));
+  const tallies = tallyGroups(results, sorted.map((d) => [d.code, laos.filter((lao) => lao.districtCode === d.code).map((lao) => lao.id)] as const), template.tasks);
+  return sorted.filter((d) => laos.some((lao) => lao.districtCode === d.code)).map((district) => ({ district, tally: tallies.get(district.code)! }));
 }
