@@ -94,6 +94,13 @@ export class AdminApi {
     return ((await response.json()) as { users: AdminUser[] }).users;
   }
 
+  /** How many LAOs the server holds (the administrator reads them all). */
+  async laoCount(): Promise<number> {
+    const response = await this.request.get(`/v1/reference?${VERSIONS}`, { headers: this.headers() });
+    expect(response.status()).toBe(200);
+    return ((await response.json()) as { laos: unknown[] }).laos.length;
+  }
+
   async user(username: string): Promise<AdminUser> {
     const found = (await this.users()).find((user) => user.username === username);
     if (!found) throw new Error(`no user ${username}`);

@@ -43,8 +43,9 @@ export class Wording {
     return short ? info.abbrEn : info.nameEn;
   }
 
+  /** An English name left empty (the registry gives Thai only) is the Thai name, marked (TH). */
   name(row: { nameTh: string; nameEn: string }): string {
-    return this.language === 'th' ? row.nameTh : row.nameEn;
+    return this.language === 'th' ? row.nameTh : row.nameEn || `${row.nameTh} (TH)`;
   }
 
   localized(text: { th: string; en: string }): string {

@@ -213,7 +213,7 @@ export interface AdminApi {
   updateUser(id: string, change: UserChange): Promise<{ user: AdminUser }>;
   revokeTokens(id: string): Promise<{ revoked: number }>;
   /** Provinces, districts and LAOs of a registry file, stored by the server in one transaction. */
-  importReference(file: { provinces: object[]; districts: object[]; laos: object[] }): Promise<{ provinces: number; districts: number; laos: number }>;
+  importReference(file: { provinces: object[]; districts: object[]; laos: object[] }): Promise<{ provinces: number; districts: number; laos: number; keptIds?: Record<string, string> }>;
   /** Publishes a fiscal year's calendar on top of `baseVersion` (null: none was published); 409 CALENDAR_STALE when another came first. */
   publishCalendar(fiscalYear: number, body: PublishCalendarBody): Promise<{ calendar: unknown; unchanged: boolean }>;
 }

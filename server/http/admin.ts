@@ -5,11 +5,11 @@ import { z } from 'zod';
 import { USER_ROLES, validateReference, type ReferenceTable } from '../../shared/domain/index';
 import { isoDate, provinceCode, text, uuid } from '../../shared/domain/common';
 import { hiringDocsBeforeContract } from '../../shared/calendar/contractDocs';
-import { jsonValue, validText } from '../../shared/text';
+import { INVALID_TEXT, jsonValue, TEXT_INVALID, validText } from '../../shared/text';
 import { hashPassword, passwordProblem } from '../auth/password';
 import { revokeUserTokens, toSessionUser, USER_COLUMNS, type UserRow } from '../auth/sessions';
 import type { Queryable } from '../store/db';
-import { HttpError, invalidData } from './errors';
+import { HttpError, invalidData, type ValidationIssue } from './errors';
 import { authenticate, requireAdmin, type Services } from './services';
 import { requireVersions } from './versions';
 
@@ -194,27 +194,69 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
   app.post('/v1/admin/reference/import', { bodyLimit: 20 * 1024 * 1024 }, async (request) => {
     const body = referenceImportSchema.parse(request.body);
     const tables = ['provinces', 'districts', 'laos'] as const;
+    // Every row is checked before anything is written, and every refused row is named (table.index), not only the first.
+    const issues: ValidationIssue[] = [];
     const checked = tables.map((table) => ({
       table,
-      rows: body[table].map((row, index) => {
+      rows: body[table].flatMap((row, index) => {
         const result = validateReference(table, row);
-        if (!result.ok) throw invalidData(result.error.map((i) => i.code), `${table}[${index}] is not valid: ${result.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
-        return result.value as Record<string, unknown>;
+        if (result.ok) return [result.value as Record<string, unknown>];
+        for (const problem of result.error) issues.push({ path: `${table}.${index}${problem.path ? `.${problem.path}` : ''}`, code: problem.code, message: `${table}[${index}] ${problem.path} ${problem.code}` });
+        return [];
       }),
     }));
+    const laos = checked[2]!.rows;
+    // The same LAO code twice in one file: both rows are named.
+    const firstOfCode = new Map<string, number>();
+    laos.forEach((row, index) => {
+      const code = String(row.code);
+      const first = firstOfCode.get(code);
+      if (first === undefined) firstOfCode.set(code, index);
+      else issues.push({ path: `laos.${index}.code`, code: 'registry.duplicateCode', message: `laos[${index}] repeats the code of laos[${first}]` });
+    });
+    if (issues.length > 0) {
+      if (issues.some((i) => i.code === TEXT_INVALID)) throw new HttpError(400, INVALID_TEXT, 'Text must not contain NUL characters or unpaired surrogates', issues);
+      throw new HttpError(400, 'VALIDATION_FAILED', `${issues.length} rows of the registry are not valid`, issues);
+    }
     try {
-      await db.transaction(async (tx) => {
+      return await db.transaction(async (tx) => {
+        // LAOs are matched by code: an LAO the server holds keeps its id, whatever id the sending laptop made for it.
+        const { rows: known } = await tx.query<{ id: string; code: string }>('SELECT id, code FROM laos WHERE code = ANY($1::text[])', [laos.map((row) => String(row.code))]);
+        const idOfCode = new Map(known.map((row) => [row.code, row.id]));
+        const keptIds: Record<string, string> = {};
+        for (const row of laos) {
+          const serverId = idOfCode.get(String(row.code));
+          if (serverId && serverId !== row.id) {
+            keptIds[String(row.id)] = serverId;
+            row.id = serverId;
+          }
+        }
+        // A district or LAO of a province or district neither the file nor the server has: every such row named.
+        const [provinceRows, districtRows] = checked;
+        const storedProvinces = await tx.query<{ code: string }>('SELECT code FROM provinces');
+        const storedDistricts = await tx.query<{ code: string }>('SELECT code FROM districts');
+        const provinceCodes = new Set([...storedProvinces.rows.map((r) => r.code), ...provinceRows!.rows.map((r) => String(r.code))]);
+        const districtCodes = new Set([...storedDistricts.rows.map((r) => r.code), ...districtRows!.rows.map((r) => String(r.code))]);
+        const unknown: ValidationIssue[] = [];
+        districtRows!.rows.forEach((row, i) => {
+          if (!provinceCodes.has(String(row.provinceCode))) unknown.push({ path: `districts.${i}.provinceCode`, code: 'registry.unknownProvince', message: `districts[${i}] names an unknown province` });
+        });
+        laos.forEach((row, i) => {
+          if (!provinceCodes.has(String(row.provinceCode))) unknown.push({ path: `laos.${i}.provinceCode`, code: 'registry.unknownProvince', message: `laos[${i}] names an unknown province` });
+          else if (!districtCodes.has(String(row.districtCode))) unknown.push({ path: `laos.${i}.districtCode`, code: 'registry.unknownDistrict', message: `laos[${i}] names an unknown district` });
+        });
+        if (unknown.length > 0) throw new HttpError(400, 'VALIDATION_FAILED', `${unknown.length} rows name a province or district that does not exist`, unknown);
         for (const { table, rows } of checked) {
           for (const row of rows) await tx.query(REFERENCE_UPSERTS[table].sql, REFERENCE_UPSERTS[table].values(row));
         }
+        return { provinces: body.provinces.length, districts: body.districts.length, laos: body.laos.length, keptIds };
       });
     } catch (error) {
       if (['23503', '23505'].includes(String((error as { code?: unknown }).code))) {
-        throw new HttpError(409, 'REFERENCE_CONFLICT', 'A row refers to an unknown province or district, or repeats a code');
+        throw new HttpError(409, 'REFERENCE_CONFLICT', 'A row refers to an unknown province or district, or gives an LAO id another code already has');
       }
       throw error;
     }
-    return { provinces: body.provinces.length, districts: body.districts.length, laos: body.laos.length };
   });
 
   app.put('/v1/admin/reference/:table/:key', async (request) => {

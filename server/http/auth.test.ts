@@ -99,16 +99,37 @@ describe.each(testBackends)('auth and authorization on $kind', (backend) => {
       ],
     };
     const refused = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token), payload: file });
-    expect([refused.statusCode, refused.json().code]).toEqual([409, 'REFERENCE_CONFLICT']);
+    // The row is named, with what is wrong with it.
+    expect([refused.statusCode, refused.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(refused.json().issues.map((i: { path: string; code: string }) => [i.path, i.code])).toEqual([['laos.1.districtCode', 'registry.unknownDistrict']]);
     expect((await db.query(`SELECT code FROM provinces WHERE code = '97'`)).rows).toEqual([]);
-    const invalid = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token), payload: { ...file, laos: [{ ...file.laos[0], code: 'x' }] } });
+    // Every bad row at once, each by its place in the file.
+    const invalid = await t.app.inject({
+      method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token),
+      payload: { ...file, laos: [{ ...file.laos[0], code: 'x' }, file.laos[0], { ...file.laos[0], id: '01935a6e-0000-7000-8000-000000000973', nameTh: '' }] },
+    });
     expect([invalid.statusCode, invalid.json().code]).toEqual([400, 'VALIDATION_FAILED']);
+    expect(invalid.json().issues.map((i: { path: string }) => i.path.split('.').slice(0, 2).join('.'))).toEqual(['laos.0', 'laos.2']);
     const officer = await t.login('officer');
     const forbidden = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(officer.token), payload: { ...file, laos: [file.laos[0]] } });
     expect(forbidden.statusCode).toBe(403);
     const stored = await t.app.inject({ method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token), payload: { ...file, laos: [file.laos[0]] } });
-    expect(stored.json()).toEqual({ provinces: 1, districts: 1, laos: 1 });
+    expect(stored.json()).toEqual({ provinces: 1, districts: 1, laos: 1, keptIds: {} });
     expect((await db.query(`SELECT code, district_code FROM laos WHERE province_code = '97'`)).rows).toEqual([{ code: '9700001', district_code: '9701' }]);
+
+    // Imported again from a laptop that does not hold the LAO (its parse made a new id): matched by code, the server's id kept.
+    const again = await t.app.inject({
+      method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token),
+      payload: { ...file, laos: [{ ...file.laos[0], id: '01935a6e-0000-7000-8000-0000000009ff', nameTh: 'อบต.นำเข้า (ชื่อใหม่)' }] },
+    });
+    expect(again.json()).toEqual({ provinces: 1, districts: 1, laos: 1, keptIds: { '01935a6e-0000-7000-8000-0000000009ff': file.laos[0]!.id } });
+    expect((await db.query(`SELECT id, name_th FROM laos WHERE code = '9700001'`)).rows).toEqual([{ id: file.laos[0]!.id, name_th: 'อบต.นำเข้า (ชื่อใหม่)' }]);
+    // One code twice in a file: both rows named.
+    const twice = await t.app.inject({
+      method: 'POST', url: `/v1/admin/reference/import?${versions}`, headers: auth(admin.token),
+      payload: { ...file, laos: [file.laos[0], { ...file.laos[0], id: '01935a6e-0000-7000-8000-000000000974' }] },
+    });
+    expect(twice.json().issues).toEqual([expect.objectContaining({ path: 'laos.1.code', code: 'registry.duplicateCode' })]);
   });
 
   // Expected status per role for every protected route; `officer2` works in the other province.

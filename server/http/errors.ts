@@ -23,6 +23,8 @@ export class HttpError extends Error {
     readonly statusCode: number,
     readonly code: string,
     message: string,
+    /** Every problem found, when a request has several (a registry file's rows). */
+    readonly issues?: ValidationIssue[],
   ) {
     super(message);
     this.name = 'HttpError';
@@ -78,7 +80,7 @@ export function invalidData(issueCodes: readonly string[], message: string): Htt
 /** Turns any thrown value into a status and an ApiError; never exposes a stack or SQL. */
 export function toApiError(error: unknown): { statusCode: number; body: ApiError } {
   if (error instanceof HttpError) {
-    return { statusCode: error.statusCode, body: { code: error.code, message: error.message } };
+    return { statusCode: error.statusCode, body: { code: error.code, message: error.message, ...(error.issues ? { issues: error.issues } : {}) } };
   }
   if (error instanceof ZodError) {
     const issues = error.issues.map((issue) => ({

@@ -125,7 +125,7 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
           districts: [{ code: '9601', provinceCode: '96', nameTh: 'อำเภอนำเข้า', nameEn: 'Imported District' }],
           laos: [{ id: '01935a6e-0000-7000-8000-000000000961', code: '9600001', type: 'SAO', nameTh: 'อบต.นำเข้า', nameEn: 'SAO Imported', provinceCode: '96', districtCode: '9601' }],
         },
-        accepted: (r) => expect(r.json()).toEqual({ provinces: 1, districts: 1, laos: 1 }),
+        accepted: (r) => expect(r.json()).toEqual({ provinces: 1, districts: 1, laos: 1, keptIds: {} }),
       },
       {
         route: 'PUT /v1/admin/reference/:table/:key', url: '/v1/admin/reference/provinces/95', as: 'admin', versionsIn: 'query', body: { nameTh: 'จังหวัดใหม่', nameEn: 'New' },

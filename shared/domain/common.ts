@@ -26,6 +26,13 @@ export const text = (max = 2000) =>
     .max(max, e('field.tooLong'));
 
 /** Optional text: absent, null or blank all mean "not given" (null clears a field in sync). */
+/** A name in English that may be left empty (the registry gives Thai names only): shown as the Thai name, marked, until someone enters one. */
+export const englishName = (max = 300) =>
+  validText({ error: typeError('field.invalidType') })
+    .trim()
+    .max(max, e('field.tooLong'))
+    .default('');
+
 export const optionalText = (max = 2000) =>
   z.preprocess(
     (v) => (typeof v === 'string' && v.trim() === '' ? null : v),

@@ -4,7 +4,7 @@
 import { z } from 'zod';
 import { validText } from '../text';
 import { hiringDocsBeforeContract } from '../calendar/contractDocs';
-import { addIssue, districtCode, e, isoDate, laoCode, oneOf, provinceCode, text, uuid } from './common';
+import { addIssue, districtCode, e, englishName, isoDate, laoCode, oneOf, provinceCode, text, uuid } from './common';
 
 export const LAO_TYPE_CODES = [
   'PAO',
@@ -45,14 +45,14 @@ export const laoTypeSchema = oneOf(LAO_TYPE_CODES);
 export const provinceSchema = z.object({
   code: provinceCode(),
   nameTh: text(200),
-  nameEn: text(200),
+  nameEn: englishName(200),
   /** Demo provinces are generated data, never real. */
   demo: z.boolean().optional(),
 });
 export type Province = z.output<typeof provinceSchema>;
 
 export const districtSchema = z
-  .object({ code: districtCode(), provinceCode: provinceCode(), nameTh: text(200), nameEn: text(200) })
+  .object({ code: districtCode(), provinceCode: provinceCode(), nameTh: text(200), nameEn: englishName(200) })
   .superRefine((d, ctx) => {
     if (!d.code.startsWith(d.provinceCode)) addIssue(ctx, 'code', 'code.provinceMismatch');
   });
@@ -64,7 +64,7 @@ export const laoSchema = z
     code: laoCode(),
     type: laoTypeSchema,
     nameTh: text(300),
-    nameEn: text(300),
+    nameEn: englishName(300),
     provinceCode: provinceCode(),
     districtCode: districtCode(),
   })

@@ -88,14 +88,14 @@ export function parseRegistry(text: string, options: RegistryOptions): { ok: tru
     const previous = existing.get(code);
     const candidate = {
       id: previous?.id ?? laos.get(code)?.lao.id ?? options.newId(),
-      code, type, nameTh: name, nameEn: previous?.nameEn ?? name, provinceCode, districtCode,
+      code, type, nameTh: name, nameEn: previous?.nameEn ?? '', provinceCode, districtCode,
     };
     const seen = laos.get(code);
     if (seen && (seen.lao.type !== type || seen.lao.nameTh !== name)) { issues.push({ line, code: 'registry.conflict', params: { value: code, line: String(seen.line) } }); continue; }
     const checks = [
       validateReference('laos', candidate),
-      validateReference('provinces', { code: provinceCode, nameTh: get(REGISTRY_COLUMNS.province), nameEn: get(REGISTRY_COLUMNS.province) }),
-      validateReference('districts', { code: districtCode, provinceCode, nameTh: get(REGISTRY_COLUMNS.district), nameEn: get(REGISTRY_COLUMNS.district) }),
+      validateReference('provinces', { code: provinceCode, nameTh: get(REGISTRY_COLUMNS.province), nameEn: '' }),
+      validateReference('districts', { code: districtCode, provinceCode, nameTh: get(REGISTRY_COLUMNS.district), nameEn: '' }),
     ];
     const failed = checks.flatMap((c) => (c.ok ? [] : c.error));
     if (failed.length) { issues.push({ line, code: 'registry.invalid', params: { field: failed[0]!.path, reason: failed[0]!.code } }); continue; }

@@ -1,4 +1,4 @@
-import { Alert, Box, Button, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, LinearProgress, List, ListItem, ListItemText, Stack, Typography } from '@mui/material';
 import UploadFileIcon from '@mui/icons-material/UploadFile';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -7,7 +7,8 @@ import { localDb } from '../../data/db';
 import { storedAdminApi } from '../../sync/runtime';
 import { useSessionUser } from '../sync/useSync';
 import { adminErrorKey } from './users';
-import { importRegistry, type RegistryImportOutcome } from './importRegistry';
+import { importRegistry, type RegistryImportOutcome, type RegistryStep } from './importRegistry';
+import { useFormat } from '../../app/format';
 import { decodeRegistry, type RegistryEncoding } from './registryEncoding';
 
 export function RegistryImportPage() {
@@ -15,6 +16,8 @@ export function RegistryImportPage() {
   const [outcome, setOutcome] = useState<RegistryImportOutcome | undefined>();
   const [busy, setBusy] = useState(false);
   const [encoding, setEncoding] = useState<RegistryEncoding | undefined>();
+  const [progress, setProgress] = useState<{ step: RegistryStep; done: number; total: number } | null>(null);
+  const format = useFormat();
   const user = useSessionUser();
   const online = useOnline();
   const toServer = user?.role === 'admin';
@@ -27,9 +30,12 @@ export function RegistryImportPage() {
       // Excel on Thai Windows saves Windows-874; newer tools UTF-8, with or without a byte-order mark.
       const decoded = decodeRegistry(new Uint8Array(await file.arrayBuffer()));
       setEncoding(decoded.encoding);
-      setOutcome(await importRegistry(localDb(), decoded.text, api ? { sendToServer: async (registry) => void (await api.importReference(registry)) } : {}));
+      setOutcome(undefined);
+      const onProgress = (step: RegistryStep, done: number, total: number) => setProgress({ step, done, total });
+      setOutcome(await importRegistry(localDb(), decoded.text, api ? { sendToServer: (registry) => api.importReference(registry), onProgress } : { onProgress }));
     } finally {
       setBusy(false);
+      setProgress(null);
     }
   };
 
@@ -43,17 +49,26 @@ export function RegistryImportPage() {
         ? <Alert severity={online ? 'info' : 'warning'}>{t(online ? 'registry.toServer' : 'registry.needsOnline')}</Alert>
         : <Alert severity="info">{t('registry.deviceOnly')}</Alert>}
       <Box>
-        <Button variant="contained" component="label" startIcon={<UploadFileIcon />} disabled={busy || (toServer && !online)}>
+        <Button variant="contained" component="label" startIcon={<UploadFileIcon />} disabled={busy || user === undefined || (toServer && !online)}>
           {t('registry.choose')}
-          <input hidden type="file" accept=".csv,text/csv" data-testid="registry-file" onChange={(e) => void onFile(e.target.files?.[0])} />
+          <input hidden type="file" accept=".csv,text/csv" data-testid="registry-file" disabled={busy || user === undefined || (toServer && !online)} onChange={(e) => void onFile(e.target.files?.[0])} />
         </Button>
       </Box>
+      {busy && progress ? (
+        <Box role="status" data-testid="registry-progress" data-step={progress.step} data-done={progress.done} data-total={progress.total}>
+          <Typography variant="body2" sx={{ mb: 0.5 }}>
+            {t(`registry.progress.${progress.step}`, { done: format.integer(progress.done), total: format.integer(progress.total) })}
+          </Typography>
+          <LinearProgress variant={progress.step === 'sending' && progress.done < progress.total ? 'indeterminate' : 'determinate'} value={progress.total === 0 ? 0 : (100 * progress.done) / progress.total} />
+        </Box>
+      ) : null}
       {outcome && encoding ? (
         <Typography variant="body2" color="text.secondary" data-testid="registry-encoding" data-encoding={encoding}>{t(`registry.encoding.${encoding}`)}</Typography>
       ) : null}
       {outcome?.ok ? (
         <Alert severity="success" data-testid="registry-outcome">
-          {t('registry.done', outcome)} {t(outcome.onServer ? 'registry.doneOnServer' : 'registry.doneDeviceOnly')}
+          {t('registry.done', { laos: format.integer(outcome.laos), districts: format.integer(outcome.districts), provinces: format.integer(outcome.provinces), rows: format.integer(outcome.rows) })}{' '}
+          {t(outcome.onServer ? 'registry.doneOnServer' : 'registry.doneDeviceOnly')}
         </Alert>
       ) : null}
       {outcome && !outcome.ok && 'serverError' in outcome ? (

@@ -55,6 +55,26 @@ describe('importing the DLA registry CSV', () => {
     db.close();
   });
 
+  it('stores LAOs under the ids the server kept (it matches by code), reports progress, and leaves English names empty', async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    const serverIds = new Map<string, string>();
+    const steps: string[] = [];
+    const outcome = await importRegistry(db, fixture('re01_demo_tambon.csv'), {
+      sendToServer: async (file) => {
+        for (const lao of file.laos) serverIds.set(lao.code, uuidv7());
+        return { keptIds: Object.fromEntries(file.laos.map((lao) => [lao.id, serverIds.get(lao.code)!])) };
+      },
+      onProgress: (step, done, total) => steps.push(`${step} ${done}/${total}`),
+    });
+    expect(outcome).toMatchObject({ ok: true, laos: 6, onServer: true });
+    const stored = await db.laos.toArray();
+    expect(stored.map((l) => [l.code, l.id]).sort()).toEqual([...serverIds.entries()].sort());
+    expect(stored.every((l) => l.nameEn === '')).toBe(true);
+    expect((await db.provinces.get('30'))?.nameEn).toBe('');
+    expect(steps).toEqual(['checking 0/1', 'checking 7/7', 'sending 0/6', 'sending 6/6', 'storing 6/6']);
+    db.close();
+  });
+
   it('stores nothing on this device when the disk is full halfway through, and says whether the server has the file', async () => {
     const db = openLocalDb(`registry-${uuidv7()}`);
     let laos = 0;

@@ -19,48 +19,72 @@ export type RegistryImportOutcome =
   | { ok: false; serverError: unknown }
   | { ok: false; localError: WriteError; onServer: boolean };
 
-/** English names the registry lacks are kept from the rows already stored. */
+/** English names the registry lacks (it gives Thai only) are kept from the rows already stored, else left empty. */
 const keepEnglish = <T extends { code: string; nameTh: string; nameEn: string }>(rows: T[], stored: readonly T[]): T[] => {
   const byCode = new Map(stored.map((row) => [row.code, row]));
-  return rows.map((row) => ({ ...row, nameEn: byCode.get(row.code)?.nameEn ?? row.nameEn }));
+  return rows.map((row) => ({ ...row, nameEn: row.nameEn || byCode.get(row.code)?.nameEn || '' }));
 };
 
 export interface RegistryImportOptions {
   newId?: () => string;
-  /** Sends the checked file to the server; resolves once the server stored all of it. */
-  sendToServer?: (file: { provinces: Province[]; districts: District[]; laos: Lao[] }) => Promise<void>;
+  /**
+   * Sends the checked file to the server; resolves once the server stored all
+   * of it, with the ids it kept for LAOs it already held under another id
+   * (it matches LAOs by code): this laptop stores them under the server's ids.
+   */
+  sendToServer?: (file: { provinces: Province[]; districts: District[]; laos: Lao[] }) => Promise<{ keptIds?: Record<string, string> } | void>;
+  /** Where the import stands: rows checked, then sent, then stored, of how many. */
+  onProgress?: (step: RegistryStep, done: number, total: number) => void;
 }
 
+export type RegistryStep = 'checking' | 'sending' | 'storing';
+
+/** Rows stored per step of the progress bar (all in one transaction). */
+const STORE_CHUNK = 1_000;
+
 export async function importRegistry(db: EplanDb, text: string, options: RegistryImportOptions = {}): Promise<RegistryImportOutcome> {
+  const progress = options.onProgress ?? (() => undefined);
   const [laos, provinces, districts] = await Promise.all([db.laos.toArray(), db.provinces.toArray(), db.districts.toArray()]);
+  progress('checking', 0, 1);
   const parsed = parseRegistry(text, { existing: laos as unknown as Lao[], newId: options.newId ?? uuidv7 });
   if (!parsed.ok) return { ok: false, issues: parsed.issues };
+  progress('checking', parsed.value.rows, parsed.value.rows);
   const file = {
     provinces: keepEnglish(parsed.value.provinces, provinces as unknown as Province[]),
     districts: keepEnglish(parsed.value.districts, districts as unknown as District[]),
     laos: parsed.value.laos,
   };
+  let keptIds: Record<string, string> = {};
   if (options.sendToServer) {
+    progress('sending', 0, file.laos.length);
     try {
-      await options.sendToServer(file);
+      keptIds = (await options.sendToServer(file))?.keptIds ?? {};
     } catch (error) {
       return { ok: false, serverError: error };
     }
+    progress('sending', file.laos.length, file.laos.length);
   }
   const onServer = options.sendToServer !== undefined;
+  // The server's ids for LAOs it held under another id than this laptop made for them.
+  const stored = { ...file, laos: file.laos.map((lao) => (keptIds[lao.id] ? { ...lao, id: keptIds[lao.id]! } : lao)) };
   try {
-    await storeLocally(db, file);
+    await storeLocally(db, stored, Object.keys(keptIds), (done) => progress('storing', done, stored.laos.length));
   } catch (error) {
     return { ok: false, localError: classifyWriteError(error), onServer };
   }
   return { ok: true, ...counts(parsed.value), onServer };
 }
 
-async function storeLocally(db: EplanDb, file: { provinces: Province[]; districts: District[]; laos: Lao[] }): Promise<void> {
+async function storeLocally(db: EplanDb, file: { provinces: Province[]; districts: District[]; laos: Lao[] }, replacedIds: readonly string[], onStored: (done: number) => void): Promise<void> {
   await db.transaction('rw', [db.provinces, db.districts, db.laos], async () => {
+    // A row this laptop held under an id the server replaced goes: its code now belongs to the server's id.
+    if (replacedIds.length > 0) await db.laos.bulkDelete([...replacedIds]);
     await db.provinces.bulkPut(file.provinces as never[]);
     await db.districts.bulkPut(file.districts as never[]);
-    await db.laos.bulkPut(file.laos as never[]);
+    for (let start = 0; start < file.laos.length; start += STORE_CHUNK) {
+      await db.laos.bulkPut(file.laos.slice(start, start + STORE_CHUNK) as never[]);
+      onStored(Math.min(start + STORE_CHUNK, file.laos.length));
+    }
   });
 }
 
