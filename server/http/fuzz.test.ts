@@ -10,6 +10,10 @@ import { beforeAll, describe, expect, it, vi } from 'vitest';
 import { provinceSchema } from '../../shared/domain/reference';
 import { loginRequestSchema, pullQuerySchema, pushRequestSchema, snapshotQuerySchema, versionedQuerySchema, type Mutation } from '../../shared/sync/protocol';
 import { copyTemplateToYear, defaultTemplate, signOffRequestSchema } from '../../shared/calendar/index';
+
+/** A one-task calendar: every place of it is fuzzed, and a whole seed calendar would multiply the requests for nothing new. */
+const seedOf2572 = copyTemplateToYear(defaultTemplate(2570), 2572);
+const oneTaskTemplate = { ...seedOf2572, tasks: seedOf2572.tasks.slice(1, 2) };
 import { testBackends } from '../store/test-backends';
 import {
   baseTables, createMutation, editMutation, LAO_A, LAO_B, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
@@ -135,7 +139,7 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
       { base: shape('GET', '/v1/calendars', { query: versionQuery }), as: 'officer' },
       { base: shape('GET', '/v1/calendars/:fiscalYear/versions', { query: versionQuery, params: { fiscalYear: '2570' } }), as: 'officer' },
       {
-        base: shape('POST', '/v1/admin/calendars/:fiscalYear', { query: versionQuery, params: { fiscalYear: '2572' }, body: { template: copyTemplateToYear(defaultTemplate(2570), 2572), baseVersion: null, note: 'fuzz' } }),
+        base: shape('POST', '/v1/admin/calendars/:fiscalYear', { query: versionQuery, params: { fiscalYear: '2572' }, body: { template: oneTaskTemplate, baseVersion: null, note: 'fuzz' } }),
         as: 'admin',
       },
       {
