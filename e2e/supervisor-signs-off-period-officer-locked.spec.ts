@@ -92,4 +92,14 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await expect(again).toBeHidden();
   await pushed(page);
   await expect(section(page, 'visions').getByTestId('record-table')).toContainText('วิสัยทัศน์ที่แก้ไขหลังเปิดงวด');
+
+  // A whole month at once: every complete task of the month, for the LAOs shown; the matrix marks each.
+  await supervisor.goto('/#/?scope=all');
+  const wholeMonth = supervisor.getByTestId('signoff-month');
+  const pairs = Number(await wholeMonth.getAttribute('data-count'));
+  expect(pairs).toBeGreaterThan(10);
+  await wholeMonth.click();
+  await expect(wholeMonth).toHaveCount(0, { timeout: 30_000 });
+  await supervisor.goto('/#/matrix');
+  await expect(supervisor.getByTestId('matrix-signoff')).toHaveCount(pairs);
 });

@@ -12,7 +12,7 @@ import { MonthPicker } from './MonthPicker';
 import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
 import { TaskLaoList } from './TaskLaoList';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
-import { signOffMonth, SignOffAllButton, useTaskSignOffs } from './SignOff';
+import { signOffMonth, SignOffAllButton, SignOffMonthButton, useTaskSignOffs } from './SignOff';
 
 /** The statuses that count toward percent complete, complete first. */
 const BAR_ORDER = [...TASK_STATUSES].reverse().filter(isDue);
@@ -158,6 +158,12 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
           <ToggleButton value="mine" disabled={!assigned}>{t('checklist.mine', { count: assigned?.length ?? laoCount })}</ToggleButton>
           <ToggleButton value="all">{t('checklist.all', { count: laoCount })}</ToggleButton>
         </ToggleButtonGroup>
+        {snapshot.ready && !snapshot.stale ? (
+          <SignOffMonthButton
+            fiscalYear={fiscalYear} year={year} month={month}
+            tasks={summaries.map((summary) => ({ task: summary.task, complete: summary.rows.filter((row) => row.result.status === 'complete').map((row) => row.lao) }))}
+          />
+        ) : null}
         <Box sx={{ ml: 'auto', textAlign: 'right' }}>
           <Typography variant="caption" color="text.secondary" component="div">{t('checklist.provinceLaos')}</Typography>
           <Typography variant="h6" component="p" data-testid="lao-count" sx={{ lineHeight: 1 }}>{format.integer(laoCount)}</Typography>

@@ -204,3 +204,44 @@ export function SignOffAllButton({ laos, task, fiscalYear, month }: { laos: read
     </Box>
   );
 }
+
+/**
+ * Signs off a whole month for the LAOs shown: every task of the month for each
+ * LAO where it is complete and not signed off yet (one request per task; an
+ * every-month task for this month).
+ */
+export function SignOffMonthButton({ fiscalYear, year, month, tasks }: {
+  fiscalYear: number; year: number; month: number;
+  tasks: ReadonlyArray<{ task: CalendarTask; complete: readonly Lao[] }>;
+}) {
+  const { t } = useTranslation('calendar');
+  const online = useOnline();
+  const mayAct = useCanSignOff();
+  const signed = useActiveSignOffs(fiscalYear, year, month);
+  const [busy, setBusy] = useState(false);
+  const [problem, setProblem] = useState<string | null>(null);
+  const pending = tasks
+    .map(({ task, complete }) => ({ task, laos: complete.filter((lao) => mayAct(lao) && !signed.has(`${lao.id}|${task.id}`)) }))
+    .filter((entry) => entry.laos.length > 0);
+  const count = pending.reduce((sum, entry) => sum + entry.laos.length, 0);
+  if (count === 0) return null;
+  const run = async () => {
+    setBusy(true);
+    setProblem(await send(async (api) => {
+      const made: unknown[] = [];
+      for (const { task, laos } of pending) {
+        made.push(...(await api.signOff({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month: signOffMonth(task, { year, month }), note: '' })).signOffs);
+      }
+      return made;
+    }));
+    setBusy(false);
+  };
+  return (
+    <Box>
+      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || !online} onClick={() => void run()} data-testid="signoff-month" data-count={count}>
+        {t('signOff.signMonth', { count })}
+      </Button>
+      {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
+    </Box>
+  );
+}
