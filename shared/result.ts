@@ -42,3 +42,11 @@ export function unwrapOr<T, E>(r: Result<T, E>, fallback: T): T {
 export function prefixIssues(prefix: string, issues: readonly ValidationIssue[]): ValidationIssue[] {
   return issues.map((i) => ({ ...i, path: i.path ? `${prefix}.${i.path}` : prefix }));
 }
+
+/** The entries a schema accepts, in order; the others are left out (input from another device or the server). */
+export function acceptedEntries<T>(schema: { safeParse(value: unknown): { success: true; data: T } | { success: false } }, entries: readonly unknown[]): T[] {
+  return entries.flatMap((entry) => {
+    const parsed = schema.safeParse(entry);
+    return parsed.success ? [parsed.data] : [];
+  });
+}

@@ -5,14 +5,14 @@
  */
 import ExcelJS from 'exceljs';
 import { monthName, toBE } from '../../shared/calendar/fiscal';
-import { completeShare, TASK_STATUSES, tallyResults, type CalendarTask, type StatusTally } from '../../shared/calendar/index';
+import { completeShare, signOffsInForce, TASK_STATUSES, tallyResults, type CalendarTask, type StatusTally } from '../../shared/calendar/index';
 import type { District, Lao, Province } from '../../shared/domain/reference';
 import type { LaoTaskResults } from '../data/completionCache';
 import { buildMatrix, type MatrixModel } from '../features/matrix/matrix';
 import { fill, Wording, type WorkbookLabels, type WorkbookLanguage } from './labels';
 import { partialDataFacts, type PartialData } from './partialNote';
 import { FORMAT, finishSheet, paintStatus, sheetName, styleTotalRow, writeHeaderBlock, writeHeaderRow, writeLegend, writeTableSheet } from './sheet';
-import { signedCells, signOffSheet, type SignOffFacts } from './signOffSheet';
+import { signOffSheet, type SignOffFacts } from './signOffSheet';
 
 export interface ExportHeader {
   province: Province;
@@ -83,7 +83,7 @@ function writeMatrixSheet(wb: ExcelJS.Workbook, w: Wording, input: MatrixWorkboo
   const tallyHeaders = tallyColumns(l).map(([header]) => header);
   writeHeaderRow(ws, headerRow, [l.no, l.district, l.laoCode, l.lao, l.laoType, ...taskHeaders, ...tallyHeaders]);
   const columns = FIXED + input.tasks.length + tallyHeaders.length;
-  const signed = signedCells(input.signOffs?.list ?? [], input.fiscalYear, input.month);
+  const signed = signOffsInForce(input.signOffs?.list ?? [], input.fiscalYear, input.month);
   let no = 0;
   for (const group of model.groups) {
     for (const { lao, results } of group.rows) {

@@ -19,13 +19,6 @@ export interface SignOffFacts {
   tasks: readonly CalendarTask[];
 }
 
-/** `laoId|taskId` of the sign-offs in force for a fiscal year (and, for every-month tasks, a month). */
-export function signedCells(list: readonly SignOff[], fiscalYear: number, month?: { year: number; month: number }): Set<string> {
-  return new Set(list
-    .filter((s) => s.reopenedAt === null && s.fiscalYear === fiscalYear && (s.month === null || (month !== undefined && s.month.year === month.year && s.month.month === month.month)))
-    .map((s) => `${s.laoId}|${s.taskId}`));
-}
-
 /** The sheet, or null when no exported LAO has a sign-off in the year. */
 export function signOffSheet(w: Wording, input: { signOffs?: SignOffFacts; laos: readonly Lao[]; fiscalYear: number }, facts: TableSheet['facts']): TableSheet | null {
   if (!input.signOffs) return null;

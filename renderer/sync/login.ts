@@ -6,6 +6,7 @@
  */
 import { calendarPublicationSchema } from '../../shared/calendar/publication';
 import { signOffSchema } from '../../shared/calendar/signoff';
+import { acceptedEntries } from '../../shared/result';
 import type { Table } from 'dexie';
 import type { LoginResponse } from '../../shared/sync/protocol';
 import type { EplanDb, ReferenceRow } from '../data/db';
@@ -98,10 +99,7 @@ export async function storeReference(db: EplanDb, api: SyncApi): Promise<Awaited
  * the whole list for them: ones the laptop holds and the server no longer sent go.
  */
 export async function storeSignOffs(db: EplanDb, sent: readonly unknown[], scope?: readonly string[]): Promise<void> {
-  const valid = sent.flatMap((entry) => {
-    const parsed = signOffSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const valid = acceptedEntries(signOffSchema, sent);
   await db.transaction('rw', db.signOffs, async () => {
     if (scope) {
       const kept = new Set(valid.map((s) => s.id));
@@ -120,10 +118,7 @@ export async function storeSignOffs(db: EplanDb, sent: readonly unknown[], scope
  * stored only when it is a newer version than the one here.
  */
 export async function storeCalendars(db: EplanDb, sent: readonly unknown[]): Promise<void> {
-  const valid = sent.flatMap((entry) => {
-    const parsed = calendarPublicationSchema.safeParse(entry);
-    return parsed.success ? [parsed.data] : [];
-  });
+  const valid = acceptedEntries(calendarPublicationSchema, sent);
   if (valid.length === 0) return;
   await db.transaction('rw', db.calendars, async () => {
     const held = await db.calendars.bulkGet(valid.map((c) => c.fiscalYear));

@@ -9,7 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { canSignOff } from '../../shared/auth/access';
-import { defaultTemplate, reopenRequestSchema, signOffRequestSchema, type SignOff } from '../../shared/calendar/index';
+import { defaultTemplate, reopenRequestSchema, samePeriod, signOffRequestSchema, type SignOff } from '../../shared/calendar/index';
 import { activeSignOffs, SIGNOFF_COLUMNS as COLUMNS, signOffLockKey, signOffOf, type SignOffRow } from '../sync/signoffs';
 import { uuid } from '../../shared/domain/common';
 import type { Principal } from '../auth/access';
@@ -59,7 +59,7 @@ export async function signOffRoutes(app: FastifyInstance, options: { services: S
       for (const laoId of laoIds) {
         for (const task of tasks) {
           const month = task.everyMonth ? body.month : null;
-          const same = existing.find((s) => s.laoId === laoId && s.fiscalYear === body.fiscalYear && s.taskId === task.id && JSON.stringify(s.month) === JSON.stringify(month));
+          const same = existing.find((s) => s.laoId === laoId && s.fiscalYear === body.fiscalYear && s.taskId === task.id && samePeriod(s.month, month));
           if (same) continue; // signed off already: the first signature stands
           const { rows } = await tx.query<SignOffRow>(
             `INSERT INTO signoffs (id, province_code, lao_id, fiscal_year, task_id, rule, month, signed_by, signed_at, note)

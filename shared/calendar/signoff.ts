@@ -36,6 +36,24 @@ export interface SignOff {
 
 export const isActive = (signOff: Pick<SignOff, 'reopenedAt'>): boolean => signOff.reopenedAt === null;
 
+/**
+ * The sign-offs in force of a fiscal year as a view of `month` sees them, by
+ * `laoId|taskId`: each task's whole period, and every-month tasks' sign-off of
+ * that month (none of them when the view is the whole year, `month` undefined).
+ */
+export function signOffsInForce(list: readonly SignOff[], fiscalYear: number, month?: TaskMonth): Map<string, SignOff> {
+  const byCell = new Map<string, SignOff>();
+  for (const s of list) {
+    if (!isActive(s) || s.fiscalYear !== fiscalYear) continue;
+    if (s.month !== null && (month === undefined || !samePeriod(s.month, month))) continue;
+    byCell.set(`${s.laoId}|${s.taskId}`, s);
+  }
+  return byCell;
+}
+
+/** Whether two sign-offs are for the same period: both a task's whole period, or the same month. */
+export const samePeriod = (a: TaskMonth | null, b: TaskMonth | null): boolean => (a === null ? b === null : b !== null && a.year === b.year && a.month === b.month);
+
 const taskId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const fiscalYear = z.number().int().min(MIN_BE_YEAR).max(MAX_BE_YEAR);
 

@@ -2,7 +2,8 @@
 import { Alert, Box, Button, Card, CardContent, LinearProgress, Stack, Table, TableBody, TableCell, TableHead, TableRow, Typography } from '@mui/material';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useTranslation } from 'react-i18next';
-import { calendarPublicationSchema, TASK_STATUSES, tallyStatuses, type CalendarPublication, type CalendarTemplate } from '../../../shared/calendar/index';
+import { calendarPublicationSchema, TASK_STATUSES, tallyPerTask, type CalendarPublication, type CalendarTemplate } from '../../../shared/calendar/index';
+import { acceptedEntries } from '../../../shared/result';
 import { useFormat, withTimes } from '../../app/format';
 import { ProvinceCompletion } from '../../data/completion';
 import { localDb } from '../../data/db';
@@ -29,7 +30,11 @@ export function DraftPreview({ template, asOf }: { template: CalendarTemplate; a
   const snapshot = useSyncExternalStore(engine?.subscribe ?? idle.subscribe, engine?.snapshot ?? idle.snapshot);
   const laos = reference?.laos;
   const rows = useMemo(
-    () => (snapshot?.ready && laos ? template.tasks.map((task) => ({ task, tally: tallyStatuses(laos.map((lao) => snapshot.results.get(lao.id)?.[task.id]?.status)) })) : []),
+    () => {
+      if (!snapshot?.ready || !laos) return [];
+      const { perTask } = tallyPerTask(snapshot.results, laos.map((lao) => lao.id), template.tasks);
+      return template.tasks.map((task, i) => ({ task, tally: perTask[i]! }));
+    },
     [snapshot, template, laos],
   );
   const run = () => {
@@ -91,11 +96,7 @@ export function VersionHistory({ fiscalYear, online, refreshKey }: { fiscalYear:
       if (!api) return live && setVersions(null);
       try {
         const { versions: sent } = await api.calendarVersions(fiscalYear);
-        const checked = sent.flatMap((entry) => {
-          const parsed = calendarPublicationSchema.safeParse(entry);
-          return parsed.success ? [parsed.data] : [];
-        });
-        if (live) setVersions(checked);
+        if (live) setVersions(acceptedEntries(calendarPublicationSchema, sent));
       } catch {
         if (live) setVersions(null);
       }

@@ -12,7 +12,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canSignOff } from '../../../shared/auth/access';
-import { isActive, type CalendarTask, type SignOff, type TaskMonth } from '../../../shared/calendar/index';
+import { isActive, samePeriod, signOffsInForce, type CalendarTask, type SignOff, type TaskMonth } from '../../../shared/calendar/index';
 import { bangkokDateOf } from '../../../shared/calendar/isoDate';
 import type { Lao } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
@@ -26,8 +26,6 @@ import { useSessionUser } from '../sync/useSync';
 
 /** An LAO's sign-offs of one task and period: the one in force, and the last reopened. */
 export interface LaoSignOffs { active?: SignOff; reopened?: SignOff }
-
-const samePeriod = (a: TaskMonth | null, b: TaskMonth | null) => (a === null ? b === null : b !== null && a.year === b.year && a.month === b.month);
 
 /** The period a task is signed off for: the month shown for an every-month task, its whole period otherwise. */
 export const signOffMonth = (task: CalendarTask, shown: TaskMonth): TaskMonth | null => (task.everyMonth ? { year: shown.year, month: shown.month } : null);
@@ -54,15 +52,7 @@ export function useTaskSignOffs(fiscalYear: number, taskId: string, month: TaskM
  */
 export function useActiveSignOffs(fiscalYear: number, shownYear: number, shownMonth: number): ReadonlyMap<string, SignOff> {
   const all = useLiveQuery(() => localDb().signOffs.toArray(), []);
-  return useMemo(() => {
-    const byCell = new Map<string, SignOff>();
-    for (const s of all ?? []) {
-      if (!isActive(s) || s.fiscalYear !== fiscalYear) continue;
-      if (s.month !== null && (s.month.year !== shownYear || s.month.month !== shownMonth)) continue;
-      byCell.set(`${s.laoId}|${s.taskId}`, s);
-    }
-    return byCell;
-  }, [all, fiscalYear, shownYear, shownMonth]);
+  return useMemo(() => signOffsInForce(all ?? [], fiscalYear, { year: shownYear, month: shownMonth }), [all, fiscalYear, shownYear, shownMonth]);
 }
 
 /** Whether the signed-in user signs this LAO's periods off (supervisors of its province, administrators). */
@@ -118,6 +108,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
 }) {
   const { t } = useTranslation('calendar');
   const names = useNames();
+  const signedBy = useSignedByText();
   const online = useOnline();
   const mayAct = useCanSignOff()(lao);
   const [busy, setBusy] = useState(false);
@@ -144,7 +135,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
       {active ? (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
           <LockIcon color="primary" fontSize="small" aria-hidden />
-          <Typography variant="body2" sx={{ flexGrow: 1 }}>{t('signOff.signedBy', { by: names.who(active.signedBy), date: names.when(active.signedAt) })}{active.note ? ` · ${active.note}` : ''}</Typography>
+          <Typography variant="body2" sx={{ flexGrow: 1 }}>{signedBy(active)}{active.note ? ` · ${active.note}` : ''}</Typography>
           {mayAct && <Button size="small" startIcon={<LockOpenIcon />} disabled={busy || !online} onClick={() => setReopening(true)} data-testid="signoff-reopen">{t('signOff.reopen')}</Button>}
         </Stack>
       ) : (
@@ -181,28 +172,44 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
   );
 }
 
-/** Signs off at once every complete LAO of the list that the user may sign and that is not signed yet. */
-export function SignOffAllButton({ laos, task, fiscalYear, month }: { laos: readonly Lao[]; task: CalendarTask; fiscalYear: number; month: TaskMonth | null }) {
+/** One sign-off request per task: the LAOs to sign it off for, and the month of an every-month task. */
+interface SignOffBatch { task: CalendarTask; month: TaskMonth | null; laos: readonly Lao[] }
+
+/** Signs off several LAOs (and tasks) at once: those of the batches the user may sign, one request per task. */
+function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear: number; batches: readonly SignOffBatch[]; label: (count: number) => string; testId: string }) {
   const { t } = useTranslation('calendar');
   const online = useOnline();
   const mayAct = useCanSignOff();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
-  const ready = laos.filter(mayAct);
-  if (ready.length === 0) return null;
+  const pending = batches.map((batch) => ({ ...batch, laos: batch.laos.filter(mayAct) })).filter((batch) => batch.laos.length > 0);
+  const count = pending.reduce((sum, batch) => sum + batch.laos.length, 0);
+  if (count === 0) return null;
   const run = async () => {
     setBusy(true);
-    setProblem(await send(async (api) => (await api.signOff({ fiscalYear, laoIds: ready.map((lao) => lao.id), taskIds: [task.id], month, note: '' })).signOffs));
+    setProblem(await send(async (api) => {
+      const made: unknown[] = [];
+      for (const { task, month, laos } of pending) {
+        made.push(...(await api.signOff({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month, note: '' })).signOffs);
+      }
+      return made;
+    }));
     setBusy(false);
   };
   return (
     <Box>
-      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || !online} onClick={() => void run()} data-testid="signoff-all">
-        {t('signOff.signAll', { count: ready.length })}
+      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || !online} onClick={() => void run()} data-testid={testId} data-count={count}>
+        {label(count)}
       </Button>
       {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
     </Box>
   );
+}
+
+/** Signs off at once every complete LAO of the list that the user may sign and that is not signed yet. */
+export function SignOffAllButton({ laos, task, fiscalYear, month }: { laos: readonly Lao[]; task: CalendarTask; fiscalYear: number; month: TaskMonth | null }) {
+  const { t } = useTranslation('calendar');
+  return <BulkSignOffButton fiscalYear={fiscalYear} batches={[{ task, month, laos }]} label={(count) => t('signOff.signAll', { count })} testId="signoff-all" />;
 }
 
 /**
@@ -215,33 +222,7 @@ export function SignOffMonthButton({ fiscalYear, year, month, tasks }: {
   tasks: ReadonlyArray<{ task: CalendarTask; complete: readonly Lao[] }>;
 }) {
   const { t } = useTranslation('calendar');
-  const online = useOnline();
-  const mayAct = useCanSignOff();
   const signed = useActiveSignOffs(fiscalYear, year, month);
-  const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
-  const pending = tasks
-    .map(({ task, complete }) => ({ task, laos: complete.filter((lao) => mayAct(lao) && !signed.has(`${lao.id}|${task.id}`)) }))
-    .filter((entry) => entry.laos.length > 0);
-  const count = pending.reduce((sum, entry) => sum + entry.laos.length, 0);
-  if (count === 0) return null;
-  const run = async () => {
-    setBusy(true);
-    setProblem(await send(async (api) => {
-      const made: unknown[] = [];
-      for (const { task, laos } of pending) {
-        made.push(...(await api.signOff({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month: signOffMonth(task, { year, month }), note: '' })).signOffs);
-      }
-      return made;
-    }));
-    setBusy(false);
-  };
-  return (
-    <Box>
-      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || !online} onClick={() => void run()} data-testid="signoff-month" data-count={count}>
-        {t('signOff.signMonth', { count })}
-      </Button>
-      {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
-    </Box>
-  );
+  const batches = tasks.map(({ task, complete }) => ({ task, month: signOffMonth(task, { year, month }), laos: complete.filter((lao) => !signed.has(`${lao.id}|${task.id}`)) }));
+  return <BulkSignOffButton fiscalYear={fiscalYear} batches={batches} label={(count) => t('signOff.signMonth', { count })} testId="signoff-month" />;
 }

@@ -6,12 +6,11 @@ import type { LaoTaskResults } from '../../data/completionCache';
 
 export interface MonthProgress { year: number; month: number; tally: StatusTally }
 
-/** Share of LAO × task pairs complete among the tasks due in each month so far (matrix model per month). */
+const monthKeyOf = (m: { year: number; month: number }) => `${m.year}-${String(m.month).padStart(2, '0')}`;
+
+/** Share of LAO × task pairs complete among the tasks due in each month so far: the year's months up to today's. */
 export function monthlyProgress(template: CalendarTemplate, laos: readonly Lao[], results: ReadonlyMap<string, LaoTaskResults>, asOf: string): MonthProgress[] {
-  const asOfMonth = asOf.slice(0, 7);
-  return monthsOfFiscalYear(template.fiscalYear)
-    .filter(({ year, month }) => `${year}-${String(month).padStart(2, '0')}` <= asOfMonth)
-    .map(({ year, month }) => ({ year, month, tally: tallyResults(results, laos.map((lao) => lao.id), tasksForMonth(template, year, month)) }));
+  return yearOfMonths(template, laos, results, asOf).filter((m) => monthKeyOf(m) <= asOf.slice(0, 7));
 }
 
 /** Every LAO × task of the year by status: what is done, what is late, what has not begun. */
@@ -40,7 +39,7 @@ export function yearOfMonths(template: CalendarTemplate, laos: readonly Lao[], r
   const asOfMonth = asOf.slice(0, 7);
   return monthsOfFiscalYear(template.fiscalYear).map(({ year, month }) => {
     const tally = tallyResults(results, laoIds, tasksForMonth(template, year, month));
-    if (`${year}-${String(month).padStart(2, '0')}` <= asOfMonth) return { year, month, tally };
+    if (monthKeyOf({ year, month }) <= asOfMonth) return { year, month, tally };
     const ahead = { ...emptyTally(), not_yet_due: tally.total - tally.not_applicable, not_applicable: tally.not_applicable, total: tally.total };
     return { year, month, tally: ahead };
   });
