@@ -90,7 +90,7 @@ export function MatrixPage() {
         {district || type || status ? (
           <Button size="small" onClick={() => updateParams((next) => ['district', 'type', 'status'].forEach((k) => next.delete(k)))}>{t('matrix.clear')}</Button>
         ) : null}
-        <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto' }} data-testid="matrix-shown">{t('matrix.shown', { count: model.shown, total: model.total })}</Typography>
+        <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto', whiteSpace: 'nowrap' }} data-testid="matrix-shown">{t('matrix.shown', { count: model.shown, total: model.total })}</Typography>
       </Stack>
       <StatusLegend />
       {snapshot.stale ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
