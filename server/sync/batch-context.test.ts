@@ -11,7 +11,7 @@ const dataset = generateDemoProvince({ seed: 'batch-context', laoCount: 3, fisca
 const lao = dataset.laos[1]!;
 const rowsOf = (table: (typeof TABLES)[number]) => (dataset.records[table] as unknown as WireRecord[]).filter((r) => r.laoId === lao.id);
 
-/** A transaction that answers the context query from the demo rows and counts the queries. */
+/** A transaction that answers the context query from the demo rows and counts the reads (not the locks). */
 function fakeTx(): Queryable & { queries: number } {
   const rows: RecordRow[] = TABLES.flatMap((table) =>
     rowsOf(table).map(({ id, laoId, provinceCode, fiscalYear, deleted, version, updatedAt, updatedBy, ...data }) => ({
@@ -21,7 +21,8 @@ function fakeTx(): Queryable & { queries: number } {
   );
   const tx = {
     queries: 0,
-    async query<T>(_sql: string, params?: unknown[]) {
+    async query<T>(sql: string, params?: unknown[]) {
+      if (sql.includes('pg_advisory_xact_lock')) return { rows: [] as T[], rowCount: 0 };
       tx.queries += 1;
       const laoIds = params?.[0] as string[];
       return { rows: rows.filter((r) => laoIds.includes(r.lao_id)) as T[], rowCount: 0 };
@@ -29,6 +30,19 @@ function fakeTx(): Queryable & { queries: number } {
     async exec() {},
   };
   return tx;
+}
+
+/** A transaction that answers every query with no rows and keeps each statement. */
+function recordingTx(): { sql: Array<{ text: string; params: unknown[] }>; tx: Queryable } {
+  const sql: Array<{ text: string; params: unknown[] }> = [];
+  const tx: Queryable = {
+    async query<T>(text: string, params: unknown[] = []) {
+      sql.push({ text, params });
+      return { rows: [] as T[], rowCount: 0 };
+    },
+    async exec() {},
+  };
+  return { sql, tx };
 }
 
 /** The state after the writes, built from scratch: what a per-mutation query would have shown. */
@@ -94,20 +108,24 @@ describe('batch validation context', () => {
   });
 
   it('locks an LAO\'s one-per-period table before reading it, and reads only the tables the rules of the written table read', async () => {
-    const sql: Array<{ text: string; params: unknown[] }> = [];
-    const tx: Queryable = {
-      async query<T>(text: string, params: unknown[] = []) {
-        sql.push({ text, params });
-        return { rows: [] as T[], rowCount: 0 };
-      },
-      async exec() {},
-    };
+    const { sql, tx } = recordingTx();
     const contexts = await BatchContexts.load(tx, [{ table: 'fiscalStats', laoId: lao.id }]);
     expect(sql.map((q) => q.text.includes('pg_advisory_xact_lock'))).toEqual([true, false]);
-    expect(sql[0]!.params).toEqual([`period ${lao.id} fiscalStats`]);
+    expect(sql[0]!.params).toEqual([`records ${lao.id} fiscalStats`]);
     expect(sql[1]!.params[1]).toEqual(['fiscalStats']);
     await contexts.contextFor('fiscalStats', lao.id);
     await contexts.periodHolder(lao.id, { laoId: lao.id, table: 'fiscalStats', year: 2024, month: 10 }, '');
     expect(sql).toHaveLength(2);
+  });
+
+  it('locks the tables a payment is summed against, in one order, before reading them', async () => {
+    const { sql, tx } = recordingTx();
+    await BatchContexts.load(tx, [{ table: 'disbursements', laoId: lao.id }, { table: 'disbursements', laoId: 'a-second-lao' }]);
+    const locks = sql.filter((q) => q.text.includes('pg_advisory_xact_lock')).map((q) => String(q.params[0]));
+    expect(locks).toEqual([...locks].sort());
+    for (const laoId of [lao.id, 'a-second-lao']) expect(locks).toContain(`records ${laoId} disbursements`);
+    // Every lock comes before the read it guards.
+    expect(sql.at(-1)!.text).toContain('FROM records');
+    expect(sql.slice(0, -1).every((q) => q.text.includes('pg_advisory_xact_lock'))).toBe(true);
   });
 });

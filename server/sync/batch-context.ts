@@ -15,7 +15,11 @@ import type { Queryable } from '../store/db';
 import { RECORD_ROW_COLUMNS, toWireRecord, type RecordRow } from './records';
 
 const IS_CONTEXT_TABLE = new Set<string>(CONTEXT_TABLES);
-const IS_PERIOD_TABLE = new Set<string>(PERIOD_TABLES);
+/**
+ * Tables whose rows a rule weighs together (one per period, sums against an
+ * allocation or a total): read under a transaction lock per LAO and table.
+ */
+const IS_LOCKED_TABLE = new Set<string>([...PERIOD_TABLES, ...Object.values(SUM_LOOKUPS).map((lookup) => lookup.table)]);
 const LAYERED = new Set<string>([...Object.keys(LOOKUP_TABLES), ...Object.keys(SUM_LOOKUPS), 'periodTaken']);
 /** An id no record has: a sum(by, NONE) is the sum over every row. */
 const NONE = '';
@@ -160,7 +164,7 @@ export class BatchContexts {
   private async read(needs: Map<string, Iterable<RecordTable>>): Promise<void> {
     const missing = new Map([...needs].map(([laoId, tables]) => [laoId, this.lao(laoId).missing(tables)] as const).filter(([, tables]) => tables.length > 0));
     if (missing.size === 0) return;
-    await this.lockPeriods(missing);
+    await this.lockReads(missing);
     const laoIds = [...missing.keys()];
     const tables = [...new Set([...missing.values()].flat())];
     const { rows } = await this.tx.query<RecordRow>(
@@ -173,13 +177,16 @@ export class BatchContexts {
   }
 
   /**
-   * Before an LAO's one-per-period table is read, a transaction lock on it:
-   * two batches creating the same period (two officers back online at once)
-   * run one after the other and the second sees the first's row. Taken in
-   * one order, so two batches cannot deadlock on them.
+   * Before an LAO's one-per-period table or a table its sums add up is read,
+   * a transaction lock on it: two batches creating the same period, or each
+   * paying 60% of one item (two officers back online at once), run one after
+   * the other, and the second sees the first's rows (READ COMMITTED reads
+   * what committed before each statement). Taken in one order within a read,
+   * so the up-front read of a batch cannot deadlock with another's; a later
+   * read that does is retried whole (retry.ts).
    */
-  private async lockPeriods(missing: Map<string, RecordTable[]>): Promise<void> {
-    const keys = [...missing].flatMap(([laoId, tables]) => tables.filter((t) => IS_PERIOD_TABLE.has(t)).map((t) => `period ${laoId} ${t}`)).sort();
+  private async lockReads(missing: Map<string, RecordTable[]>): Promise<void> {
+    const keys = [...missing].flatMap(([laoId, tables]) => tables.filter((t) => IS_LOCKED_TABLE.has(t)).map((t) => `records ${laoId} ${t}`)).sort();
     for (const key of keys) await this.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
   }
 

@@ -47,7 +47,7 @@ export async function applyPush(db: Database, principal: Principal, request: Pus
       const stored = await storedResults(tx, request.mutations.map((m) => m.mutationId));
       const fresh = request.mutations.filter((m) => !stored.has(m.mutationId));
       const log = new ChangeCollector();
-      const batch = await BatchState.load(tx, fresh);
+      const batch = await BatchState.load(tx, fresh, principal);
       const ctx: MutationContext = { principal, deviceId: request.deviceId, now, log, batch };
       const results: MutationResult[] = [];
       const answered: Array<{ mutation: Mutation; result: MutationResult }> = [];
@@ -118,7 +118,7 @@ class BatchState {
     readonly contexts: BatchContexts,
   ) {}
 
-  static async load(tx: Queryable, mutations: Mutation[]): Promise<BatchState> {
+  static async load(tx: Queryable, mutations: Mutation[], principal: Principal): Promise<BatchState> {
     const ids = [...new Set(mutations.map((m) => m.recordId.toLowerCase()))].sort();
     const { rows } = ids.length === 0 ? { rows: [] } : await tx.query<RecordRow>(`SELECT ${RECORD_ROW_COLUMNS} FROM records WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -128,17 +128,26 @@ class BatchState {
       return typeof laoId === 'string' ? laoId : undefined;
     };
     const laoIds = [...new Set(mutations.map(laoOf).filter((id): id is string => id !== undefined))];
-    const state = new BatchState(tx, byId, new Map(), await BatchContexts.load(tx, mutations.map((m) => ({ table: m.table, laoId: laoOf(m) }))));
-    await state.readLaos(laoIds);
-    return state;
+    const laoProvinces = await BatchState.provinces(tx, laoIds);
+    // Only LAOs the user may write are read, and locked, up front: a forged batch naming
+    // other LAOs holds no lock on them (checkScope refuses it before anything is read).
+    const writable = (laoId: string | undefined) => {
+      const provinceCode = laoId === undefined ? undefined : laoProvinces.get(laoId);
+      return provinceCode !== undefined && canWriteLao(principal, { id: laoId!, provinceCode }) ? laoId : undefined;
+    };
+    const contexts = await BatchContexts.load(tx, mutations.map((m) => ({ table: m.table, laoId: writable(laoOf(m)) })));
+    return new BatchState(tx, byId, laoProvinces, contexts);
   }
 
-  private async readLaos(laoIds: string[]): Promise<void> {
-    if (laoIds.length === 0) return;
-    const { rows } = await this.tx.query<{ id: string; province_code: string }>('SELECT id, province_code FROM laos WHERE id = ANY($1::text[])', [laoIds]);
-    for (const id of laoIds) this.laoProvinces.set(id, undefined);
-    for (const lao of rows) this.laoProvinces.set(lao.id, lao.province_code);
+  /** Each LAO's province, undefined for an unknown LAO. */
+  private static async provinces(tx: Queryable, laoIds: string[]): Promise<Map<string, string | undefined>> {
+    const provinces = new Map<string, string | undefined>(laoIds.map((id) => [id, undefined]));
+    if (laoIds.length === 0) return provinces;
+    const { rows } = await tx.query<{ id: string; province_code: string }>('SELECT id, province_code FROM laos WHERE id = ANY($1::text[])', [laoIds]);
+    for (const lao of rows) provinces.set(lao.id, lao.province_code);
+    return provinces;
   }
+
 
   row(id: string): RecordRow | undefined {
     return this.rows.get(id.toLowerCase());
@@ -146,7 +155,7 @@ class BatchState {
 
   /** The LAO's province, or undefined for an unknown LAO. */
   async provinceOf(laoId: string): Promise<string | undefined> {
-    if (!this.laoProvinces.has(laoId)) await this.readLaos([laoId]);
+    if (!this.laoProvinces.has(laoId)) for (const [id, province] of await BatchState.provinces(this.tx, [laoId])) this.laoProvinces.set(id, province);
     return this.laoProvinces.get(laoId);
   }
 
