@@ -2,10 +2,14 @@ import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
+import type { Lao } from '../../../shared/domain/reference';
 import { parseCsv } from '../../../shared/export/registryCsv';
 import { openLocalDb } from '../../data/db';
+import { loadDraft, saveDraft } from '../../data/drafts';
+import { saveRecord } from '../../data/records';
 import { importRegistry } from './importRegistry';
 
+const OFFICER_ID = '0190c4e2-0000-7000-8000-00000000a003';
 const fixture = (name: string) => readFileSync(new URL(`./fixtures/${name}`, import.meta.url), 'utf8');
 
 describe('importing the DLA registry CSV', () => {
@@ -72,6 +76,61 @@ describe('importing the DLA registry CSV', () => {
     expect(stored.every((l) => l.nameEn === '')).toBe(true);
     expect((await db.provinces.get('30'))?.nameEn).toBe('');
     expect(steps).toEqual(['checking 0/1', 'checking 7/7', 'sending 0/6', 'sending 6/6', 'storing 6/6']);
+    db.close();
+  });
+
+  it("moves an officer's unsynced work for an LAO the server holds under another id to the server's id, with its outbox entry and draft", async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    // Imported on this laptop alone first (no server): the LAOs get ids made here.
+    expect(await importRegistry(db, fixture('re01_demo_tambon.csv'))).toMatchObject({ ok: true, laos: 6 });
+    const lao = (await db.laos.toArray())[0] as unknown as Lao;
+    const officer = { userId: OFFICER_ID, now: () => new Date('2026-11-26T03:00:00Z') };
+    const saved = await saveRecord(db, 'antiDrugActivities', {
+      laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: 2570, heldOn: '2026-11-20', kind: 'campaign',
+      name: 'เดินรณรงค์', budget: 100_000, participants: 50, result: null, enteredOnBehalf: true,
+    }, officer);
+    expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
+    expect((await saveDraft(db, { table: 'antiDrugActivities', laoId: lao.id, recordId: null, values: { name: 'ร่าง' } })).ok).toBe(true);
+    const other = (await db.laos.toArray())[1] as unknown as Lao;
+
+    // Then through the server, which holds this LAO's code under an id of its own; the other LAOs keep theirs.
+    const serverId = uuidv7();
+    const outcome = await importRegistry(db, fixture('re01_demo_tambon.csv'), {
+      sendToServer: async (file) => ({ keptIds: Object.fromEntries(file.laos.map((l) => [l.id, l.code === lao.code ? serverId : l.id])) }),
+    });
+    expect(outcome).toMatchObject({ ok: true, laos: 6, onServer: true });
+    expect(await db.laos.get(lao.id)).toBeUndefined();
+    expect(await db.laos.get(serverId)).toMatchObject({ code: lao.code });
+    expect(await db.laos.get(other.id)).toMatchObject({ code: other.code });
+    const record = await db.table('antiDrugActivities').get(saved.ok ? saved.value.id : '');
+    expect(record).toMatchObject({ laoId: serverId, name: 'เดินรณรงค์', version: 0 });
+    const [entry] = await db.outbox.toArray();
+    expect(entry!.changes.laoId).toEqual({ old: null, new: serverId });
+    expect(await db.table('antiDrugActivities').where('laoId').equals(lao.id).count()).toBe(0);
+    expect(await loadDraft(db, 'antiDrugActivities', lao.id, null)).toBeUndefined();
+    expect(await loadDraft(db, 'antiDrugActivities', serverId, null)).toMatchObject({ laoId: serverId, values: { name: 'ร่าง' } });
+    db.close();
+  });
+
+  it('moves nothing when this device cannot store the import: the work stays under the LAO id it had', async () => {
+    const db = openLocalDb(`registry-${uuidv7()}`);
+    await importRegistry(db, fixture('re01_demo_tambon.csv'));
+    const lao = (await db.laos.toArray())[0] as unknown as Lao;
+    const saved = await saveRecord(db, 'antiDrugActivities', {
+      laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: 2570, heldOn: '2026-11-20', kind: 'campaign',
+      name: 'เดินรณรงค์', budget: 100_000, participants: 50, result: null, enteredOnBehalf: true,
+    }, { userId: OFFICER_ID, now: () => new Date('2026-11-26T03:00:00Z') });
+    expect(saved, JSON.stringify(saved)).toMatchObject({ ok: true });
+    db.laos.hook('creating', () => {
+      throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+    });
+    const outcome = await importRegistry(db, fixture('re01_demo_tambon.csv'), {
+      sendToServer: async (file) => ({ keptIds: Object.fromEntries(file.laos.map((l) => [l.id, uuidv7()])) }),
+    });
+    expect(outcome).toEqual({ ok: false, localError: { code: 'QUOTA_EXCEEDED' }, onServer: true });
+    expect(await db.laos.get(lao.id)).toMatchObject({ code: lao.code });
+    expect(await db.table('antiDrugActivities').where('laoId').equals(lao.id).count()).toBe(1);
+    expect((await db.outbox.toArray())[0]!.changes.laoId).toEqual({ old: null, new: lao.id });
     db.close();
   });
 

@@ -10,7 +10,10 @@
 import { v7 as uuidv7 } from 'uuid';
 import type { District, Lao, Province } from '../../../shared/domain/reference';
 import { parseRegistry, type RegistryImport, type RegistryIssue } from '../../../shared/export/registryCsv';
-import type { EplanDb } from '../../data/db';
+import type { Table } from 'dexie';
+import { RECORD_TABLES } from '../../../shared/domain/tables';
+import type { EplanDb, StoredRecord } from '../../data/db';
+import { draftKey, type RecordDraft } from '../../data/drafts';
 import { classifyWriteError, type WriteError } from '../../data/records';
 
 export type RegistryImportOutcome =
@@ -68,17 +71,23 @@ export async function importRegistry(db: EplanDb, text: string, options: Registr
   // The server's ids for LAOs it held under another id than this laptop made for them.
   const stored = { ...file, laos: file.laos.map((lao) => (keptIds[lao.id] ? { ...lao, id: keptIds[lao.id]! } : lao)) };
   try {
-    await storeLocally(db, stored, Object.keys(keptIds), (done) => progress('storing', done, stored.laos.length));
+    await storeLocally(db, stored, keptIds, (done) => progress('storing', done, stored.laos.length));
   } catch (error) {
     return { ok: false, localError: classifyWriteError(error), onServer };
   }
   return { ok: true, ...counts(parsed.value), onServer };
 }
 
-async function storeLocally(db: EplanDb, file: { provinces: Province[]; districts: District[]; laos: Lao[] }, replacedIds: readonly string[], onStored: (done: number) => void): Promise<void> {
-  await db.transaction('rw', [db.provinces, db.districts, db.laos], async () => {
-    // A row this laptop held under an id the server replaced goes: its code now belongs to the server's id.
-    if (replacedIds.length > 0) await db.laos.bulkDelete([...replacedIds]);
+async function storeLocally(db: EplanDb, file: { provinces: Province[]; districts: District[]; laos: Lao[] }, replaced: Readonly<Record<string, string>>, onStored: (done: number) => void): Promise<void> {
+  const replacedIds = Object.keys(replaced).filter((id) => replaced[id] !== id);
+  const recordTables = RECORD_TABLES.map((table) => db.table<StoredRecord, string>(table));
+  await db.transaction('rw', [db.provinces, db.districts, db.laos, db.outbox, db.table('drafts'), ...recordTables], async () => {
+    if (replacedIds.length > 0) {
+      // A row this laptop held under an id the server replaced goes: its code now belongs to the server's id.
+      await db.laos.bulkDelete(replacedIds);
+      // Work entered here for it (never synced: the server never knew that id) follows the code to the server's id.
+      await repointLaos(db, recordTables, replaced, replacedIds);
+    }
     await db.provinces.bulkPut(file.provinces as never[]);
     await db.districts.bulkPut(file.districts as never[]);
     for (let start = 0; start < file.laos.length; start += STORE_CHUNK) {
@@ -86,6 +95,33 @@ async function storeLocally(db: EplanDb, file: { provinces: Province[]; district
       onStored(Math.min(start + STORE_CHUNK, file.laos.length));
     }
   });
+}
+
+/**
+ * Records, outbox entries and drafts of the replaced LAO ids moved to the ids
+ * that replace them, inside the import's transaction: the officer's unsynced
+ * work is sent for the LAO it was entered for, never left under an id no
+ * server knows (where the next push would refuse it as an unknown LAO).
+ */
+async function repointLaos(db: EplanDb, recordTables: ReadonlyArray<Table<StoredRecord, string>>, replaced: Readonly<Record<string, string>>, replacedIds: readonly string[]): Promise<void> {
+  const to = (laoId: unknown) => (typeof laoId === 'string' ? replaced[laoId] : undefined);
+  for (const table of recordTables) {
+    await table.where('laoId').anyOf([...replacedIds]).modify((record) => {
+      record.laoId = to(record.laoId)!;
+    });
+  }
+  await db.outbox.toCollection().modify((entry) => {
+    const laoId = entry.changes.laoId;
+    if (laoId && to(laoId.new)) entry.changes = { ...entry.changes, laoId: { ...laoId, new: to(laoId.new)! } };
+  });
+  const drafts = db.table<RecordDraft, string>('drafts');
+  const moved = (await drafts.toArray()).filter((draft) => to(draft.laoId));
+  if (moved.length === 0) return;
+  await drafts.bulkDelete(moved.map((draft) => draft.key));
+  await drafts.bulkPut(moved.map((draft) => {
+    const laoId = to(draft.laoId)!;
+    return { ...draft, laoId, key: draftKey(draft.table, laoId, draft.recordId) };
+  }));
 }
 
 const counts = (v: RegistryImport) => ({ provinces: v.provinces.length, districts: v.districts.length, laos: v.laos.length, rows: v.rows });
