@@ -75,6 +75,34 @@ describe.each(testBackends)('migrate on $kind', (backend) => {
     }
   });
 
+  it('gives each device id already in use to the user whose token for it is the oldest, and revokes the others\' tokens for it (008)', async () => {
+    const fresh = await backend.open();
+    try {
+      const all = await loadMigrations();
+      await migrate(fresh, all.filter((m) => m.version < 8));
+      await fresh.exec(`INSERT INTO users (id, username, display_name, role) VALUES ('u1', 'one', 'One', 'officer'), ('u2', 'two', 'Two', 'officer'), ('u3', 'three', 'Three', 'officer');
+        INSERT INTO device_tokens (id, token_hash, user_id, device_id, created_at, expires_at, revoked_at) VALUES
+          ('00000000-0000-7000-8000-000000000001', 'h1', 'u2', 'shared-laptop', '2026-01-02T00:00:00Z', '2027-01-01T00:00:00Z', NULL),
+          ('00000000-0000-7000-8000-000000000002', 'h2', 'u1', 'shared-laptop', '2026-01-01T00:00:00Z', '2027-01-01T00:00:00Z', NULL),
+          ('00000000-0000-7000-8000-000000000003', 'h3', 'u3', 'shared-laptop', '2026-01-03T00:00:00Z', '2027-01-01T00:00:00Z', '2026-02-01T00:00:00Z'),
+          ('00000000-0000-7000-8000-000000000004', 'h4', 'u2', 'own-laptop', '2026-01-05T00:00:00Z', '2027-01-01T00:00:00Z', NULL),
+          ('00000000-0000-7000-8000-000000000005', 'h5', 'u1', 'shared-laptop', '2026-03-01T00:00:00Z', '2027-01-01T00:00:00Z', NULL)`);
+      await migrate(fresh, all);
+      const owners = await fresh.query<{ device_id: string; user_id: string }>('SELECT device_id, user_id FROM device_owners ORDER BY device_id');
+      expect(owners.rows).toEqual([{ device_id: 'own-laptop', user_id: 'u2' }, { device_id: 'shared-laptop', user_id: 'u1' }]);
+      const tokens = await fresh.query<{ token_hash: string; revoked: boolean }>('SELECT token_hash, revoked_at IS NOT NULL AS revoked FROM device_tokens ORDER BY token_hash');
+      // u2's token for u1's laptop stops working; u1's own tokens and u2's own laptop keep theirs; u3's stays revoked.
+      expect(tokens.rows).toEqual([
+        { token_hash: 'h1', revoked: true }, { token_hash: 'h2', revoked: false }, { token_hash: 'h3', revoked: true },
+        { token_hash: 'h4', revoked: false }, { token_hash: 'h5', revoked: false },
+      ]);
+      const keptRevocation = await fresh.query<{ revoked_at: Date }>("SELECT revoked_at FROM device_tokens WHERE token_hash = 'h3'");
+      expect(new Date(keptRevocation.rows[0]!.revoked_at).toISOString()).toBe('2026-02-01T00:00:00.000Z');
+    } finally {
+      await fresh.close();
+    }
+  });
+
   it('rolls back a failing migration and keeps the last good version', async () => {
     const migrations = [
       ...(await loadMigrations()),
