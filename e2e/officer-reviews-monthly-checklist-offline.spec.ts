@@ -69,5 +69,12 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await expect(form).toBeVisible();
   await expect(form.getByLabel('ชื่อกิจกรรม')).toHaveValue('');
   await page.keyboard.press('Escape');
+  // A missing month of statistics (v.year, v.month) opens the new record's form on that month: here the fiscal year's third, December.
+  const december = { year: fy - 543 - 1, label: `ธันวาคม ${fy - 1}` };
+  await page.goto(`/#/laos/${laoId}?section=fiscalStats&record=new&v.year=${december.year}&v.month=12&c=fiscalStats&fy=${fy}`);
+  const month = form.getByRole('combobox', { name: /^เดือน/ });
+  await expect(month).toHaveValue(`${december.year}-12`);
+  await expect(month.locator('option:checked')).toHaveText(december.label);
+  await page.keyboard.press('Escape');
   await context.setOffline(false);
 });

@@ -13,7 +13,7 @@ import { SignOffMark, SignOffPanel, type LaoSignOffs } from './SignOff';
 import type { LaoRow } from './checklist';
 import { STATUS_STYLE, StatusChip, percent } from './status';
 import { useLocalName } from './months';
-import { NEW_RECORD } from '../records/links';
+import { NEW_RECORD, prefillParams } from '../records/links';
 
 const MAX_MISSING = 8;
 
@@ -23,12 +23,15 @@ const CATEGORY_OF_TABLE = new Map<string, string>(Object.entries(RECORD_CATEGORI
 /**
  * The URL contract with the LAO workspace: section = record table and record = the record
  * id that fixes a missing item, or NEW_RECORD when the record itself is missing (the
- * section's new-record form opens); c (category tab) and fy (fiscal year) as the workspace reads them.
+ * section's new-record form opens, with the fields the item names filled in:
+ * v.year and v.month, v.quarter); c (category tab) and fy (fiscal year) as the workspace reads them.
  */
-export function fixLink(laoId: string, item: Pick<MissingItem, 'table' | 'recordId' | 'params'>, fiscalYear?: number): string {
+export function fixLink(laoId: string, item: Pick<MissingItem, 'code' | 'table' | 'recordId' | 'params'>, fiscalYear?: number): string {
   const params = new URLSearchParams();
   if (item.table) params.set('section', item.table);
   if (item.table) params.set('record', item.recordId ?? NEW_RECORD);
+  // The new record's form opens on the month or quarter that is missing.
+  if (item.table && !item.recordId) for (const [key, value] of prefillParams(prefillFor(item))) params.set(key, value);
   const category = item.table ? CATEGORY_OF_TABLE.get(item.table) : undefined;
   if (category) params.set('c', category);
   const fy = typeof item.params?.fy === 'number' ? item.params.fy : fiscalYear;
@@ -36,6 +39,17 @@ export function fixLink(laoId: string, item: Pick<MissingItem, 'table' | 'record
   const query = params.toString();
   return `/laos/${laoId}${query ? `?${query}` : ''}`;
 }
+
+/** The fields of the missing record that an item names: the month of missing statistics, the quarter not reported. */
+function prefillFor(item: Pick<MissingItem, 'code' | 'params'>): Record<string, number> {
+  const fields = PREFILLED_FIELDS[item.code] ?? [];
+  return Object.fromEntries(fields.flatMap((field) => (typeof item.params?.[field] === 'number' ? [[field, item.params[field]]] : [])));
+}
+
+const PREFILLED_FIELDS: Partial<Record<string, readonly string[]>> = {
+  'fiscalStats.monthMissing': ['year', 'month'],
+  'quarter.notReported': ['quarter'],
+};
 
 function MissingList({ laoId, missing, fiscalYear }: { laoId: string; missing: MissingItem[]; fiscalYear: number }) {
   const { t } = useTranslation('calendar');

@@ -9,6 +9,7 @@ import { localDb } from '../../data/db';
 import { loadLaoSummary } from '../../data/queries';
 import { requestPersistentStorage } from '../../data/storage';
 import { CATEGORIES } from '../records/categories';
+import { prefillOf } from '../records/links';
 import { RecordSection } from '../records/RecordSection';
 import { DemoBanner } from '../home/DemoBanner';
 import type { DirectoryLao } from './directory';
@@ -120,6 +121,7 @@ export function LaoPage() {
             fiscalYear={fiscalYear}
             summary={def.table === 'ordinanceItems' ? <OrdinanceBalance summary={summary} /> : undefined}
             openRecordId={def.table === linkedSection ? params.get('record') ?? undefined : undefined}
+            prefill={def.table === linkedSection ? prefillOf(params) : undefined}
           />
         ))}
       </Stack>

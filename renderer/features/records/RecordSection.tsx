@@ -12,7 +12,7 @@ import { deleteRecord, restoreRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
 import { filterBySearch, searchTextOf, tableColumns } from './columns';
 import { RecordTable, type TableTexts } from './RecordTable';
-import { toFormValues } from './convert';
+import { toFormValue, toFormValues } from './convert';
 import { useLabelContext, useReferenceData, type ReferenceData } from './hooks';
 import { RecordDialog, type EditorState } from './RecordDialog';
 import type { ColumnContext, FormValues, TableDef } from './types';
@@ -29,6 +29,8 @@ export interface RecordSectionProps {
   summary?: ReactNode;
   /** A record to open at once: the checklist's "fix it" links name the record that is missing something. */
   openRecordId?: string;
+  /** Fields a link fills in on the new record's form (the month or quarter the checklist found missing). */
+  prefill?: Readonly<Record<string, number>>;
 }
 
 const BIG_LIST = 8;
@@ -46,7 +48,7 @@ function preselectOnlyOptions(def: TableDef, values: FormValues, data: Reference
  * One table of an LAO: a fast list with quick filter, and create, edit, delete (undoable) and history in a dialog.
  * A user who may not write the LAO (a supervisor) reads: no add, edit or delete is offered, rows open read-only.
  */
-export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: RecordSectionProps) {
+export function RecordSection({ def, lao, fiscalYear, summary, openRecordId, prefill }: RecordSectionProps) {
   const base = useLabelContext();
   const { t } = useTranslation();
   const writeErrorText = useWriteErrorText();
@@ -70,11 +72,13 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
   const [error, setError] = useState<string | null>(null);
   const [saved, setSaved] = useState<string | null>(null);
 
-  const open = async (record: StoredRecord | null, ignoreDraft = false) => {
+  const open = async (record: StoredRecord | null, ignoreDraft = false, filled?: Readonly<Record<string, number>>) => {
     const draft = ignoreDraft ? undefined : await loadDraft(db, def.table, lao.id, record?.id ?? null);
     const onBehalf = await onBehalfDefault(db, await currentActor());
     const initial = toFormValues(def, record ?? undefined, { fiscalYear, today: today() }, onBehalf);
     if (!record) preselectOnlyOptions(def, initial, references.data);
+    // A link's fields go under a draft: what the user typed is never replaced.
+    if (!record && filled) for (const field of def.fields) if (field.name in filled) initial[field.name] = toFormValue(field, filled);
     // A draft of an existing record keeps the record as it was when typing began.
     const seen = record ? ((draft?.seen as StoredRecord | undefined) ?? record) : null;
     setEditor((previous) => ({
@@ -125,7 +129,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId }: R
       openedFromLink.current = openRecordId;
       // open() reads the draft from IndexedDB before it sets any state.
       // eslint-disable-next-line react-hooks/set-state-in-effect
-      void open(null);
+      void open(null, false, prefill);
       return;
     }
     const target = rows.find((row) => row.id === openRecordId);
