@@ -23,7 +23,7 @@ import { fillBenchLogin, launchChromium, rendererDir, sampleHeap } from './brows
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult, ReplicationResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
-import { figure, printBenchJson, target, type Figure } from './lib/report';
+import { figure, printBenchJson, printInterim, target, type Figure } from './lib/report';
 import { POSTGRES_URL, startServerProcess } from './lib/server';
 import { BENCH_OFFICER, CACHE_DIR, FULL_SCALE, REPO_ROOT, seedPglite, seedPostgres, type SeededData } from './seed';
 
@@ -196,6 +196,7 @@ async function main(): Promise<void> {
         figures[`${kind}SyncMs`] = figure(run.ms, 'ms', `app initial sync (${kind} server), sign-in click → synced`);
         figures[`${kind}SyncRowsPerSec`] = figure(rate(run.rows, run.ms), 'rows/s', `app initial sync rows/s (${kind})`);
         figures[`${kind}PeakHeapMb`] = figure(run.peakHeapMb, 'MB', `peak renderer JS heap during the sync (${kind})`);
+        printInterim('initial-sync', figures, context);
         // The baselines' rows, fetched from the same server after the timed run.
         rowsExport ??= await exportRows(server.url, seeded.key);
       } finally {
@@ -216,6 +217,7 @@ async function main(): Promise<void> {
       log(`baseline (a): Dexie bulkPut ${bulk.rows.toLocaleString('en')} rows in ${seconds(bulk.writeMs)} of writes = ${Math.round(rate(bulk.rows, bulk.writeMs)).toLocaleString('en')} rows/s (${seconds(bulk.wallMs)} with fetching the files)`);
       figures.bulkPutMs = figure(bulk.writeMs, 'ms', 'Dexie bulkPut of the same rows, writes only');
       figures.bulkPutRowsPerSec = figure(rate(bulk.rows, bulk.writeMs), 'rows/s', 'Dexie bulkPut rows/s');
+      printInterim('initial-sync', figures, context);
       await page.context().close();
 
       const loaded = await loadPouch(pouch.url, rowsExport.dir, files, pouchDocs);

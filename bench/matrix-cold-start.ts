@@ -23,7 +23,7 @@ import { buildMatrix } from '../renderer/features/matrix/matrix';
 import { fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion, waitForStoredCompletion } from './browser/chromium';
 import { bundleBaselines } from './browser/serve';
 import { parseBenchArgs } from './lib/args';
-import { figure, printBenchJson, target, type Figure } from './lib/report';
+import { figure, printBenchJson, printInterim, target, type Figure } from './lib/report';
 import { startServerProcess } from './lib/server';
 import { BENCH_ASOF, BENCH_OFFICER, benchOptions, CACHE_DIR, FULL_SCALE, seedPglite } from './seed';
 
@@ -154,6 +154,7 @@ async function main(): Promise<void> {
     if (filled) {
       figures.diskSyncMs = figure(filled.syncMs, 'ms', 'one-off: the app\'s initial sync into a disk profile (the app as installed)');
       figures.firstCompletionMs = figure(filled.firstCompletionMs, 'ms', 'one-off: first completion pass after that sync, nothing stored yet');
+      printInterim('matrix-cold-start', figures);
     }
 
     // (i) Cold start to a usable checklist.
@@ -169,6 +170,7 @@ async function main(): Promise<void> {
       log(`cold start → checklist with completion: ${fmt(checklistMs)}${waitedForOfficer ? ' (through the lock screen, without the typing; the password check included)' : ''} (peak JS heap ${Math.round(peak)} MB)`);
       figures.coldStartChecklistMs = figure(checklistMs, 'ms', `cold start (new browser, ${seeded.records} records stored) → checklist rows with completion`);
       figures.coldStartPeakHeapMb = figure(peak, 'MB', 'peak renderer JS heap during the cold start');
+      printInterim('matrix-cold-start', figures);
       await page.screenshot({ path: path.join(CACHE_DIR, 'cold-start-checklist.png') });
     } finally {
       await context.close();
@@ -184,6 +186,7 @@ async function main(): Promise<void> {
       log(`matrix cold (navigation → ${seeded.laos} LAO rows rendered): ${fmt(coldMs)}`);
       log(`completion passes in this page: ${await completionPasses(page)}`);
       figures.matrixColdMs = figure(coldMs, 'ms', 'province matrix cold: navigation start → every LAO row rendered');
+      printInterim('matrix-cold-start', figures);
       await page.addScriptTag({ path: bundle });
       const laoId = await page.locator('[data-testid="matrix-row"]').nth(17).getAttribute('data-lao-id');
       const warm = await page.evaluate(([id, timeout]) => window.bench.editLaoAndWaitForRow('eplan-field-companion', id, timeout), [laoId!, 30_000] as const);

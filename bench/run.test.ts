@@ -1,6 +1,9 @@
+import { mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseBenchJson, percentile, printBenchJson, target } from './lib/report';
-import { parseRunArgs, reportOf } from './run';
+import { parseRunArgs, reportOf, runScript } from './run';
 
 describe('bench runner', () => {
   it('reads the common BENCH_JSON line and the export script\'s own shape', () => {
@@ -30,4 +33,22 @@ describe('bench runner', () => {
     // NaN goes out as null and comes back as NaN, so a phase with no finished request still parses.
     expect(parseBenchJson(`BENCH_JSON ${JSON.stringify(printed)}`)?.figures.a?.value).toBeNaN();
   });
+
+  it('keeps the figures a script measured before it was stopped at its time limit', async () => {
+    const dir = await mkdtemp(path.join(tmpdir(), 'bench-run-'));
+    try {
+      const script = path.join(dir, 'overruns.ts');
+      const report = path.resolve(import.meta.dirname, 'lib/report.ts');
+      await writeFile(script, `import { printInterim } from ${JSON.stringify(report)};
+printInterim('overruns', { firstPhaseMs: { value: 1234, unit: 'ms' } }, { scale: 1 });
+setInterval(() => {}, 1000);
+`);
+      const outcome = await runScript({ name: 'overruns', script, quickArgs: [], timeoutMin: 0.05 }, false, []);
+      expect(outcome.problem).toBe('stopped after 0.05 min; the figures it measured until then are listed');
+      expect(outcome.report?.figures.firstPhaseMs).toEqual({ value: 1234, unit: 'ms' });
+      expect(outcome.report?.context).toEqual({ scale: 1, partial: true });
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  }, 30_000);
 });

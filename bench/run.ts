@@ -80,9 +80,9 @@ export function reportOf(name: string, output: string): BenchReport | null {
   }
 }
 
-function runScript(bench: BenchScript, quick: boolean, extraArgs: string[]): Promise<RunOutcome> {
+export function runScript(bench: BenchScript, quick: boolean, extraArgs: string[]): Promise<RunOutcome> {
   const started = performance.now();
-  const args = ['--import', 'tsx', path.join(REPO_ROOT, bench.script), ...(quick ? bench.quickArgs : []), ...extraArgs];
+  const args = ['--import', 'tsx', path.resolve(REPO_ROOT, bench.script), ...(quick ? bench.quickArgs : []), ...extraArgs];
   const child = spawn(process.execPath, args, {
     cwd: REPO_ROOT,
     env: { ...process.env, ...(quick ? bench.quickEnv : {}) },
@@ -127,7 +127,7 @@ function runScript(bench: BenchScript, quick: boolean, extraArgs: string[]): Pro
       } catch (error) {
         problem = error instanceof Error ? error.message : String(error);
       }
-      if (timedOut) problem = `stopped after ${bench.timeoutMin} min`;
+      if (timedOut) problem = `stopped after ${bench.timeoutMin} min${report?.context.partial ? '; the figures it measured until then are listed' : ''}`;
       else if (exitCode !== 0) problem ??= `exited with ${exitCode}`;
       else if (!report) problem ??= 'printed no BENCH_JSON line';
       resolve({ name: bench.name, exitCode, seconds, report, ...(problem ? { problem } : {}) });
@@ -146,6 +146,7 @@ function printSummary(outcomes: RunOutcome[]): void {
       const unit = o.report.figures[t.figure]?.unit ?? '';
       rows.push([o.name, t.name, `${formatNumber(t.value)} ${unit}`, `${t.op} ${formatNumber(t.limit)}`, t.pass ? 'PASS' : 'MISS']);
     }
+    if (o.report.context.partial) rows.push([o.name, `${Object.keys(o.report.figures).length} figures measured before it stopped (below)`, '—', '—', 'PARTIAL']);
     if (o.problem) rows.push([o.name, '—', '—', '—', `CRASHED (${o.problem})`]);
   }
   const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => r[c]!.length)));

@@ -69,6 +69,16 @@ export function printBenchJson(
   return report;
 }
 
+/**
+ * What a script has measured so far, as a BENCH_JSON line marked partial and
+ * without targets: printed after each phase, so a script stopped at its time
+ * limit (bench/run.ts) still reports every figure it got to. The final
+ * printBenchJson line, printed later, is the one read when the script ends.
+ */
+export function printInterim(name: string, figures: Record<string, Figure>, context: BenchReport['context'] = {}): void {
+  console.log(BENCH_JSON_PREFIX + JSON.stringify({ name, figures, targets: [], context: { ...context, partial: true } }));
+}
+
 /** The last BENCH_JSON line of a script's output, validated; null when there is none. */
 export function parseBenchJson(output: string): BenchReport | null {
   const lines = output.split('\n').filter((line) => line.startsWith(BENCH_JSON_PREFIX));
