@@ -18,7 +18,7 @@ import path from 'node:path';
 import type { Page } from '@playwright/test';
 import { defaultTemplate } from '../shared/calendar/index';
 import { generateDemoProvince } from '../shared/demo/generate';
-import { CompletionCache, groupByLao } from '../renderer/data/completionCache';
+import { CompletionCache, groupByLao } from '../shared/calendar/completionCache';
 import { buildMatrix } from '../renderer/features/matrix/matrix';
 import { fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion, waitForStoredCompletion } from './browser/chromium';
 import { bundleBaselines } from './browser/serve';

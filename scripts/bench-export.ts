@@ -24,7 +24,7 @@ import { defaultTemplate } from '../shared/calendar/index';
 import { generateDemoProvince } from '../shared/demo/generate';
 import { RECORD_TABLES } from '../shared/domain/tables';
 import type { Disbursement } from '../shared/domain/disbursement';
-import { CompletionCache, groupByLao } from '../renderer/data/completionCache';
+import { CompletionCache, groupByLao } from '../shared/calendar/completionCache';
 import { buildWorkbookBytes } from '../renderer/export/exportJob';
 import { rawSheets, type RawWorkbookInput } from '../renderer/export/rawWorkbook';
 

@@ -6,7 +6,7 @@
 import { performance } from 'node:perf_hooks';
 import { defaultTemplate, tasksForMonth } from '../shared/calendar/index';
 import { countRecords, generateDemoProvince } from '../shared/demo/generate';
-import { CompletionCache, groupByLao } from '../renderer/data/completionCache';
+import { CompletionCache, groupByLao } from '../shared/calendar/completionCache';
 import { buildMatrix } from '../renderer/features/matrix/matrix';
 
 const ASOF = '2026-11-25';

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { defaultTemplate, tasksForMonth } from '../shared/calendar/index';
 import { generateDemoProvince } from '../shared/demo/generate';
 import { RECORD_TABLES } from '../shared/domain/tables';
-import { CompletionCache, groupByLao } from '../renderer/data/completionCache';
+import { CompletionCache, groupByLao } from '../shared/calendar/completionCache';
 import { buildWorkbookBytes, type ExportRequest } from '../renderer/export/exportJob';
 
 const out = process.argv[2] ?? 'workbooks';

@@ -10,7 +10,7 @@ import { defaultTemplate, type CalendarTemplate, type LaoRecords } from '../../s
 import Dexie from 'dexie';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord, TableMark } from './db';
-import { CompletionCache, groupByLao, type LaoTaskResults } from './completionCache';
+import { CompletionCache, groupByLao, type LaoTaskResults } from '../../shared/calendar/completionCache';
 import { calendarKey, loadCompletionState, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 
 export interface CompletionSnapshot {

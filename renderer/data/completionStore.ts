@@ -9,7 +9,7 @@ import { z } from 'zod';
 import { COMPLETION_RULES_VERSION, isTaskStatus, type CalendarTemplate } from '../../shared/calendar/index';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { CompletionResultRow, CompletionStateRow, EplanDb, TableMark } from './db';
-import type { StampedResults } from './completionCache';
+import type { StampedResults } from '../../shared/calendar/completionCache';
 
 /** Bump when the stored shape or the stamp changes, so old rows are not misread. */
 const STATE_FORMAT = 1;

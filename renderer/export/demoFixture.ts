@@ -2,7 +2,7 @@
 import { defaultTemplate, tasksForMonth } from '../../shared/calendar/index';
 import { generateDemoProvince, type DemoDataset } from '../../shared/demo/generate';
 import { RECORD_TABLES } from '../../shared/domain/tables';
-import { CompletionCache, groupByLao, type LaoTaskResults } from '../data/completionCache';
+import { CompletionCache, groupByLao, type LaoTaskResults } from '../../shared/calendar/completionCache';
 
 export const FIXTURE_FY = 2569;
 export const FIXTURE_AS_OF = '2026-03-20';

@@ -7,7 +7,7 @@ import ExcelJS from 'exceljs';
 import { monthName, toBE } from '../../shared/calendar/fiscal';
 import { completeShare, signOffsInForce, TASK_STATUSES, tallyResults, type CalendarTask, type StatusTally } from '../../shared/calendar/index';
 import type { District, Lao, Province } from '../../shared/domain/reference';
-import type { LaoTaskResults } from '../data/completionCache';
+import type { LaoTaskResults } from '../../shared/calendar/completionCache';
 import { buildMatrix, type MatrixModel } from '../features/matrix/matrix';
 import { fill, Wording, type WorkbookLabels, type WorkbookLanguage } from './labels';
 import { partialDataFacts, type PartialData } from './partialNote';

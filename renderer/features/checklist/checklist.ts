@@ -1,7 +1,7 @@
 /** Pure shaping of completion results for the checklist: per-task counts and LAOs sorted by need. */
 import type { Lao } from '../../../shared/domain/reference';
 import { STATUS_RANK, tallyResults, type CalendarTask, type StatusTally, type TaskResult } from '../../../shared/calendar/index';
-import type { LaoTaskResults } from '../../data/completionCache';
+import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
 
 export interface LaoRow { lao: Lao; result: TaskResult }
 

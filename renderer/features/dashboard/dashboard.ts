@@ -2,7 +2,7 @@
 import { monthsOfFiscalYear } from '../../../shared/calendar/fiscal';
 import { completeShare, emptyTally, tallyGroups, tallyResults, tasksForMonth, type CalendarTemplate, type StatusTally } from '../../../shared/calendar/index';
 import type { District, Lao } from '../../../shared/domain/reference';
-import type { LaoTaskResults } from '../../data/completionCache';
+import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
 
 export interface MonthProgress { year: number; month: number; tally: StatusTally }
 

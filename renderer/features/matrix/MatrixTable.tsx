@@ -5,7 +5,7 @@ import { Link, useNavigate } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
 import type { CalendarTask, StatusTally, TaskStatus } from '../../../shared/calendar/index';
-import type { LaoTaskResults } from '../../data/completionCache';
+import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
 import { monthKey, useLocalName, useMonthLabel } from '../checklist/months';
 import { STATUS_STYLE, nothingDueStatus, percent } from '../checklist/status';
 import type { MatrixModel } from './matrix';

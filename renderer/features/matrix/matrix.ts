@@ -1,7 +1,7 @@
 /** Pure shaping of the province matrix: filter LAOs, group by district, percentages per task and district. */
 import { LAO_TYPE_CODES, type District, type Lao } from '../../../shared/domain/reference';
 import { tallyPerTask, type CalendarTask, type StatusTally, type TaskStatus } from '../../../shared/calendar/index';
-import type { LaoTaskResults } from '../../data/completionCache';
+import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
 
 export interface MatrixFilters { district?: string; type?: string; status?: TaskStatus }
 

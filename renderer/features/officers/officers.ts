@@ -2,7 +2,7 @@
 import type { Lao, User } from '../../../shared/domain/reference';
 import { assignedLaoIds } from '../../../shared/domain/assignments';
 import { contractDocsStatus, tallyResults, type CalendarTask, type StatusTally } from '../../../shared/calendar/index';
-import type { LaoTaskResults } from '../../data/completionCache';
+import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
 
 export interface OfficerRow {
   user: User;

@@ -3,8 +3,8 @@
  * stamp of its records (count, latest updatedAt, sum of versions) changes.
  * Pure: no Dexie, so the benchmark and unit tests drive it directly.
  */
-import { evaluateLao, type CalendarTemplate, type EvaluationContext, type LaoRecords, type TaskResult } from '../../shared/calendar/index';
-import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
+import { evaluateLao, type CalendarTemplate, type EvaluationContext, type LaoRecords, type TaskResult } from './index';
+import { RECORD_TABLES, type RecordTable } from '../domain/tables';
 
 export type LaoTaskResults = Readonly<Record<string, TaskResult>>;
 
