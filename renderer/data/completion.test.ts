@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import Dexie from 'dexie';
 import { v7 as uuidv7 } from 'uuid';
 import { generateDemoProvince } from '../../shared/demo/generate';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
@@ -142,6 +143,29 @@ describe('the engine hears about writes from Dexie', () => {
     await settle();
     const report = await engine.refresh();
     expect(report.recomputed).toEqual([lao.id]);
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('after a restart, an edit made through another connection to the database (another window, the benchmark) re-evaluates only its LAO', async () => {
+    // The stored state of an earlier start, then a new start that shows it and catches up.
+    const earlier = new ProvinceCompletion(db, FY, ASOF);
+    await earlier.refresh();
+    const engine = provinceCompletion(db, FY, ASOF);
+    expect((await engine.refresh()).mode).toBe('incremental');
+    const lao = dataset.laos[7]!;
+    const other = new Dexie(db.name);
+    await other.open();
+    try {
+      const plans = await other.table('plans').where('laoId').equals(lao.id).toArray();
+      expect(plans.length).toBeGreaterThan(0);
+      const updatedAt = new Date('2026-11-25T04:00:00Z').toISOString();
+      await other.table('plans').bulkPut(plans.map((plan) => ({ ...plan, deleted: true, updatedAt, version: Number(plan.version) + 1 })));
+    } finally {
+      other.close();
+    }
+    await settle();
+    const report = await engine.refresh();
+    expect(report).toMatchObject({ mode: 'incremental', reread: 1, recomputed: [lao.id] });
     expect(engine.snapshot().results).toEqual(await fullRecompute());
   });
 
