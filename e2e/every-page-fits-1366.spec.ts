@@ -9,6 +9,8 @@ const CATEGORIES = ['vision', 'plan', 'ordinance', 'contract', 'disbursement', '
 /** The page as it stands: no sideways scroll of the whole page, its heading and key control on screen, a screenshot. */
 async function fits(page: Page, name: string, keyControl: Locator): Promise<void> {
   await expect(keyControl).toBeVisible();
+  // Photographed as the page settles: not while statuses are still being brought up to date after the download.
+  await expect(page.getByTestId('completion-updating')).toHaveCount(0, { timeout: 60_000 });
   await expect(keyControl).toBeInViewport();
   const { scrollWidth, innerWidth } = await page.evaluate(() => ({ scrollWidth: document.scrollingElement!.scrollWidth, innerWidth: window.innerWidth }));
   expect(scrollWidth, `${name}: the page scrolls sideways`).toBeLessThanOrEqual(innerWidth);
