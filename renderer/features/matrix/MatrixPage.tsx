@@ -101,7 +101,7 @@ export function MatrixPage() {
       ) : model.shown === 0 ? (
         <Alert severity="info">{t('matrix.none')}</Alert>
       ) : (
-        <MatrixTable model={model} tasks={tasks} focusMonth={{ year, month }} locks={locks} />
+        <MatrixTable model={model} tasks={tasks} focusMonth={{ year, month }} locks={locks} stale={snapshot.stale} />
       )}
     </Stack>
   );

@@ -80,10 +80,12 @@ const Row = memo(function Row({ lao, results, tasks, lang, locks }: { lao: Lao; 
   );
 });
 
-export function MatrixTable({ model, tasks, focusMonth, locks }: {
+export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: {
   model: MatrixModel; tasks: readonly CalendarTask[]; focusMonth: { year: number; month: number };
   /** Sign-offs in force by `laoId|taskId`: a lock mark in the cell, with who and when. */
   locks: ReadonlyMap<string, SignOff>;
+  /** The figures are being brought up to date (the note above says so): shown faded, so none is read as final. */
+  stale?: boolean;
 }) {
   const { t, i18n } = useTranslation('calendar');
   const format = useFormat();
@@ -109,7 +111,7 @@ export function MatrixTable({ model, tasks, focusMonth, locks }: {
     navigate(`/?month=${monthKey(inMonth.year, inMonth.month)}&scope=all&task=${task.id}&lao=${laoId}`);
   };
   return (
-    <Box sx={tableSx} data-testid="matrix">
+    <Box sx={[tableSx, { transition: 'opacity 150ms' }, stale && { '& tbody, & tfoot': { opacity: 0.5 } }]} data-testid="matrix" data-stale={stale} aria-busy={stale}>
       <table>
         <thead>
           <tr>
