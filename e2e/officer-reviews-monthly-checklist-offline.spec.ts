@@ -76,5 +76,9 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await expect(month).toHaveValue(`${december.year}-12`);
   await expect(month.locator('option:checked')).toHaveText(december.label);
   await page.keyboard.press('Escape');
+  // A quarter not reported (v.quarter) opens the quarter report's form, in the disbursement tab, on that quarter.
+  await page.goto(`/#/laos/${laoId}?section=quarterReports&record=new&v.quarter=2&c=disbursement&fy=${fy}`);
+  await expect(form.getByLabel(/^ไตรมาส/)).toHaveValue('2');
+  await page.keyboard.press('Escape');
   await context.setOffline(false);
 });

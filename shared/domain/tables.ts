@@ -38,9 +38,10 @@ export const hasFiscalYear = (table: RecordTable): table is FiscalYearTable => F
 export const RECORD_CATEGORIES = {
   vision: ['visions'],
   plan: ['plans', 'planAmendments', 'planProjects'],
-  ordinance: ['ordinances', 'ordinanceItems', 'quarterReports'],
+  ordinance: ['ordinances', 'ordinanceItems'],
   contract: ['contracts'],
-  disbursement: ['disbursements'],
+  // A quarter is reported on what was paid in it: beside the payments, in the workspace's disbursement tab too.
+  disbursement: ['disbursements', 'quarterReports'],
   grant: ['grants'],
   fiscalStats: ['fiscalStats'],
   antiDrug: ['antiDrugActivities'],

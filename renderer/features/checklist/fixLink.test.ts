@@ -15,7 +15,7 @@ describe('fixLink', () => {
     expect(fixLink('lao-1', { code: 'fiscalStats.monthMissing', table: 'fiscalStats', params: { monthTh: 'พ.ย. 2569', monthEn: 'Nov 2569', year: 2026, month: 11 } }, 2570))
       .toBe('/laos/lao-1?section=fiscalStats&record=new&v.year=2026&v.month=11&c=fiscalStats&fy=2570');
     expect(fixLink('lao-1', { code: 'quarter.notReported', table: 'quarterReports', params: { quarter: 2, fy: 2570 } }))
-      .toBe('/laos/lao-1?section=quarterReports&record=new&v.quarter=2&c=ordinance&fy=2570');
+      .toBe('/laos/lao-1?section=quarterReports&record=new&v.quarter=2&c=disbursement&fy=2570');
     // A record that exists is opened as it is: nothing filled in over it.
     expect(fixLink('lao-1', { code: 'quarter.notReported', table: 'quarterReports', recordId: 'rec-1', params: { quarter: 2, fy: 2570 } })).not.toContain('v.');
   });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import th from '../../../i18n/records.th.json';
 import en from '../../../i18n/records.en.json';
-import { RECORD_CATEGORY_KEYS } from '../../../../shared/domain/tables';
+import { RECORD_CATEGORIES, RECORD_CATEGORY_KEYS } from '../../../../shared/domain/tables';
 import { CATEGORIES } from './index';
 
 const lookup = (messages: unknown, key: string): unknown => key.split('.').reduce<unknown>((node, part) => (node as Record<string, unknown> | undefined)?.[part], messages);
@@ -9,6 +9,10 @@ const lookup = (messages: unknown, key: string): unknown => key.split('.').reduc
 describe('record categories', () => {
   it('cover the eight categories of mission.md', () => {
     expect(CATEGORIES.map((c) => c.key).sort()).toEqual([...RECORD_CATEGORY_KEYS].sort());
+  });
+
+  it('show each table in the tab of its category (shared/domain/tables.ts), where a checklist link looks for it', () => {
+    for (const category of CATEGORIES) expect(category.sections.map((def) => def.table), category.key).toEqual([...RECORD_CATEGORIES[category.key]]);
   });
 
   it.each([['th', th], ['en', en]])('have every label in %s', (_lang, messages) => {
