@@ -1,5 +1,6 @@
 import 'fake-indexeddb/auto';
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { describe, expect, it } from 'vitest';
 import type { Lao } from '../../../shared/domain/reference';
@@ -111,6 +112,46 @@ describe('importing the DLA registry CSV', () => {
     expect(await loadDraft(db, 'antiDrugActivities', serverId, null)).toMatchObject({ laoId: serverId, values: { name: 'ร่าง' } });
     db.close();
   });
+
+  it('leaves no record, outbox entry or draft under an LAO id the laptop no longer holds, whichever LAOs the server holds under other ids', async () => {
+    const text = fixture('re01_demo_tambon.csv');
+    const actor = { userId: OFFICER_ID, now: () => new Date('2026-11-26T03:00:00Z') };
+    await fc.assert(fc.asyncProperty(
+      fc.array(fc.nat({ max: 5 }), { minLength: 1, maxLength: 6 }),
+      fc.array(fc.boolean(), { minLength: 6, maxLength: 6 }),
+      async (entered, replaced) => {
+        const db = openLocalDb(`registry-${uuidv7()}`);
+        try {
+          await importRegistry(db, text);
+          const laos = (await db.laos.toArray()) as unknown as Lao[];
+          for (const [n, index] of entered.entries()) {
+            const lao = laos[index % laos.length]!;
+            const saved = await saveRecord(db, 'antiDrugActivities', {
+              laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: 2570, heldOn: '2026-11-20', kind: 'campaign',
+              name: `กิจกรรม ${n}`, budget: 1_000, participants: 5, result: null, enteredOnBehalf: true,
+            }, actor);
+            expect(saved.ok).toBe(true);
+            await saveDraft(db, { table: 'antiDrugActivities', laoId: lao.id, recordId: null, values: { name: `ร่าง ${n}` } });
+          }
+          const drafts = await db.table('drafts').count();
+          const outcome = await importRegistry(db, text, {
+            sendToServer: async (file) => ({ keptIds: Object.fromEntries(file.laos.map((l, i) => [l.id, replaced[i % replaced.length] ? uuidv7() : l.id])) }),
+          });
+          expect(outcome).toMatchObject({ ok: true });
+          const held = new Set((await db.laos.toCollection().primaryKeys()).map(String));
+          const records = await db.table('antiDrugActivities').toArray();
+          expect(records).toHaveLength(entered.length);
+          for (const record of records) expect(held.has(record.laoId)).toBe(true);
+          for (const entry of await db.outbox.toArray()) expect(held.has(String(entry.changes.laoId?.new))).toBe(true);
+          const draftRows = await db.table('drafts').toArray();
+          expect(draftRows).toHaveLength(drafts);
+          for (const draft of draftRows) expect(held.has(draft.laoId) && draft.key.includes(`:${draft.laoId}:`)).toBe(true);
+        } finally {
+          db.close();
+        }
+      },
+    ), { numRuns: 12, seed: 20261205 });
+  }, 60_000);
 
   it('moves nothing when this device cannot store the import: the work stays under the LAO id it had', async () => {
     const db = openLocalDb(`registry-${uuidv7()}`);

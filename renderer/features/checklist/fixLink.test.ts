@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { prefillOf } from '../records/links';
 import { fixLink } from './TaskLaoList';
@@ -22,6 +23,16 @@ describe('fixLink', () => {
 
   it('reads back only whole numbers from the fields a link fills in', () => {
     expect(prefillOf(new URLSearchParams('v.year=2026&v.month=11&v.quarter=two&v.x=1e9&section=plans&v.big=12345678'))).toEqual({ year: 2026, month: 11 });
+  });
+
+  it('reads any query string without throwing, keeping only whole numbers under v.', () => {
+    fc.assert(fc.property(fc.array(fc.tuple(fc.oneof(fc.string(), fc.constantFrom('v.month', 'v.year', 'v.quarter', 'v.')), fc.oneof(fc.string(), fc.integer().map(String))), { maxLength: 8 }), (pairs) => {
+      const fields = prefillOf(new URLSearchParams(pairs));
+      for (const [name, value] of Object.entries(fields)) {
+        expect(pairs.some(([key]) => key === `v.${name}`)).toBe(true);
+        expect(Number.isSafeInteger(value) && Math.abs(value) < 1_000_000).toBe(true);
+      }
+    }));
   });
 
   it('opens the workspace alone when the item names no table', () => {
