@@ -148,7 +148,6 @@ class BatchState {
     return provinces;
   }
 
-
   row(id: string): RecordRow | undefined {
     return this.rows.get(id.toLowerCase());
   }

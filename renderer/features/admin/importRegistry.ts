@@ -78,15 +78,16 @@ export async function importRegistry(db: EplanDb, text: string, options: Registr
   return { ok: true, ...counts(parsed.value), onServer };
 }
 
-async function storeLocally(db: EplanDb, file: { provinces: Province[]; districts: District[]; laos: Lao[] }, replaced: Readonly<Record<string, string>>, onStored: (done: number) => void): Promise<void> {
-  const replacedIds = Object.keys(replaced).filter((id) => replaced[id] !== id);
+async function storeLocally(db: EplanDb, file: { provinces: Province[]; districts: District[]; laos: Lao[] }, keptIds: Readonly<Record<string, string>>, onStored: (done: number) => void): Promise<void> {
+  // Only the ids the server really replaced: an id it kept as sent moves nothing.
+  const moves = new Map(Object.entries(keptIds).filter(([id, kept]) => kept !== id));
   const recordTables = RECORD_TABLES.map((table) => db.table<StoredRecord, string>(table));
   await db.transaction('rw', [db.provinces, db.districts, db.laos, db.outbox, db.table('drafts'), ...recordTables], async () => {
-    if (replacedIds.length > 0) {
+    if (moves.size > 0) {
       // A row this laptop held under an id the server replaced goes: its code now belongs to the server's id.
-      await db.laos.bulkDelete(replacedIds);
+      await db.laos.bulkDelete([...moves.keys()]);
       // Work entered here for it (never synced: the server never knew that id) follows the code to the server's id.
-      await repointLaos(db, recordTables, replaced, replacedIds);
+      await repointLaos(db, recordTables, moves);
     }
     await db.provinces.bulkPut(file.provinces as never[]);
     await db.districts.bulkPut(file.districts as never[]);
@@ -103,16 +104,17 @@ async function storeLocally(db: EplanDb, file: { provinces: Province[]; district
  * work is sent for the LAO it was entered for, never left under an id no
  * server knows (where the next push would refuse it as an unknown LAO).
  */
-async function repointLaos(db: EplanDb, recordTables: ReadonlyArray<Table<StoredRecord, string>>, replaced: Readonly<Record<string, string>>, replacedIds: readonly string[]): Promise<void> {
-  const to = (laoId: unknown) => (typeof laoId === 'string' ? replaced[laoId] : undefined);
+async function repointLaos(db: EplanDb, recordTables: ReadonlyArray<Table<StoredRecord, string>>, moves: ReadonlyMap<string, string>): Promise<void> {
+  const to = (laoId: unknown) => (typeof laoId === 'string' ? moves.get(laoId) : undefined);
   for (const table of recordTables) {
-    await table.where('laoId').anyOf([...replacedIds]).modify((record) => {
+    await table.where('laoId').anyOf([...moves.keys()]).modify((record) => {
       record.laoId = to(record.laoId)!;
     });
   }
   await db.outbox.toCollection().modify((entry) => {
     const laoId = entry.changes.laoId;
-    if (laoId && to(laoId.new)) entry.changes = { ...entry.changes, laoId: { ...laoId, new: to(laoId.new)! } };
+    const target = to(laoId?.new);
+    if (laoId && target) entry.changes = { ...entry.changes, laoId: { ...laoId, new: target } };
   });
   const drafts = db.table<RecordDraft, string>('drafts');
   const moved = (await drafts.toArray()).filter((draft) => to(draft.laoId));

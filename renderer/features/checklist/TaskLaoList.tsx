@@ -9,6 +9,7 @@ import { RECORD_CATEGORIES } from '../../../shared/domain/tables';
 import type { FieldVisit } from '../../../shared/domain/visit';
 import { useFormat } from '../../app/format';
 import type { CalendarTask, MissingItem, TaskMonth } from '../../../shared/calendar/index';
+import { isCompletionCode, type CompletionCode } from '../../../shared/calendar/completionCodes';
 import { SignOffMark, SignOffPanel, type LaoSignOffs } from './SignOff';
 import type { LaoRow } from './checklist';
 import { STATUS_STYLE, StatusChip, percent } from './status';
@@ -42,11 +43,12 @@ export function fixLink(laoId: string, item: Pick<MissingItem, 'code' | 'table' 
 
 /** The fields of the missing record that an item names: the month of missing statistics, the quarter not reported. */
 function prefillFor(item: Pick<MissingItem, 'code' | 'params'>): Record<string, number> {
-  const fields = PREFILLED_FIELDS[item.code] ?? [];
+  const fields = isCompletionCode(item.code) ? (PREFILLED_FIELDS[item.code] ?? []) : [];
   return Object.fromEntries(fields.flatMap((field) => (typeof item.params?.[field] === 'number' ? [[field, item.params[field]]] : [])));
 }
 
-const PREFILLED_FIELDS: Partial<Record<string, readonly string[]>> = {
+/** Per completion code, the params (shared/calendar/completionCodes.ts) that are fields of the missing record. */
+const PREFILLED_FIELDS: Partial<Record<CompletionCode, readonly string[]>> = {
   'fiscalStats.monthMissing': ['year', 'month'],
   'quarter.notReported': ['quarter'],
 };
