@@ -1,8 +1,9 @@
+import { existsSync } from 'node:fs';
 import { mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { checkCommand, CommandError, createAdminCommand, dumpCommand, migrateCommand, parseOptions, type Io, type OpenDatabase } from './commands';
+import { checkCommand, CommandError, createAdminCommand, demoSizeOption, dumpCommand, migrateCommand, parseOptions, type Io, type OpenDatabase } from './commands';
 import { loadConfig, type ServerConfig } from './config';
 import { verifyPassword } from './auth/password';
 import { testBackends } from './store/test-backends';
@@ -38,6 +39,15 @@ describe('parseOptions', () => {
   it('reads --name value, --name=value and bare flags', () => {
     expect([...parseOptions(['--username', 'root', '--display-name=A B', '--seed-demo'])]).toEqual([['username', 'root'], ['display-name', 'A B'], ['seed-demo', true]]);
   });
+  it('reads --demo-size beside --seed-demo, everyday when not given, and refuses anything else', () => {
+    expect(demoSizeOption(parseOptions(['--seed-demo']))).toBe('everyday');
+    expect(demoSizeOption(parseOptions(['--seed-demo', '--demo-size', 'light']))).toBe('light');
+    expect(demoSizeOption(parseOptions(['--demo-size=everyday', '--seed-demo']))).toBe('everyday');
+    expect(() => demoSizeOption(parseOptions(['--seed-demo', '--demo-size', 'huge']))).toThrow(/must be one of everyday, light/);
+    expect(() => demoSizeOption(parseOptions(['--seed-demo', '--demo-size']))).toThrow(/must be one of/);
+    expect(() => demoSizeOption(parseOptions(['--demo-size', 'light']))).toThrow(/goes with --seed-demo/);
+  });
+
   it('refuses a stray argument', () => {
     expect(() => parseOptions(['root'])).toThrow(CommandError);
   });
@@ -147,21 +157,26 @@ describe.each(testBackends)('eplan-server commands on $kind', (backend) => {
 });
 
 describe('dump and LOAD_DUMP', () => {
-  it('writes a PGlite database with the demo province that a new in-memory server starts from', async () => {
+  it('writes a PGlite database with the (light) demo province that a new in-memory server starts from', async () => {
     const dir = await mkdtemp(path.join(tmpdir(), 'eplan-dump-'));
     try {
       const file = path.join(dir, 'demo.tar.gz');
       const memory = configFor('memory://');
       const out = io();
-      expect(await dumpCommand(memory, ['--to', file, '--seed-demo'], out)).toBe(0);
-      expect(out.out.join('\n')).toMatch(/Seeded the demo province[\s\S]*Wrote \d+\.\d MB to /);
+      await expect(dumpCommand(memory, ['--to', file, '--seed-demo', '--demo-size', 'large'], out)).rejects.toThrow(CommandError);
+      expect(existsSync(file)).toBe(false);
+      expect(await dumpCommand(memory, ['--to', file, '--seed-demo', '--demo-size', 'light'], out)).toBe(0);
+      expect(out.out.join('\n')).toMatch(/Seeded the demo province "Demo Province" \(100 LAOs, \d+ records\)[\s\S]*Wrote \d+\.\d MB to /);
       const loaded = loadConfig({ DATA_DIR: 'memory://', LOAD_DUMP: file });
       if (!loaded.ok) throw new Error(loaded.error.message);
       const db = await openDatabase(loaded.value);
       try {
         const { rows } = await db.query<{ n: number }>("SELECT count(*)::int AS n FROM users WHERE username LIKE 'demo-%' AND password_hash IS NOT NULL");
         expect(rows[0]!.n).toBeGreaterThan(3);
-        expect((await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]!.n).toBeGreaterThan(10_000);
+        // The light demo: about 12,000 rows where the everyday one has about 40,000.
+        const records = (await db.query<{ n: number }>('SELECT count(*)::int AS n FROM records')).rows[0]!.n;
+        expect(records).toBeGreaterThan(5_000);
+        expect(records).toBeLessThan(20_000);
       } finally {
         await db.close();
       }

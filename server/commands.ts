@@ -14,6 +14,7 @@ import { openDatabase, type Database } from './store/db';
 import { currentSchemaVersion, latestMigrationVersion, migrate } from './store/migrate';
 import type { ServerConfig } from './config';
 import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
+import { DEMO_SIZES, type DemoSize } from '../shared/demo/generate';
 
 export interface Io {
   print(line: string): void;
@@ -30,14 +31,17 @@ export type Command = (typeof COMMANDS)[number];
 export const USAGE = `Usage: eplan-server <command> [options]
 
 Commands:
-  serve [--seed-demo]      run the sync server (the default command)
+  serve [--seed-demo [--demo-size everyday|light]]
+                           run the sync server (the default command); --seed-demo
+                           fills an empty database with the demo province, light
+                           being the same LAOs and users with a third of the rows
   migrate                  bring the database schema up to date, then exit
   create-admin --username NAME --display-name "NAME" [--password-file FILE]
                            create the first (or another) administrator; the
                            password is typed twice, or read from FILE (- reads
                            standard input); it is never taken from the command line
   check                    check the configuration and that the database answers
-  dump --to FILE [--seed-demo]
+  dump --to FILE [--seed-demo [--demo-size everyday|light]]
                            PGlite only: write the whole database (migrated, with the
                            demo province when asked) to FILE, which LOAD_DUMP starts
                            an in-memory server from (training, rehearsals, tests);
@@ -61,6 +65,16 @@ export function parseOptions(args: readonly string[]): Map<string, string | true
 }
 
 export class CommandError extends Error {}
+
+/** The demo province's size asked for with `--demo-size` (only beside --seed-demo); everyday when not given. */
+export function demoSizeOption(options: Map<string, string | true>): DemoSize {
+  const size = options.get('demo-size');
+  if (size === undefined) return 'everyday';
+  if (!options.has('seed-demo')) throw new CommandError('--demo-size goes with --seed-demo');
+  const known = DEMO_SIZES.find((name) => name === size);
+  if (!known) throw new CommandError(`--demo-size must be one of ${DEMO_SIZES.join(', ')}`);
+  return known;
+}
 
 function only(options: Map<string, string | true>, allowed: readonly string[]): void {
   for (const name of options.keys()) {
@@ -175,7 +189,8 @@ export async function checkCommand(config: ServerConfig, args: readonly string[]
 
 export async function dumpCommand(config: ServerConfig, args: readonly string[], io: Io, open: OpenDatabase = openDatabase): Promise<number> {
   const options = parseOptions(args);
-  only(options, ['to', 'seed-demo']);
+  only(options, ['to', 'seed-demo', 'demo-size']);
+  const size = demoSizeOption(options);
   const target = options.get('to');
   if (typeof target !== 'string') throw new CommandError('give --to FILE, the file to write the dump to');
   if (config.databaseUrl !== undefined) throw new CommandError('dump is for the embedded PGlite database; back up PostgreSQL with pg_dump (docs/deploy.md)');
@@ -183,7 +198,7 @@ export async function dumpCommand(config: ServerConfig, args: readonly string[],
     if (!db.dump) throw new CommandError('this database cannot be dumped');
     await migrate(db);
     if (options.has('seed-demo')) {
-      await seedDemoIfEmpty(db, io.print);
+      await seedDemoIfEmpty(db, io.print, undefined, size);
       await ensureDemoLogins(db, io.print);
     }
     const bytes = await db.dump();

@@ -1,13 +1,13 @@
-import { everydayDemoOptions, generateDemoProvince } from '../shared/demo/generate';
+import { everydayDemoOptions, generateDemoProvince, type DemoSize } from '../shared/demo/generate';
 import { hashPassword } from './auth/password';
 import type { Database } from './store/db';
 import { isEmpty, seedRecords, seedReference } from './store/seed';
 import { today } from '../shared/clock';
 
-/** Seeds the demo province into an empty database; a database with data is left alone. */
-export async function seedDemoIfEmpty(db: Database, log: (line: string) => void = () => {}, asOf = today()): Promise<boolean> {
+/** Seeds the demo province (of `size`) into an empty database; a database with data is left alone. */
+export async function seedDemoIfEmpty(db: Database, log: (line: string) => void = () => {}, asOf = today(), size: DemoSize = 'everyday'): Promise<boolean> {
   if (!(await isEmpty(db))) return false;
-  const dataset = generateDemoProvince(everydayDemoOptions(asOf));
+  const dataset = generateDemoProvince(everydayDemoOptions(asOf, size));
   await seedReference(db, dataset);
   const report = await seedRecords(db, dataset.records as unknown as Parameters<typeof seedRecords>[1]);
   const total = Object.values(report.inserted).reduce((sum, n) => sum + n, 0);

@@ -53,6 +53,13 @@ export async function startTestServer(clockAt: string, { demo = true } = {}): Pr
 }
 
 const run = promisify(execFile);
+/**
+ * Every sign-in downloads the province: the light demo (the same 100 LAOs,
+ * users and lagging profiles, a third of the rows) keeps the suite's 30-odd
+ * sign-ins quick. Volume is the business of the specs that load the on-device
+ * demo, the large-lists spec and the benchmarks.
+ */
+const DEMO_SIZE = 'light';
 /** Per run (playwright.config.ts sets E2E_RUN_ID), so a dump never outlives the code that made it. */
 const DUMP_DIR = path.join(ROOT, 'test-results', '.server-dumps', process.env.E2E_RUN_ID ?? String(process.pid));
 const made = new Map<string, Promise<string>>();
@@ -87,7 +94,7 @@ async function makeDump(clockAt: string): Promise<string> {
     return file;
   }
   try {
-    await run(TSX, ['server/cli.ts', 'dump', '--to', file, '--seed-demo'], {
+    await run(TSX, ['server/cli.ts', 'dump', '--to', file, '--seed-demo', '--demo-size', DEMO_SIZE], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: 'memory://', DATABASE_URL: '', LOAD_DUMP: '', EPLAN_NOW: clockAt },
       timeout: START_TIMEOUT_MS,

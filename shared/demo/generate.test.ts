@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { quarterOf } from '../calendar/fiscal';
 import { buildValidationContext, RECORD_TABLES, validateRecord, validateReference } from '../domain/index';
-import { countRecords, generateDemoLaoRecords, generateDemoProvince, generateDemoReference, laoTypeMix } from './generate';
+import { countRecords, everydayDemoOptions, generateDemoLaoRecords, generateDemoProvince, generateDemoReference, laoTypeMix } from './generate';
 
 const options = { seed: 'unit-test', laoCount: 30, recordScale: 0.15 };
 const demo = generateDemoProvince(options);
@@ -99,5 +99,40 @@ describe('generateDemoProvince', () => {
     const reference = generateDemoReference(options);
     const first = generateDemoLaoRecords(reference, 0, options);
     expect(first.disbursements).toEqual(demo.records.disbursements.filter((d) => d.laoId === reference.laos[0]!.id));
+  });
+});
+
+describe('the light demo', () => {
+  // The generator takes its day as an argument: any fixed day will do.
+  const asOf = '2026-12-05';
+  const everyday = generateDemoProvince(everydayDemoOptions(asOf));
+  const light = generateDemoProvince(everydayDemoOptions(asOf, 'light'));
+
+  it('has the everyday demo\'s LAOs, users, officers and lagging profiles', () => {
+    expect(light.laos).toEqual(everyday.laos);
+    expect(light.users).toEqual(everyday.users);
+    expect(light.officerOf).toEqual(everyday.officerOf);
+    expect(light.profiles).toEqual(everyday.profiles);
+  });
+
+  it('holds under 40% of the rows, with rows in every table the everyday demo fills', () => {
+    expect(countRecords(light.records)).toBeLessThan(countRecords(everyday.records) * 0.4);
+    for (const table of RECORD_TABLES) {
+      if (everyday.records[table].length > 0) expect(light.records[table].length, table).toBeGreaterThan(0);
+    }
+  });
+
+  it('is valid under the schemas', () => {
+    const r = light.records;
+    const context = buildValidationContext({
+      laoIds: light.laos.map((l) => l.id),
+      plans: r.plans, planProjects: r.planProjects, ordinances: r.ordinances,
+      ordinanceItems: r.ordinanceItems, contracts: r.contracts, disbursements: r.disbursements,
+    });
+    const failures = RECORD_TABLES.flatMap((table) => r[table].flatMap((row) => {
+      const v = validateRecord(table, row, context);
+      return v.ok ? [] : [{ table, row, issues: v.error }];
+    }));
+    expect(failures.slice(0, 3)).toEqual([]);
   });
 });
