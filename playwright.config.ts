@@ -7,6 +7,8 @@ process.env.E2E_RUN_ID ??= `${Date.now()}`;
 
 export default defineConfig({
   testDir: 'e2e',
+  // Bundles the sync server the tests start (e2e/support/server.ts).
+  globalSetup: './e2e/support/global-setup.ts',
   outputDir: 'test-results',
   timeout: 120_000,
   expect: { timeout: 10_000 },

@@ -14,10 +14,10 @@
  * never sneak in. (The root package.json has no `dependencies`: everything the
  * desktop app runs is bundled, so electron-builder packs no node_modules.)
  */
-import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
-import { cp, mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
+import { bundleServer } from './server-bundle.mjs';
 
 const OUT = path.resolve('dist/server');
 /** What the server may import at run time; each is installed at our lockfile's version. */
@@ -27,25 +27,12 @@ const lock = JSON.parse(await readFile('package-lock.json', 'utf8'));
 
 await rm(OUT, { recursive: true, force: true });
 await mkdir(OUT, { recursive: true });
-const result = await build({
-  entryPoints: ['server/cli.ts'],
-  outfile: path.join(OUT, 'eplan-server.mjs'),
-  bundle: true,
-  platform: 'node',
-  format: 'esm',
-  target: 'node20.19',
-  packages: 'external',
-  metafile: true,
-  legalComments: 'none',
-  banner: { js: '#!/usr/bin/env node' },
-  define: { EPLAN_SERVER_VERSION: JSON.stringify(root.version) },
-  logLevel: 'warning',
-});
+const metafile = await bundleServer(OUT, root.version);
 
 /** `pg` of `pg/lib/x`, `@scope/name` of `@scope/name/sub`. */
 const packageOf = (specifier) => specifier.split('/').slice(0, specifier.startsWith('@') ? 2 : 1).join('/');
 const imported = new Set();
-for (const output of Object.values(result.metafile.outputs)) {
+for (const output of Object.values(metafile.outputs)) {
   for (const { path: specifier, external } of output.imports) {
     if (external && !specifier.startsWith('node:')) imported.add(packageOf(specifier));
   }
@@ -62,7 +49,6 @@ if (missing.length > 0) {
   process.exit(1);
 }
 
-await cp('server/store/migrations', path.join(OUT, 'migrations'), { recursive: true });
 const manifest = {
   name: 'eplan-server',
   version: root.version,

@@ -11,8 +11,10 @@ export interface TestServer {
   stop(): Promise<void>;
 }
 
-const ROOT = path.resolve(import.meta.dirname, '../..');
-const TSX = path.join(ROOT, 'node_modules/.bin/tsx');
+export const ROOT = path.resolve(import.meta.dirname, '../..');
+/** Where e2e/support/global-setup.ts bundles the server for the run; packages resolve from the root's node_modules. */
+export const SERVER_BUNDLE_DIR = path.join(ROOT, 'dist', 'e2e-server');
+const SERVER = path.join(SERVER_BUNDLE_DIR, 'eplan-server.mjs');
 // Seeding the demo province takes ~10 s on an idle 2-core machine; a busy one can take a minute.
 const START_TIMEOUT_MS = 180_000;
 
@@ -24,7 +26,7 @@ const START_TIMEOUT_MS = 180_000;
 export async function startTestServer(clockAt: string, { demo = true } = {}): Promise<TestServer> {
   // The demo province is seeded once per date and run, then each server starts from that dump (~1 s, not ~5-30 s).
   const dump = demo ? await demoDump(clockAt) : undefined;
-  const child = spawn(TSX, ['server/cli.ts', ...(demo ? ['--seed-demo'] : [])], {
+  const child = spawn(process.execPath, [SERVER, ...(demo ? ['--seed-demo'] : [])], {
     cwd: ROOT,
     env: {
       ...process.env,
@@ -94,7 +96,7 @@ async function makeDump(clockAt: string): Promise<string> {
     return file;
   }
   try {
-    await run(TSX, ['server/cli.ts', 'dump', '--to', file, '--seed-demo', '--demo-size', DEMO_SIZE], {
+    await run(process.execPath, [SERVER, 'dump', '--to', file, '--seed-demo', '--demo-size', DEMO_SIZE], {
       cwd: ROOT,
       env: { ...process.env, DATA_DIR: 'memory://', DATABASE_URL: '', LOAD_DUMP: '', EPLAN_NOW: clockAt },
       timeout: START_TIMEOUT_MS,
