@@ -9,12 +9,12 @@ import { Writable } from 'node:stream';
 import { loadConfig, type ServerConfig } from './config';
 import { closeOnSignals, startServer } from './main';
 import { ensureDemoLogins, seedDemoIfEmpty } from './demo-seed';
-import { CommandError, COMMANDS, USAGE, checkCommand, createAdminCommand, demoSizeOption, describeDatabase, dumpCommand, migrateCommand, parseOptions, type Command, type Io } from './commands';
+import { COMMANDS, USAGE, checkCommand, createAdminCommand, demoSizeOption, describeDatabase, dumpCommand, migrateCommand, only, parseOptions, type Command, type Io } from './commands';
 import { clockFrom, now, setClock } from '../shared/clock';
 
 async function serve(config: ServerConfig, args: readonly string[]): Promise<void> {
   const options = parseOptions(args);
-  for (const name of options.keys()) if (name !== 'seed-demo' && name !== 'demo-size') throw new CommandError(`unknown option --${name}`);
+  only(options, ['seed-demo', 'demo-size']);
   const size = demoSizeOption(options);
   const server = await startServer(config, options.has('seed-demo')
       ? {

@@ -76,7 +76,8 @@ export function demoSizeOption(options: Map<string, string | true>): DemoSize {
   return known;
 }
 
-function only(options: Map<string, string | true>, allowed: readonly string[]): void {
+/** Refuses any option outside `allowed`, and a password given on the command line with the way to give it instead. */
+export function only(options: Map<string, string | true>, allowed: readonly string[]): void {
   for (const name of options.keys()) {
     if (name === 'password') throw new CommandError('a password is never taken from the command line: type it when asked, or use --password-file FILE');
     if (!allowed.includes(name)) throw new CommandError(`unknown option --${name}`);
