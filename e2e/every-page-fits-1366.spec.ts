@@ -1,6 +1,6 @@
-import { bangkokDateOf } from '../shared/calendar/fiscal';
 import { expect, test, type Locator, type Page } from './support/fixtures';
 import { signIn, storedRows, submitLogin } from './support/sync';
+import { dashboardDrawn } from './support/workspace';
 
 // Signs in the demo's supervisor and administrator: a server of its own, seeded with the demo province.
 test.use({ ownServer: true, viewport: { width: 1366, height: 768 } });
@@ -47,8 +47,7 @@ test('every page is usable on a 1366×768 laptop, for the role that uses it', as
   // (MUI's charts skip their animation under reduced motion, which a screenshot cannot wait out).
   await page.emulateMedia({ reducedMotion: 'reduce' });
   await page.goto('/#/dashboard');
-  await expect(page.getByTestId('dashboard-page')).toHaveAttribute('data-results', bangkokDateOf(clockAt), { timeout: 60_000 });
-  await expect.poll(() => page.getByTestId('chart-months').locator('svg rect, svg path').count(), { timeout: 30_000 }).toBeGreaterThan(20);
+  await dashboardDrawn(page, clockAt);
   await fits(page, 'dashboard', heading(page));
   await page.goto('/#/officers');
   await fits(page, 'officers', page.getByTestId('officer-row').first());

@@ -1,5 +1,6 @@
 /** Steps every officer-enters-* journey shares: demo province, offline, an LAO's category tab. */
 import { expect, type BrowserContext, type Locator, type Page } from '@playwright/test';
+import { bangkokDateOf } from '../../shared/calendar/fiscal';
 
 /** Opens the app with the demo province on the device: loads it, unless the test's laptop already holds it (demoOnDevice). */
 export async function openDemo(page: Page): Promise<void> {
@@ -73,6 +74,16 @@ export async function settled(page: Page): Promise<void> {
       document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
     )));
   }));
+}
+
+/**
+ * The dashboard's charts drawn from the statuses of `clockAt`'s day (not the
+ * first, empty, pass): the results stamped with that day, and bars in the
+ * months chart, many more shapes than its axes alone.
+ */
+export async function dashboardDrawn(page: Page, clockAt: string): Promise<void> {
+  await expect(page.getByTestId('dashboard-page')).toHaveAttribute('data-results', bangkokDateOf(clockAt), { timeout: 60_000 });
+  await expect.poll(() => page.getByTestId('chart-months').locator('svg rect, svg path').count()).toBeGreaterThan(20);
 }
 
 /** A screenshot once the dialog's fade-in has finished. */
