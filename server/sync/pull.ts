@@ -29,9 +29,13 @@ async function counterOf(tx: Queryable, provinceCode: string): Promise<{ n: numb
   return { n: rows[0]?.n ?? 0, compactedThrough: rows[0]?.compacted_through ?? 0 };
 }
 
-// Same number as shared/sync/checksum.ts scopeChecksum: first 32 bits of md5(id:version), summed mod 2^32.
-const CHECKSUM_SQL = `SELECT (coalesce(sum(('x' || substr(md5(id::text || ':' || version::text), 1, 8))::bit(32)::bigint), 0) % 4294967296)::bigint AS checksum
-  FROM records WHERE province_code = $1 AND NOT deleted AND ($2::text[] IS NULL OR lao_id = ANY($2::text[]))`;
+/**
+ * The scope's checksum (shared/sync/checksum.ts scopeChecksum over its live rows), added up
+ * from the running sums per LAO that the records' triggers keep (migration 012): one row per
+ * LAO of the scope, however many records it holds.
+ */
+const CHECKSUM_SQL = `SELECT (coalesce(sum(checksum), 0) % 4294967296)::bigint AS checksum
+  FROM lao_checksums WHERE province_code = $1 AND ($2::text[] IS NULL OR lao_id = ANY($2::text[]))`;
 
 export async function scopeChecksumOf(tx: Queryable, view: ScopeView): Promise<number> {
   const { rows } = await tx.query<{ checksum: number }>(CHECKSUM_SQL, [view.provinceCode, view.laoIds]);

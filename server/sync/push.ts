@@ -188,6 +188,7 @@ class BatchState {
   }
 
   async flush(tx: Queryable): Promise<void> {
+    await lockChecksums(tx, [...this.writes.values()].map((row) => [String(row[3]), String(row[2])]));
     await insertMany(
       tx,
       'INSERT INTO records (id, table_name, lao_id, province_code, fiscal_year, data, deleted, version, updated_at, updated_by, field_versions)',
@@ -200,6 +201,23 @@ class BatchState {
     await insertMany(tx, HISTORY_INSERT, '', this.history, { [HISTORY_CHANGES_COLUMN]: '::jsonb' });
     this.history.length = 0;
   }
+}
+
+/**
+ * Takes the running checksum rows (migration 012) of the LAOs about to be written, in
+ * (province, LAO) order: the records' triggers then update rows this transaction already
+ * holds, so two pushes writing the same LAOs wait for each other instead of deadlocking.
+ */
+async function lockChecksums(tx: Queryable, laos: Array<[provinceCode: string, laoId: string]>): Promise<void> {
+  const keys = [...new Map(laos.map(([provinceCode, laoId]) => [`${provinceCode}\u0000${laoId}`, [provinceCode, laoId] as const])).values()]
+    .sort(([p1, l1], [p2, l2]) => (p1 !== p2 ? (p1 < p2 ? -1 : 1) : l1 < l2 ? -1 : l1 > l2 ? 1 : 0));
+  if (keys.length === 0) return;
+  await tx.query(
+    `INSERT INTO lao_checksums (province_code, lao_id, checksum)
+     SELECT province_code, lao_id, 0 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(province_code, lao_id, n) ORDER BY n
+     ON CONFLICT (province_code, lao_id) DO UPDATE SET checksum = lao_checksums.checksum`,
+    [keys.map(([provinceCode]) => provinceCode), keys.map(([, laoId]) => laoId)],
+  );
 }
 
 async function storedResults(tx: Queryable, ids: string[]): Promise<Map<string, { userId: string; result: MutationResult }>> {
