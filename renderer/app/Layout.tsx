@@ -139,9 +139,10 @@ export function Layout() {
           {wide ? <AccountBalanceIcon aria-hidden /> : (
             <IconButton color="inherit" edge="start" aria-label={t('calendar:nav.menu')} onClick={() => setOpen(true)}><MenuIcon /></IconButton>
           )}
-          <Box sx={{ flexGrow: 1 }}>
-            <Typography variant="h6" component="div" sx={{ lineHeight: 1.2 }}>{t('app.title')}</Typography>
-            <Typography variant="caption" component="div" sx={{ opacity: 0.8 }}>{t('app.subtitle')}</Typography>
+          {/* The titles give way (one line each, cut with an ellipsis) when the bar's chips need the room. */}
+          <Box sx={{ flexGrow: 1, minWidth: 0 }}>
+            <Typography variant="h6" component="div" noWrap sx={{ lineHeight: 1.2 }} title={t('app.title')}>{t('app.title')}</Typography>
+            <Typography variant="caption" component="div" noWrap sx={{ opacity: 0.8 }} title={t('app.subtitle')}>{t('app.subtitle')}</Typography>
           </Box>
           <ExportMenu />
           <SyncStatus />
