@@ -79,7 +79,9 @@ class Officer {
     const page = await call<SnapshotResponse>(`${this.base}/v1/sync/snapshot?scope=${this.who.provinceCode}&limit=400&${versions}`, { token: this.token });
     for (const record of page.records) {
       const table = (record as { table?: RecordTable }).table;
-      if (table && !record.deleted) this.known.push({ table, id: record.id, version: record.version, enteredOnBehalf: record.enteredOnBehalf === true });
+      // Another officer's field visit is theirs alone (visitWriterIssues): the app never offers to edit it.
+      const othersVisit = table === 'fieldVisits' && (record as { officerId?: unknown }).officerId !== this.who.userId;
+      if (table && !record.deleted && !othersVisit) this.known.push({ table, id: record.id, version: record.version, enteredOnBehalf: record.enteredOnBehalf === true });
     }
     if (this.known.length < this.config.batchSize) throw new Error(`${this.who.username} sees only ${this.known.length} records`);
     this.cursor = page.cursor;
