@@ -188,7 +188,7 @@ class BatchState {
   }
 
   async flush(tx: Queryable): Promise<void> {
-    await lockChecksums(tx, [...this.writes.values()].map((row) => [String(row[3]), String(row[2])]));
+    await lockChecksums(tx, [...this.writes.keys()].map((id) => this.rows.get(id)!));
     await insertMany(
       tx,
       'INSERT INTO records (id, table_name, lao_id, province_code, fiscal_year, data, deleted, version, updated_at, updated_by, field_versions)',
@@ -208,15 +208,13 @@ class BatchState {
  * (province, LAO) order: the records' triggers then update rows this transaction already
  * holds, so two pushes writing the same LAOs wait for each other instead of deadlocking.
  */
-async function lockChecksums(tx: Queryable, laos: Array<[provinceCode: string, laoId: string]>): Promise<void> {
-  const keys = [...new Map(laos.map(([provinceCode, laoId]) => [`${provinceCode}\u0000${laoId}`, [provinceCode, laoId] as const])).values()]
-    .sort(([p1, l1], [p2, l2]) => (p1 !== p2 ? (p1 < p2 ? -1 : 1) : l1 < l2 ? -1 : l1 > l2 ? 1 : 0));
-  if (keys.length === 0) return;
+async function lockChecksums(tx: Queryable, written: RecordRow[]): Promise<void> {
+  if (written.length === 0) return;
   await tx.query(
     `INSERT INTO lao_checksums (province_code, lao_id, checksum)
-     SELECT province_code, lao_id, 0 FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(province_code, lao_id, n) ORDER BY n
+     SELECT DISTINCT province_code, lao_id, 0 FROM unnest($1::text[], $2::text[]) AS k(province_code, lao_id) ORDER BY province_code, lao_id
      ON CONFLICT (province_code, lao_id) DO UPDATE SET checksum = lao_checksums.checksum`,
-    [keys.map(([provinceCode]) => provinceCode), keys.map(([, laoId]) => laoId)],
+    [written.map((row) => row.province_code), written.map((row) => row.lao_id)],
   );
 }
 
