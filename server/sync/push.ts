@@ -11,7 +11,7 @@
 import { randomUUID } from 'node:crypto';
 import { bangkokDateOf } from '../../shared/calendar/isoDate';
 import { lockingSignOff, type SignOff } from '../../shared/calendar/signoff';
-import { checkFieldValues, validateRecord, visitWriterIssues, type ValidationContext } from '../../shared/domain/index';
+import { checkFieldValues, visitWriterIssues } from '../../shared/domain/index';
 import { isStampField, PLACE_FIELDS } from '../../shared/domain/record';
 import { periodKeyOf } from '../../shared/domain/rules';
 import type { RecordTable } from '../../shared/domain/tables';
@@ -47,7 +47,7 @@ export async function applyPush(db: Database, principal: Principal, request: Pus
       const stored = await storedResults(tx, request.mutations.map((m) => m.mutationId));
       const fresh = request.mutations.filter((m) => !stored.has(m.mutationId));
       const log = new ChangeCollector();
-      const batch = await BatchState.load(tx, fresh, principal);
+      const batch = await BatchState.load(tx, fresh, principal, bangkokDateOf(now));
       const ctx: MutationContext = { principal, deviceId: request.deviceId, now, log, batch };
       const results: MutationResult[] = [];
       const answered: Array<{ mutation: Mutation; result: MutationResult }> = [];
@@ -118,7 +118,7 @@ class BatchState {
     readonly contexts: BatchContexts,
   ) {}
 
-  static async load(tx: Queryable, mutations: Mutation[], principal: Principal): Promise<BatchState> {
+  static async load(tx: Queryable, mutations: Mutation[], principal: Principal, today: string): Promise<BatchState> {
     const ids = [...new Set(mutations.map((m) => m.recordId.toLowerCase()))].sort();
     const { rows } = ids.length === 0 ? { rows: [] } : await tx.query<RecordRow>(`SELECT ${RECORD_ROW_COLUMNS} FROM records WHERE id = ANY($1::uuid[]) ORDER BY id FOR UPDATE`, [ids]);
     const byId = new Map(rows.map((row) => [row.id, row]));
@@ -135,7 +135,13 @@ class BatchState {
       const provinceCode = laoId === undefined ? undefined : laoProvinces.get(laoId);
       return provinceCode !== undefined && canWriteLao(principal, { id: laoId!, provinceCode }) ? laoId : undefined;
     };
-    const contexts = await BatchContexts.load(tx, mutations.map((m) => ({ table: m.table, laoId: writable(laoOf(m)) })));
+    const contexts = await BatchContexts.load(tx, mutations.map((m) => ({ table: m.table, laoId: writable(laoOf(m)), recordId: m.recordId })), byId);
+    const candidates = mutations.map((m) => {
+      const row = byId.get(m.recordId.toLowerCase());
+      const values = Object.fromEntries(Object.entries(m.changes).map(([field, change]) => [field, change.new]));
+      return { table: m.table, record: { ...(row ? toWireRecord(row) : {}), ...values, id: m.recordId.toLowerCase() } };
+    });
+    await contexts.prefetch(candidates, new Set(laoIds.filter((id) => writable(id) !== undefined)), today);
     return new BatchState(tx, byId, laoProvinces, contexts);
   }
 
@@ -163,11 +169,6 @@ class BatchState {
     let found = this.signOffs.get(laoId);
     if (!found) this.signOffs.set(laoId, (found = await activeSignOffs(this.tx, [laoId])));
     return found;
-  }
-
-  /** The context to validate `candidate` in: what the rules of its table read, from its LAO. */
-  validationContext(table: RecordTable, candidate: Record<string, unknown>): Promise<ValidationContext> {
-    return this.contexts.contextFor(table, String(candidate.laoId));
   }
 
   /** Keeps the record's new row (the last write of an id wins) and returns it as the protocol sends it. */
@@ -336,8 +337,7 @@ async function write(
   // Who made the record: stamped by the server on its first write, then kept (docs/sync.md "Who entered a record").
   if (!before.current) Object.assign(next, { createdBy: ctx.principal.id });
   // "Today" is the server's clock's (as the laptop's rules read its own): a date after it is refused.
-  const context = { ...(await ctx.batch.validationContext(m.table, candidate)), today: bangkokDateOf(ctx.now) };
-  const checked = validateRecord(m.table, next, context);
+  const checked = await ctx.batch.contexts.validate(m.table, next, bangkokDateOf(ctx.now));
   if (!checked.ok) return reject(m, 'VALIDATION_FAILED', checked.error);
   const record = checked.value as Record<string, unknown>;
   const writerIssues = m.table === 'fieldVisits' ? visitWriterIssues(record as { officerId: string }, ctx.principal, before.current) : [];
