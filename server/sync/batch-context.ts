@@ -159,19 +159,21 @@ class LaoContext {
 const NAME = /^[a-zA-Z]+$/;
 
 /**
- * One sum for each (LAO, value) pair given as $1 and $2: the lookup's amount
- * over the live rows of its table holding the value in the field. Table and
- * field names are the rules' own (never a client's), written into the text
- * so each sum is a range scan of its index (migration 013).
+ * One sum for each (LAO, value) pair given as the parameters `$first` and
+ * the next: the lookup's amount over the live rows of its table holding the
+ * value in the field, tagged with `part`. Table and field names are the
+ * rules' own (never a client's), written into the text so each sum is a
+ * range scan of its index (migration 013).
  */
-export function sumStatement(lookup: SumLookup, field: string): string {
+export function sumStatement(lookup: SumLookup, field: string, part = 0, first = 1): string {
   const { table, amount, by } = SUM_LOOKUPS[lookup];
   if (!(by as readonly string[]).includes(field) || ![table, amount, field].every((name) => NAME.test(name))) throw new Error(`No sum ${lookup} by ${field}`);
-  return `SELECT k.n::text AS n,
+  if (!Number.isSafeInteger(part) || !Number.isSafeInteger(first)) throw new Error('A part and a parameter are whole numbers');
+  return `SELECT ${part} AS part, k.n::text AS n,
     (SELECT coalesce(sum((r.data ->> '${amount}')::numeric), 0) FROM records r
      WHERE r.lao_id = k.lao_id AND r.table_name = '${table}' AND NOT r.deleted
        AND r.data ->> '${field}' = k.value AND jsonb_typeof(r.data -> '${field}') = 'string')::text AS total
-    FROM unnest($1::text[], $2::text[]) WITH ORDINALITY AS k(lao_id, value, n)`;
+    FROM unnest($${first}::text[], $${first + 1}::text[]) WITH ORDINALITY AS k(lao_id, value, n)`;
 }
 
 /** Contexts of the LAOs one batch writes to, read as the rules ask. */
@@ -229,10 +231,10 @@ export class BatchContexts {
     const keys = [...new Set(reads.filter(({ table }) => IS_LOCKED_TABLE.has(table)).map(({ laoId, table }) => `records ${laoId} ${table}`))]
       .filter((key) => !this.locked.has(key))
       .sort();
-    for (const key of keys) {
-      await this.tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [key]);
-      this.locked.add(key);
-    }
+    if (keys.length === 0) return;
+    // One statement: a function scan takes them row by row, in the keys' sorted order.
+    await this.tx.query('SELECT pg_advisory_xact_lock(hashtext(k)) FROM unnest($1::text[]) AS k', [keys]);
+    for (const key of keys) this.locked.add(key);
   }
 
   /** Reads the one-per-period tables among `tables` that each LAO lacks, in one query. */
@@ -268,15 +270,18 @@ export class BatchContexts {
     const sumMisses = misses.filter((miss) => miss.kind === 'sum');
     // A sum over no rows is 0 (each key gets its row; this only makes it certain).
     for (const { laoId, lookup, field, value } of sumMisses) this.lao(laoId).readSum(lookup, field, value, 0);
-    const bySum = new Map<string, typeof sumMisses>();
-    for (const miss of sumMisses) bySum.set(`${miss.lookup} ${miss.field}`, [...(bySum.get(`${miss.lookup} ${miss.field}`) ?? []), miss]);
-    for (const group of bySum.values()) {
-      const { lookup, field } = group[0]!;
-      const { rows } = await this.tx.query<{ n: string; total: string }>(sumStatement(lookup, field), [group.map((m) => m.laoId), group.map((m) => m.value)]);
-      for (const { n, total } of rows) {
-        const { laoId, value } = group[Number(n) - 1]!;
-        this.lao(laoId).readSum(lookup, field, value, Number(total));
-      }
+    if (sumMisses.length === 0) return;
+    // Every sum of the round in one statement: a part per lookup and field, each over its own index.
+    const groups = new Map<string, typeof sumMisses>();
+    for (const miss of sumMisses) groups.set(`${miss.lookup} ${miss.field}`, [...(groups.get(`${miss.lookup} ${miss.field}`) ?? []), miss]);
+    const parts = [...groups.values()];
+    const { rows } = await this.tx.query<{ part: number; n: string; total: string }>(
+      parts.map((group, i) => sumStatement(group[0]!.lookup, group[0]!.field, i, 2 * i + 1)).join('\nUNION ALL\n'),
+      parts.flatMap((group) => [group.map((m) => m.laoId), group.map((m) => m.value)]),
+    );
+    for (const { part, n, total } of rows) {
+      const { laoId, lookup, field, value } = parts[Number(part)]![Number(n) - 1]!;
+      this.lao(laoId).readSum(lookup, field, value, Number(total));
     }
   }
 
