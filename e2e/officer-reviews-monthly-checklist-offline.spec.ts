@@ -37,6 +37,8 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await expect(missing).toBeVisible();
   await expect(missing.getByRole('listitem').first()).not.toBeEmpty();
   await shot(page, 'checklist-missing-th');
+  const openPanel = page.url();
+  const listed = await missing.getByRole('listitem').allTextContents();
 
   // Follow the link to the form that fixes it.
   const fix = missing.getByTestId('fix-link').first();
@@ -81,4 +83,11 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await expect(form.getByLabel(/^ไตรมาส/)).toHaveValue('2');
   await page.keyboard.press('Escape');
   await context.setOffline(false);
+
+  // A restart reads the stored statuses alone; the open panel reads its LAO's missing items when shown: the same list.
+  await page.goto('about:blank');
+  await page.goto(openPanel);
+  await expect(page.getByTestId('missing-items')).toBeVisible({ timeout: 30_000 });
+  await expect(page.getByTestId('missing-items').getByRole('listitem')).toHaveText(listed);
+  await expect(page.getByTestId('missing-loading')).toHaveCount(0);
 });

@@ -6,12 +6,12 @@
  * are stored (completionStore.ts), so the next start shows them at once and
  * only catches up with what changed since.
  */
-import { defaultTemplate, type CalendarTemplate, type LaoRecords } from '../../shared/calendar/index';
+import { defaultTemplate, evaluateLao, type CalendarTemplate, type LaoRecords, type MissingItem } from '../../shared/calendar/index';
 import Dexie from 'dexie';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord, TableMark } from './db';
 import { CompletionCache, groupByLao, type LaoTaskResults } from '../../shared/calendar/completionCache';
-import { calendarKey, loadCompletionState, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
+import { calendarKey, loadCompletionState, loadMissingItems, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -31,6 +31,8 @@ export interface CompletionSnapshot {
   stale: boolean;
   /** Stale because the first pass since the restart has not yet caught up with the records (same day). */
   catchingUp: boolean;
+  /** The missing items of an LAO's task, read when shown (ProvinceCompletion.missingItems). */
+  missingItems: (laoId: string, taskId: string) => Promise<MissingItem[]>;
 }
 
 export interface RefreshReport {
@@ -100,7 +102,7 @@ export class ProvinceCompletion {
     this.restored = options.preview === true;
     this.cache = new CompletionCache(template, { asOf, fiscalYear });
     this.fingerprint = templateFingerprint(template);
-    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false, catchingUp: false };
+    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false, catchingUp: false, missingItems: (laoId, taskId) => this.missingItems(laoId, taskId) };
   }
 
   get dbName(): string {
@@ -145,6 +147,23 @@ export class ProvinceCompletion {
     this.writeListeners.add(listener);
     return () => this.writeListeners.delete(listener);
   };
+
+  /**
+   * The missing items of one task of an LAO, for the panel that shows them:
+   * the results' own when they were computed in this session; for results
+   * read back from the store (which keeps the lists apart, so a start reads
+   * only the statuses), the stored list of the same stamp; failing that (the
+   * row gone or of other records), the LAO evaluated now.
+   */
+  async missingItems(laoId: string, taskId: string): Promise<MissingItem[]> {
+    const entry = this.cache.stamped([laoId])[0]?.[1];
+    const result = entry?.results[taskId];
+    if (result && !result.missingApart) return result.missing;
+    const stored = await loadMissingItems(this.db, this.fiscalYear, laoId, taskId, entry?.stamp);
+    if (stored) return stored;
+    const records = (await this.readLaos([laoId])).get(laoId) ?? {};
+    return evaluateLao(this.cache.template, records, this.cache.ctx)[taskId]?.missing ?? [];
+  }
 
   /** Brings results up to date; concurrent calls coalesce into one follow-up pass. */
   refresh(): Promise<RefreshReport> {

@@ -1,13 +1,18 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
-import { defaultTemplate, type CalendarTemplate } from '../../shared/calendar/index';
+import { defaultTemplate, type CalendarTemplate, type MissingItem } from '../../shared/calendar/index';
+import type { LaoTaskResults } from '../../shared/calendar/completionCache';
 import { generateDemoProvince, type DemoDataset } from '../../shared/demo/generate';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
 import { loadDemoDataset } from './demo';
 import { ProvinceCompletion, type CompletionSnapshot } from './completion';
 import { calendarKey, templateFingerprint } from './completionStore';
 import { saveRecord } from './records';
+import { statusesOf, withMissingItems } from './completionShown';
+
+/** The engine's results as the checklist shows them, missing items kept apart read as a panel does. */
+const shown = (engine: ProvinceCompletion) => withMissingItems(engine.snapshot().results, (laoId, taskId) => engine.missingItems(laoId, taskId));
 
 const ASOF = '2026-11-25';
 const NEXT_DAY = '2027-01-12';
@@ -72,7 +77,7 @@ describe('stored completion results across restarts', () => {
     // Stale until the pass has compared the records: a download may have landed since they were stored.
     expect(seen[0]).toMatchObject({ ready: true, stale: true, catchingUp: true, progress: 1, evaluationsThen: 0 });
     expect(engine.snapshot()).toMatchObject({ ready: true, stale: false, catchingUp: false });
-    expect(engine.snapshot().results).toEqual(before);
+    expect(await shown(engine)).toEqual(before);
   });
 
   it('an edit made between sessions re-evaluates only its LAO', async () => {
@@ -91,8 +96,7 @@ describe('stored completion results across restarts', () => {
     expect(engine.evaluations).toBe(1);
     // The stored results (without the edit) were never published as current: only the caught-up ones are.
     expect(seen.filter((snapshot) => !snapshot.stale).map((snapshot) => snapshot.evaluationsThen)).toEqual([1]);
-    const results = engine.snapshot().results;
-    expect(results).toEqual(await fromScratch());
+    expect(await shown(engine)).toEqual(await fromScratch());
   });
 
   it('a record hard-deleted between sessions is caught by a reread that keeps the stored results shown', async () => {
@@ -105,7 +109,7 @@ describe('stored completion results across restarts', () => {
     expect(report.mode).toBe('reread');
     expect(report.recomputed).toEqual([victim.laoId]);
     expect(seen.every((snapshot) => snapshot.ready)).toBe(true);
-    expect(engine.snapshot().results).toEqual(await fromScratch());
+    expect(await shown(engine)).toEqual(await fromScratch());
   });
 
   it('results of another day are shown as stale, then every LAO is evaluated for the new day', async () => {
@@ -116,7 +120,7 @@ describe('stored completion results across restarts', () => {
     expect(report.mode).toBe('newDay');
     expect(engine.evaluations).toBe(12);
     expect(seen[0]).toMatchObject({ ready: true, stale: true, evaluationsThen: 0 });
-    expect(seen[0]!.results).toEqual(yesterday);
+    expect(statusesOf(seen[0]!.results)).toEqual(statusesOf(yesterday));
     expect(engine.snapshot()).toMatchObject({ ready: true, stale: false, progress: 1 });
     const today = engine.snapshot().results;
     expect(today).not.toEqual(yesterday);
@@ -133,7 +137,7 @@ describe('stored completion results across restarts', () => {
     const next = restart();
     await next.refresh();
     expect(next.evaluations).toBe(0);
-    expect(next.snapshot().results).toEqual(engine.snapshot().results);
+    expect(await shown(next)).toEqual(await shown(engine));
   });
 
   it('an LAO removed from the device between sessions leaves the results through a reread', async () => {
@@ -146,7 +150,7 @@ describe('stored completion results across restarts', () => {
     expect(engine.evaluations).toBe(0);
     expect(engine.snapshot().results.has(gone)).toBe(false);
     expect(await db.completionResults.count()).toBe(11);
-    expect(engine.snapshot().results).toEqual(await fromScratch());
+    expect(await shown(engine)).toEqual(await fromScratch());
   });
 
   it('results of another app build with the same rules are shown as stale and evaluated again', async () => {
@@ -158,7 +162,7 @@ describe('stored completion results across restarts', () => {
     expect((await engine.refresh()).mode).toBe('newDay');
     expect(seen[0]).toMatchObject({ ready: true, stale: true });
     expect(engine.evaluations).toBe(12);
-    expect(engine.snapshot().results).toEqual(before);
+    expect(await shown(engine)).toEqual(before);
   });
 
   it('results stored under older rules are never shown, not even as stale: a task not yet due was "in progress" then', async () => {
@@ -218,6 +222,97 @@ describe('stored completion results across restarts', () => {
   });
 });
 
+describe('missing items stored apart from the statuses', () => {
+  /** An LAO and a task whose stored result lists missing items. */
+  function withMissing(results: ReadonlyMap<string, LaoTaskResults>): { laoId: string; taskId: string; missing: MissingItem[] } {
+    for (const [laoId, tasks] of results) {
+      for (const [taskId, result] of Object.entries(tasks)) if (result.missing.length > 1) return { laoId, taskId, missing: result.missing };
+    }
+    throw new Error('no result lists missing items');
+  }
+
+  it('a start reads the statuses alone; a panel reads its LAO\'s list, of the same stamp', async () => {
+    const before = await firstSession();
+    const rows = await db.completionResults.toArray();
+    expect(rows).toHaveLength(12);
+    for (const row of rows) for (const result of Object.values(row.results)) expect(result).toMatchObject({ missing: [], missingApart: true });
+    const lists = await db.completionMissing.toArray();
+    expect(lists.map((row) => [row.laoId, row.stamp]).sort()).toEqual(rows.map((row) => [row.laoId, row.stamp]).sort());
+    // The statuses are a small part of what was stored.
+    expect(JSON.stringify(rows).length * 2).toBeLessThan(JSON.stringify(lists).length);
+
+    const read = vi.spyOn(db.completionMissing, 'get');
+    const engine = restart();
+    await engine.refresh();
+    expect(engine.evaluations).toBe(0);
+    expect(read).not.toHaveBeenCalled();
+    const { laoId, taskId, missing } = withMissing(before);
+    expect(engine.snapshot().results.get(laoId)![taskId]).toMatchObject({ missing: [], missingApart: true });
+    expect(await engine.missingItems(laoId, taskId)).toEqual(missing);
+    expect(read).toHaveBeenCalledTimes(1);
+    expect(engine.evaluations).toBe(0);
+  });
+
+  it('a list of other records, or none, is never shown: the LAO is evaluated for the panel instead', async () => {
+    const before = await firstSession();
+    const { laoId, taskId, missing } = withMissing(before);
+    const engine = restart();
+    await engine.refresh();
+    await db.completionMissing.update([FY, laoId], { stamp: 'of other records', missing: { [taskId]: [{ code: 'vision.missing', params: { fy: 1 } }] } });
+    expect(await engine.missingItems(laoId, taskId)).toEqual(missing);
+    await db.completionMissing.delete([FY, laoId]);
+    expect(await engine.missingItems(laoId, taskId)).toEqual(missing);
+    await db.completionMissing.put({ fiscalYear: FY, laoId, stamp: (await db.completionResults.get([FY, laoId]))!.stamp, missing: { [taskId]: 'not a list' } as never });
+    expect(await engine.missingItems(laoId, taskId)).toEqual(missing);
+  });
+
+  it('an edit after a restart stores its LAO\'s new list, and a full store keeps the lists of LAOs not evaluated again', async () => {
+    await firstSession();
+    const lao = small.laos[3]!;
+    const engine = restart();
+    await engine.refresh();
+    const saved = await saveRecord(db, 'antiDrugActivities', {
+      laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: FY, heldOn: '2026-11-20', kind: 'campaign',
+      name: 'เดินรณรงค์', budget: 100_000, participants: 50, result: null, enteredOnBehalf: true,
+    }, officer);
+    expect(saved.ok).toBe(true);
+    await engine.refresh();
+    const stampOf = async (laoId: string) => [(await db.completionResults.get([FY, laoId]))!.stamp, (await db.completionMissing.get([FY, laoId]))?.stamp];
+    for (const { id } of small.laos) {
+      const [results, lists] = await stampOf(id);
+      expect(lists, id).toBe(results);
+    }
+    // A hard delete between sessions: the next start rereads and stores every LAO at once.
+    const victim = (await db.grants.where('laoId').notEqual(lao.id).first()) as StoredRecord;
+    await db.grants.delete(victim.id);
+    const next = restart();
+    expect((await next.refresh()).mode).toBe('reread');
+    for (const { id } of small.laos) {
+      const [results, lists] = await stampOf(id);
+      expect(lists, id).toBe(results);
+    }
+    const third = restart();
+    await third.refresh();
+    expect(third.evaluations).toBe(0);
+    expect(await shown(third)).toEqual(await fromScratch());
+  });
+
+  it('results stored before the lists were kept apart (inline) are read as they are', async () => {
+    const before = await firstSession();
+    // The format of schema 5: each result with its list, no row of lists.
+    await db.completionResults.bulkPut([...before].map(([laoId, results]) => ({ fiscalYear: FY, laoId, stamp: '', results })));
+    for (const row of await db.completionResults.toArray()) {
+      const stored = (await db.completionMissing.get([FY, row.laoId]))!;
+      await db.completionResults.put({ ...row, stamp: stored.stamp });
+    }
+    await db.completionMissing.clear();
+    const engine = restart();
+    await engine.refresh();
+    expect(engine.evaluations).toBe(0);
+    expect(engine.snapshot().results).toEqual(before);
+  });
+});
+
 describe('a stale pass over a larger province', () => {
   const larger = generateDemoProvince({ seed: 11, laoCount: 50, fiscalYears: [2570], asOf: ASOF, recordScale: 0.02 });
 
@@ -237,7 +332,7 @@ describe('a stale pass over a larger province', () => {
       expect(snapshot.ready).toBe(true);
       expect(snapshot.results).toBe(during[0]!.results);
     }
-    expect(during[0]!.results).toEqual(yesterday);
+    expect(statusesOf(during[0]!.results)).toEqual(statusesOf(yesterday));
     expect(during.some((snapshot) => snapshot.progress > 0 && snapshot.progress < 1)).toBe(true);
     expect(engine.snapshot()).toMatchObject({ stale: false, progress: 1 });
     expect(engine.evaluations).toBe(50);

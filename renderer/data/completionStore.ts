@@ -1,15 +1,16 @@
 /**
  * Reads and writes the stored completion state: per fiscal year a header row
- * (`completionState`) and one results row per LAO (`completionResults`).
+ * (`completionState`), one results row per LAO (`completionResults`, the
+ * statuses) and one row of its missing items (`completionMissing`).
  * Reading never throws: a missing, corrupt or foreign state is simply not
  * used, and the engine computes afresh.
  */
 import Dexie from 'dexie';
 import { z } from 'zod';
-import { COMPLETION_RULES_VERSION, isTaskStatus, type CalendarTemplate } from '../../shared/calendar/index';
+import { COMPLETION_RULES_VERSION, isTaskStatus, type CalendarTemplate, type MissingItem } from '../../shared/calendar/index';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { CompletionResultRow, CompletionStateRow, EplanDb, TableMark } from './db';
-import type { StampedResults } from '../../shared/calendar/completionCache';
+import type { LaoTaskResults, StampedResults } from '../../shared/calendar/completionCache';
 
 /** Bump when the stored shape or the stamp changes, so old rows are not misread. */
 const STATE_FORMAT = 1;
@@ -103,12 +104,14 @@ const headerSchema = z.object({
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
-// Checked by hand, without copying: a large province stores some 150,000 missing items.
+const isMissingList = (value: unknown): boolean => Array.isArray(value) && value.every((item) => isObject(item) && typeof item.code === 'string');
+
+// Checked by hand, without copying: rows stored before schema 6 hold their missing items inline.
 function isTaskResult(value: unknown): boolean {
   if (!isObject(value)) return false;
-  const { status, done, total, missing } = value;
+  const { status, done, total, missing, missingApart } = value;
   return isTaskStatus(status) && typeof done === 'number' && typeof total === 'number'
-    && Array.isArray(missing) && missing.every((item) => isObject(item) && typeof item.code === 'string');
+    && (missingApart === undefined || missingApart === true) && isMissingList(missing);
 }
 
 function isResultRow(row: unknown, fiscalYear: number): row is CompletionResultRow {
@@ -126,6 +129,41 @@ export interface StoredCompletion {
 
 const resultsOf = (db: EplanDb, fiscalYear: number) =>
   db.completionResults.where('[fiscalYear+laoId]').between([fiscalYear, Dexie.minKey], [fiscalYear, Dexie.maxKey], true, true);
+const missingOf = (db: EplanDb, fiscalYear: number) =>
+  db.completionMissing.where('[fiscalYear+laoId]').between([fiscalYear, Dexie.minKey], [fiscalYear, Dexie.maxKey], true, true);
+
+/** Whether an LAO's results are read back from the store, their missing items still apart. */
+const listsApart = (results: LaoTaskResults): boolean => Object.values(results).some((result) => result.missingApart === true);
+
+/** The results without their missing items, as a start reads them. */
+function statusesOf(results: LaoTaskResults): LaoTaskResults {
+  return Object.fromEntries(Object.entries(results).map(([taskId, { status, done, total }]) => [taskId, { status, done, total, missing: [], missingApart: true as const }]));
+}
+
+/** The missing items of an LAO's tasks, for the row kept apart. */
+const listsOf = (results: LaoTaskResults): Record<string, MissingItem[]> =>
+  Object.fromEntries(Object.entries(results).map(([taskId, result]) => [taskId, result.missing]));
+
+/**
+ * The missing items of one task of an LAO's stored results, read when a panel
+ * shows them: only a list stored with the results row's stamp (and with
+ * `stamp`, when given: the results shown). Undefined when there is none;
+ * never a throw.
+ */
+export async function loadMissingItems(db: EplanDb, fiscalYear: number, laoId: string, taskId: string, stamp?: string): Promise<MissingItem[] | undefined> {
+  try {
+    return await db.transaction('r', [db.completionResults, db.completionMissing], async () => {
+      const [results, lists]: unknown[] = await Promise.all([db.completionResults.get([fiscalYear, laoId]), db.completionMissing.get([fiscalYear, laoId])]);
+      if (!isObject(results) || !isObject(lists) || results.stamp !== lists.stamp || !isObject(lists.missing)) return undefined;
+      if (stamp !== undefined && lists.stamp !== stamp) return undefined;
+      const missing = lists.missing[taskId];
+      return isMissingList(missing) ? (missing as MissingItem[]) : undefined;
+    });
+  } catch (error) {
+    console.warn('Could not read the stored missing items', error);
+    return undefined;
+  }
+}
 
 function unreadable(detail: unknown): undefined {
   console.warn('Ignoring an unreadable completion state; computing afresh', detail);
@@ -162,17 +200,30 @@ const WRITE_CHUNK = 20;
 
 /**
  * Stores the state with the given LAOs' results, in one transaction so the
- * header's marks never run ahead of the results. `replace` drops every other
- * LAO's row first (after a full pass). A failed write (quota, closed database)
- * only costs the next start a full pass.
+ * header's marks never run ahead of the results. Each LAO's statuses and its
+ * missing items go to rows of their own under one stamp, so a start reads the
+ * statuses alone; results still read back from the store (their lists apart,
+ * not in memory) keep the lists row they have. `replace` drops every other
+ * LAO's rows first (after a full pass). A failed write (quota, closed
+ * database) only costs the next start a full pass.
  */
 export async function saveCompletionState(db: EplanDb, header: CompletionStateRow, laos: ReadonlyArray<readonly [string, StampedResults]>, replace: boolean): Promise<boolean> {
+  const { fiscalYear } = header;
   try {
-    await db.transaction('rw', [db.completionState, db.completionResults], async () => {
-      if (replace) await resultsOf(db, header.fiscalYear).delete();
+    await db.transaction('rw', [db.completionState, db.completionResults, db.completionMissing], async () => {
+      if (replace) {
+        await resultsOf(db, fiscalYear).delete();
+        // Keys only: the lists of LAOs still read back from the store stay, every other goes.
+        const keep = new Set(laos.filter(([, entry]) => listsApart(entry.results)).map(([laoId]) => laoId));
+        const keys = await missingOf(db, fiscalYear).primaryKeys();
+        await db.completionMissing.bulkDelete(keys.filter((key) => !keep.has(String((key as unknown as [number, string])[1]))));
+      }
       // Written a few LAOs at a time: serialising a whole large province at once would freeze the page.
       for (let start = 0; start < laos.length; start += WRITE_CHUNK) {
-        await db.completionResults.bulkPut(laos.slice(start, start + WRITE_CHUNK).map(([laoId, entry]) => ({ fiscalYear: header.fiscalYear, laoId, ...entry })));
+        const chunk = laos.slice(start, start + WRITE_CHUNK);
+        await db.completionResults.bulkPut(chunk.map(([laoId, { stamp, results }]) => ({ fiscalYear, laoId, stamp, results: statusesOf(results) })));
+        const computed = chunk.filter(([, entry]) => !listsApart(entry.results));
+        await db.completionMissing.bulkPut(computed.map(([laoId, { stamp, results }]) => ({ fiscalYear, laoId, stamp, missing: listsOf(results) })));
       }
       await db.completionState.put(header);
     });

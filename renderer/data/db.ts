@@ -1,5 +1,5 @@
 import Dexie, { type EntityTable, type Table } from 'dexie';
-import type { CalendarPublication, SignOff, TaskResult } from '../../shared/calendar/index';
+import type { CalendarPublication, MissingItem, SignOff, TaskResult } from '../../shared/calendar/index';
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { LOCAL_SCHEMA } from './schema';
@@ -57,12 +57,24 @@ export interface CompletionStateRow {
   marks: Record<RecordTable, TableMark>;
 }
 
-/** One LAO's stored results and the stamp of the records they were computed from. */
+/**
+ * One LAO's stored results and the stamp of the records they were computed
+ * from. Written since schema 6 without their missing items (each result has
+ * `missingApart`): those are in a CompletionMissingRow of the same stamp.
+ */
 export interface CompletionResultRow {
   fiscalYear: number;
   laoId: string;
   stamp: string;
   results: Readonly<Record<string, TaskResult>>;
+}
+
+/** The missing items of one LAO's stored results, by task id, under the stamp of those results. */
+export interface CompletionMissingRow {
+  fiscalYear: number;
+  laoId: string;
+  stamp: string;
+  missing: Readonly<Record<string, readonly MissingItem[]>>;
 }
 
 export type EplanDb = Dexie & {
@@ -78,6 +90,7 @@ export type EplanDb = Dexie & {
   conflicts: EntityTable<SyncConflict, 'id'>;
   completionState: EntityTable<CompletionStateRow, 'fiscalYear'>;
   completionResults: Table<CompletionResultRow, [number, string]>;
+  completionMissing: Table<CompletionMissingRow, [number, string]>;
   calendars: EntityTable<CalendarPublication, 'fiscalYear'>;
   signOffs: EntityTable<SignOff, 'id'>;
 };

@@ -67,6 +67,15 @@ export const LOCAL_SCHEMA: readonly LocalSchemaVersion[] = [
       signOffs: '&id, laoId',
     },
   },
+  {
+    version: 6,
+    stores: {
+      // The missing items of each LAO's stored completion results, apart from the statuses
+      // (issue 18): a start reads the statuses alone, a panel its LAO's list when it opens.
+      // Rows stored before keep their lists inline and are read as they are.
+      completionMissing: '[fiscalYear+laoId]',
+    },
+  },
 ];
 
 export const LOCAL_SCHEMA_VERSION = LOCAL_SCHEMA[LOCAL_SCHEMA.length - 1]!.version;

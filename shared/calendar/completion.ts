@@ -29,6 +29,12 @@ export interface TaskResult {
   done: number;
   total: number;
   missing: MissingItem[];
+  /**
+   * Set on a result read back from the laptop's store, whose missing items are
+   * stored apart and read only when shown (a start reads the statuses alone):
+   * `missing` is then empty, not "nothing missing".
+   */
+  missingApart?: true;
 }
 
 export interface EvaluationContext {

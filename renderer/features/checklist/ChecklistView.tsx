@@ -10,7 +10,7 @@ import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
 import { selectedMonth, useLocalName, useMonthLabel } from './months';
 import { MonthPicker } from './MonthPicker';
 import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
-import { TaskLaoList } from './TaskLaoList';
+import { TaskLaoList, type MissingItemsOf } from './TaskLaoList';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
 import { signOffMonth, SignOffAllButton, SignOffMonthButton, useTaskSignOffs } from './SignOff';
 
@@ -69,7 +69,7 @@ function TaskCard({ summary, selected, onSelect }: { summary: TaskSummary; selec
   );
 }
 
-function TaskDetail({ summary, fiscalYear, shownYear, shownMonth }: { summary: TaskSummary; fiscalYear: number; shownYear: number; shownMonth: number }) {
+function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems }: { summary: TaskSummary; fiscalYear: number; shownYear: number; shownMonth: number; missingItems: MissingItemsOf }) {
   const { t, i18n } = useTranslation('calendar');
   const reference = useProvinceReference();
   const lastVisits = useLastVisits();
@@ -108,7 +108,7 @@ function TaskDetail({ summary, fiscalYear, shownYear, shownMonth }: { summary: T
         </Alert>
       ) : null}
       <Box sx={{ maxHeight: 'max(420px, calc(100vh - 300px))', overflowY: 'auto', borderTop: 1, borderColor: 'divider' }} data-testid="task-lao-list">
-        <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} period={period} signOffs={signOffs} />
+        <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} period={period} signOffs={signOffs} missingItems={missingItems} />
       </Box>
       {done > 0 ? (
         <Box sx={{ p: 1.5 }}>
@@ -185,7 +185,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
                 ))}
               </Stack>
             </Grid>
-            <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} /> : null}</Grid>
+            <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} missingItems={snapshot.missingItems} /> : null}</Grid>
           </Grid>
         </>
       )}

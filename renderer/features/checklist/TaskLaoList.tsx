@@ -1,14 +1,14 @@
 import { Box, Button, Collapse, LinearProgress, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { memo } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
 import { RECORD_CATEGORIES } from '../../../shared/domain/tables';
 import type { FieldVisit } from '../../../shared/domain/visit';
 import { useFormat } from '../../app/format';
-import type { CalendarTask, MissingItem, TaskMonth } from '../../../shared/calendar/index';
+import type { CalendarTask, MissingItem, TaskMonth, TaskResult } from '../../../shared/calendar/index';
 import { isCompletionCode, type CompletionCode } from '../../../shared/calendar/completionCodes';
 import { SignOffMark, SignOffPanel, type LaoSignOffs } from './SignOff';
 import type { LaoRow } from './checklist';
@@ -53,6 +53,41 @@ const PREFILLED_FIELDS: Partial<Record<CompletionCode, readonly string[]>> = {
   'quarter.notReported': ['quarter'],
 };
 
+/** Reads the missing items of an LAO's task (the completion engine's missingItems). */
+export type MissingItemsOf = (laoId: string, taskId: string) => Promise<MissingItem[]>;
+
+/**
+ * The missing items of a result: its own, or for a result read back from the
+ * store (its list kept apart, so a start reads only the statuses) the list
+ * read when the panel opens; undefined while it is read.
+ */
+function useMissingItems(result: TaskResult, laoId: string, taskId: string, missingItems: MissingItemsOf): MissingItem[] | undefined {
+  const [read, setRead] = useState<{ result: TaskResult; items: MissingItem[] }>();
+  useEffect(() => {
+    if (!result.missingApart) return;
+    let live = true;
+    missingItems(laoId, taskId).then(
+      (items) => live && setRead({ result, items }),
+      (error: unknown) => {
+        console.warn('Could not read the missing items', error);
+        if (live) setRead({ result, items: [] });
+      },
+    );
+    return () => {
+      live = false;
+    };
+  }, [result, laoId, taskId, missingItems]);
+  if (!result.missingApart) return result.missing;
+  return read?.result === result ? read.items : undefined;
+}
+
+function TaskMissing({ laoId, taskId, result, fiscalYear, missingItems }: { laoId: string; taskId: string; result: TaskResult; fiscalYear: number; missingItems: MissingItemsOf }) {
+  const { t } = useTranslation('calendar');
+  const missing = useMissingItems(result, laoId, taskId, missingItems);
+  if (!missing) return <LinearProgress aria-label={t('checklist.missingLoading')} data-testid="missing-loading" sx={{ my: 1, maxWidth: 240 }} />;
+  return <MissingList laoId={laoId} missing={missing} fiscalYear={fiscalYear} />;
+}
+
 function MissingList({ laoId, missing, fiscalYear }: { laoId: string; missing: MissingItem[]; fiscalYear: number }) {
   const { t } = useTranslation('calendar');
   const { t: tc } = useTranslation('completion');
@@ -81,10 +116,10 @@ export interface SignOffPeriod { task: CalendarTask; fiscalYear: number; month: 
 
 interface RowProps {
   fiscalYear: number; row: LaoRow; lastVisit: FieldVisit | undefined; districtName: string; open: boolean; onToggle: (laoId: string) => void;
-  period: SignOffPeriod; signOffs: LaoSignOffs | undefined;
+  period: SignOffPeriod; signOffs: LaoSignOffs | undefined; missingItems: MissingItemsOf;
 }
 
-const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, districtName, open, onToggle, period, signOffs }: RowProps) {
+const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, districtName, open, onToggle, period, signOffs, missingItems }: RowProps) {
   const { t, i18n } = useTranslation('calendar');
   const format = useFormat();
   const name = useLocalName();
@@ -114,7 +149,7 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
       <Collapse in={open} unmountOnExit>
         <Box id={panelId} sx={{ px: 3, py: 1.5, bgcolor: '#f8f9fc', borderBottom: 1, borderColor: 'divider' }}>
           <Typography variant="subtitle2" component="h4" gutterBottom>{t('checklist.missing')}</Typography>
-          <MissingList laoId={lao.id} missing={result.missing} fiscalYear={fiscalYear} />
+          <TaskMissing laoId={lao.id} taskId={period.task.id} result={result} fiscalYear={fiscalYear} missingItems={missingItems} />
           <SignOffPanel lao={lao} task={period.task} fiscalYear={period.fiscalYear} month={period.month} complete={result.status === 'complete'} entry={signOffs} />
           <Stack direction="row" spacing={1} sx={{ mt: 1.5 }}>
             <Button size="small" variant="outlined" component={Link} to={`/laos/${lao.id}`}>{t('checklist.openWorkspace')}</Button>
@@ -126,7 +161,7 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
   );
 });
 
-export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle, period, signOffs }: {
+export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle, period, signOffs, missingItems }: {
   /** The fiscal year whose records the task judges (links open the workspace at it). */
   fiscalYear: number;
   rows: LaoRow[];
@@ -136,11 +171,12 @@ export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openL
   onToggle: (laoId: string) => void;
   period: SignOffPeriod;
   signOffs: ReadonlyMap<string, LaoSignOffs>;
+  missingItems: MissingItemsOf;
 }) {
   return (
     <List disablePadding>
       {rows.map((row) => (
-        <TaskLaoRow key={row.lao.id} fiscalYear={fiscalYear} row={row} lastVisit={lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} period={period} signOffs={signOffs.get(row.lao.id)} />
+        <TaskLaoRow key={row.lao.id} fiscalYear={fiscalYear} row={row} lastVisit={lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} period={period} signOffs={signOffs.get(row.lao.id)} missingItems={missingItems} />
       ))}
     </List>
   );
