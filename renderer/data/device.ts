@@ -41,6 +41,7 @@ export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
   history: 'history',
   completionState: 'derived',
   completionResults: 'derived',
+  completionMissing: 'derived',
   meta: 'meta',
 };
 
