@@ -13,11 +13,8 @@ import type { Lao, User } from '../shared/domain/reference';
 import { ProvinceCompletion } from '../renderer/data/completion';
 import { openLocalDb, type EplanDb } from '../renderer/data/db';
 import { officerRows } from '../renderer/features/officers/officers';
-import { createSyncApi } from '../renderer/sync/api';
-import { SyncEngine } from '../renderer/sync/engine';
-import { login } from '../renderer/sync/login';
-import { auth, createMutation, push, VERSIONS } from '../server/sync/test-kit';
-import { LAO_A, LAO_B, P1, USERS, sampleRecord, startTestServer, type TestServer } from './testServer';
+import { auth, VERSIONS } from '../server/sync/test-kit';
+import { LAO_A, LAO_B, USERS, pushPlanWork, signedInLaptop, startTestServer, type TestServer } from './testServer';
 
 // FY 2568; the sample records are of that year. Due date of a contract signed 1 Feb: 16 Feb.
 const AS_OF = '2025-03-15';
@@ -25,8 +22,6 @@ const FY = 2568;
 let restoreClock: () => void;
 let server: TestServer;
 let db: EplanDb;
-let token: string | null = null;
-const platform = { storeToken: async (t: string) => void (token = t), readToken: async () => token, clearToken: async () => void (token = null) };
 const versions = `protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`;
 
 async function adminSets(admin: string, userId: string, change: object): Promise<void> {
@@ -60,17 +55,9 @@ describe("the supervisor's officers page on data from the server", () => {
     await adminSets(admin, USERS.officerA.id, { laoIds: [LAO_A], contractSignedOn: '2025-02-01', hiringDocsSentOn: '2025-02-10' });
     await adminSets(admin, USERS.officerB.id, { laoIds: [LAO_B], contractSignedOn: '2025-02-01' });
     // LAO A has its vision and development plan (with a project) entered; LAO B nothing.
-    const officerA = await server.app.login('officerA');
-    const plan = sampleRecord('plans', LAO_A, P1);
-    const entered = await push(server.app, officerA, [
-      createMutation('visions', sampleRecord('visions', LAO_A, P1)),
-      createMutation('plans', plan),
-      createMutation('planProjects', sampleRecord('planProjects', LAO_A, P1, { planId: plan.id })),
-    ]);
-    expect(entered.body.results.map((r) => r.status)).toEqual(['applied', 'applied', 'applied']);
+    await pushPlanWork(server, await server.app.login('officerA'), LAO_A);
 
-    await login({ db, platform, fetch: server.fetch }, { username: 'supervisor', password: server.password, serverUrl: 'http://sync.test' });
-    const engine = new SyncEngine({ db, api: async () => createSyncApi({ baseUrl: 'http://sync.test', token, fetch: server.fetch }), random: () => 0.5, setTimer: () => 'timer', clearTimer: () => {} });
+    const engine = await signedInLaptop(server, db, 'supervisor');
     expect(await engine.sync()).toBe(true);
 
     const page = await officersPage();

@@ -8,6 +8,7 @@
 import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import { LOCAL_SCHEMA } from '../../renderer/data/schema';
+import { openLocalDb } from '../../renderer/data/db';
 
 interface Row { id: string; table: string; [field: string]: unknown }
 
@@ -64,12 +65,13 @@ async function pouchReplicate(remoteUrl: string, batchSize: number): Promise<Rep
 
 /**
  * One LAO edit for the warm matrix figure: its plan records marked deleted, as
- * a synced change would, written through Dexie so the app's live queries in
- * this page hear of it (Dexie broadcasts writes to every copy of itself).
+ * a synced change would, written through a connection of the app's own (its
+ * schema and write log, as another window of the app writes), so the app in
+ * this page hears of it (Dexie broadcasts writes to every copy of itself).
  * Resolves with the ms from the write until that LAO's matrix row changed.
  */
 async function editLaoAndWaitForRow(dbName: string, laoId: string, timeoutMs: number): Promise<{ edited: number; ms: number | null }> {
-  const db = new Dexie(dbName);
+  const db = openLocalDb(dbName);
   await db.open();
   const row = document.querySelector(`[data-testid="matrix-row"][data-lao-id="${laoId}"]`);
   if (!row) throw new Error(`no matrix row for ${laoId}`);
@@ -90,10 +92,8 @@ async function editLaoAndWaitForRow(dbName: string, laoId: string, timeoutMs: nu
   const updatedAt = new Date().toISOString();
   await plans.bulkPut(rows.map((plan) => ({ ...plan, deleted: true, updatedAt, version: Number(plan.version) + 1 })));
   const at = await changed;
-  // Put the rows back, so a kept profile holds the server's data again: as a newer write, which the app
-  // notices like any other (the old updatedAt would hide it from the app's incremental pass).
-  const restoredAt = new Date().toISOString();
-  await plans.bulkPut(rows.map((plan) => ({ ...plan, updatedAt: restoredAt })));
+  // Put the rows back, so a kept profile holds the server's data again; the write log tells the app.
+  await plans.bulkPut(rows);
   db.close();
   return { edited: rows.length, ms: at === null ? null : at - started };
 }

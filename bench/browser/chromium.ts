@@ -52,7 +52,7 @@ export async function waitForFirstCompletion(page: Page, serverUrl: string, time
   if (!page.url().startsWith(`${serverUrl}/#/`) || page.url().includes('login')) await page.goto(`${serverUrl}/#/`);
   await page.waitForSelector('[data-testid="checklist-lao"]', { timeout: timeoutMs });
   await waitForStoredCompletion(page, timeoutMs);
-  // Once more after a pause (not counted): a download still being written moves the tables past the stored marks again.
+  // Once more after a pause (not counted): a download still being written moves the log past the stored place again.
   const pause = 3_000;
   await page.waitForTimeout(pause);
   await waitForStoredCompletion(page, timeoutMs);
@@ -61,13 +61,12 @@ export async function waitForFirstCompletion(page: Page, serverUrl: string, time
 
 /**
  * Waits until the app has stored completion results for the records on the
- * device: every stored fiscal year's table marks (count and latest updatedAt
- * per record table) equal the tables' own, and the tables hold records.
- * Closing the browser earlier would leave the next start to catch up on
- * every LAO. Without the last condition, results stored by the pass the app
- * runs at sign-in, before any record has arrived (every stamp `0||0|0`),
- * matched the still empty tables, and the profile was closed while the
- * download was being written (docs/benchmarks.md).
+ * device: every stored fiscal year's header accounts for the newest row of
+ * the write log (`drained`, renderer/data/laoWriteLog.ts), and the tables
+ * hold records. Closing the browser earlier would leave the next start to
+ * catch up on every LAO. Without the last condition, results stored by the
+ * pass the app runs at sign-in, before any record has arrived, would count
+ * (docs/benchmarks.md).
  */
 export async function waitForStoredCompletion(page: Page, timeoutMs: number): Promise<void> {
   // No named helpers inside: tsx would wrap them in its __name(), which the page does not have.
@@ -78,24 +77,23 @@ export async function waitForStoredCompletion(page: Page, timeoutMs: number): Pr
       request.onerror = () => reject(request.error);
     });
     try {
-      if (!db.objectStoreNames.contains('completionState')) return false;
-      const headers = await new Promise<Array<{ marks: Record<string, { count: number; latest: string }> }>>((resolve, reject) => {
-        const request = db.transaction('completionState').objectStore('completionState').getAll();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
+      if (!db.objectStoreNames.contains('completionState') || !db.objectStoreNames.contains('laoWrites')) return false;
+      const [headers, lastWrite] = await new Promise<[Array<{ drained?: number }>, number]>((resolve, reject) => {
+        const tx = db.transaction(['completionState', 'laoWrites']);
+        const all = tx.objectStore('completionState').getAll();
+        const last = tx.objectStore('laoWrites').openKeyCursor(null, 'prev');
+        tx.oncomplete = () => resolve([all.result, Number(last.result?.key ?? 0)]);
+        tx.onerror = () => reject(tx.error);
       });
-      if (headers.length === 0) return false;
+      if (headers.length === 0 || headers.some((header) => header.drained === undefined || header.drained < lastWrite)) return false;
       let records = 0;
       for (const table of tables) {
-        const [count, latest] = await new Promise<[number, string]>((resolve, reject) => {
-          const store = db.transaction(table).objectStore(table);
-          const counted = store.count();
-          const last = store.index('updatedAt').openCursor(null, 'prev');
-          last.onsuccess = () => resolve([counted.result, String((last.result?.value as { updatedAt?: string } | undefined)?.updatedAt ?? '')]);
-          last.onerror = () => reject(last.error);
+        records += await new Promise<number>((resolve, reject) => {
+          const counted = db.transaction(table).objectStore(table).count();
+          counted.onsuccess = () => resolve(counted.result);
+          counted.onerror = () => reject(counted.error);
         });
-        if (headers.some((header) => header.marks[table]?.count !== count || header.marks[table]?.latest !== latest)) return false;
-        records += count;
+        if (records > 0) break;
       }
       return records > 0;
     } finally {

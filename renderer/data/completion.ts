@@ -1,15 +1,17 @@
 /**
  * The province's completion results, kept up to date incrementally: a full
  * pass reads every LAO's records, a chunk of LAOs at a time; afterwards only
- * LAOs with records written since the last pass (found through the updatedAt
- * index) are re-read and, if their stamp changed, re-evaluated. The results
- * are stored (completionStore.ts), so the next start shows them at once and
- * only catches up with what changed since.
+ * LAOs written since the last pass (the rows of the write log after the last
+ * one drained, laoWriteLog.ts) are re-read and, if their stamp changed,
+ * re-evaluated. The results are stored (completionStore.ts) with the place in
+ * the log they account for, so the next start shows them at once and only
+ * catches up with what was written since, by any window, in any session.
  */
 import { defaultTemplate, evaluateLao, type CalendarTemplate, type LaoRecords, type MissingItem } from '../../shared/calendar/index';
 import Dexie from 'dexie';
-import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
-import type { EplanDb, StoredRecord, TableMark } from './db';
+import { RECORD_TABLES } from '../../shared/domain/tables';
+import type { EplanDb, StoredRecord } from './db';
+import { ALL_LAOS } from './laoWriteLog';
 import { CompletionCache, groupByLao, type LaoTaskResults } from '../../shared/calendar/completionCache';
 import { calendarKey, loadCompletionState, loadMissingItems, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 
@@ -47,16 +49,18 @@ export interface RefreshReport {
   recomputed: string[];
 }
 
-type Marks = Record<RecordTable, TableMark>;
 type FullPassMode = 'cold' | 'reread' | 'newDay';
 
 const CHUNK = 20;
+/** Past this many log rows since the last pass (a download, an import), the results shown are marked as catching up. */
+const MANY_WRITES = 100;
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 export class ProvinceCompletion {
   private readonly cache: CompletionCache;
   private readonly fingerprint: string;
-  private marks: Marks | undefined;
+  /** The last write-log row the results account for; undefined until a first pass (or a usable stored state). */
+  private drained: number | undefined;
   private running: Promise<RefreshReport> | undefined;
   private again = false;
   /** The stored state is looked at once, by the first pass. */
@@ -75,21 +79,8 @@ export class ProvinceCompletion {
   private readonly unsavedLaos = new Set<string>();
   private snapshotValue: CompletionSnapshot;
   private readonly listeners = new Set<() => void>();
-  /**
-   * Record tables written since the last pass, as Dexie reported the commits
-   * (any tab or window). Only their marks are read again: counting a table of
-   * 800,000 payments takes IndexedDB about a second. Empty means "not told":
-   * every table is checked, as after a restart.
-   */
-  private touched = new Set<RecordTable>();
   /** The device's LAO list was written (reference data refreshed): added or removed LAOs are handled. */
   private laosTouched = false;
-  /**
-   * The ids Dexie reported written per record table since the last pass, or 'many'. Marks
-   * alone miss an edit stored with an older updatedAt than the table's newest (a pulled
-   * edit stamped by the server, a conflict's server side): these ids find its LAO.
-   */
-  private writtenIds: Map<RecordTable, Set<string>> | 'many' = new Map();
   /** Counts writes reported to this engine; the hook refreshes on each change. */
   private writeCount = 0;
   private readonly writeListeners = new Set<() => void>();
@@ -120,22 +111,12 @@ export class ProvinceCompletion {
     return () => this.listeners.delete(listener);
   };
 
-  /** Notes committed writes to the given tables (from Dexie's storagemutated event), with the written ids when known. */
-  noteWrites(tables: Iterable<RecordTable>, laos: boolean, ids?: ReadonlyMap<RecordTable, readonly string[] | 'many'>): void {
-    for (const table of tables) {
-      this.touched.add(table);
-      const written = ids?.get(table) ?? 'many';
-      if (this.writtenIds === 'many') continue;
-      if (written === 'many') {
-        this.writtenIds = 'many';
-        continue;
-      }
-      const set = this.writtenIds.get(table) ?? new Set<string>();
-      for (const id of written) set.add(id);
-      this.writtenIds.set(table, set);
-      // A download writes thousands: its rows change the counts, and a reread finds them.
-      if (set.size > MAX_WRITTEN_IDS) this.writtenIds = 'many';
-    }
+  /**
+   * Notes a committed write to a record table or (laos) to the LAO list, as
+   * Dexie reported it (any tab or window): the hook refreshes, and the pass
+   * reads from the write log which LAOs were written.
+   */
+  noteWrites(laos: boolean): void {
     if (laos) this.laosTouched = true;
     this.writeCount += 1;
     for (const listener of this.writeListeners) listener();
@@ -193,37 +174,15 @@ export class ProvinceCompletion {
     for (const listener of this.listeners) listener();
   }
 
-  /** Count and latest updatedAt of the given tables (all by default), the others taken from `previous`. */
-  private async readMarks(tables: readonly RecordTable[] = RECORD_TABLES, previous?: Marks): Promise<Marks> {
-    const entries = await Promise.all(tables.map(async (table) => {
-      const t = this.db.table<StoredRecord, string>(table);
-      const [count, last] = await Promise.all([t.count(), t.orderBy('updatedAt').last()]);
-      return [table, { count, latest: String(last?.updatedAt ?? '') }] as const;
-    }));
-    return { ...previous, ...Object.fromEntries(entries) } as Marks;
-  }
-
   private async pass(): Promise<RefreshReport> {
     if (!this.restored) await this.restore();
-    const before = this.marks;
     // Writes reported from here on belong to the next pass.
-    const touched = [...this.touched];
     const laosTouched = this.laosTouched;
-    const writtenIds = this.writtenIds;
-    this.touched = new Set();
     this.laosTouched = false;
-    this.writtenIds = new Map();
-    // Many rows written since (a download, an import): the results on screen are known to be behind
-    // until this pass has read them all, so they are shown as catching up, never as current.
-    if (before && writtenIds === 'many' && !this.catchingUp) {
-      this.catchingUp = true;
-      this.publish(1, true);
-    }
-    const marks = before && touched.length > 0 ? await this.readMarks(touched, before) : await this.readMarks();
     let report: RefreshReport;
-    if (!before) report = await this.fullPass(marks, this.staleResults ? 'newDay' : 'cold');
-    else if (this.rereadAll) report = await this.fullPass(marks, 'reread');
-    else report = await this.incrementalPass(before, marks, laosTouched, writtenIds);
+    if (this.drained === undefined) report = await this.fullPass(this.staleResults ? 'newDay' : 'cold');
+    else if (this.rereadAll) report = await this.fullPass('reread');
+    else report = await this.incrementalPass(this.drained, laosTouched);
     if (this.catchingUp) {
       // The restored results are now checked against the records: current, whether or not any changed.
       this.catchingUp = false;
@@ -247,29 +206,32 @@ export class ProvinceCompletion {
       return;
     }
     this.cache.seed(state.laos);
-    this.marks = state.marks;
-    // Shown at once, as stale, until this pass has compared the marks (a download may have landed since).
+    // Shown at once, as stale, until this pass has read the log (a download may have landed since).
+    this.drained = state.drained ?? 0;
     this.catchingUp = true;
     this.publish(1, true);
-    // LAOs added or removed since (another province downloaded): their records' marks may not show it.
-    this.rereadAll = !sameIds(await this.laoIds(), state.laos.map(([laoId]) => laoId));
+    // Writes since not all known (an older state, the log pruned past it), or LAOs added or removed
+    // since (another province downloaded, which the log of record writes does not show): read all.
+    this.rereadAll = state.drained === undefined || !sameIds(await this.laoIds(), state.laos.map(([laoId]) => laoId));
   }
 
-  private async incrementalPass(before: Marks, marks: Marks, laosTouched: boolean, writtenIds: Map<RecordTable, Set<string>> | 'many' = new Map()): Promise<RefreshReport> {
-    const dirty = new Set<string>();
-    // Many rows written with stamps the marks may not show: read every LAO again (a reread keeps the results shown).
-    if (writtenIds === 'many' && sameMarks(before, marks)) return this.fullPass(marks, 'reread');
-    if (writtenIds !== 'many') {
-      for (const [table, ids] of writtenIds) {
-        const rows = await this.db.table<StoredRecord, string>(table).bulkGet([...ids]);
-        // A row gone (hard-deleted) lowers the count, which the marks below catch.
-        for (const row of rows) if (row) dirty.add(row.laoId);
-      }
+  private async incrementalPass(after: number, laosTouched: boolean): Promise<RefreshReport> {
+    const written = await this.db.laoWrites.where(':id').above(after).toArray();
+    const through = written.at(-1)?.seq ?? after;
+    // Many writes since (a download, an import): the results on screen are known to be behind
+    // until this pass has read them all, so they are shown as catching up, never as current.
+    if (written.length > MANY_WRITES && !this.catchingUp) {
+      this.catchingUp = true;
+      this.publish(1, true);
     }
+    const dirty = new Set(written.map((row) => row.laoId));
+    if (dirty.has(ALL_LAOS)) return this.fullPass('reread');
+    const laoIds = dirty.size > 0 || laosTouched ? new Set(await this.laoIds()) : new Set<string>();
+    // Records of an LAO not (yet) on the device are not evaluated: its arrival in the LAO list is.
+    for (const laoId of dirty) if (!laoIds.has(laoId)) dirty.delete(laoId);
     let removed = false;
     if (laosTouched) {
       // LAOs added to the device are evaluated (they may have no records yet); removed ones dropped.
-      const laoIds = new Set(await this.laoIds());
       removed = [...this.snapshotValue.results.keys()].some((laoId) => !laoIds.has(laoId));
       this.cache.retain(laoIds);
       for (const laoId of laoIds) if (!this.cache.has(laoId)) dirty.add(laoId);
@@ -279,21 +241,10 @@ export class ProvinceCompletion {
       this.saveAll = true;
       this.publish(1, true);
     }
-    if (dirty.size === 0 && sameMarks(before, marks)) return { mode: 'incremental', reread: 0, recomputed: [] };
-    for (const table of RECORD_TABLES) {
-      const old = before[table];
-      const now = marks[table];
-      if (now.count === old.count && now.latest === old.latest) continue;
-      const newer = old.latest
-        ? await this.db.table<StoredRecord, string>(table).where('updatedAt').above(old.latest).toArray()
-        : await this.db.table<StoredRecord, string>(table).toArray();
-      // Rows removed, or added with an older updatedAt (bulk loads), cannot be found by the index: reread all.
-      if (now.count < old.count || now.count - old.count > newer.length) return this.fullPass(marks, 'reread');
-      for (const row of newer) dirty.add(row.laoId);
-    }
+    if (dirty.size === 0 && through === after) return { mode: 'incremental', reread: 0, recomputed: [] };
     const recomputed = await this.evaluate([...dirty]);
     // Advanced only once the dirty LAOs are evaluated, so a failed read is retried by the next pass.
-    this.marks = marks;
+    this.drained = through;
     this.unsaved = true;
     for (const laoId of recomputed) this.unsavedLaos.add(laoId);
     if (recomputed.length > 0) this.publish(1, true);
@@ -325,7 +276,9 @@ export class ProvinceCompletion {
     return (await this.db.laos.toCollection().primaryKeys()).map(String);
   }
 
-  private async fullPass(marks: Marks, mode: FullPassMode): Promise<RefreshReport> {
+  private async fullPass(mode: FullPassMode): Promise<RefreshReport> {
+    // Read before the records: a write committed during the pass is evaluated again by the next.
+    const through = Number((await this.db.laoWrites.orderBy(':id').lastKey()) ?? 0);
     const laoIds = await this.laoIds();
     this.cache.retain(new Set(laoIds));
     const recomputed = await this.evaluate(laoIds, async (done) => {
@@ -334,7 +287,7 @@ export class ProvinceCompletion {
       this.publish(done / laoIds.length, mode === 'newDay', this.staleResults);
       await nextTick();
     });
-    this.marks = marks;
+    this.drained = through;
     this.staleResults = undefined;
     this.rereadAll = false;
     this.unsaved = true;
@@ -344,18 +297,14 @@ export class ProvinceCompletion {
   }
 
   private async persist(): Promise<void> {
-    if (!this.marks || this.options.preview) return;
-    const header = { fiscalYear: this.fiscalYear, template: this.fingerprint, rules: rulesVersion(), asOf: this.asOf, marks: this.marks };
+    if (this.drained === undefined || this.options.preview) return;
+    const header = { fiscalYear: this.fiscalYear, template: this.fingerprint, rules: rulesVersion(), asOf: this.asOf, drained: this.drained };
     const laos = this.saveAll ? this.cache.stamped() : this.cache.stamped(this.unsavedLaos);
     if (!(await saveCompletionState(this.db, header, laos, this.saveAll))) return;
     this.unsaved = false;
     this.saveAll = false;
     this.unsavedLaos.clear();
   }
-}
-
-function sameMarks(a: Marks, b: Marks): boolean {
-  return RECORD_TABLES.every((table) => a[table].count === b[table].count && a[table].latest === b[table].latest);
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {
@@ -367,41 +316,24 @@ const engines = new Map<string, ProvinceCompletion>();
 
 const RECORD_TABLE_NAMES = new Set<string>(RECORD_TABLES);
 
-/** Part keys of Dexie's storagemutated event: `idb://<database>/<table>/<index>`; the primary key's index is empty. */
-const PART = /^idb:\/\/(.+)\/([^/]+)\/([^/]*)$/;
+/** Part keys of Dexie's storagemutated event: `idb://<database>/<table>/<index>`. */
+const PART = /^idb:\/\/(.+)\/([^/]+)\/[^/]*$/;
 
-/** Past this many written ids in one pass, the engine rereads instead of looking each one up. */
-const MAX_WRITTEN_IDS = 5_000;
-
-/** A node of Dexie's RangeSet (a binary tree of key ranges), as the event carries it. */
-interface RangeNode { from?: unknown; to?: unknown; l?: RangeNode | null; r?: RangeNode | null }
-
-/** The single keys of a RangeSet, or 'many' when it holds a range (a clear, a range delete) or too many keys. */
-export function pointKeys(node: RangeNode | null | undefined, into: string[] = []): string[] | 'many' {
-  if (!node || node.from === undefined) return into;
-  if (node.from !== node.to || typeof node.from !== 'string' || into.length >= MAX_WRITTEN_IDS) return 'many';
-  if (pointKeys(node.l, into) === 'many') return 'many';
-  into.push(node.from);
-  return pointKeys(node.r, into);
-}
-
-/** Tells every engine which of its database's record tables (and which of their ids) a committed transaction wrote. */
+/** Tells every engine whether its database's record tables or LAO list were written by a committed transaction. */
 function routeWrites(parts: Readonly<Record<string, unknown>>): void {
-  const written = new Map<string, { tables: Set<RecordTable>; laos: boolean; ids: Map<RecordTable, string[] | 'many'> }>();
-  for (const [key, value] of Object.entries(parts)) {
+  const written = new Map<string, { records: boolean; laos: boolean }>();
+  for (const key of Object.keys(parts)) {
     const match = PART.exec(key);
     if (!match) continue;
-    const [, dbName, table, index] = match as unknown as [string, string, string, string];
+    const [, dbName, table] = match as unknown as [string, string, string];
     let entry = written.get(dbName);
-    if (!entry) written.set(dbName, (entry = { tables: new Set(), laos: false, ids: new Map() }));
-    if (RECORD_TABLE_NAMES.has(table)) {
-      entry.tables.add(table as RecordTable);
-      if (index === '') entry.ids.set(table as RecordTable, pointKeys(value as RangeNode));
-    } else if (table === 'laos') entry.laos = true;
+    if (!entry) written.set(dbName, (entry = { records: false, laos: false }));
+    if (RECORD_TABLE_NAMES.has(table)) entry.records = true;
+    else if (table === 'laos') entry.laos = true;
   }
   for (const engine of engines.values()) {
     const entry = written.get(engine.dbName);
-    if (entry && (entry.tables.size > 0 || entry.laos)) engine.noteWrites(entry.tables, entry.laos, entry.ids);
+    if (entry && (entry.records || entry.laos)) engine.noteWrites(entry.laos);
   }
 }
 

@@ -39,6 +39,10 @@ describe('the first download after a pass over no records', () => {
     expect(seen[0]).toEqual({ stale: true, complete: 0 });
     expect(seen.filter((s) => !s.stale).every((s) => s.complete > 0)).toBe(true);
     expect(seen.at(-1)!.stale).toBe(false);
+    // The next start (the app closed right after the download was read) evaluates no LAO.
+    const restarted = new ProvinceCompletion(db, FY, ASOF);
+    expect(await restarted.refresh()).toEqual({ mode: 'incremental', reread: 0, recomputed: [] });
+    expect(restarted.evaluations).toBe(0);
     await db.completionState.clear();
     const fresh = new ProvinceCompletion(db, FY, ASOF);
     await fresh.refresh();

@@ -63,7 +63,9 @@ describe('stored completion results across restarts', () => {
     await firstSession();
     const row = await db.completionState.get(FY);
     expect(row).toMatchObject({ fiscalYear: FY, asOf: ASOF, template: templateFingerprint(defaultTemplate(FY)) });
-    expect(row!.marks.grants.count).toBe(await db.grants.count());
+    // The place in the write log the results account for: the demo load's rows, all but the last pruned.
+    const last = await db.laoWrites.toArray();
+    expect(last).toEqual([{ seq: row!.drained, laoId: expect.any(String) }]);
     expect(await db.completionResults.count()).toBe(12);
   });
 
@@ -99,15 +101,14 @@ describe('stored completion results across restarts', () => {
     expect(await shown(engine)).toEqual(await fromScratch());
   });
 
-  it('a record hard-deleted between sessions is caught by a reread that keeps the stored results shown', async () => {
+  it('a record hard-deleted between sessions re-evaluates its LAO, the stored results shown meanwhile', async () => {
     await firstSession();
     const victim = (await db.grants.toCollection().first()) as StoredRecord;
     await db.grants.delete(victim.id);
     const engine = restart();
     const seen = published(engine);
     const report = await engine.refresh();
-    expect(report.mode).toBe('reread');
-    expect(report.recomputed).toEqual([victim.laoId]);
+    expect(report).toEqual({ mode: 'incremental', reread: 1, recomputed: [victim.laoId] });
     expect(seen.every((snapshot) => snapshot.ready)).toBe(true);
     expect(await shown(engine)).toEqual(await fromScratch());
   });
@@ -193,6 +194,44 @@ describe('stored completion results across restarts', () => {
     await previousYear.refresh();
     expect(previousYear.evaluations).toBe(0);
     expect(await db.completionResults.count()).toBe(24);
+  });
+
+  it('a state stored before the write log is shown at once, then every LAO is read again; the next start reads none', async () => {
+    const before = await firstSession();
+    const { drained: _drained, ...header } = (await db.completionState.get(FY))!;
+    await db.completionState.put({ ...header, marks: { plans: { count: 1, latest: '' } } } as never);
+    const engine = restart();
+    const seen = published(engine);
+    const report = await engine.refresh();
+    expect(report.mode).toBe('reread');
+    expect(report.reread).toBe(12);
+    expect(seen[0]).toMatchObject({ ready: true, stale: true, catchingUp: true, evaluationsThen: 0 });
+    expect(await shown(engine)).toEqual(before);
+    const next = restart();
+    expect(await next.refresh()).toEqual({ mode: 'incremental', reread: 0, recomputed: [] });
+  });
+
+  it('the log keeps what another year\'s stored state still needs; a year left too far behind reads every LAO again', async () => {
+    await new ProvinceCompletion(db, FY - 1, ASOF).refresh();
+    const lao = small.laos[3]!;
+    const saved = await saveRecord(db, 'antiDrugActivities', {
+      laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: FY - 1, heldOn: '2025-11-20', kind: 'campaign',
+      name: 'เดินรณรงค์', budget: 100_000, participants: 50, result: null, enteredOnBehalf: true,
+    }, officer);
+    expect(saved.ok).toBe(true);
+    // This year's pass stores its state and prunes the log, but not the edit the other year has not read.
+    await firstSession();
+    const previousYear = new ProvinceCompletion(db, FY - 1, ASOF);
+    expect(await previousYear.refresh()).toMatchObject({ mode: 'incremental', reread: 1, recomputed: [lao.id] });
+    // Much written since (more than the log keeps behind a stored state), all read by this year's engine.
+    await db.laoWrites.bulkAdd(Array.from({ length: 20_001 }, () => ({ laoId: small.laos[0]!.id })));
+    expect((await restart().refresh()).mode).toBe('incremental');
+    expect(await db.laoWrites.count()).toBeLessThanOrEqual(20_001);
+    const leftBehind = new ProvinceCompletion(db, FY - 1, ASOF);
+    const seen = published(leftBehind);
+    const report = await leftBehind.refresh();
+    expect(report.mode).toBe('reread');
+    expect(seen[0]).toMatchObject({ ready: true, stale: true, catchingUp: true, evaluationsThen: 0 });
   });
 
   it('results of another calendar are never reused', async () => {
@@ -282,9 +321,8 @@ describe('missing items stored apart from the statuses', () => {
       const [results, lists] = await stampOf(id);
       expect(lists, id).toBe(results);
     }
-    // A hard delete between sessions: the next start rereads and stores every LAO at once.
-    const victim = (await db.grants.where('laoId').notEqual(lao.id).first()) as StoredRecord;
-    await db.grants.delete(victim.id);
+    // A cleared table between sessions: the next start rereads and stores every LAO at once.
+    await db.grants.clear();
     const next = restart();
     expect((await next.refresh()).mode).toBe('reread');
     for (const { id } of small.laos) {
@@ -343,9 +381,9 @@ describe('a stored state that cannot be used', () => {
   const firstResultRow = async () => (await db.completionResults.toCollection().first())!;
   const corruptions: Array<[string, () => Promise<unknown>]> = [
     ['a header of the wrong shape', () => db.completionState.put({ fiscalYear: FY, junk: true } as never)],
-    ['a header without the mark of a record table', async () => {
+    ['a place in the write log that is not a whole number', async () => {
       const header = (await db.completionState.get(FY))!;
-      await db.completionState.put({ ...header, marks: { visions: { count: 1, latest: '' } } as never });
+      await db.completionState.put({ ...header, drained: 1.5 });
     }],
     ['results that are a string', async () => db.completionResults.put({ ...(await firstResultRow()), results: 'garbage' as never })],
     ['a task result with an unknown status', async () => {

@@ -8,8 +8,7 @@
 import Dexie from 'dexie';
 import { z } from 'zod';
 import { COMPLETION_RULES_VERSION, isTaskStatus, type CalendarTemplate, type MissingItem } from '../../shared/calendar/index';
-import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
-import type { CompletionResultRow, CompletionStateRow, EplanDb, TableMark } from './db';
+import type { CompletionResultRow, CompletionStateRow, EplanDb } from './db';
 import type { LaoTaskResults, StampedResults } from '../../shared/calendar/completionCache';
 
 /** Bump when the stored shape or the stamp changes, so old rows are not misread. */
@@ -89,17 +88,13 @@ export function templateFingerprint(template: CalendarTemplate): string {
 /** Identifies a calendar as a whole, texts and order too: an engine computes with (and shows) exactly one. */
 export const calendarKey = (template: CalendarTemplate): string => fingerprintOf(template);
 
-const tableMarkSchema = z.object({ count: z.number().int().min(0), latest: z.string() });
-
-// Every record table must have a mark: the incremental pass compares each of them.
-const marksSchema = z.object(Object.fromEntries(RECORD_TABLES.map((table) => [table, tableMarkSchema])) as Record<RecordTable, typeof tableMarkSchema>);
-
 const headerSchema = z.object({
   fiscalYear: z.number().int(),
   template: z.string(),
   rules: z.string(),
   asOf: z.string().regex(/^\d{4}-\d{2}-\d{2}/),
-  marks: marksSchema,
+  // Absent in states stored before the write log (schema 7), which held table marks instead.
+  drained: z.number().int().min(0).optional(),
 });
 
 const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
@@ -123,7 +118,12 @@ function isResultRow(row: unknown, fiscalYear: number): row is CompletionResultR
 export interface StoredCompletion {
   asOf: string;
   rules: string;
-  marks: Record<RecordTable, TableMark>;
+  /**
+   * The last `laoWrites` row the results account for; undefined when the writes
+   * since are not all known (a state stored before the log, or rows pruned
+   * since): every LAO is read again, the results shown meanwhile.
+   */
+  drained: number | undefined;
   laos: Array<[string, StampedResults]>;
 }
 
@@ -171,7 +171,7 @@ function unreadable(detail: unknown): undefined {
 }
 
 function readStored(db: EplanDb, fiscalYear: number, template: string): Promise<StoredCompletion | undefined> {
-  return db.transaction('r', [db.completionState, db.completionResults], async () => {
+  return db.transaction('r', [db.completionState, db.completionResults, db.meta], async () => {
     const header: unknown = await db.completionState.get(fiscalYear);
     if (header === undefined) return undefined;
     const parsed = headerSchema.safeParse(header);
@@ -181,8 +181,10 @@ function readStored(db: EplanDb, fiscalYear: number, template: string): Promise<
     const rows: unknown[] = await resultsOf(db, fiscalYear).toArray();
     // One bad row and the whole state goes: it was written in one transaction, so it is not to be trusted in part.
     if (!rows.every((row) => isResultRow(row, fiscalYear))) return unreadable('a results row of the wrong shape');
-    const { asOf, rules, marks } = parsed.data;
-    return { asOf, rules, marks, laos: rows.map((row) => [row.laoId, { stamp: row.stamp, results: row.results }]) };
+    const { asOf, rules } = parsed.data;
+    const pruned = await prunedThrough(db);
+    const drained = parsed.data.drained !== undefined && parsed.data.drained >= pruned ? parsed.data.drained : undefined;
+    return { asOf, rules, drained, laos: rows.map((row) => [row.laoId, { stamp: row.stamp, results: row.results }]) };
   });
 }
 
@@ -198,9 +200,37 @@ export async function loadCompletionState(db: EplanDb, fiscalYear: number, templ
 
 const WRITE_CHUNK = 20;
 
+/** The meta entry holding the last `laoWrites` row pruned: a state drained before it cannot know what it missed. */
+const PRUNED_KEY = 'laoWritesPruned';
+
+/** How many log rows are kept behind the state just stored, for the stored states of other years. */
+const KEEP_WRITES = 20_000;
+
+async function prunedThrough(db: EplanDb): Promise<number> {
+  const value = (await db.meta.get(PRUNED_KEY))?.value;
+  return typeof value === 'number' && Number.isInteger(value) ? value : 0;
+}
+
+/**
+ * Drops the log rows every stored state has accounted for, and those more
+ * than KEEP_WRITES behind the state just stored (a year no one opens any more
+ * must not keep the log growing): a state left behind them reads every LAO
+ * again when next opened.
+ */
+async function pruneWrites(db: EplanDb, drained: number): Promise<void> {
+  const headers: unknown[] = await db.completionState.toArray();
+  const drainedBy = headers.map((header) => headerSchema.safeParse(header).data?.drained).filter((value) => value !== undefined);
+  // The row the state just stored accounts for is kept: the last key tells a later full pass where the log stands.
+  const through = Math.min(Math.max(Math.min(drained, ...drainedBy), drained - KEEP_WRITES), drained - 1);
+  if (through <= (await prunedThrough(db))) return;
+  await db.laoWrites.where(':id').belowOrEqual(through).delete();
+  await db.meta.put({ key: PRUNED_KEY, value: through });
+}
+
 /**
  * Stores the state with the given LAOs' results, in one transaction so the
- * header's marks never run ahead of the results. Each LAO's statuses and its
+ * header's place in the write log never runs ahead of the results; then
+ * prunes the log rows no stored state needs. Each LAO's statuses and its
  * missing items go to rows of their own under one stamp, so a start reads the
  * statuses alone; results still read back from the store (their lists apart,
  * not in memory) keep the lists row they have. `replace` drops every other
@@ -227,9 +257,15 @@ export async function saveCompletionState(db: EplanDb, header: CompletionStateRo
       }
       await db.completionState.put(header);
     });
-    return true;
   } catch (error) {
     console.warn('Could not store the completion results; the next start computes them again', error);
     return false;
   }
+  try {
+    await db.transaction('rw', [db.completionState, db.laoWrites, db.meta], () => pruneWrites(db, header.drained));
+  } catch (error) {
+    // Kept rows cost only space; the next store tries again.
+    console.warn('Could not prune the write log', error);
+  }
+  return true;
 }

@@ -3,6 +3,7 @@ import type { CalendarPublication, MissingItem, SignOff, TaskResult } from '../.
 import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { LOCAL_SCHEMA } from './schema';
+import { laoWriteLog, type LaoWriteRow } from './laoWriteLog';
 
 /** A synced record as stored locally: the wire shape (design.md "Data model") plus the on-behalf tick. */
 export type StoredRecord = WireRecord & { enteredOnBehalf: boolean };
@@ -33,15 +34,9 @@ export interface ReferenceRow {
   [field: string]: unknown;
 }
 
-/** How far a record table had been read: its row count and latest updatedAt. */
-export interface TableMark {
-  count: number;
-  latest: string;
-}
-
 /**
  * The last computed completion state of a fiscal year, so a restart shows the
- * results at once and re-reads only LAOs with newer records (data/completion.ts).
+ * results at once and re-reads only LAOs written since (data/completion.ts).
  * The results themselves are one CompletionResultRow per LAO, written in the same
  * transaction: with every missing item listed they reach tens of megabytes for a
  * large province, too much to rewrite whole after each edit.
@@ -54,7 +49,8 @@ export interface CompletionStateRow {
   rules: string;
   /** The day the results were computed for ("overdue" depends on it). */
   asOf: string;
-  marks: Record<RecordTable, TableMark>;
+  /** The last `laoWrites` row the results account for: the LAOs of later rows are evaluated again. */
+  drained: number;
 }
 
 /**
@@ -91,6 +87,7 @@ export type EplanDb = Dexie & {
   completionState: EntityTable<CompletionStateRow, 'fiscalYear'>;
   completionResults: Table<CompletionResultRow, [number, string]>;
   completionMissing: Table<CompletionMissingRow, [number, string]>;
+  laoWrites: EntityTable<LaoWriteRow, 'seq'>;
   calendars: EntityTable<CalendarPublication, 'fiscalYear'>;
   signOffs: EntityTable<SignOff, 'id'>;
 };
@@ -104,6 +101,7 @@ export function openLocalDb(name: string = DEFAULT_DB_NAME): EplanDb {
     const version = db.version(step.version).stores(step.stores);
     if (step.upgrade) version.upgrade(step.upgrade);
   }
+  db.use(laoWriteLog);
   return db;
 }
 

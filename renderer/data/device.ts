@@ -42,6 +42,8 @@ export const TABLE_ROLES: Readonly<Record<string, TableRole>> = {
   completionState: 'derived',
   completionResults: 'derived',
   completionMissing: 'derived',
+  // Which LAOs were written, for the completion engine: it follows the records, it says nothing of its own.
+  laoWrites: 'derived',
   meta: 'meta',
 };
 

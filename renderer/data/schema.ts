@@ -76,6 +76,14 @@ export const LOCAL_SCHEMA: readonly LocalSchemaVersion[] = [
       completionMissing: '[fiscalYear+laoId]',
     },
   },
+  {
+    version: 7,
+    stores: {
+      // The LAOs each write to a record table touched, logged in the write's own transaction
+      // (laoWriteLog.ts): the completion engine re-evaluates exactly those, after a restart too.
+      laoWrites: '++seq',
+    },
+  },
 ];
 
 export const LOCAL_SCHEMA_VERSION = LOCAL_SCHEMA[LOCAL_SCHEMA.length - 1]!.version;

@@ -1,0 +1,87 @@
+/**
+ * The LAOs each write touched, logged in the write's own transaction: a Dexie
+ * middleware adds one `laoWrites` row per LAO to every transaction that writes
+ * a record table (a save, a pulled page, a conflict kept, an undo, a demo
+ * load or removal). The completion engine reads the rows after the last one
+ * it evaluated, so it finds every LAO written since, in this window or
+ * another, in this session or while the app was closed; a write and its row
+ * commit together or not at all. Counting tables and comparing their newest
+ * updatedAt, as the engine did before, missed an edit stored with an older
+ * updatedAt than the table's newest (a pulled edit stamped by the server) and
+ * cost about a second per 800,000 rows at every start.
+ */
+import Dexie, { type DBCore, type Middleware } from 'dexie';
+import { RECORD_TABLES } from '../../shared/domain/tables';
+
+export const LAO_WRITES = 'laoWrites';
+
+/** One LAO written by one committed transaction (ALL_LAOS: a write whose LAOs are not known one by one). */
+export interface LaoWriteRow {
+  seq?: number;
+  laoId: string;
+}
+
+/** Logged for a range delete (a cleared table) or a delete of very many rows: every LAO is read again. */
+export const ALL_LAOS = '*';
+
+/** Past this many rows deleted at once, their LAOs are not looked up: ALL_LAOS is logged instead. */
+const MAX_LOOKED_UP = 2_000;
+
+const RECORD_TABLE_NAMES = new Set<string>(RECORD_TABLES);
+
+/** The LAOs of rows put, or of rows about to be deleted. */
+function laosOfRows(rows: readonly unknown[]): Set<string> {
+  const laoIds = new Set<string>();
+  for (const row of rows) if (row !== undefined) laoIds.add(laoIdOf(row));
+  return laoIds;
+}
+
+/** A row without a usable laoId cannot be placed: every LAO is read again rather than none. */
+function laoIdOf(row: unknown): string {
+  const laoId = typeof row === 'object' && row !== null ? (row as { laoId?: unknown }).laoId : undefined;
+  return typeof laoId === 'string' && laoId !== ALL_LAOS ? laoId : ALL_LAOS;
+}
+
+/** Registered on every connection to the local database (openLocalDb). */
+export const laoWriteLog: Middleware<DBCore> = {
+  stack: 'dbcore',
+  name: 'laoWriteLog',
+  // Below Dexie's hooks middleware (level 2), which needs the calling transaction's zone that an await here
+  // would leave; above its virtual indexes (1, registered first) and its observability and caches (0), so
+  // the log rows are written and observed like any other.
+  level: 1,
+  create(down) {
+    return {
+      ...down,
+      // A transaction that may write a record table takes the log's store too, so its rows commit with it.
+      transaction(stores, mode, options) {
+        const logged = mode === 'readwrite' && !stores.includes(LAO_WRITES) && stores.some((store) => RECORD_TABLE_NAMES.has(store));
+        return down.transaction(logged ? [...stores, LAO_WRITES] : stores, mode, options);
+      },
+      table(name) {
+        const table = down.table(name);
+        if (!RECORD_TABLE_NAMES.has(name)) return table;
+        return {
+          ...table,
+          // Chained with Dexie's own promise, never awaited: its middlewares below need the caller's
+          // transaction zone, which Dexie's promise carries into each step and a native await would drop.
+          mutate(req) {
+            const log = (laoIds: Set<string>) => {
+              if (laoIds.size === 0) return undefined;
+              const values: LaoWriteRow[] = laoIds.has(ALL_LAOS) ? [{ laoId: ALL_LAOS }] : [...laoIds].map((laoId) => ({ laoId }));
+              return down.table(LAO_WRITES).mutate({ type: 'add', trans: req.trans, values });
+            };
+            // Records never move between LAOs (their place is immutable), so a put's values tell.
+            if (req.type === 'add' || req.type === 'put') return Dexie.Promise.resolve(log(laosOfRows(req.values))).then(() => table.mutate(req));
+            if (req.type === 'delete' && req.keys.length <= MAX_LOOKED_UP) {
+              return Dexie.Promise.resolve(table.getMany({ trans: req.trans, keys: req.keys }))
+                .then((rows) => log(laosOfRows(rows)))
+                .then(() => table.mutate(req));
+            }
+            return Dexie.Promise.resolve(log(new Set([ALL_LAOS]))).then(() => table.mutate(req));
+          },
+        };
+      },
+    };
+  },
+};
