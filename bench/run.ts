@@ -27,6 +27,7 @@ interface BenchScript {
 export const BENCHES: BenchScript[] = [
   { name: 'initial-sync', script: 'bench/initial-sync.ts', quickArgs: ['--quick'], timeoutMin: 12 },
   { name: 'incremental', script: 'bench/incremental.ts', quickArgs: ['--quick'], timeoutMin: 7 },
+  { name: 'client-checksum', script: 'bench/client-checksum.ts', quickArgs: ['--quick'], timeoutMin: 4 },
   { name: 'server-load', script: 'bench/server-load.ts', quickArgs: ['--quick'], timeoutMin: 8 },
   // Its first run fills a browser profile with the province (≈ 8 min, kept); later runs take 1-2 min.
   { name: 'matrix-cold-start', script: 'bench/matrix-cold-start.ts', quickArgs: ['--quick'], timeoutMin: 14 },

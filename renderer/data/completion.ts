@@ -11,7 +11,7 @@ import { defaultTemplate, evaluateLao, type CalendarTemplate, type LaoRecords, t
 import Dexie from 'dexie';
 import { RECORD_TABLES } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
-import { ALL_LAOS } from './laoWriteLog';
+import { ALL_LAOS, lastLaoWrite } from './laoWriteLog';
 import { CompletionCache, groupByLao, type LaoTaskResults } from '../../shared/calendar/completionCache';
 import { calendarKey, loadCompletionState, loadMissingItems, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 
@@ -278,7 +278,7 @@ export class ProvinceCompletion {
 
   private async fullPass(mode: FullPassMode): Promise<RefreshReport> {
     // Read before the records: a write committed during the pass is evaluated again by the next.
-    const through = Number((await this.db.laoWrites.orderBy(':id').lastKey()) ?? 0);
+    const through = await lastLaoWrite(this.db);
     const laoIds = await this.laoIds();
     this.cache.retain(new Set(laoIds));
     const recomputed = await this.evaluate(laoIds, async (done) => {

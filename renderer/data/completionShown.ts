@@ -22,6 +22,6 @@ export async function withMissingItems(results: ReadonlyMap<string, LaoTaskResul
 }
 
 /** The statuses and counts alone: what a start shows before any panel opens. */
-export function statusesOf(results: ReadonlyMap<string, LaoTaskResults>): Map<string, Record<string, Omit<TaskResult, 'missing' | 'missingApart'>>> {
+export function statusesAlone(results: ReadonlyMap<string, LaoTaskResults>): Map<string, Record<string, Omit<TaskResult, 'missing' | 'missingApart'>>> {
   return new Map([...results].map(([laoId, tasks]) => [laoId, Object.fromEntries(Object.entries(tasks).map(([taskId, { status, done, total }]) => [taskId, { status, done, total }]))]));
 }

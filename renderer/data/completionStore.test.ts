@@ -9,7 +9,7 @@ import { loadDemoDataset } from './demo';
 import { ProvinceCompletion, type CompletionSnapshot } from './completion';
 import { calendarKey, templateFingerprint } from './completionStore';
 import { saveRecord } from './records';
-import { statusesOf, withMissingItems } from './completionShown';
+import { statusesAlone, withMissingItems } from './completionShown';
 
 /** The engine's results as the checklist shows them, missing items kept apart read as a panel does. */
 const shown = (engine: ProvinceCompletion) => withMissingItems(engine.snapshot().results, (laoId, taskId) => engine.missingItems(laoId, taskId));
@@ -121,7 +121,7 @@ describe('stored completion results across restarts', () => {
     expect(report.mode).toBe('newDay');
     expect(engine.evaluations).toBe(12);
     expect(seen[0]).toMatchObject({ ready: true, stale: true, evaluationsThen: 0 });
-    expect(statusesOf(seen[0]!.results)).toEqual(statusesOf(yesterday));
+    expect(statusesAlone(seen[0]!.results)).toEqual(statusesAlone(yesterday));
     expect(engine.snapshot()).toMatchObject({ ready: true, stale: false, progress: 1 });
     const today = engine.snapshot().results;
     expect(today).not.toEqual(yesterday);
@@ -370,7 +370,7 @@ describe('a stale pass over a larger province', () => {
       expect(snapshot.ready).toBe(true);
       expect(snapshot.results).toBe(during[0]!.results);
     }
-    expect(statusesOf(during[0]!.results)).toEqual(statusesOf(yesterday));
+    expect(statusesAlone(during[0]!.results)).toEqual(statusesAlone(yesterday));
     expect(during.some((snapshot) => snapshot.progress > 0 && snapshot.progress < 1)).toBe(true);
     expect(engine.snapshot()).toMatchObject({ stale: false, progress: 1 });
     expect(engine.evaluations).toBe(50);

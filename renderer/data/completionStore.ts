@@ -9,6 +9,7 @@ import Dexie from 'dexie';
 import { z } from 'zod';
 import { COMPLETION_RULES_VERSION, isTaskStatus, type CalendarTemplate, type MissingItem } from '../../shared/calendar/index';
 import type { CompletionResultRow, CompletionStateRow, EplanDb } from './db';
+import { pruneLaoWrites, prunedThrough } from './laoWriteLog';
 import type { LaoTaskResults, StampedResults } from '../../shared/calendar/completionCache';
 
 /** Bump when the stored shape or the stamp changes, so old rows are not misread. */
@@ -200,31 +201,10 @@ export async function loadCompletionState(db: EplanDb, fiscalYear: number, templ
 
 const WRITE_CHUNK = 20;
 
-/** The meta entry holding the last `laoWrites` row pruned: a state drained before it cannot know what it missed. */
-const PRUNED_KEY = 'laoWritesPruned';
-
-/** How many log rows are kept behind the state just stored, for the stored states of other years. */
-const KEEP_WRITES = 20_000;
-
-async function prunedThrough(db: EplanDb): Promise<number> {
-  const value = (await db.meta.get(PRUNED_KEY))?.value;
-  return typeof value === 'number' && Number.isInteger(value) ? value : 0;
-}
-
-/**
- * Drops the log rows every stored state has accounted for, and those more
- * than KEEP_WRITES behind the state just stored (a year no one opens any more
- * must not keep the log growing): a state left behind them reads every LAO
- * again when next opened.
- */
-async function pruneWrites(db: EplanDb, drained: number): Promise<void> {
+/** Where each stored state stands in the write log, for pruning it. */
+async function statesDrained(db: EplanDb): Promise<number[]> {
   const headers: unknown[] = await db.completionState.toArray();
-  const drainedBy = headers.map((header) => headerSchema.safeParse(header).data?.drained).filter((value) => value !== undefined);
-  // The row the state just stored accounts for is kept: the last key tells a later full pass where the log stands.
-  const through = Math.min(Math.max(Math.min(drained, ...drainedBy), drained - KEEP_WRITES), drained - 1);
-  if (through <= (await prunedThrough(db))) return;
-  await db.laoWrites.where(':id').belowOrEqual(through).delete();
-  await db.meta.put({ key: PRUNED_KEY, value: through });
+  return headers.map((header) => headerSchema.safeParse(header).data?.drained).filter((value) => value !== undefined);
 }
 
 /**
@@ -262,7 +242,7 @@ export async function saveCompletionState(db: EplanDb, header: CompletionStateRo
     return false;
   }
   try {
-    await db.transaction('rw', [db.completionState, db.laoWrites, db.meta], () => pruneWrites(db, header.drained));
+    await db.transaction('rw', [db.completionState, db.laoWrites, db.meta], async () => pruneLaoWrites(db, header.drained, await statesDrained(db)));
   } catch (error) {
     // Kept rows cost only space; the next store tries again.
     console.warn('Could not prune the write log', error);

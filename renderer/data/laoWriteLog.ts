@@ -11,6 +11,7 @@
  * cost about a second per 800,000 rows at every start.
  */
 import Dexie, { type DBCore, type Middleware } from 'dexie';
+import type { EplanDb } from './db';
 import { RECORD_TABLES } from '../../shared/domain/tables';
 
 export const LAO_WRITES = 'laoWrites';
@@ -85,3 +86,43 @@ export const laoWriteLog: Middleware<DBCore> = {
     };
   },
 };
+
+/** The meta entry holding the last `laoWrites` row pruned: a reader that stood before it cannot know what it missed. */
+const PRUNED_KEY = 'laoWritesPruned';
+
+/**
+ * Meta keys under which readers of the log other than the completion engine
+ * keep their place, as `{ through }` (the scope checksums of the sync,
+ * renderer/sync/checksumCache.ts): pruning leaves them what they have not read.
+ */
+export const logReaderKey = (reader: string): string => `laoWrites.reader.${reader}`;
+
+/** How many log rows are kept behind the newest place stored, for readers that have fallen behind. */
+export const KEEP_WRITES = 20_000;
+
+/** The last row pruned (0: none); a reader whose place is before it reads everything again. */
+export async function prunedThrough(db: EplanDb): Promise<number> {
+  const value = (await db.meta.get(PRUNED_KEY))?.value;
+  return typeof value === 'number' && Number.isInteger(value) ? value : 0;
+}
+
+/** The last row of the log (0 when empty): a reader that reads everything now stands there. */
+export async function lastLaoWrite(db: EplanDb): Promise<number> {
+  return Number((await db.laoWrites.orderBy(':id').lastKey()) ?? 0);
+}
+
+/**
+ * Drops the rows every reader has read (the places given and those kept under
+ * logReaderKey), and those more than KEEP_WRITES behind `newest` (a fiscal year
+ * no one opens any more must not keep the log growing). The row at `newest`
+ * is kept, so the last key still tells where the log stands. Run inside a
+ * transaction over laoWrites and meta.
+ */
+export async function pruneLaoWrites(db: EplanDb, newest: number, places: readonly number[]): Promise<void> {
+  const readers = await db.meta.where('key').startsWith(logReaderKey('')).toArray();
+  const readerPlaces = readers.map((entry) => (entry.value as { through?: unknown } | null)?.through).filter((through): through is number => typeof through === 'number');
+  const through = Math.min(Math.max(Math.min(newest, ...places, ...readerPlaces), newest - KEEP_WRITES), newest - 1);
+  if (through <= (await prunedThrough(db))) return;
+  await db.laoWrites.where(':id').belowOrEqual(through).delete();
+  await db.meta.put({ key: PRUNED_KEY, value: through });
+}

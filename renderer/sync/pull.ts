@@ -5,13 +5,14 @@
  * so an interrupted initial sync resumes where it stopped.
  */
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
-import { rowChecksum, scopeChecksum } from '../../shared/sync/checksum';
+import { rowChecksum } from '../../shared/sync/checksum';
 import { MAX_PAGE_SIZE, type ChangeEntry, type SnapshotResponse, type WireRecord } from '../../shared/sync/protocol';
 import type { EplanDb, StoredRecord } from '../data/db';
 import { SyncError, type SyncApi } from './api';
 import { applyConflict, applyServerRecords, isRecordTable, localEntriesByRecord, recordStores } from './apply';
 import { tableOfSnapshotRecord } from './tableOf';
 import { META, readMeta, writeMeta, type SnapshotProgress } from './meta';
+import { trackedChecksum } from './checksumCache';
 
 export interface PullProgress {
   /** Snapshot rows stored so far in this run. */
@@ -50,7 +51,8 @@ export async function syncScope(db: EplanDb, api: SyncApi, scope: string, option
   if (pulled.applied === 0 && fetched === null && (await readMeta<number>(db, verifiedKey)) === pulled.checksum) return;
   // Right after a whole snapshot into empty tables with nothing pulled since, the store holds
   // exactly the snapshot's rows: their sum is the local checksum, without reading them back.
-  const local = fetched?.checksum !== null && fetched?.checksum !== undefined && pulled.applied === 0 ? fetched.checksum : await localChecksum(db, scope);
+  // Otherwise the rows as stored now, read again only for the LAOs written since the last count.
+  const local = fetched?.checksum !== null && fetched?.checksum !== undefined && pulled.applied === 0 ? fetched.checksum : await trackedChecksum(db, scope);
   if (local !== pulled.checksum) {
     await refetchScope(db, api, scope, options);
     return;
@@ -210,14 +212,3 @@ async function pruneUnseen(db: EplanDb, scope: string, seen: Set<string>): Promi
   });
 }
 
-/** The same checksum the server computes: the live rows of the scope, every one of them. */
-export async function localChecksum(db: EplanDb, scope: string): Promise<number> {
-  let sum = 0;
-  // Table by table and summed, never one array of every row (a spread of 1M rows overflows the stack).
-  for (const table of RECORD_TABLES) {
-    // Filtered here, not with Dexie's filter(): that walks a cursor row by row instead of one getAll.
-    const rows = await db.table<StoredRecord, string>(table).where('provinceCode').equals(scope).toArray();
-    sum = (sum + scopeChecksum(rows.filter((row) => !row.deleted))) % 2 ** 32;
-  }
-  return sum;
-}
