@@ -76,6 +76,7 @@ async function syncProfile(dir: string, serverUrl: string): Promise<ProfileFill 
     log(`profile: signed in and synced into IndexedDB on disk in ${fmt(syncMs)}`);
     const firstCompletionMs = await waitForFirstCompletion(page, serverUrl, STEP_TIMEOUT_MS);
     log(`profile: first completion pass over the stored province ${fmt(firstCompletionMs)}`);
+    log(`completion passes in this page: ${await completionPasses(page)}`);
     await writeFile(marker, '');
     return { syncMs, firstCompletionMs };
   } finally {

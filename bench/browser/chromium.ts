@@ -69,8 +69,19 @@ export async function waitForFirstCompletion(page: Page, serverUrl: string, time
  * (docs/benchmarks.md).
  */
 export async function waitForStoredCompletion(page: Page, timeoutMs: number): Promise<void> {
+  const deadline = performance.now() + timeoutMs;
+  // Polled from here with page.evaluate, which awaits the check. page.waitForFunction does not await
+  // a predicate's promise: any promise is truthy, so an async check there passed at once (it did, until
+  // 2026-12-06, and every "stored results current" of this bench before then was not checked).
+  while (!(await storedCompletionCurrent(page))) {
+    if (performance.now() > deadline) throw new Error(`the stored completion results did not catch up with the records in ${timeoutMs} ms`);
+    await page.waitForTimeout(1000);
+  }
+}
+
+function storedCompletionCurrent(page: Page): Promise<boolean> {
   // No named helpers inside: tsx would wrap them in its __name(), which the page does not have.
-  await page.waitForFunction(async (tables) => {
+  return page.evaluate(async (tables) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('eplan-field-companion');
       request.onsuccess = () => resolve(request.result);
@@ -81,8 +92,13 @@ export async function waitForStoredCompletion(page: Page, timeoutMs: number): Pr
       const [headers, lastWrite] = await new Promise<[Array<{ drained?: number }>, number]>((resolve, reject) => {
         const tx = db.transaction(['completionState', 'laoWrites']);
         const all = tx.objectStore('completionState').getAll();
+        // Read in the request's own success event: once the transaction is over, Chromium's cursor has no key.
+        let lastKey = 0;
         const last = tx.objectStore('laoWrites').openKeyCursor(null, 'prev');
-        tx.oncomplete = () => resolve([all.result, Number(last.result?.key ?? 0)]);
+        last.onsuccess = () => {
+          lastKey = Number(last.result?.key ?? 0);
+        };
+        tx.oncomplete = () => resolve([all.result, lastKey]);
         tx.onerror = () => reject(tx.error);
       });
       if (headers.length === 0 || headers.some((header) => header.drained === undefined || header.drained < lastWrite)) return false;
@@ -99,7 +115,7 @@ export async function waitForStoredCompletion(page: Page, timeoutMs: number): Pr
     } finally {
       db.close();
     }
-  }, [...RECORD_TABLES] as string[], { timeout: timeoutMs, polling: 1000 });
+  }, [...RECORD_TABLES] as string[]);
 }
 
 /** The built renderer (RENDERER_OUT_DIR or dist/renderer), built first when missing. */
