@@ -3,17 +3,24 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
 import { localDb } from '../../data/db';
-import { deviceHoldings, residueOf, type DeviceHoldings } from '../../data/device';
+import { residueOf, type DeviceHoldings } from '../../data/device';
+import { useDeviceHoldings } from '../../data/deviceHooks';
 import { useFormat } from '../../app/format';
 import { ChecklistView } from '../checklist/ChecklistView';
 import { DemoBanner } from './DemoBanner';
 import { DemoLoader } from './DemoLoader';
 
+/**
+ * The province and its LAO count: all the home page needs to show the checklist.
+ * What else the laptop holds is counted only on a laptop without LAOs
+ * (EmptyState): counting every record table walks a million rows (about a
+ * second), and this live query runs again after every write.
+ */
 function useOverview() {
   return useLiveQuery(async () => {
     const db = localDb();
-    const [province, holdings] = await Promise.all([db.provinces.toCollection().first(), deviceHoldings(db)]);
-    return { province, laoCount: holdings.laos, holdings };
+    const [province, laoCount] = await Promise.all([db.provinces.toCollection().first(), db.laos.count()]);
+    return { province, laoCount };
   }, []);
 }
 
@@ -40,14 +47,15 @@ function EmptyBody({ holdings }: { holdings: DeviceHoldings }) {
 }
 
 /** No LAOs here: the first-run card. */
-function EmptyState({ holdings }: { holdings: DeviceHoldings }) {
+function EmptyState() {
   const { t } = useTranslation();
+  const holdings = useDeviceHoldings();
   return (
     <Card sx={{ maxWidth: 640 }}>
       <CardContent>
         <Stack spacing={2}>
           <Typography variant="h5" component="h2">{t('home.empty')}</Typography>
-          <EmptyBody holdings={holdings} />
+          {holdings ? <EmptyBody holdings={holdings} /> : <LinearProgress />}
         </Stack>
       </CardContent>
     </Card>
@@ -73,7 +81,7 @@ export function HomePage() {
               {t('home.today', { date: format.date(today.iso) })} · {t('home.fiscalYear', { fy: today.fiscalYear, q: today.quarter })}
             </Typography>
           </Box>
-          <EmptyState holdings={overview.holdings} />
+          <EmptyState />
         </>
       ) : (
         <ChecklistView provinceName={provinceName} laoCount={overview.laoCount} />
