@@ -61,13 +61,6 @@ export class ProvinceCompletion {
   private readonly fingerprint: string;
   /** The last write-log row the results account for; undefined until a first pass (or a usable stored state). */
   private drained: number | undefined;
-  /**
-   * Restored LAOs whose stored results account for less of the log than the
-   * header (another window's row): the first pass reads the log from the
-   * earliest of them and re-reads each whose LAO was written after its own
-   * place (undefined: pruned past, re-read anyway).
-   */
-  private behind = new Map<string, number | undefined>();
   private running: Promise<RefreshReport> | undefined;
   private again = false;
   /** The stored state is looked at once, by the first pass. */
@@ -215,7 +208,6 @@ export class ProvinceCompletion {
     this.cache.seed(state.laos);
     // Shown at once, as stale, until this pass has read the log (a download may have landed since).
     this.drained = state.drained ?? 0;
-    this.behind = state.behind;
     this.catchingUp = true;
     this.publish(1, true);
     // Writes since not all known (an older state, the log pruned past it), or LAOs added or removed
@@ -224,31 +216,15 @@ export class ProvinceCompletion {
   }
 
   private async incrementalPass(after: number, laosTouched: boolean): Promise<RefreshReport> {
-    const behind = this.behind;
-    this.behind = new Map();
-    const places = [...behind.values()].filter((place) => place !== undefined);
-    const from = Math.min(after, ...places);
-    const written = await this.db.laoWrites.where(':id').above(from).toArray();
+    const written = await this.db.laoWrites.where(':id').above(after).toArray();
     const through = written.at(-1)?.seq ?? after;
-    // Each row counts from the LAO's own place: the header's, or an older one of a row another window wrote.
-    const dirty = new Set<string>();
-    for (const [laoId, place] of behind) if (place === undefined) dirty.add(laoId);
-    for (const { seq, laoId } of written) {
-      if (laoId !== ALL_LAOS) {
-        if (seq! > (behind.get(laoId) ?? after)) dirty.add(laoId);
-      } else if (seq! > after) {
-        dirty.add(ALL_LAOS);
-      } else {
-        // A table cleared after a row another window wrote, but before the header: that LAO again.
-        for (const [behindId, place] of behind) if (place === undefined || seq! > place) dirty.add(behindId);
-      }
-    }
-    // Many writes since (a download, an import) or a cleared table: the results on screen are known to
-    // be behind until this pass has read them all, so they are shown as catching up, never as current.
-    if ((written.length > MANY_WRITES || dirty.has(ALL_LAOS)) && !this.catchingUp) {
+    // Many writes since (a download, an import): the results on screen are known to be behind
+    // until this pass has read them all, so they are shown as catching up, never as current.
+    if (written.length > MANY_WRITES && !this.catchingUp) {
       this.catchingUp = true;
       this.publish(1, true);
     }
+    const dirty = new Set(written.map((row) => row.laoId));
     if (dirty.has(ALL_LAOS)) return this.fullPass('reread');
     const laoIds = dirty.size > 0 || laosTouched ? new Set(await this.laoIds()) : new Set<string>();
     // Records of an LAO not (yet) on the device are not evaluated: its arrival in the LAO list is.

@@ -9,7 +9,6 @@ import { loadDemoDataset } from './demo';
 import { ProvinceCompletion, type CompletionSnapshot } from './completion';
 import { calendarKey, templateFingerprint } from './completionStore';
 import { saveRecord } from './records';
-import { logReaderKey } from './laoWriteLog';
 import { statusesAlone, withMissingItems } from './completionShown';
 
 /** The engine's results as the checklist shows them, missing items kept apart read as a panel does. */
@@ -235,47 +234,6 @@ describe('stored completion results across restarts', () => {
     expect(seen[0]).toMatchObject({ ready: true, stale: true, catchingUp: true, evaluationsThen: 0 });
   });
 
-  it.each([
-    ['the log kept', true],
-    ['the log pruned past it', false],
-  ])("a row another window stored late, under this window's newer header, is read again at the next start (%s)", async (_name, keepLog) => {
-    // A reader that has read nothing keeps every log row (the sync's checksum does this), or none does.
-    if (keepLog) await db.meta.put({ key: logReaderKey('test'), value: { through: 0 } });
-    await firstSession();
-    const [y, z] = [small.laos[2]!, small.laos[6]!];
-    const activity = (lao: typeof y, name: string) => saveRecord(db, 'antiDrugActivities', {
-      laoId: lao.id, provinceCode: lao.provinceCode, fiscalYear: FY, heldOn: '2026-11-20', kind: 'campaign',
-      name, budget: 100_000, participants: 50, result: null, enteredOnBehalf: true,
-    }, officer);
-    const windowA = restart();
-    const windowB = restart();
-    await windowA.refresh();
-    await windowB.refresh();
-    // Window B evaluates LAO y after a first write; what its save transaction writes is kept aside.
-    expect((await activity(y, 'หนึ่ง')).ok).toBe(true);
-    await windowB.refresh();
-    const late = {
-      results: (await db.completionResults.get([FY, y.id]))!,
-      missing: (await db.completionMissing.get([FY, y.id]))!,
-      header: (await db.completionState.get(FY))!,
-    };
-    // Window A evaluates y after a second write and stores it; then B's save lands, late; then A stores another LAO.
-    expect((await activity(y, 'สอง')).ok).toBe(true);
-    await windowA.refresh();
-    await db.transaction('rw', [db.completionResults, db.completionMissing, db.completionState], async () => {
-      await db.completionResults.put(late.results);
-      await db.completionMissing.put(late.missing);
-      await db.completionState.put(late.header);
-    });
-    expect((await activity(z, 'สาม')).ok).toBe(true);
-    await windowA.refresh();
-    expect((await db.completionState.get(FY))!.drained).toBeGreaterThan(late.results.through!);
-    const next = restart();
-    const report = await next.refresh();
-    expect(report.recomputed).toContain(y.id);
-    expect(await shown(next)).toEqual(await fromScratch());
-  });
-
   it('results of another calendar are never reused', async () => {
     await firstSession();
     const base = defaultTemplate(FY);
@@ -428,7 +386,6 @@ describe('a stored state that cannot be used', () => {
       await db.completionState.put({ ...header, drained: 1.5 });
     }],
     ['results that are a string', async () => db.completionResults.put({ ...(await firstResultRow()), results: 'garbage' as never })],
-    ['a results row whose place in the write log is negative', async () => db.completionResults.put({ ...(await firstResultRow()), through: -1 })],
     ['a task result with an unknown status', async () => {
       const row = await firstResultRow();
       const [taskId] = Object.keys(row.results);

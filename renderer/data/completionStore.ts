@@ -112,7 +112,6 @@ function isTaskResult(value: unknown): boolean {
 
 function isResultRow(row: unknown, fiscalYear: number): row is CompletionResultRow {
   return isObject(row) && row.fiscalYear === fiscalYear && typeof row.laoId === 'string' && typeof row.stamp === 'string'
-    && (row.through === undefined || (Number.isInteger(row.through) && Number(row.through) >= 0))
     && isObject(row.results) && Object.values(row.results).every(isTaskResult);
 }
 
@@ -127,12 +126,6 @@ export interface StoredCompletion {
    */
   drained: number | undefined;
   laos: Array<[string, StampedResults]>;
-  /**
-   * LAOs whose stored results account for less of the log than the header
-   * (written by another window before this header's): each with its row's place,
-   * or undefined when that place was pruned and cannot be checked.
-   */
-  behind: Map<string, number | undefined>;
 }
 
 const resultsOf = (db: EplanDb, fiscalYear: number) =>
@@ -192,11 +185,7 @@ function readStored(db: EplanDb, fiscalYear: number, template: string): Promise<
     const { asOf, rules } = parsed.data;
     const pruned = await prunedThrough(db);
     const drained = parsed.data.drained !== undefined && parsed.data.drained >= pruned ? parsed.data.drained : undefined;
-    const behind = new Map<string, number | undefined>();
-    for (const row of rows) {
-      if (drained !== undefined && row.through !== undefined && row.through < drained) behind.set(row.laoId, row.through >= pruned ? row.through : undefined);
-    }
-    return { asOf, rules, drained, behind, laos: rows.map((row) => [row.laoId, { stamp: row.stamp, results: row.results }]) };
+    return { asOf, rules, drained, laos: rows.map((row) => [row.laoId, { stamp: row.stamp, results: row.results }]) };
   });
 }
 
@@ -242,7 +231,7 @@ export async function saveCompletionState(db: EplanDb, header: CompletionStateRo
       // Written a few LAOs at a time: serialising a whole large province at once would freeze the page.
       for (let start = 0; start < laos.length; start += WRITE_CHUNK) {
         const chunk = laos.slice(start, start + WRITE_CHUNK);
-        await db.completionResults.bulkPut(chunk.map(([laoId, { stamp, results }]) => ({ fiscalYear, laoId, stamp, through: header.drained, results: statusesOf(results) })));
+        await db.completionResults.bulkPut(chunk.map(([laoId, { stamp, results }]) => ({ fiscalYear, laoId, stamp, results: statusesOf(results) })));
         const computed = chunk.filter(([, entry]) => !listsApart(entry.results));
         await db.completionMissing.bulkPut(computed.map(([laoId, { stamp, results }]) => ({ fiscalYear, laoId, stamp, missing: listsOf(results) })));
       }

@@ -62,13 +62,6 @@ export interface CompletionResultRow {
   fiscalYear: number;
   laoId: string;
   stamp: string;
-  /**
-   * The last write-log row these results account for (the `drained` of the
-   * header written with them). A later header may be another window's, which
-   * did not write this row: the LAO is read again if the log holds a write to
-   * it after this row. Absent in rows stored before it was kept: the header's.
-   */
-  through?: number;
   results: Readonly<Record<string, TaskResult>>;
 }
 
