@@ -135,8 +135,12 @@ describe('stored completion results across restarts', () => {
     const item = (await db.ordinanceItems.toCollection().first()) as StoredRecord;
     await db.ordinanceItems.put({ ...item, version: item.version + 1, updatedAt: '2026-11-25T04:00:00.000Z' });
     expect((await engine.refresh()).recomputed).toEqual([item.laoId]);
+    // A second edit, stored apart: the log is pruned past the rows of the LAOs this session did not touch.
+    const other = (await db.ordinanceItems.where('laoId').notEqual(item.laoId).first()) as StoredRecord;
+    await db.ordinanceItems.put({ ...other, version: other.version + 1, updatedAt: '2026-11-25T04:00:00.000Z' });
+    expect((await engine.refresh()).recomputed).toEqual([other.laoId]);
     const next = restart();
-    await next.refresh();
+    expect(await next.refresh()).toEqual({ mode: 'incremental', reread: 0, recomputed: [] });
     expect(next.evaluations).toBe(0);
     expect(await shown(next)).toEqual(await shown(engine));
   });
