@@ -22,6 +22,9 @@ async function recordChipTexts(page: Page): Promise<void> {
 test('a supervisor\'s first download is cut off: the app says the data is partial, x of y, everywhere; the next sync resumes and completes', async ({ page }) => {
   test.setTimeout(240_000);
   await recordChipTexts(page);
+  // The download runs in a Web Worker (sync/scope.worker.ts), not on the window's thread.
+  const workers: string[] = [];
+  page.on('worker', (worker) => workers.push(worker.url()));
   // The first page goes through; every later page fails like a dropped connection until `cut` is lifted.
   let cut = true;
   // Resumed pages come slowly until the resuming state has been photographed, then at full speed.
@@ -60,6 +63,10 @@ test('a supervisor\'s first download is cut off: the app says the data is partia
   await expect(page.getByText('ข้อมูลยังอยู่ในเครื่องนี้ครบ')).toHaveCount(0);
   await expect(page.getByTestId('sync-last')).toHaveText('ยังไม่เคยซิงก์');
   await page.screenshot({ path: 'e2e/screenshots/first-download-partial-th.png' });
+  const downloadWorkers = () => workers.filter((url) => /scope\.worker/.test(url)).length;
+  // One per run: the engine's retries after the cut each started one.
+  const workersWhenCut = downloadWorkers();
+  expect(workersWhenCut, workers.join(', ')).toBeGreaterThanOrEqual(1);
 
   // The checklist, matrix, dashboard and exports say their figures come from part of the data.
   await page.goto('/#/');
@@ -89,6 +96,9 @@ test('a supervisor\'s first download is cut off: the app says the data is partia
   await expect(page.getByTestId('sync-partial')).toHaveCount(0);
   // Taken up from the stored token, not from the start: the first page was not asked for again.
   expect(resumedPages).toBe(Math.ceil(Number(total!.replaceAll(',', '')) / PAGE) - 1);
+
+  // The resumed download ran in a worker of its own too.
+  expect(downloadWorkers(), workers.join(', ')).toBeGreaterThan(workersWhenCut);
 
   // "Synced" appeared only at the end, never beside a partial download.
   const texts = await page.evaluate(() => (window as unknown as { chipTexts: string[] }).chipTexts);

@@ -10,7 +10,8 @@ import { openLocalDb, type EplanDb } from '../renderer/data/db';
 import { saveRecord } from '../renderer/data/records';
 import { createSyncApi } from '../renderer/sync/api';
 import { readFirstDownload } from '../renderer/sync/download';
-import { SyncEngine, type RunningDownload } from '../renderer/sync/engine';
+import { SyncEngine, type EngineDeps, type RunningDownload } from '../renderer/sync/engine';
+import { ScopeRunStopped } from '../renderer/sync/scopeJob';
 import { login } from '../renderer/sync/login';
 import { syncStateOf } from '../renderer/features/sync/syncState';
 import { LAO_A, P1, sampleRecord, startTestServer, type TestServer } from './testServer';
@@ -18,7 +19,7 @@ import { LAO_A, P1, sampleRecord, startTestServer, type TestServer } from './tes
 let server: TestServer;
 const dbs: EplanDb[] = [];
 
-async function laptop(username: string, fetch: typeof globalThis.fetch) {
+async function laptop(username: string, fetch: typeof globalThis.fetch, deps: Partial<EngineDeps> = {}) {
   const db = openLocalDb(`first-download-${uuidv7()}`);
   dbs.push(db);
   let token: string | null = null;
@@ -31,6 +32,7 @@ async function laptop(username: string, fetch: typeof globalThis.fetch) {
     random: () => 0.5,
     setTimer: () => 'timer',
     clearTimer: () => {},
+    ...deps,
   });
   return { db, engine, userId: session.user.id };
 }
@@ -104,5 +106,61 @@ describe('an interrupted first download', () => {
     expect((await readFirstDownload(supervisor.db)).complete).toBe(true);
     expect(await appBarState(supervisor.db, supervisor.engine)).toEqual({ kind: 'synced', pending: 0 });
     expect(await supervisor.db.table('fieldVisits').count()).toBe(await officer.db.table('fieldVisits').count());
+  });
+});
+
+describe('a first download run apart from the engine (as the app runs it, in a Web Worker)', () => {
+  it('is handed the scope and a live signal; stopped on purpose, it is not an error, schedules no retry, and the next sync resumes', async () => {
+    let timers = 0;
+    const calls: { scope: string; aborted: () => boolean }[] = [];
+    let stopAfterFirstPage = true;
+    // Stands in for the worker: runs the download here, and like the worker stops when the signal aborts.
+    const download: EngineDeps['download'] = (scope, options, here) => {
+      calls.push({ scope, aborted: () => options.signal.aborted });
+      if (!stopAfterFirstPage) return here();
+      return new Promise<void>((resolve, reject) => {
+        options.signal.addEventListener('abort', () => reject(new ScopeRunStopped()), { once: true });
+        void here().then(resolve, reject);
+      });
+    };
+    let pages = 0;
+    let abortRun = () => {};
+    const supervisor = await laptop('supervisor', async (input, init) => {
+      // Stopped (a sign-out, the laptop being cleared) while the second page is on its way;
+      // an ended worker asks for nothing more.
+      if (String(input).includes('/v1/sync/snapshot') && ++pages >= 2 && stopAfterFirstPage) {
+        abortRun();
+        throw new TypeError('the worker was ended');
+      }
+      return server.fetch(input, init);
+    }, { download, setTimer: () => void (timers += 1) });
+    abortRun = () => supervisor.engine.abortRun();
+
+    expect(await supervisor.engine.sync()).toBe(false);
+    expect(calls).toHaveLength(1);
+    expect(calls[0]!.scope).toBe(P1);
+    // Stopped on purpose: no error shown, no retry scheduled; the stored page stays.
+    expect(supervisor.engine.getStatus()).toMatchObject({ phase: 'idle', error: null, nextRetryAt: null, download: null, lastSyncAt: null });
+    expect(timers).toBe(0);
+    const cut = await readFirstDownload(supervisor.db);
+    expect(cut).toMatchObject({ complete: false, interrupted: true });
+    expect(cut.stored).toBeGreaterThanOrEqual(3);
+
+    stopAfterFirstPage = false;
+    const resumedFrom: RunningDownload[] = [];
+    const unsubscribe = supervisor.engine.subscribe(() => {
+      const { download } = supervisor.engine.getStatus();
+      if (download) resumedFrom.push(download);
+    });
+    expect(await supervisor.engine.sync()).toBe(true);
+    unsubscribe();
+    expect(calls).toHaveLength(2);
+    expect(calls[1]!.aborted()).toBe(false);
+    expect(resumedFrom[0]).toMatchObject({ stored: cut.stored, resumed: true });
+    expect((await readFirstDownload(supervisor.db)).complete).toBe(true);
+    expect(await appBarState(supervisor.db, supervisor.engine)).toEqual({ kind: 'synced', pending: 0 });
+    // Once whole, later syncs pull changes on the engine's own thread.
+    expect(await supervisor.engine.sync()).toBe(true);
+    expect(calls).toHaveLength(2);
   });
 });

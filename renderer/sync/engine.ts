@@ -8,7 +8,8 @@ import type { EplanDb } from '../data/db';
 import { syncErrorCode, type SyncApi, type SyncErrorCode } from './api';
 import { backoffDelay } from './backoff';
 import { META, deviceIdFor, readMeta, sessionUser, writeMeta, type SnapshotProgress } from './meta';
-import { syncScope } from './pull';
+import { syncScope, type PullOptions } from './pull';
+import { ScopeRunStopped } from './scopeJob';
 import { pushOutbox } from './push';
 // Conflict decisions made offline wait in a queue until the next sync.
 import { sendQueuedResolutions } from './conflictQueue';
@@ -47,7 +48,15 @@ export interface EngineDeps {
   pageSize?: number;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
+  /**
+   * Runs a scope's first download; `here` runs it on this thread. The app's
+   * runs it in a Web Worker (runtime.ts); by default, and in tests, `here`.
+   * It may stop early with ScopeRunStopped when `signal` aborts.
+   */
+  download?: (scope: string, options: PullOptions & { signal: AbortSignal }, here: () => Promise<void>) => Promise<void>;
 }
+
+type RunOutcome = 'ok' | 'failed' | 'stopped';
 
 const INITIAL: SyncStatus = { phase: 'idle', lastSyncAt: null, error: null, failures: 0, nextRetryAt: null, download: null };
 
@@ -57,6 +66,8 @@ export class SyncEngine {
   private running: Promise<boolean> | null = null;
   private again = false;
   private retryTimer: unknown = null;
+  /** Aborted by abortRun: a download in a worker ends at once instead of writing on. */
+  private runStop = new AbortController();
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -97,21 +108,22 @@ export class SyncEngine {
   }
 
   private async runLoop(): Promise<boolean> {
-    let ok: boolean;
+    let outcome: RunOutcome;
     do {
       this.again = false;
-      ok = await this.runOnce();
-    } while (this.again && ok);
-    return ok;
+      outcome = await this.runOnce();
+    } while (this.again && outcome !== 'failed');
+    return outcome === 'ok';
   }
 
-  private async runOnce(): Promise<boolean> {
+  private async runOnce(): Promise<RunOutcome> {
     const { db } = this.deps;
+    const { signal } = this.runStop;
     const api = await this.deps.api();
     const user = await sessionUser(db);
     if (!api || !user) {
       this.set({ phase: 'signedOut' });
-      return false;
+      return 'failed';
     }
     this.set({ phase: 'syncing' });
     try {
@@ -127,20 +139,27 @@ export class SyncEngine {
           const saved = await readMeta<SnapshotProgress>(db, META.snapshot(scope));
           this.set({ download: { stored: saved?.stored ?? 0, total: saved?.total ?? null, resumed: typeof saved?.after === 'string' } });
         }
-        await syncScope(db, api, scope, {
+        const options: PullOptions = {
           ...(this.deps.pageSize ? { pageSize: this.deps.pageSize } : {}),
-          onProgress: ({ stored, total, resumed }) => initial && this.set({ download: { stored, total, resumed } }),
-        });
+          onProgress: ({ stored, total, resumed }) => initial && !signal.aborted && this.set({ download: { stored, total, resumed } }),
+        };
+        const here = () => syncScope(db, api, scope, options);
+        await (initial && this.deps.download ? this.deps.download(scope, { ...options, signal }, here) : here());
       }
       const lastSyncAt = this.now().toISOString();
       await writeMeta(db, META.lastSyncAt, lastSyncAt);
       this.set({ phase: 'idle', lastSyncAt, error: null, failures: 0, nextRetryAt: null, download: null });
-      return true;
+      return 'ok';
     } catch (error) {
+      // Stopped on purpose (sign-out, clearing the laptop): not a failure, and no retry. A sign-out has said what the phase is.
+      if (error instanceof ScopeRunStopped) {
+        this.set({ phase: this.status.phase === 'syncing' ? 'idle' : this.status.phase, download: null });
+        return 'stopped';
+      }
       const code = syncErrorCode(error);
       if (!(error instanceof Error && error.name === 'SyncError')) console.error('sync failed', error);
       this.fail(code);
-      return false;
+      return 'failed';
     }
   }
 
@@ -173,9 +192,16 @@ export class SyncEngine {
     this.cancelRetry();
   }
 
+  /** Ends a download under way in a worker now (its stored pages stay, and the next run resumes after them). */
+  abortRun(): void {
+    this.runStop.abort();
+    this.runStop = new AbortController();
+  }
+
   /** After sign-out: nothing to sync until the next login. */
   signedOut(): void {
     this.stop();
+    this.abortRun();
     this.set({ ...INITIAL, phase: 'signedOut' });
   }
 }

@@ -8,6 +8,7 @@ import { getPlatform } from '../platform';
 import { createAdminApi, createSyncApi, type AdminApi, type SyncApi, type SyncError } from './api';
 import { SyncEngine } from './engine';
 import { META, readMeta, sessionUser } from './meta';
+import { syncScopeInWorker } from './scopeJob';
 
 export const SYNC_INTERVAL_MS = 5 * 60_000;
 export const WRITE_DEBOUNCE_MS = 1_500;
@@ -32,7 +33,17 @@ export async function storedAdminApi(db: EplanDb): Promise<AdminApi | null> {
 let engine: SyncEngine | null = null;
 
 export function syncEngine(): SyncEngine {
-  engine ??= new SyncEngine({ db: localDb(), api: () => storedApi(localDb()) });
+  const db = localDb();
+  engine ??= new SyncEngine({
+    db,
+    api: () => storedApi(db),
+    // A province's first download is fetched, parsed and stored in a Web Worker, so the window stays responsive.
+    download: async (scope, options, here) => {
+      const credentials = await storedCredentials(db);
+      if (!credentials || typeof Worker !== 'function') return here();
+      return syncScopeInWorker({ dbName: db.name, ...credentials, scope }, options, here);
+    },
+  });
   return engine;
 }
 
@@ -48,6 +59,7 @@ export function restartSync(): void {
 export async function stopSync(): Promise<void> {
   stopCurrent?.();
   engine?.stop();
+  engine?.abortRun();
   await engine?.settled();
 }
 
