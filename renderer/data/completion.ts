@@ -9,7 +9,7 @@
  */
 import { defaultTemplate, evaluateLao, type CalendarTemplate, type LaoRecords, type MissingItem } from '../../shared/calendar/index';
 import Dexie from 'dexie';
-import { RECORD_TABLES } from '../../shared/domain/tables';
+import { isRecordTable, RECORD_TABLES } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
 import { ALL_LAOS, lastLaoWrite } from './laoWriteLog';
 import { CompletionCache, groupByLao, type LaoTaskResults } from '../../shared/calendar/completionCache';
@@ -314,7 +314,6 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 
 const engines = new Map<string, ProvinceCompletion>();
 
-const RECORD_TABLE_NAMES = new Set<string>(RECORD_TABLES);
 
 /** Part keys of Dexie's storagemutated event: `idb://<database>/<table>/<index>`. */
 const PART = /^idb:\/\/(.+)\/([^/]+)\/[^/]*$/;
@@ -328,7 +327,7 @@ function routeWrites(parts: Readonly<Record<string, unknown>>): void {
     const [, dbName, table] = match as unknown as [string, string, string];
     let entry = written.get(dbName);
     if (!entry) written.set(dbName, (entry = { records: false, laos: false }));
-    if (RECORD_TABLE_NAMES.has(table)) entry.records = true;
+    if (isRecordTable(table)) entry.records = true;
     else if (table === 'laos') entry.laos = true;
   }
   for (const engine of engines.values()) {

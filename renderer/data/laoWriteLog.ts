@@ -12,7 +12,7 @@
  */
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import type { EplanDb } from './db';
-import { RECORD_TABLES } from '../../shared/domain/tables';
+import { isRecordTable } from '../../shared/domain/tables';
 
 export const LAO_WRITES = 'laoWrites';
 
@@ -28,7 +28,6 @@ export const ALL_LAOS = '*';
 /** Past this many rows deleted at once, their LAOs are not looked up: ALL_LAOS is logged instead. */
 const MAX_LOOKED_UP = 2_000;
 
-const RECORD_TABLE_NAMES = new Set<string>(RECORD_TABLES);
 
 /** The LAOs of rows put, or of rows about to be deleted. */
 function laosOfRows(rows: readonly unknown[]): Set<string> {
@@ -56,12 +55,12 @@ export const laoWriteLog: Middleware<DBCore> = {
       ...down,
       // A transaction that may write a record table takes the log's store too, so its rows commit with it.
       transaction(stores, mode, options) {
-        const logged = mode === 'readwrite' && !stores.includes(LAO_WRITES) && stores.some((store) => RECORD_TABLE_NAMES.has(store));
+        const logged = mode === 'readwrite' && !stores.includes(LAO_WRITES) && stores.some((store) => isRecordTable(store));
         return down.transaction(logged ? [...stores, LAO_WRITES] : stores, mode, options);
       },
       table(name) {
         const table = down.table(name);
-        if (!RECORD_TABLE_NAMES.has(name)) return table;
+        if (!isRecordTable(name)) return table;
         return {
           ...table,
           // Chained with Dexie's own promise, never awaited: its middlewares below need the caller's

@@ -4,15 +4,10 @@
  * fields replayed on top (rebase). Callers run these inside one Dexie
  * transaction over recordStores(db).
  */
-import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
+import { isRecordTable, RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import type { EplanDb, OutboxEntry, StoredRecord } from '../data/db';
 
-const TABLES = new Set<string>(RECORD_TABLES);
-
-export function isRecordTable(table: string): table is RecordTable {
-  return TABLES.has(table);
-}
 
 /** Every store a pull or snapshot page touches. */
 export function recordStores(db: EplanDb) {

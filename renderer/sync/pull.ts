@@ -4,12 +4,12 @@
  * of the records. The snapshot is stored page by page with its `next` token,
  * so an interrupted initial sync resumes where it stopped.
  */
-import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
+import { isRecordTable, RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import { rowChecksum } from '../../shared/sync/checksum';
 import { MAX_PAGE_SIZE, type ChangeEntry, type SnapshotResponse, type WireRecord } from '../../shared/sync/protocol';
 import type { EplanDb, StoredRecord } from '../data/db';
 import { SyncError, type SyncApi } from './api';
-import { applyConflict, applyServerRecords, isRecordTable, localEntriesByRecord, recordStores } from './apply';
+import { applyConflict, applyServerRecords, localEntriesByRecord, recordStores } from './apply';
 import { tableOfSnapshotRecord } from './tableOf';
 import { META, readMeta, writeMeta, type SnapshotProgress } from './meta';
 import { trackedChecksum } from './checksumCache';

@@ -9,7 +9,8 @@
 import { MAX_PUSH_BATCH, type Mutation, type MutationResult } from '../../shared/sync/protocol';
 import type { EplanDb, OutboxEntry, StoredRecord } from '../data/db';
 import type { SyncApi } from './api';
-import { isRecordTable, rollBackRefused } from './apply';
+import { isRecordTable } from '../../shared/domain/tables';
+import { rollBackRefused } from './apply';
 import { now as clockNow } from '../../shared/clock';
 import { pushableBy } from './owners';
 

@@ -8,7 +8,7 @@ import { RECORD_SCHEMAS, validateRecord } from '../../shared/domain';
 import { isEnvelopeField } from '../../shared/domain/record';
 import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
 import type { WireRecord } from '../../shared/sync/protocol';
-import { isRecordTable } from './apply';
+import { isRecordTable } from '../../shared/domain/tables';
 
 type Shaped = { shape?: Record<string, { isOptional?: () => boolean }> };
 

@@ -1,4 +1,4 @@
-import { RECORD_TABLES, type RecordTable } from '../../shared/domain/tables';
+import { isRecordTable, type RecordTable } from '../../shared/domain/tables';
 import type { Database, Queryable } from './db';
 
 // Local shapes until shared/domain publishes its schemas; they mirror what
@@ -172,9 +172,6 @@ function recordValues(table: RecordTable, record: SeedRecord): unknown[] {
   ];
 }
 
-function isRecordTable(name: string): name is RecordTable {
-  return (RECORD_TABLES as readonly string[]).includes(name);
-}
 
 /** True before any reference data or record has been stored. */
 export async function isEmpty(db: Queryable): Promise<boolean> {

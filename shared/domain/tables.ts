@@ -21,6 +21,13 @@ export const RECORD_TABLES = [
 
 export type RecordTable = (typeof RECORD_TABLES)[number];
 
+const RECORD_TABLE_NAMES: ReadonlySet<string> = new Set(RECORD_TABLES);
+
+/** Whether a name (a store, a wire field, a request) is one of the synced record tables. */
+export function isRecordTable(name: string): name is RecordTable {
+  return RECORD_TABLE_NAMES.has(name);
+}
+
 /**
  * The tables whose records belong to one fiscal year (a `fiscalYear` field).
  * The others belong to a plan period: visions and plans (startYear and length)
