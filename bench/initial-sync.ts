@@ -13,24 +13,21 @@
  * Run: npx tsx bench/initial-sync.ts [--quick] [--backend pglite|postgres] [--pouch-docs 20000]
  */
 import { spawn, type ChildProcess } from 'node:child_process';
-import { existsSync } from 'node:fs';
-import { mkdir, readdir, readFile, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Browser, Page } from '@playwright/test';
-import { RECORD_TABLES } from '../shared/domain/tables';
-import { PROTOCOL_VERSION, SCHEMA_VERSION, type LoginResponse, type SnapshotResponse } from '../shared/sync/protocol';
+import type { Browser } from '@playwright/test';
 import { fillBenchLogin, launchChromium, rendererDir, sampleHeap } from './browser/chromium';
+import { countStoredRecords, exportRows } from './lib/rows';
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult, ReplicationResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
 import { figure, printBenchJson, printInterim, target, type Figure } from './lib/report';
 import { POSTGRES_URL, startServerProcess } from './lib/server';
-import { BENCH_OFFICER, CACHE_DIR, FULL_SCALE, REPO_ROOT, seedPglite, seedPostgres, type SeededData } from './seed';
+import { CACHE_DIR, FULL_SCALE, REPO_ROOT, seedPglite, seedPostgres, type SeededData } from './seed';
 
 const PORTS = { pglite: 4300, postgres: 4301, static: 4302, couch: 4303 } as const;
 // Generous: on a loaded 2-core machine the full data set took over 6 minutes.
 const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MIN ?? 15) * 60_000;
-const EXPORT_PAGE = 5000;
 
 const args = parseBenchArgs();
 const valueOf = (flag: string) => {
@@ -43,40 +40,6 @@ const backends = args.backends;
 const log = (line: string) => console.log(line);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
 const rate = (rows: number, ms: number) => rows / (ms / 1000);
-
-async function login(serverUrl: string): Promise<string> {
-  const response = await fetch(`${serverUrl}/v1/auth/login`, {
-    method: 'POST',
-    headers: { 'content-type': 'application/json' },
-    body: JSON.stringify({ ...BENCH_OFFICER, deviceId: 'bench-export-device' }),
-  });
-  if (!response.ok) throw new Error(`login failed: ${response.status} ${await response.text()}`);
-  return ((await response.json()) as LoginResponse).token;
-}
-
-/** The snapshot's rows as JSON files of one page each, fetched once per data-set key. */
-async function exportRows(serverUrl: string, key: string): Promise<{ dir: string; files: string[] }> {
-  const dir = path.join(CACHE_DIR, `rows-${key}`);
-  const marker = path.join(dir, 'done');
-  if (!existsSync(marker)) {
-    await rm(dir, { recursive: true, force: true });
-    await mkdir(dir, { recursive: true });
-    const token = await login(serverUrl);
-    let after: string | null = null;
-    let n = 0;
-    do {
-      const url = `${serverUrl}/v1/sync/snapshot?scope=99&limit=${EXPORT_PAGE}&protocolVersion=${PROTOCOL_VERSION}&schemaVersion=${SCHEMA_VERSION}${after ? `&after=${encodeURIComponent(after)}` : ''}`;
-      const response = await fetch(url, { headers: { authorization: `Bearer ${token}` } });
-      if (!response.ok) throw new Error(`snapshot export failed: ${response.status}`);
-      const page = (await response.json()) as SnapshotResponse;
-      await writeFile(path.join(dir, `${String(n++).padStart(5, '0')}.json`), JSON.stringify(page.records));
-      after = page.next;
-    } while (after !== null);
-    await writeFile(marker, '');
-  }
-  const files = (await readdir(dir)).filter((file) => file.endsWith('.json')).sort();
-  return { dir, files };
-}
 
 interface AppSync {
   ms: number;
@@ -119,28 +82,6 @@ async function appInitialSync(browser: Browser, serverUrl: string): Promise<AppS
   } finally {
     await context.close();
   }
-}
-
-/** Rows in the app's record stores (raw IndexedDB, so nothing of the app is needed; the completion results are not records). */
-function countStoredRecords(page: Page): Promise<number> {
-  return page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('eplan-field-companion');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const stores = [...db.objectStoreNames].filter((name) => tables.includes(name));
-    let total = 0;
-    for (const name of stores) {
-      total += await new Promise<number>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return total;
-  }, [...RECORD_TABLES] as string[]);
 }
 
 /** pouchdb-server with the in-memory adapter, its config and log kept under .bench-cache. */

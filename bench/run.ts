@@ -26,6 +26,8 @@ interface BenchScript {
 
 export const BENCHES: BenchScript[] = [
   { name: 'initial-sync', script: 'bench/initial-sync.ts', quickArgs: ['--quick'], timeoutMin: 12 },
+  // Three downloads into IndexedDB on disk (worker, window, bulkPut) of a sixteenth of the province: about 2.5 minutes here.
+  { name: 'disk-sync', script: 'bench/disk-sync.ts', quickArgs: ['--quick'], timeoutMin: 6 },
   { name: 'incremental', script: 'bench/incremental.ts', quickArgs: ['--quick'], timeoutMin: 7 },
   { name: 'client-checksum', script: 'bench/client-checksum.ts', quickArgs: ['--quick'], timeoutMin: 4 },
   { name: 'server-load', script: 'bench/server-load.ts', quickArgs: ['--quick'], timeoutMin: 8 },
