@@ -1,6 +1,6 @@
 /** Live reference data of the province on this device: LAOs, districts, officers, the local user, visits. */
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useEffect, useMemo, useSyncExternalStore } from 'react';
+import { useEffect, useMemo, useRef, useSyncExternalStore } from 'react';
 import type { Lao, District, User } from '../../shared/domain/reference';
 import type { FieldVisit } from '../../shared/domain/visit';
 import { localDb } from './db';
@@ -32,22 +32,35 @@ export function useProvinceReference(): ProvinceReference | undefined {
 }
 
 /** Every live field visit, newest first. */
-export function useFieldVisits(): FieldVisit[] | undefined {
-  return useLiveQuery(async () => {
-    const rows = (await localDb().fieldVisits.toArray()) as unknown as FieldVisit[];
-    return rows.filter((row) => !row.deleted).sort((a, b) => b.visitedOn.localeCompare(a.visitedOn) || b.updatedAt.localeCompare(a.updatedAt));
-  }, []);
+async function readFieldVisits(): Promise<FieldVisit[]> {
+  const rows = (await localDb().fieldVisits.toArray()) as unknown as FieldVisit[];
+  return rows.filter((row) => !row.deleted).sort((a, b) => b.visitedOn.localeCompare(a.visitedOn) || b.updatedAt.localeCompare(a.updatedAt));
 }
 
-/** The latest visit to each LAO. */
+/** Every live field visit, newest first. */
+export function useFieldVisits(): FieldVisit[] | undefined {
+  return useLiveQuery(readFieldVisits, []);
+}
+
+/** The latest visit to each LAO, from visits newest first. */
+export function lastVisitsOf(visits: readonly FieldVisit[], before?: ReadonlyMap<string, FieldVisit>): Map<string, FieldVisit> {
+  const last = new Map<string, FieldVisit>();
+  for (const visit of visits) {
+    if (last.has(visit.laoId)) continue;
+    // The same stored visit keeps the object it had, so the rows of LAOs whose last visit did not change need not render again.
+    const kept = before?.get(visit.laoId);
+    last.set(visit.laoId, kept && kept.id === visit.id && kept.version === visit.version && kept.updatedAt === visit.updatedAt ? kept : visit);
+  }
+  return last;
+}
+
+/** The latest visit to each LAO; read again after each write of visits (a download's pages too). */
 export function useLastVisits(): Map<string, FieldVisit> | undefined {
-  const visits = useFieldVisits();
-  return useMemo(() => {
-    if (!visits) return undefined;
-    const last = new Map<string, FieldVisit>();
-    for (const visit of visits) if (!last.has(visit.laoId)) last.set(visit.laoId, visit);
-    return last;
-  }, [visits]);
+  const kept = useRef<Map<string, FieldVisit> | undefined>(undefined);
+  return useLiveQuery(async () => {
+    kept.current = lastVisitsOf(await readFieldVisits(), kept.current);
+    return kept.current;
+  }, []);
 }
 
 /** True while the first download of a province runs (its progress bar shows). */

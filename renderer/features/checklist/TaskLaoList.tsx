@@ -1,7 +1,7 @@
 import { Box, Button, Collapse, LinearProgress, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { memo, useEffect, useState } from 'react';
+import { memo, startTransition, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
@@ -114,9 +114,24 @@ function MissingList({ laoId, missing, fiscalYear }: { laoId: string; missing: M
 /** The period rows are signed off for: the task, its calendar's fiscal year, the month of an every-month task. */
 export interface SignOffPeriod { task: CalendarTask; fiscalYear: number; month: TaskMonth | null }
 
-interface RowProps {
+export interface RowProps {
   fiscalYear: number; row: LaoRow; lastVisit: FieldVisit | undefined; districtName: string; open: boolean; onToggle: (laoId: string) => void;
   period: SignOffPeriod; signOffs: LaoSignOffs | undefined; missingItems: MissingItemsOf;
+}
+
+/**
+ * Rows are built afresh for every snapshot of results (summarizeTask): a row
+ * is the same when its LAO and its result are, so only the LAOs whose results
+ * changed render again (during a download, the completion engine publishes
+ * after every few LAOs).
+ */
+export function sameRow(before: RowProps, after: RowProps): boolean {
+  for (const key of Object.keys(after) as (keyof RowProps)[]) {
+    if (key === 'row') {
+      if (before.row.lao !== after.row.lao || before.row.result !== after.row.result) return false;
+    } else if (before[key] !== after[key]) return false;
+  }
+  return true;
 }
 
 const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, districtName, open, onToggle, period, signOffs, missingItems }: RowProps) {
@@ -159,7 +174,28 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
       </Collapse>
     </>
   );
-});
+}, sameRow);
+
+/** Rows drawn in the first render, and added in each later one until the list is whole. */
+const FIRST_ROWS = 25;
+const MORE_ROWS = 40;
+
+/**
+ * A province's hundreds of rows drawn at once would hold the window for most
+ * of a second (more while a download runs beside it): the first rows show at
+ * once, and the rest are added a slice per task, each a non-urgent update
+ * that typing and clicks go before. Once whole, the list stays whole.
+ */
+export function useGrowingList<T>(items: readonly T[]): readonly T[] {
+  const [count, setCount] = useState(FIRST_ROWS);
+  const whole = count >= items.length;
+  useEffect(() => {
+    if (whole) return;
+    const timer = setTimeout(() => startTransition(() => setCount((shown) => shown + MORE_ROWS)), 0);
+    return () => clearTimeout(timer);
+  }, [count, whole]);
+  return whole ? items : items.slice(0, count);
+}
 
 export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle, period, signOffs, missingItems }: {
   /** The fiscal year whose records the task judges (links open the workspace at it). */
@@ -173,9 +209,10 @@ export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openL
   signOffs: ReadonlyMap<string, LaoSignOffs>;
   missingItems: MissingItemsOf;
 }) {
+  const shown = useGrowingList(rows);
   return (
     <List disablePadding>
-      {rows.map((row) => (
+      {shown.map((row) => (
         <TaskLaoRow key={row.lao.id} fiscalYear={fiscalYear} row={row} lastVisit={lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} period={period} signOffs={signOffs.get(row.lao.id)} missingItems={missingItems} />
       ))}
     </List>
