@@ -56,10 +56,12 @@ describe('the scope checksum kept per LAO', () => {
     expect(indexes()).toEqual(new Set(['laoId']));
     vi.restoreAllMocks();
     expect(tracked).toBe(await localChecksum(db, scope));
-    // Nothing written since: no record read at all.
+    // Nothing written since: no record read at all, and the kept count not written again.
     const none = readsBy();
+    const metaWrites = vi.spyOn(db.meta, 'put');
     expect(await trackedChecksum(db, scope)).toBe(tracked);
     expect(none().size).toBe(0);
+    expect(metaWrites).not.toHaveBeenCalled();
   });
 
   it('follows deletes, hard deletes and new rows, and an LAO left with no rows', async () => {
