@@ -11,7 +11,7 @@ import { defaultTemplate, evaluateLao, type CalendarTemplate, type LaoRecords, t
 import Dexie from 'dexie';
 import { isRecordTable, RECORD_TABLES } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
-import { ALL_LAOS, lastLaoWrite } from './laoWriteLog';
+import { lastLaoWrite, laoWritesSince } from './laoWriteLog';
 import { CompletionCache, groupByLao, type LaoTaskResults } from '../../shared/calendar/completionCache';
 import { calendarKey, loadCompletionState, loadMissingItems, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 
@@ -216,16 +216,16 @@ export class ProvinceCompletion {
   }
 
   private async incrementalPass(after: number, laosTouched: boolean): Promise<RefreshReport> {
-    const written = await this.db.laoWrites.where(':id').above(after).toArray();
-    const through = written.at(-1)?.seq ?? after;
+    const since = await laoWritesSince(this.db, after);
+    const { through } = since;
     // Many writes since (a download, an import): the results on screen are known to be behind
     // until this pass has read them all, so they are shown as catching up, never as current.
-    if (written.length > MANY_WRITES && !this.catchingUp) {
+    if (since.rows > MANY_WRITES && !this.catchingUp) {
       this.catchingUp = true;
       this.publish(1, true);
     }
-    const dirty = new Set(written.map((row) => row.laoId));
-    if (dirty.has(ALL_LAOS)) return this.fullPass('reread');
+    if (since.laoIds === 'all') return this.fullPass('reread');
+    const dirty = new Set(since.laoIds);
     const laoIds = dirty.size > 0 || laosTouched ? new Set(await this.laoIds()) : new Set<string>();
     // Records of an LAO not (yet) on the device are not evaluated: its arrival in the LAO list is.
     for (const laoId of dirty) if (!laoIds.has(laoId)) dirty.delete(laoId);

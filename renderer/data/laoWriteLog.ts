@@ -110,6 +110,20 @@ export async function lastLaoWrite(db: EplanDb): Promise<number> {
   return Number((await db.laoWrites.orderBy(':id').lastKey()) ?? 0);
 }
 
+/** What the log holds after a reader's place: where it ends, how many rows, and the LAOs they name ('all' when a row names every LAO). */
+export interface LaoWritesSince {
+  through: number;
+  rows: number;
+  laoIds: ReadonlySet<string> | 'all';
+}
+
+/** The LAOs written after `after` (a reader's place), and the place it reaches by reading them. */
+export async function laoWritesSince(db: EplanDb, after: number): Promise<LaoWritesSince> {
+  const written = await db.laoWrites.where(':id').above(after).toArray();
+  const laoIds = new Set(written.map((row) => row.laoId));
+  return { through: written.at(-1)?.seq ?? after, rows: written.length, laoIds: laoIds.has(ALL_LAOS) ? 'all' : laoIds };
+}
+
 /**
  * Drops the rows every reader has read (the places given and those kept under
  * logReaderKey), and those more than KEEP_WRITES behind `newest` (a fiscal year

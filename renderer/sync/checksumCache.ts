@@ -15,7 +15,7 @@ import { today } from '../../shared/clock';
 import { RECORD_TABLES } from '../../shared/domain/tables';
 import { rowChecksum, scopeChecksum } from '../../shared/sync/checksum';
 import type { EplanDb, StoredRecord } from '../data/db';
-import { ALL_LAOS, lastLaoWrite, logReaderKey, prunedThrough } from '../data/laoWriteLog';
+import { lastLaoWrite, laoWritesSince, logReaderKey, prunedThrough } from '../data/laoWriteLog';
 import { readMeta, writeMeta } from './meta';
 
 const MOD = 2 ** 32;
@@ -71,20 +71,20 @@ async function keptCount(db: EplanDb, scope: string): Promise<ScopeCount | undef
  */
 export async function trackedChecksum(db: EplanDb, scope: string): Promise<number> {
   const kept = await keptCount(db, scope);
-  const written = kept ? await db.laoWrites.where(':id').above(kept.through).toArray() : [];
+  const since = kept ? await laoWritesSince(db, kept.through) : undefined;
   // Nothing written since the kept count (of today): it stands as it is, and is not written again.
-  if (kept && written.length === 0) return total(Object.values(kept.byLao));
+  if (kept && since?.rows === 0) return total(Object.values(kept.byLao));
   let through: number;
   let byLao: Map<string, number>;
   // A count carried forward is of today (keptCount), so the sums are stamped today either way.
   const countedOn = today();
-  if (!kept || written.some((row) => row.laoId === ALL_LAOS)) {
+  if (!kept || !since || since.laoIds === 'all') {
     through = await lastLaoWrite(db);
     byLao = await countAll(db, scope);
   } else {
-    through = written.at(-1)?.seq ?? kept.through;
+    through = since.through;
     byLao = new Map(Object.entries(kept.byLao));
-    for (const laoId of new Set(written.map((row) => row.laoId))) {
+    for (const laoId of since.laoIds) {
       const sum = await countLao(db, scope, laoId);
       if (sum === undefined) byLao.delete(laoId);
       else byLao.set(laoId, sum);
