@@ -51,6 +51,8 @@ export function LoginPage() {
   };
 
   const signOut = async () => {
+    // A first download under way ends now, in its worker: nothing more is stored once the user has asked to leave.
+    syncEngine().abortRun();
     await logout({ db: localDb(), platform: getPlatform() });
     syncEngine().signedOut();
   };
