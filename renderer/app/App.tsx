@@ -5,28 +5,25 @@ import i18n from '../i18n';
 import { theme } from './theme';
 import { Layout } from './Layout';
 import { HomePage } from '../features/home/HomePage';
+import { LaoDirectoryPage } from '../features/laos/LaoDirectoryPage';
+import { LaoPage } from '../features/laos/LaoPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { MatrixPage } from '../features/matrix/MatrixPage';
+import { VisitsPage } from '../features/visits/VisitsPage';
+import { OfficersPage } from '../features/officers/OfficersPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
+import { RegistryImportPage } from '../features/admin/RegistryImportPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { CalendarPage } from '../features/calendarEditor/CalendarPage';
 import { NotFoundPage } from './NotFoundPage';
+import { LoginPage } from '../features/sync/LoginPage';
 import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { startSync } from '../sync/runtime';
 import { LockGate } from '../features/lock/LockGate';
-import { lazy, useEffect } from 'react';
+import { useEffect } from 'react';
 import { StartupCheck, useStartupPhase } from './startup';
 import { ErrorBoundary } from './ErrorBoundary';
-
-// Pages a start does not show are loaded when first opened (each its own chunk, precached for offline
-// use by the service worker and served from app:// by the desktop app): the start evaluates less code.
-const LaoDirectoryPage = lazy(() => import('../features/laos/LaoDirectoryPage').then((module) => ({ default: module.LaoDirectoryPage })));
-const LaoPage = lazy(() => import('../features/laos/LaoPage').then((module) => ({ default: module.LaoPage })));
-const SettingsPage = lazy(() => import('../features/settings/SettingsPage').then((module) => ({ default: module.SettingsPage })));
-const MatrixPage = lazy(() => import('../features/matrix/MatrixPage').then((module) => ({ default: module.MatrixPage })));
-const VisitsPage = lazy(() => import('../features/visits/VisitsPage').then((module) => ({ default: module.VisitsPage })));
-const OfficersPage = lazy(() => import('../features/officers/OfficersPage').then((module) => ({ default: module.OfficersPage })));
-const ExportsPage = lazy(() => import('../features/exports/ExportsPage').then((module) => ({ default: module.ExportsPage })));
-const RegistryImportPage = lazy(() => import('../features/admin/RegistryImportPage').then((module) => ({ default: module.RegistryImportPage })));
-const UsersPage = lazy(() => import('../features/admin/UsersPage').then((module) => ({ default: module.UsersPage })));
-const DashboardPage = lazy(() => import('../features/dashboard/DashboardPage').then((module) => ({ default: module.DashboardPage })));
-const CalendarPage = lazy(() => import('../features/calendarEditor/CalendarPage').then((module) => ({ default: module.CalendarPage })));
-const LoginPage = lazy(() => import('../features/sync/LoginPage').then((module) => ({ default: module.LoginPage })));
 
 /** Hash routing: works from app://, file:// and any static server alike. */
 function AppRoutes() {

@@ -1,4 +1,4 @@
-import { AppBar, Box, Chip, Container, Drawer, IconButton, LinearProgress, Link as MuiLink, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, ToggleButton, ToggleButtonGroup, Tooltip, Typography, useMediaQuery } from '@mui/material';
+import { AppBar, Box, Chip, Container, Drawer, IconButton, Link as MuiLink, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, ToggleButton, ToggleButtonGroup, Tooltip, Typography, useMediaQuery } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import ApartmentIcon from '@mui/icons-material/Apartment';
@@ -16,7 +16,7 @@ import MenuIcon from '@mui/icons-material/Menu';
 import PlaceIcon from '@mui/icons-material/Place';
 import SettingsIcon from '@mui/icons-material/Settings';
 import { LockButton } from '../features/lock/LockButton';
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { setLanguage, type Language } from '../i18n';
@@ -168,9 +168,7 @@ export function Layout() {
           <StartupNotice />
           <ErrorBoundary resetKey={pathname}>
             <RenderFailureProbe />
-            <Suspense fallback={<LinearProgress aria-label={t('app.pageLoading')} data-testid="page-loading" sx={{ mt: 2 }} />}>
-              <Outlet />
-            </Suspense>
+            <Outlet />
           </ErrorBoundary>
         </Container>
       </Box>
