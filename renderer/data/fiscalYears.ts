@@ -2,13 +2,11 @@
  * The fiscal years a picker offers: those with records on the device or a
  * calendar, and always the current and the previous one.
  */
-import { useLiveQuery } from 'dexie-react-hooks';
-import { useRef } from 'react';
 import { fiscalYearOf } from '../../shared/calendar/fiscal';
 import { now } from '../../shared/clock';
 import { FISCAL_YEAR_TABLES, type FiscalYearTable } from '../../shared/domain/tables';
 import { localDb, type EplanDb, type StoredRecord } from './db';
-import { useInitialSyncRunning } from './province';
+import { useHeldDuringDownload } from './province';
 
 const sortedDistinct = (years: Iterable<number>): number[] =>
   [...new Set(years)].filter((year) => Number.isInteger(year)).sort((a, b) => a - b);
@@ -81,16 +79,10 @@ export async function fiscalYearsWithData(db: EplanDb, at: Date = now()): Promis
  * previous year until the first read answers.
  */
 export function useFiscalYearsWithData(currentFiscalYear: number): number[] {
-  // Held during a first download (the years read before it stay), read again when it ends: see useInitialSyncRunning.
-  const downloading = useInitialSyncRunning();
-  const kept = useRef<{ current: number; years: number[] } | undefined>(undefined);
-  const years = useLiveQuery(async () => {
-    if (downloading && kept.current?.current === currentFiscalYear) return kept.current.years;
+  const years = useHeldDuringDownload(currentFiscalYear, async () => {
     const db = localDb();
     const [recordYears, calendarYears] = await Promise.all([recordFiscalYears(db), calendarFiscalYears(db, currentFiscalYear)]);
-    kept.current = { current: currentFiscalYear, years: fiscalYearChoices(recordYears, calendarYears, currentFiscalYear) };
-    return kept.current.years;
-  }, [currentFiscalYear, downloading]);
+    return fiscalYearChoices(recordYears, calendarYears, currentFiscalYear);
+  });
   return years ?? fiscalYearChoices([], [currentFiscalYear], currentFiscalYear);
 }
-

@@ -60,13 +60,7 @@ export function lastVisitsOf(visits: readonly FieldVisit[], before?: ReadonlyMap
  * each stored page slowed the download it waited for (see useInitialSyncRunning).
  */
 export function useLastVisits(): Map<string, FieldVisit> | undefined {
-  const kept = useRef<Map<string, FieldVisit> | undefined>(undefined);
-  const downloading = useInitialSyncRunning();
-  return useLiveQuery(async () => {
-    if (downloading && kept.current) return kept.current;
-    kept.current = lastVisitsOf(await readFieldVisits(), kept.current);
-    return kept.current;
-  }, [downloading]);
+  return useHeldDuringDownload('lastVisits', async (kept) => lastVisitsOf(await readFieldVisits(), kept));
 }
 
 /**
@@ -79,6 +73,24 @@ export function useLastVisits(): Map<string, FieldVisit> | undefined {
 export function useInitialSyncRunning(): boolean {
   const engine = syncEngine();
   return useSyncExternalStore(engine.subscribe, () => engine.getStatus().download !== null);
+}
+
+/**
+ * A live query over whole record tables that holds its last result while a
+ * first download runs (see useInitialSyncRunning) and reads again when it ends.
+ * `read` gets the last result of the same `key` (to keep unchanged objects);
+ * a new key reads at once, download or not.
+ */
+export function useHeldDuringDownload<T>(key: string | number, read: (kept: T | undefined) => Promise<T>): T | undefined {
+  const downloading = useInitialSyncRunning();
+  const kept = useRef<{ key: string | number; value: T } | undefined>(undefined);
+  return useLiveQuery(async () => {
+    const before = kept.current?.key === key ? kept.current.value : undefined;
+    if (downloading && before !== undefined) return before;
+    const value = await read(before);
+    kept.current = { key, value };
+    return value;
+  }, [key, downloading]);
 }
 
 /**
