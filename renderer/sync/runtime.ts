@@ -33,8 +33,12 @@ export async function storedAdminApi(db: EplanDb): Promise<AdminApi | null> {
 let engine: SyncEngine | null = null;
 
 export function syncEngine(): SyncEngine {
-  const db = localDb();
-  engine ??= new SyncEngine({
+  engine ??= createSyncEngine(localDb());
+  return engine;
+}
+
+function createSyncEngine(db: EplanDb): SyncEngine {
+  return new SyncEngine({
     db,
     api: () => storedApi(db),
     // A province's first download is fetched, parsed and stored in a Web Worker, so the window stays responsive.
@@ -44,7 +48,6 @@ export function syncEngine(): SyncEngine {
       return syncScopeInWorker({ dbName: db.name, ...credentials, scope }, options, here);
     },
   });
-  return engine;
 }
 
 let stopCurrent: (() => void) | null = null;

@@ -52,6 +52,7 @@ export function LoginPage() {
 
   const signOut = async () => {
     // A first download under way ends now, in its worker: nothing more is stored once the user has asked to leave.
+    // (signedOut() below aborts too, but only after logout has waited for the server to revoke the token.)
     syncEngine().abortRun();
     await logout({ db: localDb(), platform: getPlatform() });
     syncEngine().signedOut();
