@@ -20,7 +20,7 @@ import { defaultTemplate } from '../shared/calendar/index';
 import { generateDemoProvince } from '../shared/demo/generate';
 import { CompletionCache, groupByLao } from '../shared/calendar/completionCache';
 import { buildMatrix } from '../renderer/features/matrix/matrix';
-import { fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion, waitForStoredCompletion } from './browser/chromium';
+import { fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion, waitForStoredCompletion, waitForSynced } from './browser/chromium';
 import { bundleBaselines } from './browser/serve';
 import { parseBenchArgs } from './lib/args';
 import { figure, printBenchJson, printInterim, target, type Figure } from './lib/report';
@@ -29,7 +29,6 @@ import { BENCH_ASOF, BENCH_OFFICER, benchOptions, CACHE_DIR, FULL_SCALE, seedPgl
 
 const PORT = 4300;
 const STEP_TIMEOUT_MS = 5 * 60_000;
-const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MIN ?? 15) * 60_000;
 const args = parseBenchArgs();
 const scale = args.quick ? 0.05 : FULL_SCALE;
 const log = (line: string) => console.log(line);
@@ -71,7 +70,7 @@ async function syncProfile(dir: string, serverUrl: string): Promise<ProfileFill 
     await fillBenchLogin(page, serverUrl);
     const started = performance.now();
     await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="sync-last"]')?.textContent?.includes('ซิงก์ล่าสุด') === true, null, { timeout: SYNC_TIMEOUT_MS, polling: 100 });
+    await waitForSynced(page, 'the profile');
     const syncMs = performance.now() - started;
     log(`profile: signed in and synced into IndexedDB on disk in ${fmt(syncMs)}`);
     const firstCompletionMs = await waitForFirstCompletion(page, serverUrl, STEP_TIMEOUT_MS);

@@ -4,36 +4,14 @@
  * sign-out), no error is shown, and signing in again resumes the download
  * from the last stored page and completes it.
  */
-import { RECORD_TABLES } from '../shared/domain/tables';
-import { expect, test, type Page } from './support/fixtures';
-import { submitLogin } from './support/sync';
+import { expect, test } from './support/fixtures';
+import { storedRecords, submitLogin } from './support/sync';
 
 // Signs in twice and downloads the demo province: a server of its own.
 test.use({ ownServer: true });
 
 /** Rows per snapshot page here: small and slow, so the sign-out lands mid-download. */
 const PAGE = 2000;
-
-/** Records stored on the laptop now, counted straight from IndexedDB. */
-function storedRecords(page: Page): Promise<number> {
-  return page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const open = indexedDB.open('eplan-field-companion');
-      open.onsuccess = () => resolve(open.result);
-      open.onerror = () => reject(open.error);
-    });
-    let total = 0;
-    for (const name of Array.from(db.objectStoreNames).filter((store) => tables.includes(store))) {
-      total += await new Promise<number>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return total;
-  }, [...RECORD_TABLES] as string[]);
-}
 
 test('a supervisor signs out during the first download: the worker stops at once, nothing more is stored, and the next sign-in resumes and completes it', async ({ page }) => {
   test.setTimeout(240_000);

@@ -59,6 +59,24 @@ export async function waitForFirstCompletion(page: Page, serverUrl: string, time
   return performance.now() - started - pause;
 }
 
+/** How long a bench waits for the app's first sync: BENCH_SYNC_TIMEOUT_MIN minutes, 15 by default. */
+export const SYNC_TIMEOUT_MS = Number(process.env.BENCH_SYNC_TIMEOUT_MIN ?? 15) * 60_000;
+
+/**
+ * Waits until the app bar says the sync ended ("ซิงก์ล่าสุด …"); throws with
+ * the app's own message, naming `what`, if the sync failed instead.
+ */
+export async function waitForSynced(page: Page, what: string, timeoutMs = SYNC_TIMEOUT_MS): Promise<void> {
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="sync-last"]')?.textContent?.includes('ซิงก์ล่าสุด') === true
+      || document.querySelector('[data-testid="sync-error"]') !== null,
+    null,
+    { timeout: timeoutMs, polling: 50 },
+  );
+  const error = page.getByTestId('sync-error');
+  if ((await error.count()) > 0) throw new Error(`the app's sync failed (${what}): ${await error.textContent()}`);
+}
+
 /**
  * Waits until the app has stored completion results for the records on the
  * device: every stored fiscal year's header accounts for the newest row of

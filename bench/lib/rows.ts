@@ -5,8 +5,6 @@
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
-import type { Page } from '@playwright/test';
-import { RECORD_TABLES } from '../../shared/domain/tables';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type LoginResponse, type SnapshotResponse } from '../../shared/sync/protocol';
 import { BENCH_OFFICER, CACHE_DIR } from '../seed';
 
@@ -46,25 +44,5 @@ export async function exportRows(serverUrl: string, key: string): Promise<{ dir:
   return { dir, files };
 }
 
-
-/** Rows in the app's record stores (raw IndexedDB, so nothing of the app is needed; the completion results are not records). */
-export function countStoredRecords(page: Page): Promise<number> {
-  return page.evaluate(async (tables) => {
-    const db = await new Promise<IDBDatabase>((resolve, reject) => {
-      const request = indexedDB.open('eplan-field-companion');
-      request.onsuccess = () => resolve(request.result);
-      request.onerror = () => reject(request.error);
-    });
-    const stores = [...db.objectStoreNames].filter((name) => tables.includes(name));
-    let total = 0;
-    for (const name of stores) {
-      total += await new Promise<number>((resolve, reject) => {
-        const request = db.transaction(name).objectStore(name).count();
-        request.onsuccess = () => resolve(request.result);
-        request.onerror = () => reject(request.error);
-      });
-    }
-    db.close();
-    return total;
-  }, [...RECORD_TABLES] as string[]);
-}
+/** Rows in the app's record stores, counted with raw IndexedDB (the completion results are not records): one counter for the e2e specs and the benches. */
+export { storedRecords as countStoredRecords } from '../../e2e/support/sync';

@@ -1,6 +1,7 @@
 /** Signing in through the app, and the administrator's API for arranging who works on which LAO. */
 import { randomUUID } from 'node:crypto';
 import { expect, type APIRequestContext, type Page } from '@playwright/test';
+import { RECORD_TABLES } from '../../shared/domain/tables';
 import { PROTOCOL_VERSION, SCHEMA_VERSION, type PullResponse, type SyncConflict, type WireRecord } from '../../shared/sync/protocol';
 
 export const DEMO_PASSWORD = 'demo-2568';
@@ -46,6 +47,27 @@ export function storedRows<T>(page: Page, store: string): Promise<T[]> {
       db.close();
     }
   }, store) as Promise<T[]>;
+}
+
+/** Records stored on the laptop now, counted straight from IndexedDB. */
+export function storedRecords(page: Page): Promise<number> {
+  return page.evaluate(async (tables) => {
+    const db = await new Promise<IDBDatabase>((resolve, reject) => {
+      const open = indexedDB.open('eplan-field-companion');
+      open.onsuccess = () => resolve(open.result);
+      open.onerror = () => reject(open.error);
+    });
+    let total = 0;
+    for (const name of Array.from(db.objectStoreNames).filter((store) => tables.includes(store))) {
+      total += await new Promise<number>((resolve, reject) => {
+        const request = db.transaction(name).objectStore(name).count();
+        request.onsuccess = () => resolve(request.result);
+        request.onerror = () => reject(request.error);
+      });
+    }
+    db.close();
+    return total;
+  }, [...RECORD_TABLES] as string[]);
 }
 
 /** Fills in and sends the login form with the demo password; waits for nothing after. */
