@@ -72,6 +72,16 @@ test('a supervisor\'s first download is cut off: the app says the data is partia
   await page.goto('/#/');
   const warning = page.getByTestId('partial-data');
   await expect(warning).toHaveText(`ตัวเลขในหน้านี้คิดจากข้อมูลบางส่วน: ดาวน์โหลดข้อมูลจังหวัดแล้ว ${stored} จาก ${total} รายการ ผลจะครบเมื่อดาวน์โหลดเสร็จ`);
+  // Signing off waits for the whole province: "complete" is judged on part of the records now.
+  const held = 'รับรองได้เมื่อดาวน์โหลดข้อมูลจังหวัดเสร็จแล้ว ตอนนี้ผลคิดจากข้อมูลบางส่วน และการรับรองที่มีอยู่แล้วอาจยังมาไม่ถึง';
+  await page.getByTestId('checklist-lao').first().getByRole('button').first().click();
+  const panel = page.getByTestId('signoff-panel');
+  await expect(panel.getByTestId('signoff-held')).toHaveText(held);
+  await expect(panel.getByTestId('signoff-sign')).toBeDisabled();
+  for (const bulk of ['signoff-month', 'signoff-all']) {
+    // Shown only when some LAO is complete on the part stored: then disabled, with the reason.
+    if (await page.getByTestId(bulk).count()) await expect(page.getByTestId(bulk)).toBeDisabled();
+  }
   await page.screenshot({ path: 'e2e/screenshots/first-download-partial-checklist-th.png' });
   for (const path of ['/#/matrix', '/#/dashboard', '/#/exports']) {
     await page.goto(path);
@@ -94,6 +104,13 @@ test('a supervisor\'s first download is cut off: the app says the data is partia
   await expect(chip).toHaveText('ซิงก์ครบแล้ว');
   await expect(page.getByTestId('partial-data')).toHaveCount(0);
   await expect(page.getByTestId('sync-partial')).toHaveCount(0);
+  // The province is whole: a sign-off no longer waits for it. (The rows settle as the last pages' results
+  // come in, and a row clicked just then may leave the list: clicked again until one stays open.)
+  await expect(async () => {
+    await page.getByTestId('checklist-lao').first().getByRole('button').first().click();
+    await expect(panel).toBeVisible({ timeout: 2000 });
+  }).toPass({ timeout: 30_000 });
+  await expect(panel.getByTestId('signoff-held')).toHaveCount(0);
   // Taken up from the stored token, not from the start: the first page was not asked for again.
   expect(resumedPages).toBe(Math.ceil(Number(total!.replaceAll(',', '')) / PAGE) - 1);
 

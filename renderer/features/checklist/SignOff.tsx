@@ -22,7 +22,7 @@ import { useProvinceReference } from '../../data/province';
 import { SyncError } from '../../sync/api';
 import { storeSignOffs } from '../../sync/login';
 import { storedApi } from '../../sync/runtime';
-import { useSessionUser } from '../sync/useSync';
+import { useFirstDownload, useSessionUser } from '../sync/useSync';
 
 /** An LAO's sign-offs of one task and period: the one in force, and the last reopened. */
 export interface LaoSignOffs { active?: SignOff; reopened?: SignOff }
@@ -102,6 +102,27 @@ async function send(run: (api: NonNullable<Awaited<ReturnType<typeof storedApi>>
   }
 }
 
+/**
+ * Why a sign-off cannot be made now, as a translation key, or null when it can.
+ * It needs the network, and the whole province on this laptop: while a first
+ * download runs, "complete" is judged on part of the records, and sign-offs
+ * made already may not have arrived. `pending` until the download state is read.
+ */
+function useSignOffHeld(): 'signOff.offline' | 'signOff.downloading' | 'pending' | null {
+  const online = useOnline();
+  const download = useFirstDownload();
+  if (download === undefined) return 'pending';
+  if (!download.complete) return 'signOff.downloading';
+  return online ? null : 'signOff.offline';
+}
+
+/** The reason under a disabled sign-off button (none while the download state is still being read). */
+function HeldNote({ held }: { held: ReturnType<typeof useSignOffHeld> }) {
+  const { t } = useTranslation('calendar');
+  if (held === null || held === 'pending') return null;
+  return <Typography variant="caption" color="text.secondary" component="p" data-testid="signoff-held" data-reason={held}>{t(held)}</Typography>;
+}
+
 /** In an LAO's open row: the period's sign-off, and what the user may do with it. */
 export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: {
   lao: Lao; task: CalendarTask; fiscalYear: number; month: TaskMonth | null; complete: boolean; entry: LaoSignOffs | undefined;
@@ -110,6 +131,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
   const names = useNames();
   const signedBy = useSignedByText();
   const online = useOnline();
+  const held = useSignOffHeld();
   const mayAct = useCanSignOff()(lao);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -146,13 +168,14 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
               : complete ? t('signOff.ready') : t('signOff.notComplete')}
           </Typography>
           {mayAct && (
-            <Button size="small" variant="contained" startIcon={<LockIcon />} disabled={busy || !online || !complete} onClick={() => void signOffNow()} data-testid="signoff-sign">
+            <Button size="small" variant="contained" startIcon={<LockIcon />} disabled={busy || held !== null || !complete} onClick={() => void signOffNow()} data-testid="signoff-sign">
               {t('signOff.sign')}
             </Button>
           )}
         </Stack>
       )}
-      {mayAct && !online && <Typography variant="caption" color="text.secondary">{t('signOff.offline')}</Typography>}
+      {/* Reopening needs the network only; signing needs the whole province too. */}
+      {mayAct && (active ? !online && <HeldNote held="signOff.offline" /> : <HeldNote held={held} />)}
       {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
       <Dialog open={reopening} onClose={() => setReopening(false)} fullWidth maxWidth="sm">
         <DialogTitle>{t('signOff.reopenTitle', { lao: lao.nameTh })}</DialogTitle>
@@ -178,7 +201,7 @@ interface SignOffBatch { task: CalendarTask; month: TaskMonth | null; laos: read
 /** Signs off several LAOs (and tasks) at once: those of the batches the user may sign, one request per task. */
 function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear: number; batches: readonly SignOffBatch[]; label: (count: number) => string; testId: string }) {
   const { t } = useTranslation('calendar');
-  const online = useOnline();
+  const held = useSignOffHeld();
   const mayAct = useCanSignOff();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<string | null>(null);
@@ -198,9 +221,10 @@ function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear:
   };
   return (
     <Box>
-      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || !online} onClick={() => void run()} data-testid={testId} data-count={count}>
+      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || held !== null} onClick={() => void run()} data-testid={testId} data-count={count}>
         {label(count)}
       </Button>
+      <HeldNote held={held} />
       {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
     </Box>
   );
