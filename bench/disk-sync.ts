@@ -18,6 +18,7 @@
  * `BENCH_ROUTE=#/calendar` moves the window to that page once signed in and
  * runs the worker mode alone: what the download takes with the checklist's
  * reads out of its way.
+ * `BENCH_MODES=worker` runs the worker mode alone (for comparing app changes).
  *
  * Run: npx tsx bench/disk-sync.ts [--quick] [--scale 0.1]
  */
@@ -55,6 +56,8 @@ interface DiskSync {
   firstPartialChecklistMs: number | null;
   workers: number;
 }
+
+const MODES: Mode[] = process.env.BENCH_ROUTE ? ['worker'] : (process.env.BENCH_MODES?.split(',') as Mode[] | undefined) ?? ['worker', 'window'];
 
 /** Kept by the page itself from before the app's first script: its long tasks. In the window mode, `Worker` is taken away first. */
 async function watchPage(page: Page, mode: Mode): Promise<void> {
@@ -163,7 +166,7 @@ async function main(): Promise<void> {
   let rowsExport: { dir: string; files: string[] };
   const server = await startServerProcess({ port: PORTS.app, env: { ...seeded.env, STATIC_DIR: staticDir }, timeoutMs: 120_000 });
   try {
-    for (const mode of (process.env.BENCH_ROUTE ? ['worker'] : ['worker', 'window']) as Mode[]) {
+    for (const mode of MODES) {
       log(`${mode}: first sign-in, ${seeded.records.toLocaleString('en')} records into IndexedDB on disk …`);
       const run = await appSyncOnDisk(server.url, mode);
       runs[mode] = run;
