@@ -94,7 +94,7 @@ test("an officer's cut-off demo load is removed at the next start; later the off
   await page.keyboard.press('Space');
   await expect(clear).toBeEnabled();
   await settled(page);
-  // Its colours fade in from the disabled ones (a CSS transition settled() does not see).
+  // Its colours fade in from the disabled ones: settled() waited for that transition, and this shows it ended.
   await expect(clear).toHaveCSS('color', 'rgb(255, 255, 255)');
   await page.screenshot({ path: 'e2e/screenshots/settings-clear-confirm-th.png' });
   await clear.click();

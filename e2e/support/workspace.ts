@@ -78,13 +78,18 @@ export const draftKept = (page: Page) => expect(dialog(page).getByTestId('draft-
  * Waits until the page has handled what it was sent (two animation frames) and
  * no transition or animation runs (a dialog's fade-in, a snackbar's slide).
  * Not a spinner: an endless animation is not waited for.
+ * waitForFunction polls its predicate on every frame only while the predicate returns
+ * something falsy: a promise is truthy, so the frames come first and the check is synchronous.
  */
-export async function settled(page: Page): Promise<void> {
-  await page.waitForFunction(() => new Promise<boolean>((resolve) => {
-    requestAnimationFrame(() => requestAnimationFrame(() => resolve(
-      document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
-    )));
+export async function settled(page: Page, timeout = 15_000): Promise<void> {
+  await page.evaluate(() => new Promise<void>((resolve) => {
+    requestAnimationFrame(() => requestAnimationFrame(() => resolve()));
   }));
+  await page.waitForFunction(
+    () => document.getAnimations().every((a) => a.playState !== 'running' || a.effect?.getTiming().iterations === Infinity),
+    undefined,
+    { timeout },
+  );
 }
 
 /**
