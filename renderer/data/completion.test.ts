@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import fc from 'fast-check';
 import type { RecordTable } from '../../shared/domain/tables';
@@ -21,6 +21,7 @@ beforeEach(async () => {
   await loadDemoDataset(db, dataset);
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   db.close();
   await db.delete();
 });
@@ -48,7 +49,7 @@ describe('incremental completion engine', () => {
     const engine = new ProvinceCompletion(db, FY, ASOF);
     await engine.refresh();
     const report = await engine.refresh();
-    expect(report).toEqual({ mode: 'incremental', reread: 0, recomputed: [] });
+    expect(report).toEqual({ mode: 'incremental', reread: 0, partly: 0, recomputed: [] });
     expect(engine.evaluations).toBe(12);
   });
 
@@ -90,7 +91,7 @@ describe('incremental completion engine', () => {
     const victim = (await db.grants.toCollection().first()) as StoredRecord;
     await db.grants.delete(victim.id);
     const report = await engine.refresh();
-    expect(report).toEqual({ mode: 'incremental', reread: 1, recomputed: [victim.laoId] });
+    expect(report).toEqual({ mode: 'incremental', reread: 1, partly: 1, recomputed: [victim.laoId] });
     expect(engine.snapshot().results).toEqual(await fullRecompute());
   });
 
@@ -110,6 +111,76 @@ describe('incremental completion engine', () => {
     const engine = new ProvinceCompletion(db, FY, ASOF);
     await Promise.all([engine.refresh(), engine.refresh(), engine.refresh()]);
     expect(engine.evaluations).toBe(12);
+  });
+});
+
+describe('an LAO read again only in the tables written', () => {
+  /** The record tables each refresh reads, by name. */
+  function tablesRead(): string[] {
+    const names: string[] = [];
+    const table = db.table.bind(db);
+    vi.spyOn(db, 'table').mockImplementation((name: string) => {
+      names.push(name);
+      return table(name);
+    });
+    return names;
+  }
+
+  const planTasks = (engine: ProvinceCompletion) => engine.snapshot().template.tasks.filter((task) => task.rule.kind === 'planSubmitted').map((task) => task.id);
+
+  it("an edit to an LAO's plans reads its plan tables only; the tasks that do not read plans keep their results", async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    const lao = dataset.laos[5]!;
+    const before = engine.snapshot().results.get(lao.id)!;
+    const plans = await db.plans.where('laoId').equals(lao.id).toArray();
+    expect(plans.length).toBeGreaterThan(0);
+    await db.plans.bulkPut(plans.map((plan) => ({ ...plan, deleted: true, version: plan.version + 1 })));
+    const read = tablesRead();
+    const report = await engine.refresh();
+    expect(report).toEqual({ mode: 'incremental', reread: 1, partly: 1, recomputed: [lao.id] });
+    expect(new Set(read)).toEqual(new Set(['visions', 'plans', 'planProjects']));
+    const after = engine.snapshot().results.get(lao.id)!;
+    for (const taskId of Object.keys(before)) {
+      if (planTasks(engine).includes(taskId)) expect(after[taskId]).not.toEqual(before[taskId]);
+      else expect(after[taskId]).toBe(before[taskId]);
+    }
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('after a restart, keeps the stored missing items of the tasks not evaluated again, and stores them with the new results', async () => {
+    await new ProvinceCompletion(db, FY, ASOF).refresh();
+    const lao = dataset.laos[2]!;
+    const plans = await db.plans.where('laoId').equals(lao.id).toArray();
+    await db.plans.bulkPut(plans.map((plan) => ({ ...plan, deleted: true, version: plan.version + 1 })));
+    const restarted = new ProvinceCompletion(db, FY, ASOF);
+    expect(await restarted.refresh()).toEqual({ mode: 'incremental', reread: 1, partly: 1, recomputed: [lao.id] });
+    const expected = await fullRecompute();
+    // The LAO's results are whole again (lists and all) without reading its other tables.
+    expect(Object.values(restarted.snapshot().results.get(lao.id)!).every((result) => result.missingApart === undefined)).toBe(true);
+    expect(restarted.snapshot().results.get(lao.id)).toEqual(expected.get(lao.id));
+    // fullRecompute cleared only the header: the rows stored by the restarted engine are still there.
+    const [results, lists] = await Promise.all([db.completionResults.get([FY, lao.id]), db.completionMissing.get([FY, lao.id])]);
+    expect(lists!.stamp).toBe(results!.stamp);
+    expect(lists!.missing).toEqual(Object.fromEntries(Object.entries(expected.get(lao.id)!).map(([taskId, result]) => [taskId, result.missing])));
+  });
+
+  it("reads the LAO whole when its stored lists are gone, or when the log does not say which tables were written (an older build's rows)", async () => {
+    await new ProvinceCompletion(db, FY, ASOF).refresh();
+    const [gone, older] = [dataset.laos[1]!, dataset.laos[8]!];
+    await db.completionMissing.delete([FY, gone.id]);
+    const plans = await db.plans.where('laoId').equals(gone.id).toArray();
+    await db.plans.bulkPut(plans.map((plan) => ({ ...plan, deleted: true, version: plan.version + 1 })));
+    const restarted = new ProvinceCompletion(db, FY, ASOF);
+    expect(await restarted.refresh()).toEqual({ mode: 'incremental', reread: 1, partly: 0, recomputed: [gone.id] });
+
+    const grant = (await db.grants.where('laoId').equals(older.id).first())!;
+    await db.grants.put({ ...grant, deleted: true, version: grant.version + 1 });
+    const logged = (await db.laoWrites.toArray()).at(-1)!;
+    expect(logged).toMatchObject({ laoId: older.id, table: 'grants' });
+    await db.laoWrites.put({ seq: logged.seq, laoId: older.id });
+    expect(await restarted.refresh()).toEqual({ mode: 'incremental', reread: 1, partly: 0, recomputed: [older.id] });
+    expect(await withMissingItems(restarted.snapshot().results, (laoId, taskId) => restarted.missingItems(laoId, taskId))).toEqual(await fullRecompute());
   });
 });
 

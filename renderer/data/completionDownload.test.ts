@@ -41,7 +41,7 @@ describe('the first download after a pass over no records', () => {
     expect(seen.at(-1)!.stale).toBe(false);
     // The next start (the app closed right after the download was read) evaluates no LAO.
     const restarted = new ProvinceCompletion(db, FY, ASOF);
-    expect(await restarted.refresh()).toEqual({ mode: 'incremental', reread: 0, recomputed: [] });
+    expect(await restarted.refresh()).toEqual({ mode: 'incremental', reread: 0, partly: 0, recomputed: [] });
     expect(restarted.evaluations).toBe(0);
     await db.completionState.clear();
     const fresh = new ProvinceCompletion(db, FY, ASOF);

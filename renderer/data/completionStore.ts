@@ -145,6 +145,12 @@ function statusesOf(results: LaoTaskResults): LaoTaskResults {
 const listsOf = (results: LaoTaskResults): Record<string, MissingItem[]> =>
   Object.fromEntries(Object.entries(results).map(([taskId, result]) => [taskId, result.missing]));
 
+/** A stored lists row's lists, if it is of `stamp` and every list has the right shape. */
+function listsOfRow(row: unknown, stamp: string | undefined): Record<string, MissingItem[]> | undefined {
+  if (!isObject(row) || !isObject(row.missing) || (stamp !== undefined && row.stamp !== stamp)) return undefined;
+  return Object.values(row.missing).every(isMissingList) ? (row.missing as Record<string, MissingItem[]>) : undefined;
+}
+
 /**
  * The missing items of one task of an LAO's stored results, read when a panel
  * shows them: only a list stored with the results row's stamp (and with
@@ -155,11 +161,24 @@ export async function loadMissingItems(db: EplanDb, fiscalYear: number, laoId: s
   try {
     return await db.transaction('r', [db.completionResults, db.completionMissing], async () => {
       const [results, lists]: unknown[] = await Promise.all([db.completionResults.get([fiscalYear, laoId]), db.completionMissing.get([fiscalYear, laoId])]);
-      if (!isObject(results) || !isObject(lists) || results.stamp !== lists.stamp || !isObject(lists.missing)) return undefined;
-      if (stamp !== undefined && lists.stamp !== stamp) return undefined;
-      const missing = lists.missing[taskId];
-      return isMissingList(missing) ? (missing as MissingItem[]) : undefined;
+      if (!isObject(results) || typeof results.stamp !== 'string') return undefined;
+      if (stamp !== undefined && results.stamp !== stamp) return undefined;
+      return listsOfRow(lists, results.stamp)?.[taskId];
     });
+  } catch (error) {
+    console.warn('Could not read the stored missing items', error);
+    return undefined;
+  }
+}
+
+/**
+ * Every stored missing-item list of an LAO, if they were stored with `stamp`
+ * (the results shown): an update of some of its tasks keeps the others' lists.
+ * Undefined when there are none of that stamp; never a throw.
+ */
+export async function loadMissingLists(db: EplanDb, fiscalYear: number, laoId: string, stamp: string): Promise<Record<string, MissingItem[]> | undefined> {
+  try {
+    return listsOfRow(await db.completionMissing.get([fiscalYear, laoId]), stamp);
   } catch (error) {
     console.warn('Could not read the stored missing items', error);
     return undefined;

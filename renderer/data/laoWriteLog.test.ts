@@ -4,7 +4,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { generateDemoProvince } from '../../shared/demo/generate';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
 import { loadDemoDataset } from './demo';
-import { ALL_LAOS } from './laoWriteLog';
+import { ALL_LAOS, laoWritesSince } from './laoWriteLog';
 import { deleteRecord, saveRecord } from './records';
 
 const ASOF = '2026-11-25';
@@ -106,5 +106,21 @@ describe('the LAOs each write touched, logged in its own transaction', () => {
     } finally {
       other.close();
     }
+  });
+
+  it('names the table each row was written to, so a reader can tell which tables of an LAO changed', async () => {
+    const [a, b] = [dataset.laos[0]!, dataset.laos[1]!];
+    const first = async (table: 'plans' | 'grants', laoId: string) => (await db.table<StoredRecord, string>(table).where('laoId').equals(laoId).first())!;
+    await db.transaction('rw', db.plans, db.grants, async () => {
+      await db.plans.put({ ...(await first('plans', a.id)), deleted: true });
+      await db.grants.put({ ...(await first('grants', a.id)), deleted: true });
+    });
+    await db.plans.put({ ...(await first('plans', b.id)), deleted: true });
+    expect((await db.laoWrites.toArray()).map(({ laoId, table }) => [laoId, table])).toEqual([[a.id, 'plans'], [a.id, 'grants'], [b.id, 'plans']]);
+    const since = await laoWritesSince(db, 0);
+    expect(since.tables).toEqual(new Map([[a.id, new Set(['plans', 'grants'])], [b.id, new Set(['plans'])]]));
+    // A row an older build logged names no table (or a hostile one): that LAO counts as written everywhere.
+    await db.laoWrites.bulkAdd([{ laoId: b.id }, { laoId: a.id, table: 'notATable' as never }]);
+    expect((await laoWritesSince(db, 0)).tables).toEqual(new Map([[a.id, 'all'], [b.id, 'all']]));
   });
 });

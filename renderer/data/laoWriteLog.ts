@@ -12,7 +12,7 @@
  */
 import Dexie, { type DBCore, type Middleware } from 'dexie';
 import type { EplanDb } from './db';
-import { isRecordTable } from '../../shared/domain/tables';
+import { isRecordTable, type RecordTable } from '../../shared/domain/tables';
 
 export const LAO_WRITES = 'laoWrites';
 
@@ -20,6 +20,8 @@ export const LAO_WRITES = 'laoWrites';
 export interface LaoWriteRow {
   seq?: number;
   laoId: string;
+  /** The record table written; absent in rows logged before it was (they stand for every table). */
+  table?: RecordTable;
 }
 
 /** Logged for a range delete (a cleared table) or a delete of very many rows: every LAO is read again. */
@@ -68,7 +70,7 @@ export const laoWriteLog: Middleware<DBCore> = {
           mutate(req) {
             const log = (laoIds: Set<string>) => {
               if (laoIds.size === 0) return undefined;
-              const values: LaoWriteRow[] = laoIds.has(ALL_LAOS) ? [{ laoId: ALL_LAOS }] : [...laoIds].map((laoId) => ({ laoId }));
+              const values: LaoWriteRow[] = laoIds.has(ALL_LAOS) ? [{ laoId: ALL_LAOS }] : [...laoIds].map((laoId) => ({ laoId, table: name }));
               return down.table(LAO_WRITES).mutate({ type: 'add', trans: req.trans, values });
             };
             // Records never move between LAOs (their place is immutable), so a put's values tell.
@@ -110,18 +112,31 @@ export async function lastLaoWrite(db: EplanDb): Promise<number> {
   return Number((await db.laoWrites.orderBy(':id').lastKey()) ?? 0);
 }
 
-/** What the log holds after a reader's place: where it ends, how many rows, and the LAOs they name ('all' when a row names every LAO). */
+/**
+ * What the log holds after a reader's place: where it ends, how many rows, the
+ * LAOs they name ('all' when a row names every LAO) and, per LAO, the tables
+ * written ('all' for a row logged before rows named their table).
+ */
 export interface LaoWritesSince {
   through: number;
   rows: number;
   laoIds: ReadonlySet<string> | 'all';
+  tables: ReadonlyMap<string, ReadonlySet<RecordTable> | 'all'>;
 }
 
 /** The LAOs written after `after` (a reader's place), and the place it reaches by reading them. */
 export async function laoWritesSince(db: EplanDb, after: number): Promise<LaoWritesSince> {
   const written = await db.laoWrites.where(':id').above(after).toArray();
-  const laoIds = new Set(written.map((row) => row.laoId));
-  return { through: written.at(-1)?.seq ?? after, rows: written.length, laoIds: laoIds.has(ALL_LAOS) ? 'all' : laoIds };
+  const tables = new Map<string, Set<RecordTable> | 'all'>();
+  for (const { laoId, table } of written) {
+    const known = tables.get(laoId);
+    if (known === 'all') continue;
+    if (table === undefined || !isRecordTable(table)) tables.set(laoId, 'all');
+    else if (known) known.add(table);
+    else tables.set(laoId, new Set([table]));
+  }
+  const laoIds = new Set(tables.keys());
+  return { through: written.at(-1)?.seq ?? after, rows: written.length, laoIds: laoIds.has(ALL_LAOS) ? 'all' : laoIds, tables };
 }
 
 /**
