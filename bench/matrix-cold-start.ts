@@ -190,7 +190,7 @@ async function main(): Promise<void> {
       await page.addScriptTag({ path: bundle });
       const laoId = await page.locator('[data-testid="matrix-row"]').nth(17).getAttribute('data-lao-id');
       const warm = await page.evaluate(([id, timeout]) => window.bench.editLaoAndWaitForRow('eplan-field-companion', id, timeout), [laoId!, 30_000] as const);
-      log(`matrix warm (one LAO's plan edited → its row re-rendered): ${warm.ms === null ? 'no change seen in 30 s' : fmt(warm.ms)} (${warm.edited} records edited)`);
+      log(`matrix warm (one LAO's plan edited → its row re-rendered): ${warm.ms === null ? 'no change seen in 30 s' : fmt(warm.ms)} (${warm.edited} records edited; reading and writing them took ${fmt(warm.writeMs)}, from ${fmt(warm.startedAt)} in the page's timeline)`);
       figures.matrixWarmMs = figure(warm.ms ?? Number.POSITIVE_INFINITY, 'ms', 'province matrix warm: one LAO edited → its row re-rendered');
       await page.screenshot({ path: path.join(CACHE_DIR, 'matrix-after-edit.png') });
       // The edit was undone: the kept profile must store results for the rows as they are now.

@@ -70,7 +70,7 @@ async function pouchReplicate(remoteUrl: string, batchSize: number): Promise<Rep
  * this page hears of it (Dexie broadcasts writes to every copy of itself).
  * Resolves with the ms from the write until that LAO's matrix row changed.
  */
-async function editLaoAndWaitForRow(dbName: string, laoId: string, timeoutMs: number): Promise<{ edited: number; ms: number | null }> {
+async function editLaoAndWaitForRow(dbName: string, laoId: string, timeoutMs: number): Promise<{ edited: number; ms: number | null; writeMs: number; startedAt: number }> {
   const db = openLocalDb(dbName);
   await db.open();
   const row = document.querySelector(`[data-testid="matrix-row"][data-lao-id="${laoId}"]`);
@@ -91,11 +91,12 @@ async function editLaoAndWaitForRow(dbName: string, laoId: string, timeoutMs: nu
   const rows = (await plans.where('laoId').equals(laoId).toArray()) as Array<Record<string, unknown>>;
   const updatedAt = new Date().toISOString();
   await plans.bulkPut(rows.map((plan) => ({ ...plan, deleted: true, updatedAt, version: Number(plan.version) + 1 })));
+  const writeMs = performance.now() - started;
   const at = await changed;
   // Put the rows back, so a kept profile holds the server's data again; the write log tells the app.
   await plans.bulkPut(rows);
   db.close();
-  return { edited: rows.length, ms: at === null ? null : at - started };
+  return { edited: rows.length, ms: at === null ? null : at - started, writeMs, startedAt: started };
 }
 
 declare global {
