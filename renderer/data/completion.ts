@@ -15,6 +15,7 @@ import { lastLaoWrite, laoWritesSince, type LaoWritesSince } from './laoWriteLog
 import { CompletionCache, groupByLao, type LaoTaskResults, type PartialRead } from '../../shared/calendar/completionCache';
 import { calendarKey, loadCompletionState, loadMissingItems, loadMissingLists, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 import type { RecordTable } from '../../shared/domain/tables';
+import { writtenTable } from './writesHeard';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -354,16 +355,13 @@ function sameIds(a: readonly string[], b: readonly string[]): boolean {
 const engines = new Map<string, ProvinceCompletion>();
 
 
-/** Part keys of Dexie's storagemutated event: `idb://<database>/<table>/<index>`. */
-const PART = /^idb:\/\/(.+)\/([^/]+)\/[^/]*$/;
-
 /** Tells every engine whether its database's record tables or LAO list were written by a committed transaction. */
 function routeWrites(parts: Readonly<Record<string, unknown>>): void {
   const written = new Map<string, { records: boolean; laos: boolean }>();
   for (const key of Object.keys(parts)) {
-    const match = PART.exec(key);
-    if (!match) continue;
-    const [, dbName, table] = match as unknown as [string, string, string];
+    const part = writtenTable(key);
+    if (!part) continue;
+    const { dbName, table } = part;
     let entry = written.get(dbName);
     if (!entry) written.set(dbName, (entry = { records: false, laos: false }));
     if (isRecordTable(table)) entry.records = true;

@@ -6,7 +6,8 @@ import { fiscalYearOf } from '../../shared/calendar/fiscal';
 import { now } from '../../shared/clock';
 import { FISCAL_YEAR_TABLES, type FiscalYearTable } from '../../shared/domain/tables';
 import { localDb, type EplanDb, type StoredRecord } from './db';
-import { useHeldDuringDownload } from './province';
+import { useReadAfterWrites } from './province';
+import { useCallback } from 'react';
 
 const sortedDistinct = (years: Iterable<number>): number[] =>
   [...new Set(years)].filter((year) => Number.isInteger(year)).sort((a, b) => a - b);
@@ -19,6 +20,9 @@ const sortedDistinct = (years: Iterable<number>): number[] =>
  */
 const YEAR_OF_ORDINANCE = new Set<FiscalYearTable>(['ordinanceItems', 'contracts', 'disbursements']);
 const OWN_YEAR_TABLES = FISCAL_YEAR_TABLES.filter((table) => !YEAR_OF_ORDINANCE.has(table));
+
+/** The tables recordFiscalYears and calendarFiscalYears read: a write to any other cannot change the years. */
+const YEAR_SOURCES: ReadonlySet<string> = new Set<string>([...OWN_YEAR_TABLES, 'plans', 'visions', 'calendars']);
 
 /**
  * The fiscal years of a table's records, from the distinct keys of its
@@ -79,10 +83,12 @@ export async function fiscalYearsWithData(db: EplanDb, at: Date = now()): Promis
  * previous year until the first read answers.
  */
 export function useFiscalYearsWithData(currentFiscalYear: number): number[] {
-  const years = useHeldDuringDownload(currentFiscalYear, async () => {
+  const read = useCallback(async () => {
     const db = localDb();
     const [recordYears, calendarYears] = await Promise.all([recordFiscalYears(db), calendarFiscalYears(db, currentFiscalYear)]);
     return fiscalYearChoices(recordYears, calendarYears, currentFiscalYear);
-  });
+  }, [currentFiscalYear]);
+  // A new year shows about a second after the write that brought it, off the path of the edit itself.
+  const years = useReadAfterWrites(currentFiscalYear, YEAR_SOURCES, read);
   return years ?? fiscalYearChoices([], [currentFiscalYear], currentFiscalYear);
 }
