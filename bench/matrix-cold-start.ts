@@ -7,8 +7,9 @@
  *      LAO rows rendered), then warm: once the start's first completion pass
  *      has ended and the page has had 3 s to finish its start, one LAO
  *      edited, until its row changed.
- * `BENCH_TRACE_WARM=file.json` writes a Chromium trace of the warm edit
- * (open it in Chrome's Performance panel).
+ * `BENCH_TRACE_WARM=file.json` writes a Chromium trace of the warm edit,
+ * `BENCH_TRACE_COLD=file.json` one of the matrix's cold start, with the CPU
+ * profile's samples (open either in Chrome's Performance panel).
  * The records get onto the device the real way, by signing in and letting the
  * app sync; the Chromium profile is kept under .bench-cache (keyed by the data
  * set) so reruns start from the stored data. The Node-side computation of the
@@ -100,7 +101,7 @@ function completionPasses(page: Page): Promise<string> {
 /** Starts a Chromium trace of the page's main thread (the timeline's categories); the function returned ends it and gives the JSON. */
 async function startTrace(page: Page): Promise<() => Promise<string>> {
   const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute', transferMode: 'ReturnAsStream' });
+  await cdp.send('Tracing.start', { categories: 'devtools.timeline,disabled-by-default-devtools.timeline,v8.execute,disabled-by-default-v8.cpu_profiler', transferMode: 'ReturnAsStream' });
   return async () => {
     const complete = new Promise<string>((resolve) => cdp.once('Tracing.tracingComplete', (event) => resolve(event.stream!)));
     await cdp.send('Tracing.end');
@@ -205,9 +206,14 @@ async function main(): Promise<void> {
     context = await openProfile(profileDir);
     try {
       const page = await context.newPage();
+      const coldTrace = process.env.BENCH_TRACE_COLD ? await startTrace(page) : null;
       await page.goto(`${server.url}/#/matrix`);
       const waitedForOfficer = await unlockIfLocked(page);
       const coldMs = (await msFromNavigation(page, '[data-testid="matrix-row"]', seeded.laos)) - waitedForOfficer;
+      if (coldTrace) {
+        await writeFile(process.env.BENCH_TRACE_COLD!, await coldTrace());
+        log(`trace of the matrix's cold start written to ${process.env.BENCH_TRACE_COLD}`);
+      }
       log(`matrix cold (navigation → ${seeded.laos} LAO rows rendered): ${fmt(coldMs)}`);
       log(`completion passes in this page: ${await completionPasses(page)}`);
       figures.matrixColdMs = figure(coldMs, 'ms', 'province matrix cold: navigation start → every LAO row rendered');
