@@ -7,7 +7,7 @@
  * disbursements back. Pure: no Dexie, so the benchmark and unit tests drive it directly.
  */
 import { evaluateLao, RULE_TABLES, type CalendarTemplate, type EvaluationContext, type LaoRecords, type MissingItem, type TaskResult } from './index';
-import { RECORD_TABLES, type RecordTable } from '../domain/tables';
+import { isRecordTable, RECORD_TABLES, type RecordTable } from '../domain/tables';
 import type { CalendarTask } from './template';
 
 export type LaoTaskResults = Readonly<Record<string, TaskResult>>;
@@ -50,8 +50,8 @@ export function stampParts(stamp: string): Map<RecordTable, string> | undefined 
   if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) return undefined;
   const parts = new Map<RecordTable, string>();
   for (const [table, part] of Object.entries(parsed)) {
-    if (typeof part !== 'string' || !(RECORD_TABLES as readonly string[]).includes(table)) return undefined;
-    parts.set(table as RecordTable, part);
+    if (typeof part !== 'string' || !isRecordTable(table)) return undefined;
+    parts.set(table, part);
   }
   return parts;
 }
