@@ -8,6 +8,7 @@ import { useCalendar } from './calendars';
 import { provinceCompletion, type CompletionSnapshot } from './completion';
 import { syncEngine } from '../sync/runtime';
 import { afterWrites } from './writesHeard';
+import { sharedLiveQuery, useSharedLiveQuery } from './sharedLiveQuery';
 
 export interface ProvinceReference {
   laos: Lao[];
@@ -16,20 +17,29 @@ export interface ProvinceReference {
   currentUser: User | undefined;
 }
 
+async function readReference(): Promise<ProvinceReference> {
+  const db = localDb();
+  const [laos, districts, users, current] = await Promise.all([
+    db.laos.toArray(), db.districts.toArray(), db.users.toArray(), db.meta.get('currentUserId'),
+  ]);
+  const typedUsers = users as unknown as User[];
+  return {
+    laos: laos as unknown as Lao[],
+    districts: (districts as unknown as District[]).sort((a, b) => a.code.localeCompare(b.code)),
+    users: typedUsers,
+    currentUser: typedUsers.find((user) => user.id === current?.value),
+  };
+}
+
+const reference = sharedLiveQuery(readReference);
+
+/**
+ * The province's LAOs, districts and users: one live query shared by every
+ * component that shows them. Each matrix row names who signed a cell off, and
+ * a query of its own per row read the whole LAO list 334 times at once.
+ */
 export function useProvinceReference(): ProvinceReference | undefined {
-  return useLiveQuery(async () => {
-    const db = localDb();
-    const [laos, districts, users, current] = await Promise.all([
-      db.laos.toArray(), db.districts.toArray(), db.users.toArray(), db.meta.get('currentUserId'),
-    ]);
-    const typedUsers = users as unknown as User[];
-    return {
-      laos: laos as unknown as Lao[],
-      districts: (districts as unknown as District[]).sort((a, b) => a.code.localeCompare(b.code)),
-      users: typedUsers,
-      currentUser: typedUsers.find((user) => user.id === current?.value),
-    };
-  }, []);
+  return useSharedLiveQuery(reference);
 }
 
 /** Every live field visit, newest first. */

@@ -9,7 +9,7 @@ import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogT
 import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useMemo, useState } from 'react';
+import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { canSignOff } from '../../../shared/auth/access';
 import { isActive, samePeriod, signOffsInForce, type CalendarTask, type SignOff, type TaskMonth } from '../../../shared/calendar/index';
@@ -61,20 +61,21 @@ export function useCanSignOff(): (lao: Lao) => boolean {
   return (lao) => !!user && canSignOff(user, { id: lao.id, provinceCode: lao.provinceCode });
 }
 
+/** Who and when of a sign-off, in words; the same functions until the users or the language change. */
 function useNames() {
   const reference = useProvinceReference();
   const format = useFormat();
-  return {
+  return useMemo(() => ({
     who: (id: string | null) => (id ? reference?.users.find((user) => user.id === id)?.displayName ?? id : ''),
     when: (iso: string | null) => (iso ? format.date(bangkokDateOf(new Date(iso))) : ''),
-  };
+  }), [reference, format]);
 }
 
-/** "Signed off by … on …" for a sign-off. */
+/** "Signed off by … on …" for a sign-off; the same function until the users or the language change (memoised rows take it). */
 export function useSignedByText(): (signOff: SignOff) => string {
   const { t } = useTranslation('calendar');
   const names = useNames();
-  return (signOff) => t('signOff.signedBy', { by: names.who(signOff.signedBy), date: names.when(signOff.signedAt) });
+  return useCallback((signOff: SignOff) => t('signOff.signedBy', { by: names.who(signOff.signedBy), date: names.when(signOff.signedAt) }), [t, names]);
 }
 
 /** The lock mark of a signed-off LAO, with who and when. */

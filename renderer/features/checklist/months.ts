@@ -37,8 +37,12 @@ export function useMonthLabel() {
 
 export function useLocalName() {
   const { i18n } = useTranslation();
-  // A name the registry gave in Thai only shows in Thai in English too, marked (TH), rather than blank.
-  return (row: { nameTh: string; nameEn: string }) => (i18n.language === 'en' ? row.nameEn || `${row.nameTh} (TH)` : row.nameTh);
+  return (row: { nameTh: string; nameEn: string }) => localName(row, i18n.language);
+}
+
+/** A name in the language shown; a name the registry gave in Thai only shows in Thai in English too, marked (TH), rather than blank. */
+export function localName(row: { nameTh: string; nameEn: string }, language: string): string {
+  return language === 'en' ? row.nameEn || `${row.nameTh} (TH)` : row.nameTh;
 }
 
 /** The month a screen shows: `?month=YYYY-MM` in the URL, else today's (Bangkok) month. */
