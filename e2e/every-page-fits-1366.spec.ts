@@ -38,6 +38,8 @@ test('every page is usable on a 1366×768 laptop, for the role that uses it', as
   await page.goto('/#/matrix?view=year');
   await fits(page, 'matrix-year', page.getByTestId('matrix-row').first());
   const frame = page.getByTestId('matrix');
+  // The rows are drawn a slice at a time: scroll to the end once the last is there.
+  await expect(frame).toHaveAttribute('data-all-rows', 'true');
   expect(await frame.evaluate((el) => el.scrollWidth > el.clientWidth)).toBe(true);
   await frame.evaluate((el) => { el.scrollLeft = el.scrollWidth; el.scrollTop = el.scrollHeight; });
   await expect(page.getByTestId('matrix-row').last().locator('td.lao')).toBeInViewport();

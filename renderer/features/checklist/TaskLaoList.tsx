@@ -1,13 +1,14 @@
 import { Box, Button, Collapse, LinearProgress, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { memo, startTransition, useEffect, useState } from 'react';
+import { memo, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
 import { RECORD_CATEGORIES } from '../../../shared/domain/tables';
 import type { FieldVisit } from '../../../shared/domain/visit';
 import { useFormat } from '../../app/format';
+import { useGrowingList } from '../../app/useGrowingList';
 import type { CalendarTask, MissingItem, TaskMonth, TaskResult } from '../../../shared/calendar/index';
 import { isCompletionCode, type CompletionCode } from '../../../shared/calendar/completionCodes';
 import { SignOffMark, SignOffPanel, type LaoSignOffs } from './SignOff';
@@ -175,27 +176,6 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
     </>
   );
 }, sameRow);
-
-/** Rows drawn in the first render, and added in each later one until the list is whole. */
-const FIRST_ROWS = 25;
-const MORE_ROWS = 40;
-
-/**
- * A province's hundreds of rows drawn at once would hold the window for most
- * of a second (more while a download runs beside it): the first rows show at
- * once, and the rest are added a slice per task, each a non-urgent update
- * that typing and clicks go before. Once whole, the list stays whole.
- */
-export function useGrowingList<T>(items: readonly T[]): readonly T[] {
-  const [count, setCount] = useState(FIRST_ROWS);
-  const whole = count >= items.length;
-  useEffect(() => {
-    if (whole) return;
-    const timer = setTimeout(() => startTransition(() => setCount((shown) => shown + MORE_ROWS)), 0);
-    return () => clearTimeout(timer);
-  }, [count, whole]);
-  return whole ? items : items.slice(0, count);
-}
 
 export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle, period, signOffs, missingItems }: {
   /** The fiscal year whose records the task judges (links open the workspace at it). */

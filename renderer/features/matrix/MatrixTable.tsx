@@ -1,12 +1,14 @@
 import { Box } from '@mui/material';
-import { memo, type MouseEvent } from 'react';
+import type { TFunction } from 'i18next';
+import { memo, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link, useNavigate } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
+import { useGrowingList } from '../../app/useGrowingList';
 import type { CalendarTask, StatusTally, TaskStatus } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
-import { monthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { localName, monthKey, useLocalName, useMonthLabel } from '../checklist/months';
 import { STATUS_STYLE, nothingDueStatus, percent } from '../checklist/status';
 import type { MatrixModel } from './matrix';
 import type { Lao } from '../../../shared/domain/reference';
@@ -53,10 +55,20 @@ function Share({ tally, testId }: { tally: StatusTally; testId?: string }) {
   return <td data-testid={testId} data-status={nothingDue}>{text}</td>;
 }
 
-const Row = memo(function Row({ lao, results, tasks, lang, locks }: { lao: Lao; results: LaoTaskResults | undefined; tasks: readonly CalendarTask[]; lang: string; locks: ReadonlyMap<string, SignOff> }) {
-  const { t } = useTranslation('calendar');
-  const signedBy = useSignedByText();
-  const name = useLocalName();
+/**
+ * What every row words the same way, built once per table: a row of its own
+ * hooks (translation, names, sign-off text) cost each of the province's
+ * hundreds of rows three subscriptions, and the sign-off text a query of its own.
+ */
+interface RowText {
+  lang: 'th' | 'en';
+  t: TFunction<'calendar'>;
+  name: (row: { nameTh: string; nameEn: string }) => string;
+  signedBy: (signOff: SignOff) => string;
+}
+
+const Row = memo(function Row({ lao, results, tasks, text, locks }: { lao: Lao; results: LaoTaskResults | undefined; tasks: readonly CalendarTask[]; text: RowText; locks: ReadonlyMap<string, SignOff> }) {
+  const { t, lang, name, signedBy } = text;
   const type = LAO_TYPES[lao.type];
   return (
     <tr data-testid="matrix-row" data-lao-id={lao.id}>
@@ -66,7 +78,7 @@ const Row = memo(function Row({ lao, results, tasks, lang, locks }: { lao: Lao; 
         if (!r) return <td key={task.id}>…</td>;
         const label = t(`status.${r.status}`);
         const lock = locks.get(`${lao.id}|${task.id}`);
-        const title = t('matrix.cell', { task: task.label[lang === 'en' ? 'en' : 'th'], status: label, done: r.done, total: r.total });
+        const title = t('matrix.cell', { task: task.label[lang], status: label, done: r.done, total: r.total });
         return (
           <td key={task.id} className={`cell s-${r.status}`} data-task-id={task.id} data-status={r.status} data-signed={lock ? 'true' : undefined} title={lock ? `${title} · ${signedBy(lock)}` : title}>
             <span className="sym" aria-hidden>{SYMBOL[r.status]}</span>
@@ -93,6 +105,11 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
   const name = useLocalName();
   const navigate = useNavigate();
   const lang = i18n.language === 'en' ? 'en' : 'th';
+  const signedBy = useSignedByText();
+  const text = useMemo<RowText>(() => ({ lang, t, name: (row) => localName(row, lang), signedBy }), [lang, t, signedBy]);
+  // District rows and their LAOs' rows in order, drawn a slice at a time (the first screen at once).
+  const lines = useMemo(() => model.groups.flatMap((group) => [{ group }, ...group.rows.map((row) => ({ row }))]), [model]);
+  const shown = useGrowingList(lines);
   const period = (task: CalendarTask) => {
     if (task.everyMonth) return t('checklist.everyMonth');
     const first = task.months[0]!;
@@ -111,7 +128,7 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
     navigate(`/?month=${monthKey(inMonth.year, inMonth.month)}&scope=all&task=${task.id}&lao=${laoId}`);
   };
   return (
-    <Box sx={[tableSx, { transition: 'opacity 150ms' }, stale && { '& tbody, & tfoot': { opacity: 0.5 } }]} data-testid="matrix" data-stale={stale} aria-busy={stale}>
+    <Box sx={[tableSx, { transition: 'opacity 150ms' }, stale && { '& tbody, & tfoot': { opacity: 0.5 } }]} data-testid="matrix" data-stale={stale} data-all-rows={shown.length === lines.length} aria-busy={stale}>
       <table>
         <thead>
           <tr>
@@ -122,13 +139,14 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
           </tr>
         </thead>
         <tbody onClick={onClick}>
-          {model.groups.map((group) => [
-            <tr key={`g-${group.district.code}`} className="group" data-testid="matrix-district">
-              <td className="lao">{t('matrix.districtRow', { name: name(group.district) })} · {t('matrix.percentRow', { percent: percent(group.overall.complete, group.overall.due) })}</td>
-              {group.perTask.map((tally, i) => <Share key={tasks[i]!.id} tally={tally} />)}
-            </tr>,
-            ...group.rows.map((row) => <Row key={row.lao.id} lao={row.lao} results={row.results} tasks={tasks} lang={lang} locks={locks} />),
-          ])}
+          {shown.map((line) => ('group' in line ? (
+            <tr key={`g-${line.group.district.code}`} className="group" data-testid="matrix-district">
+              <td className="lao">{t('matrix.districtRow', { name: name(line.group.district) })} · {t('matrix.percentRow', { percent: percent(line.group.overall.complete, line.group.overall.due) })}</td>
+              {line.group.perTask.map((tally, i) => <Share key={tasks[i]!.id} tally={tally} />)}
+            </tr>
+          ) : (
+            <Row key={line.row.lao.id} lao={line.row.lao} results={line.row.results} tasks={tasks} text={text} locks={locks} />
+          )))}
         </tbody>
         <tfoot>
           <tr data-testid="matrix-footer">
