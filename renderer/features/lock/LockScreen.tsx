@@ -4,6 +4,8 @@ import { useEffect, useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useOnline } from '../../app/useOnline';
 import { localDb } from '../../data/db';
+import { useReadAheadOfUnlock } from '../../data/province';
+import { useFormat } from '../../app/format';
 import { unlockWithPassword, type PasswordVerifier, type UnlockResult } from '../../data/lock';
 import { setLanguage, type Language } from '../../i18n';
 import { LoginPage } from '../sync/LoginPage';
@@ -31,6 +33,7 @@ export function LockScreen({ verifier }: { verifier: PasswordVerifier }) {
   const [signInOnline, setSignInOnline] = useState(false);
   const retryAt = failure && 'retryAt' in failure ? failure.retryAt : null;
   const waitSeconds = useSecondsUntil(retryAt);
+  useReadAheadOfUnlock(useFormat().today());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
