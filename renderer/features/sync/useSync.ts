@@ -1,8 +1,8 @@
+import { useLiveQuery } from 'dexie-react-hooks';
 import { useSyncExternalStore } from 'react';
 import { canWriteLaoHere } from '../../../shared/auth/access';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { localDb } from '../../data/db';
-import { sharedLiveQuery, useSharedLiveQuery } from '../../data/sharedLiveQuery';
 import type { SyncStatus } from '../../sync/engine';
 import { readSessionDownload, type FirstDownload } from '../../sync/download';
 import { META } from '../../sync/meta';
@@ -15,33 +15,26 @@ export function useSyncStatus(): SyncStatus {
   return useSyncExternalStore(engine.subscribe, engine.getStatus, engine.getStatus);
 }
 
-const NO_COUNTS = { pending: 0, rejected: 0, waiting: 0, conflicts: 0 };
-
-/*
- * The session, its first download and the outbox counts are shown by the app bar, the banner,
- * every page and many rows at once: each is one live query shared by all of them (sharedLiveQuery),
- * not one per component, so a download's stored page (a write to meta) is read again once.
- */
-const outboxCounts = sharedLiveQuery(async () => {
-  const db = localDb();
-  const user = await db.meta.get(META.user);
-  const counts = countOutbox(await db.outbox.toArray(), (user?.value as SessionUser | undefined)?.id ?? null);
-  const conflicts = await db.conflicts.filter((conflict) => conflict.resolvedAt === null).count();
-  return { ...counts, conflicts };
-});
-const sessionUser = sharedLiveQuery(async () => ((await localDb().meta.get(META.user))?.value as SessionUser | undefined) ?? null);
-const sessionDownload = sharedLiveQuery(() => readSessionDownload(localDb()));
-
 /**
  * The signed-in user's changes waiting for the server and refused by it,
  * other users' changes waiting for them, and conflicts not yet resolved.
  */
 export function useOutboxCounts(): OutboxCounts & { conflicts: number } {
-  return useSharedLiveQuery(outboxCounts) ?? NO_COUNTS;
+  return useLiveQuery(
+    async () => {
+      const db = localDb();
+      const user = await db.meta.get(META.user);
+      const counts = countOutbox(await db.outbox.toArray(), (user?.value as SessionUser | undefined)?.id ?? null);
+      const conflicts = await db.conflicts.filter((conflict) => conflict.resolvedAt === null).count();
+      return { ...counts, conflicts };
+    },
+    [],
+    { pending: 0, rejected: 0, waiting: 0, conflicts: 0 },
+  );
 }
 
 export function useSessionUser(): SessionUser | null | undefined {
-  return useSharedLiveQuery(sessionUser);
+  return useLiveQuery(async () => ((await localDb().meta.get(META.user))?.value as SessionUser | undefined) ?? null, [], undefined);
 }
 
 /**
@@ -60,7 +53,7 @@ export function useFirstDownload(): FirstDownload | undefined {
 }
 
 function useSessionDownload() {
-  return useSharedLiveQuery(sessionDownload);
+  return useLiveQuery(() => readSessionDownload(localDb()), [], undefined);
 }
 
 /** The one sync state of the app bar and the banner (syncState.ts); undefined until the session is read. */
