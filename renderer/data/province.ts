@@ -3,10 +3,9 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useEffect, useMemo, useRef, useState, useSyncExternalStore } from 'react';
 import type { Lao, District, User } from '../../shared/domain/reference';
 import type { FieldVisit } from '../../shared/domain/visit';
-import type { CalendarTemplate } from '../../shared/calendar/index';
 import { localDb } from './db';
 import { useCalendar } from './calendars';
-import { provinceCompletion, type CompletionSnapshot } from './completion';
+import { provinceCompletion, type CompletionSnapshot, type ProvinceCompletion } from './completion';
 import { syncEngine } from '../sync/runtime';
 import { afterWrites } from './writesHeard';
 import { sharedLiveQuery, useSharedLiveQuery } from './sharedLiveQuery';
@@ -145,19 +144,15 @@ export function useReadAfterWrites<T>(key: string | number, tables: ReadonlySet<
  * While the lock screen waits for the password, what the first page shows is
  * read into memory, and nothing is shown until the password is given: the
  * province's reference data and the completion results of `today`'s fiscal
- * year (restored from the store and checked against the write log). Typing a
- * password takes seconds; the checklist or matrix after it then has its data
- * (full scale, a 3 s pause at the lock: Enter → first matrix rows 750–1,240 ms
- * without, 446–518 ms with). Held during a first download, as the pages hold
- * their passes.
+ * year (restored from the store and checked against the write log), computed
+ * by the same engine, kept the same way, as the page's `useProvinceCompletion`.
+ * Typing a password takes seconds; the checklist or matrix after it then has
+ * its data (full scale, a 3 s pause at the lock: Enter → first matrix rows
+ * 750–1,240 ms without, 446–518 ms with).
  */
 export function useReadAheadOfUnlock({ iso, fiscalYear }: { iso: string; fiscalYear: number }): void {
-  const { template } = useCalendar(fiscalYear);
-  const downloading = useInitialSyncRunning();
   useEffect(() => holdReference(), []);
-  useEffect(() => {
-    if (!downloading) void readResultsAhead({ iso, fiscalYear }, template);
-  }, [iso, fiscalYear, template, downloading]);
+  useRunningCompletion(fiscalYear, iso);
 }
 
 /** Keeps the shared reference query running (and its result in memory) until the returned stop. */
@@ -165,31 +160,30 @@ export function holdReference(): () => void {
   return provinceReference.subscribe(() => {});
 }
 
-/** The completion pass a page of `today` would start, started now; a failure is left to the page, which reads again. */
-export async function readResultsAhead(today: { iso: string; fiscalYear: number }, template: CalendarTemplate): Promise<void> {
-  try {
-    await provinceCompletion(localDb(), today.fiscalYear, today.iso, template).refresh();
-  } catch (error) {
-    console.warn('Reading the results ahead of the unlock failed; the page reads them itself', error);
-  }
-}
-
 /**
  * Completion results of every LAO for a fiscal year, as of a day; recomputed incrementally.
  * After a restart the last session's stored results show at once (`stale` while they are of another day).
  */
 export function useProvinceCompletion(fiscalYear: number, asOf: string): CompletionSnapshot {
+  const engine = useRunningCompletion(fiscalYear, asOf);
+  return useSyncExternalStore(engine.subscribe, engine.snapshot);
+}
+
+/**
+ * The completion engine of a fiscal year and day, kept current: its first pass
+ * starts at once (a restart shows the stored results without waiting for any
+ * query) and every committed write to a record table or the LAO list starts
+ * another. Each page of an initial sync would start a pass over every row
+ * stored so far, slowing the download it waits for: passes are held while one
+ * runs and the results computed once, when it is complete.
+ */
+function useRunningCompletion(fiscalYear: number, asOf: string): ProvinceCompletion {
   const { template } = useCalendar(fiscalYear);
   const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf, template), [fiscalYear, asOf, template]);
-  const snapshot = useSyncExternalStore(engine.subscribe, engine.snapshot);
-  // Bumped by every committed write to a record table or the LAO list (Dexie's storagemutated event).
   const writes = useSyncExternalStore(engine.subscribeWrites, engine.writes);
-  // Each page of an initial sync would start a pass over every row stored so far, slowing the
-  // download it waits for: the results are computed once, when the download is complete.
   const downloading = useInitialSyncRunning();
-  // The first pass starts at once (a restart shows the stored results without waiting for any query).
   useEffect(() => {
     if (!downloading) void engine.refresh();
   }, [engine, writes, downloading]);
-  return snapshot;
+  return engine;
 }

@@ -8,7 +8,7 @@ import { useFormat } from '../../app/format';
 import { useGrowingList } from '../../app/useGrowingList';
 import type { CalendarTask, StatusTally, TaskStatus } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
-import { localName, monthKey, useLocalName, useMonthLabel } from '../checklist/months';
+import { localName, monthKey, useMonthLabel } from '../checklist/months';
 import { STATUS_STYLE, nothingDueStatus, percent } from '../checklist/status';
 import type { MatrixModel } from './matrix';
 import type { Lao } from '../../../shared/domain/reference';
@@ -102,7 +102,6 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
   const { t, i18n } = useTranslation('calendar');
   const format = useFormat();
   const monthLabel = useMonthLabel();
-  const name = useLocalName();
   const navigate = useNavigate();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const signedBy = useSignedByText();
@@ -141,7 +140,7 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
         <tbody onClick={onClick}>
           {shown.map((line) => ('group' in line ? (
             <tr key={`g-${line.group.district.code}`} className="group" data-testid="matrix-district">
-              <td className="lao">{t('matrix.districtRow', { name: name(line.group.district) })} · {t('matrix.percentRow', { percent: percent(line.group.overall.complete, line.group.overall.due) })}</td>
+              <td className="lao">{t('matrix.districtRow', { name: text.name(line.group.district) })} · {t('matrix.percentRow', { percent: percent(line.group.overall.complete, line.group.overall.due) })}</td>
               {line.group.perTask.map((tally, i) => <Share key={tasks[i]!.id} tally={tally} />)}
             </tr>
           ) : (
