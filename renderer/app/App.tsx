@@ -5,35 +5,25 @@ import i18n from '../i18n';
 import { theme } from './theme';
 import { Layout } from './Layout';
 import { HomePage } from '../features/home/HomePage';
+import { LaoDirectoryPage } from '../features/laos/LaoDirectoryPage';
+import { LaoPage } from '../features/laos/LaoPage';
+import { SettingsPage } from '../features/settings/SettingsPage';
+import { MatrixPage } from '../features/matrix/MatrixPage';
+import { VisitsPage } from '../features/visits/VisitsPage';
+import { OfficersPage } from '../features/officers/OfficersPage';
+import { ExportsPage } from '../features/exports/ExportsPage';
+import { RegistryImportPage } from '../features/admin/RegistryImportPage';
+import { UsersPage } from '../features/admin/UsersPage';
+import { DashboardPage } from '../features/dashboard/DashboardPage';
+import { CalendarPage } from '../features/calendarEditor/CalendarPage';
 import { NotFoundPage } from './NotFoundPage';
 import { LoginPage } from '../features/sync/LoginPage';
+import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { startSync } from '../sync/runtime';
 import { LockGate } from '../features/lock/LockGate';
-import { lazy, useEffect, type ComponentType } from 'react';
+import { useEffect } from 'react';
 import { StartupCheck, useStartupPhase } from './startup';
 import { ErrorBoundary } from './ErrorBoundary';
-
-/*
- * The pages other than the checklist (the first page after the unlock) and the
- * sign-in are loaded when first opened: the code parsed before the first screen
- * is that much smaller. Every file is precached by the service worker (and on
- * the laptop served from app://), so they open offline as well.
- */
-function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
-  return lazy(() => load().then((module) => ({ default: module[name] })));
-}
-const LaoDirectoryPage = lazyPage(() => import('../features/laos/LaoDirectoryPage'), 'LaoDirectoryPage');
-const LaoPage = lazyPage(() => import('../features/laos/LaoPage'), 'LaoPage');
-const SettingsPage = lazyPage(() => import('../features/settings/SettingsPage'), 'SettingsPage');
-const MatrixPage = lazyPage(() => import('../features/matrix/MatrixPage'), 'MatrixPage');
-const VisitsPage = lazyPage(() => import('../features/visits/VisitsPage'), 'VisitsPage');
-const OfficersPage = lazyPage(() => import('../features/officers/OfficersPage'), 'OfficersPage');
-const ExportsPage = lazyPage(() => import('../features/exports/ExportsPage'), 'ExportsPage');
-const RegistryImportPage = lazyPage(() => import('../features/admin/RegistryImportPage'), 'RegistryImportPage');
-const UsersPage = lazyPage(() => import('../features/admin/UsersPage'), 'UsersPage');
-const DashboardPage = lazyPage(() => import('../features/dashboard/DashboardPage'), 'DashboardPage');
-const CalendarPage = lazyPage(() => import('../features/calendarEditor/CalendarPage'), 'CalendarPage');
-const ConflictsPage = lazyPage(() => import('../features/conflicts/ConflictsPage'), 'ConflictsPage');
 
 /** Hash routing: works from app://, file:// and any static server alike. */
 function AppRoutes() {

@@ -1,4 +1,4 @@
-import { AppBar, Box, Chip, Container, Drawer, IconButton, LinearProgress, Link as MuiLink, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, ToggleButton, ToggleButtonGroup, Tooltip, Typography, useMediaQuery } from '@mui/material';
+import { AppBar, Box, Chip, Container, Drawer, IconButton, Link as MuiLink, List, ListItemButton, ListItemIcon, ListItemText, Toolbar, ToggleButton, ToggleButtonGroup, Tooltip, Typography, useMediaQuery } from '@mui/material';
 import { useTheme } from '@mui/material/styles';
 import AccountBalanceIcon from '@mui/icons-material/AccountBalance';
 import ApartmentIcon from '@mui/icons-material/Apartment';
@@ -16,14 +16,14 @@ import MenuIcon from '@mui/icons-material/Menu';
 import PlaceIcon from '@mui/icons-material/Place';
 import SettingsIcon from '@mui/icons-material/Settings';
 import { LockButton } from '../features/lock/LockButton';
-import { Suspense, useState } from 'react';
+import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { NavLink, Outlet, useLocation } from 'react-router';
 import { setLanguage, type Language } from '../i18n';
 import { useOnline } from './useOnline';
 import { SyncBanner, SyncStatus } from '../features/sync/SyncStatus';
 import { ExportMenu } from '../features/exports/ExportMenu';
-import { ConflictsNavIcon } from '../features/conflicts/ConflictsNavIcon';
+import { ConflictsNavIcon } from '../features/conflicts/ConflictsPage';
 import { StartupNotice } from './startup';
 import { ErrorBoundary, RenderFailureProbe } from './ErrorBoundary';
 import { UpdateNotice } from '../features/updates/UpdateNotice';
@@ -168,18 +168,10 @@ export function Layout() {
           <StartupNotice />
           <ErrorBoundary resetKey={pathname}>
             <RenderFailureProbe />
-            <Suspense fallback={<PageLoading />}>
-              <Outlet />
-            </Suspense>
+            <Outlet />
           </ErrorBoundary>
         </Container>
       </Box>
     </Box>
   );
-}
-
-/** Shown while a page's code loads on its first opening (a fraction of a second). */
-function PageLoading() {
-  const { t } = useTranslation();
-  return <LinearProgress aria-label={t('app.openingPage')} data-testid="page-loading" sx={{ mt: 1 }} />;
 }

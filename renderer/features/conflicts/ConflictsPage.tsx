@@ -1,4 +1,5 @@
-import { Alert, Box, Button, Chip, LinearProgress, List, ListItemButton, ListItemText, Paper, Snackbar, Stack, Typography } from '@mui/material';
+import { Alert, Badge, Box, Button, Chip, LinearProgress, List, ListItemButton, ListItemText, Paper, Snackbar, Stack, Typography, type SvgIconProps } from '@mui/material';
+import CallSplitIcon from '@mui/icons-material/CallSplit';
 import TaskAltIcon from '@mui/icons-material/TaskAlt';
 import { useState, type KeyboardEvent } from 'react';
 import { useTranslation } from 'react-i18next';
@@ -8,7 +9,17 @@ import { useLabelContext } from '../records/hooks';
 import { authorName, ConflictDetail } from './ConflictDetail';
 import { conflictKindColor, recordTitle, tableDefOf, tableLabel } from './display';
 import { choosesFields, conflictFields } from '../../sync/conflictResolution';
-import { useConflictContext, useOpenConflicts, useServerConflicts, type ConflictContext, type ServerRefresh } from './useConflicts';
+import { useConflictContext, useOpenConflictCount, useOpenConflicts, useServerConflicts, type ConflictContext, type ServerRefresh } from './useConflicts';
+
+/** The navigation icon with the number of open conflicts on it. */
+export function ConflictsNavIcon(props: SvgIconProps) {
+  const count = useOpenConflictCount();
+  return (
+    <Badge badgeContent={count} color="warning" max={99} data-testid="conflicts-nav-badge" data-count={count}>
+      <CallSplitIcon {...props} />
+    </Badge>
+  );
+}
 
 function EmptyState() {
   const { t } = useTranslation('conflicts');
