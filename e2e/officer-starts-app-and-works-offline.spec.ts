@@ -63,8 +63,14 @@ test.describe('an officer opens the app for the first time', () => {
     await context.setOffline(true);
     await page.reload();
     await expect(page.getByTestId('lao-count')).toHaveText('100');
+    // Other pages open offline too, each with its data: the directory, the matrix, the visits.
     await page.goto('/#/laos');
     await expect(page.getByTestId('lao-card').first()).toBeVisible();
+    await page.goto('/#/matrix');
+    await expect(page.getByTestId('matrix-row')).toHaveCount(100, { timeout: 30_000 });
+    await page.goto('/#/visits');
+    await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+    await expect(page.getByTestId('page-loading')).toHaveCount(0);
     await context.setOffline(false);
   });
 });
