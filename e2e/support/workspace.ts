@@ -30,6 +30,19 @@ export async function openCategory(page: Page, tab: string, laoIndex = 0): Promi
   // a click aimed just before can land between two cards, and the directory stays (seen in CI, 2026-12-06,
   // with the cards all on screen). Clicked again until the workspace opens; a second click is noted in the report.
   let clicks = 0;
+  // Every vertical move of what the page had drawn, from here until the tab is clicked.
+  await page.evaluate(() => {
+    const moves: string[] = [];
+    (window as unknown as { layoutMoves: string[] }).layoutMoves = moves;
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries() as unknown as { sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }[]) {
+        for (const { node, previousRect, currentRect } of entry.sources) {
+          const moved = Math.round(currentRect.y - previousRect.y);
+          if (moved !== 0) moves.push(`${node instanceof Element ? node.tagName + '.' + node.className.toString().split(' ')[0] : 'node'} by ${moved} px`);
+        }
+      }
+    }).observe({ type: 'layout-shift' });
+  });
   await expect(async () => {
     if (!(await tabs.isVisible())) {
       clicks += 1;
@@ -44,6 +57,9 @@ export async function openCategory(page: Page, tab: string, laoIndex = 0): Promi
     await document.fonts.ready;
   });
   await settled(page);
+  // What stands above the tabs is there in the workspace's first frame: nothing moves them under the click
+  // (a demo banner that came a moment late pushed them down by its height; seen in CI, 2026-12-07).
+  expect(await page.evaluate(() => (window as unknown as { layoutMoves: string[] }).layoutMoves), 'what moved after the workspace was drawn').toEqual([]);
   const target = tabs.getByRole('tab', { name: tab });
   await target.click();
   await expect(target).toHaveAttribute('aria-selected', 'true');

@@ -28,6 +28,7 @@ import { StartupNotice } from './startup';
 import { ErrorBoundary, RenderFailureProbe } from './ErrorBoundary';
 import { UpdateNotice } from '../features/updates/UpdateNotice';
 import { useSessionUser } from '../features/sync/useSync';
+import { useIsDemo } from '../data/session';
 import { canAdminister, canSupervise } from '../../shared/auth/access';
 import type { SessionUser } from '../../shared/sync/protocol';
 
@@ -129,6 +130,8 @@ export function Layout() {
   const wide = useMediaQuery(theme.breakpoints.up('md'), { noSsr: true });
   const [open, setOpen] = useState(false);
   const { pathname } = useLocation();
+  // Read here, for the app's life, so the pages' demo banners are known before the pages draw (session.ts).
+  useIsDemo();
   return (
     <Box sx={{ minHeight: '100vh', display: 'flex', flexDirection: 'column' }}>
       <MuiLink href="#main" sx={{ position: 'absolute', left: -9999, '&:focus': { left: 8, top: 8, zIndex: 2000, bgcolor: 'background.paper', p: 1 } }}>

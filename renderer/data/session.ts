@@ -1,6 +1,6 @@
-import { useLiveQuery } from 'dexie-react-hooks';
 import { v7 as uuidv7 } from 'uuid';
 import { localDb } from './db';
+import { sharedLiveQuery, useSharedLiveQuery } from './sharedLiveQuery';
 import type { Actor } from './records';
 import type { SessionUser } from '../../shared/sync/protocol';
 import { META, readMeta } from '../sync/meta';
@@ -19,6 +19,15 @@ export async function currentActor(): Promise<Actor> {
   return { userId };
 }
 
+/**
+ * Whether the laptop holds the demo province. Shared and read with the app's
+ * shell (Layout), so a page's demo banner is there in the page's first frame:
+ * read by each banner on its own, it came a moment after the page and pushed
+ * everything below it down by its height, under the user's next click
+ * (the workspace's tabs, seen in CI on 2026-12-07).
+ */
+const demoFlag = sharedLiveQuery(async () => (await localDb().meta.get('demo'))?.value === true);
+
 export function useIsDemo(): boolean {
-  return useLiveQuery(async () => (await localDb().meta.get('demo'))?.value === true, [], false);
+  return useSharedLiveQuery(demoFlag) ?? false;
 }

@@ -3,6 +3,7 @@ import { useSyncExternalStore } from 'react';
 import { canWriteLaoHere } from '../../../shared/auth/access';
 import type { SessionUser } from '../../../shared/sync/protocol';
 import { localDb } from '../../data/db';
+import { sharedLiveQuery, useSharedLiveQuery } from '../../data/sharedLiveQuery';
 import type { SyncStatus } from '../../sync/engine';
 import { readSessionDownload, type FirstDownload } from '../../sync/download';
 import { META } from '../../sync/meta';
@@ -33,8 +34,15 @@ export function useOutboxCounts(): OutboxCounts & { conflicts: number } {
   );
 }
 
+/**
+ * Shared, and kept read by the app's shell (the navigation list), so a page
+ * mounted later knows the user in its first frame: a reader's note above the
+ * workspace's tabs no longer arrives a moment late and moves them.
+ */
+const sessionUser = sharedLiveQuery(async () => ((await localDb().meta.get(META.user))?.value as SessionUser | undefined) ?? null);
+
 export function useSessionUser(): SessionUser | null | undefined {
-  return useLiveQuery(async () => ((await localDb().meta.get(META.user))?.value as SessionUser | undefined) ?? null, [], undefined);
+  return useSharedLiveQuery(sessionUser);
 }
 
 /**
