@@ -7,6 +7,10 @@ import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { App } from './app/App';
 import { registerOfflineServiceWorker } from './app/serviceWorker';
+import { logUncaughtErrors } from './app/errorLog';
+import { getPlatform } from './platform';
+
+logUncaughtErrors(window, (entry) => getPlatform().reportError(entry));
 
 const container = document.getElementById('root');
 if (!container) throw new Error('index.html has no #root element');

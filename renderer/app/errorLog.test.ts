@@ -1,0 +1,53 @@
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import type { ErrorReport } from '../../shared/platform/bridge';
+import { logUncaughtErrors } from './errorLog';
+
+function windowLike() {
+  const target = new EventTarget();
+  const logged: ErrorReport[] = [];
+  const undo = logUncaughtErrors(target as unknown as Window, async (entry) => { logged.push(entry); });
+  return { target, logged, undo };
+}
+
+const rejection = (reason: unknown) => Object.assign(new Event('unhandledrejection'), { reason });
+const uncaught = (error: unknown, message: string) => Object.assign(new Event('error'), { error, message });
+
+describe('errors no code caught go to the log', () => {
+  it('an unhandled rejection and an uncaught error are logged with their message and stack', () => {
+    const { target, logged } = windowLike();
+    const failure = new TypeError('db is closed');
+    target.dispatchEvent(rejection(failure));
+    target.dispatchEvent(uncaught(new RangeError('bad index'), 'Uncaught RangeError: bad index'));
+    expect(logged).toEqual([
+      { message: 'unhandled rejection: TypeError: db is closed', stack: failure.stack },
+      expect.objectContaining({ message: 'uncaught error: RangeError: bad index' }),
+    ]);
+  });
+
+  it('an error event without an error object (a script that failed to load) logs its message', () => {
+    const { target, logged } = windowLike();
+    target.dispatchEvent(uncaught(null, 'Script error.'));
+    expect(logged).toEqual([{ message: 'uncaught error: Script error.' }]);
+  });
+
+  it('whatever was thrown, the entry is a bounded string, and a log that fails does not throw again', () => {
+    fc.assert(fc.property(fc.anything({ withNullPrototype: true, withMap: true, withSet: true, withBigInt: true }), (reason) => {
+      const { target, logged } = windowLike();
+      target.dispatchEvent(rejection(reason));
+      expect(logged).toHaveLength(1);
+      expect(typeof logged[0]!.message).toBe('string');
+      expect(logged[0]!.message.length).toBeLessThanOrEqual(4_000);
+    }));
+    const target = new EventTarget();
+    logUncaughtErrors(target as unknown as Window, () => Promise.reject(new Error('disk full')));
+    expect(() => target.dispatchEvent(rejection('x'))).not.toThrow();
+  });
+
+  it('after the undo nothing more is logged', () => {
+    const { target, logged, undo } = windowLike();
+    undo();
+    target.dispatchEvent(rejection(new Error('late')));
+    expect(logged).toEqual([]);
+  });
+});

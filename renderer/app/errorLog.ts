@@ -1,0 +1,43 @@
+/**
+ * Errors that no code caught (a promise nobody waited for, a throw in a timer)
+ * go to the same log as a screen's render error (ErrorBoundary.tsx): the
+ * desktop's log file (main/log.ts), the console in the browser. Without this
+ * they reached only the developer tools, which an officer never opens, and
+ * support had nothing to read.
+ */
+import type { ErrorReport } from '../../shared/platform/bridge';
+
+type Target = Pick<Window, 'addEventListener' | 'removeEventListener'>;
+
+const LIMIT = { message: 4_000, stack: 20_000 };
+
+/** Anything thrown as text, including what String() refuses (an object without a prototype). */
+function textOf(reason: unknown): string {
+  try {
+    return reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
+  } catch {
+    return Object.prototype.toString.call(reason);
+  }
+}
+
+function reportOf(prefix: string, reason: unknown): ErrorReport {
+  const message = textOf(reason);
+  const stack = reason instanceof Error ? reason.stack : undefined;
+  return { message: `${prefix}: ${message}`.slice(0, LIMIT.message), ...(stack ? { stack: stack.slice(0, LIMIT.stack) } : {}) };
+}
+
+/** Logs every uncaught error and unhandled rejection of `target` (the window) with `report`; returns the undo. */
+export function logUncaughtErrors(target: Target, report: (entry: ErrorReport) => Promise<void>): () => void {
+  const send = (entry: ErrorReport) => void report(entry).catch(() => undefined);
+  const onError = (event: Event) => {
+    const { error, message } = event as ErrorEvent;
+    send(reportOf('uncaught error', error ?? message));
+  };
+  const onRejection = (event: Event) => send(reportOf('unhandled rejection', (event as PromiseRejectionEvent).reason));
+  target.addEventListener('error', onError);
+  target.addEventListener('unhandledrejection', onRejection);
+  return () => {
+    target.removeEventListener('error', onError);
+    target.removeEventListener('unhandledrejection', onRejection);
+  };
+}
