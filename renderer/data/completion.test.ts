@@ -107,6 +107,42 @@ describe('incremental completion engine', () => {
     expect(engine.snapshot().results).toEqual(await fullRecompute());
   });
 
+  it('a failed pass keeps the last results and says so; a pass nobody waits for goes to the error log, and the next one catches up', async () => {
+    const failures: unknown[] = [];
+    const engine = new ProvinceCompletion(db, FY, ASOF, undefined, { onFailure: (error) => failures.push(error) });
+    await engine.refresh();
+    const before = engine.snapshot().results;
+    const item = (await db.ordinanceItems.filter((row) => row.fiscalYear === FY).first())!;
+    expect((await deleteRecord(db, 'ordinanceItems', item.id, officer)).ok).toBe(true);
+
+    // The database goes away under the pass (the browser refused a read): a caller that waits gets the error,
+    // a second call made meanwhile becomes a follow-up pass that nobody waits for.
+    db.close();
+    const waited = engine.refresh();
+    void engine.refresh();
+    await expect(waited).rejects.toThrow();
+    await vi.waitFor(() => expect(failures).toHaveLength(1));
+    expect(engine.snapshot()).toMatchObject({ failed: true, ready: true, results: before });
+
+    await db.open();
+    engine.snapshot().retry();
+    await vi.waitFor(() => expect(engine.snapshot().failed).toBe(false));
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+    expect(engine.snapshot().results.get(item.laoId)).not.toBe(before.get(item.laoId));
+    expect(failures).toHaveLength(1);
+  });
+
+  it('a first pass that fails is not shown as computing forever: the snapshot says it failed', async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF, undefined, { onFailure: () => {} });
+    db.close();
+    await expect(engine.refresh()).rejects.toThrow();
+    expect(engine.snapshot()).toMatchObject({ failed: true, ready: false });
+    await db.open();
+    await engine.refresh();
+    expect(engine.snapshot()).toMatchObject({ failed: false, ready: true });
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
   it('concurrent refreshes coalesce and end up current', async () => {
     const engine = new ProvinceCompletion(db, FY, ASOF);
     await Promise.all([engine.refresh(), engine.refresh(), engine.refresh()]);

@@ -16,6 +16,7 @@ import { CompletionCache, groupByLao, type LaoTaskResults, type PartialRead } fr
 import { calendarKey, loadCompletionState, loadMissingItems, loadMissingLists, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 import type { RecordTable } from '../../shared/domain/tables';
 import { writtenTable } from './writesHeard';
+import { getPlatform } from '../platform';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -35,6 +36,14 @@ export interface CompletionSnapshot {
   stale: boolean;
   /** Stale because the first pass since the restart has not yet caught up with the records (same day). */
   catchingUp: boolean;
+  /**
+   * The last pass failed (a read the browser refused, a full disk when storing):
+   * the results are those of the last pass that ran through, and pages say so
+   * and offer `retry`. Cleared by the next pass that succeeds.
+   */
+  failed: boolean;
+  /** Runs a pass again (after a failure). */
+  retry: () => void;
   /** The missing items of an LAO's task, read when shown (ProvinceCompletion.missingItems). */
   missingItems: (laoId: string, taskId: string) => Promise<MissingItem[]>;
 }
@@ -59,6 +68,11 @@ const CHUNK = 20;
 /** Past this many log rows since the last pass (a download, an import), the results shown are marked as catching up. */
 const MANY_WRITES = 100;
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
+
+/** A failed pass that nobody waited for, written to the app's error log (a file in the desktop app). */
+function reportPassFailure(error: unknown): void {
+  void getPlatform().reportError({ message: `completion pass failed: ${String(error)}`, stack: error instanceof Error ? error.stack : undefined });
+}
 
 export class ProvinceCompletion {
   private readonly cache: CompletionCache;
@@ -93,11 +107,11 @@ export class ProvinceCompletion {
    * `preview`: an engine for a calendar not in force (the editor's draft): it computes from the
    * records like any other, but neither shows nor stores the results of the calendar in force.
    */
-  constructor(private readonly db: EplanDb, readonly fiscalYear: number, readonly asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear), private readonly options: { preview?: boolean } = {}) {
+  constructor(private readonly db: EplanDb, readonly fiscalYear: number, readonly asOf: string, template: CalendarTemplate = defaultTemplate(fiscalYear), private readonly options: { preview?: boolean; onFailure?: (error: unknown) => void } = {}) {
     this.restored = options.preview === true;
     this.cache = new CompletionCache(template, { asOf, fiscalYear });
     this.fingerprint = templateFingerprint(template);
-    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false, catchingUp: false, missingItems: (laoId, taskId) => this.missingItems(laoId, taskId) };
+    this.snapshotValue = { fiscalYear, asOf, template, results: new Map(), progress: 0, ready: false, stale: false, catchingUp: false, failed: false, retry: () => this.refreshInBackground(), missingItems: (laoId, taskId) => this.missingItems(laoId, taskId) };
   }
 
   get dbName(): string {
@@ -160,22 +174,40 @@ export class ProvinceCompletion {
     this.running = this.pass().then((report) => {
       // Visible in the browser's performance timeline (and read by the benchmark): what each pass cost.
       performance.measure(`completion ${report.mode}: ${report.reread} LAOs read (${report.partly} in part), ${report.recomputed.length} re-evaluated`, { start: started });
+      if (this.snapshotValue.failed) this.setSnapshot({ failed: false });
       return report;
+    }, (error: unknown) => {
+      // The marks stay where the last good pass left them: the next pass reads again what this one missed.
+      this.setSnapshot({ failed: true });
+      throw error;
     }).finally(() => {
       this.running = undefined;
       if (this.again) {
         this.again = false;
-        void this.refresh();
+        this.refreshInBackground();
       }
     });
     return this.running;
   }
 
+  /**
+   * refresh() for a caller that does not wait for it (a write heard, a retry):
+   * a failure is in the snapshot (`failed`) and goes to the error log
+   * (options.onFailure), never an unhandled rejection.
+   */
+  refreshInBackground(): void {
+    this.refresh().catch(this.options.onFailure ?? reportPassFailure);
+  }
+
+  private setSnapshot(change: Partial<CompletionSnapshot>) {
+    this.snapshotValue = { ...this.snapshotValue, ...change };
+    for (const listener of this.listeners) listener();
+  }
+
   /** Publishes the cache's results, or `shown` (stored results of another day) marked stale. */
   private publish(progress: number, ready: boolean, shown?: ReadonlyMap<string, LaoTaskResults>) {
     const catchingUp = this.catchingUp && shown === undefined;
-    this.snapshotValue = { ...this.snapshotValue, results: shown ?? this.cache.snapshot(), progress, ready, stale: shown !== undefined || catchingUp, catchingUp };
-    for (const listener of this.listeners) listener();
+    this.setSnapshot({ results: shown ?? this.cache.snapshot(), progress, ready, stale: shown !== undefined || catchingUp, catchingUp });
   }
 
   private async pass(): Promise<RefreshReport> {

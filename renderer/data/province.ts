@@ -183,7 +183,7 @@ function useRunningCompletion(fiscalYear: number, asOf: string): ProvinceComplet
   const writes = useSyncExternalStore(engine.subscribeWrites, engine.writes);
   const downloading = useInitialSyncRunning();
   useEffect(() => {
-    if (!downloading) void engine.refresh();
+    if (!downloading) engine.refreshInBackground();
   }, [engine, writes, downloading]);
   return engine;
 }

@@ -9,7 +9,7 @@ import { ProvinceCompletion } from '../../data/completion';
 import { localDb } from '../../data/db';
 import { useProvinceReference } from '../../data/province';
 import { storedApi } from '../../sync/runtime';
-import { StatusChip } from '../checklist/status';
+import { CompletionFailedNote, StatusChip } from '../checklist/status';
 
 /** Never-changing store for the time before a preview is asked for. */
 const idle = { subscribe: () => () => undefined, snapshot: () => null };
@@ -40,7 +40,7 @@ export function DraftPreview({ template, asOf }: { template: CalendarTemplate; a
   const run = () => {
     const preview = new ProvinceCompletion(localDb(), template.fiscalYear, asOf, template, { preview: true });
     setEngine(preview);
-    void preview.refresh();
+    preview.refreshInBackground();
   };
   return (
     <Card variant="outlined" data-testid="calendar-preview">
@@ -50,9 +50,10 @@ export function DraftPreview({ template, asOf }: { template: CalendarTemplate; a
         {!laos || laos.length === 0 ? (
           <Alert severity="info">{t('editor.previewNoLaos')}</Alert>
         ) : (
-          <Button variant="outlined" onClick={run} disabled={engine !== null && !snapshot?.ready} data-testid="calendar-preview-run">{t('editor.previewRun')}</Button>
+          <Button variant="outlined" onClick={run} disabled={engine !== null && !snapshot?.ready && !snapshot?.failed} data-testid="calendar-preview-run">{t('editor.previewRun')}</Button>
         )}
-        {engine && !snapshot?.ready && (
+        {snapshot?.failed && <Box sx={{ mt: 2 }}><CompletionFailedNote snapshot={snapshot} /></Box>}
+        {engine && !snapshot?.ready && !snapshot?.failed && (
           <Box sx={{ mt: 2 }} role="status">
             <Typography variant="body2">{t('editor.previewComputing', { percent: Math.round((snapshot?.progress ?? 0) * 100) })}</Typography>
             <LinearProgress variant="determinate" value={(snapshot?.progress ?? 0) * 100} />

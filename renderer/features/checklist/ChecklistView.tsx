@@ -9,7 +9,7 @@ import { useCalendarTasks } from './useTasks';
 import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
 import { selectedMonth, useLocalName, useMonthLabel } from './months';
 import { MonthPicker } from './MonthPicker';
-import { ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
+import { CompletionFailedNote, ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
 import { TaskLaoList, type MissingItemsOf } from './TaskLaoList';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
 import { signOffMonth, SignOffAllButton, SignOffMonthButton, useTaskSignOffs } from './SignOff';
@@ -169,14 +169,15 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
           <Typography variant="h6" component="p" data-testid="lao-count" sx={{ lineHeight: 1 }}>{format.integer(laoCount)}</Typography>
         </Box>
       </Stack>
+      <CompletionFailedNote snapshot={snapshot} />
       {!snapshot.ready ? (
-        <ComputingProgress progress={snapshot.progress} />
+        snapshot.failed ? null : <ComputingProgress progress={snapshot.progress} />
       ) : tasks.length === 0 ? (
         <Alert severity="info">{t('checklist.noTasks')}</Alert>
       ) : (
         <>
           <StatusLegend statuses={LEGEND} />
-          {snapshot.stale ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
+          {snapshot.stale && !snapshot.failed ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
           <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
             <Grid size={{ xs: 12, md: 4 }}>
               <Stack spacing={1.5} component="section" aria-label={t('checklist.tasks')}>

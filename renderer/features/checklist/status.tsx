@@ -1,5 +1,5 @@
 /** Status colours, icons and labels shared by the checklist, matrix, directory and officers pages. */
-import { Box, Chip, CircularProgress, Fade, LinearProgress, Stack, Typography } from '@mui/material';
+import { Alert, Box, Button, Chip, CircularProgress, Fade, LinearProgress, Stack, Typography } from '@mui/material';
 import CheckCircleIcon from '@mui/icons-material/CheckCircle';
 import ErrorIcon from '@mui/icons-material/Error';
 import EventIcon from '@mui/icons-material/Event';
@@ -10,6 +10,7 @@ import type { SvgIconComponent } from '@mui/icons-material';
 import { useTranslation } from 'react-i18next';
 import { TASK_STATUSES, type StatusTally, type TaskStatus } from '../../../shared/calendar/index';
 import { STATUS_COLOURS } from './statusColours';
+import type { CompletionSnapshot } from '../../data/completion';
 
 const STATUS_ICON: Record<TaskStatus, SvgIconComponent> = {
   overdue: ErrorIcon,
@@ -85,5 +86,20 @@ export function UpdatingNote({ progress, catchingUp = false }: { progress: numbe
         <Typography variant="caption" color="text.secondary">{label}</Typography>
       </Stack>
     </Fade>
+  );
+}
+
+/**
+ * Shown when the last completion pass failed (completion.ts, `failed`): the
+ * page keeps the results of the last pass that ran through and says so, with
+ * a way to run it again.
+ */
+export function CompletionFailedNote({ snapshot }: { snapshot: Pick<CompletionSnapshot, 'failed' | 'retry'> }) {
+  const { t } = useTranslation('calendar');
+  if (!snapshot.failed) return null;
+  return (
+    <Alert severity="warning" data-testid="completion-failed" action={<Button color="inherit" size="small" onClick={snapshot.retry}>{t('checklist.retry')}</Button>}>
+      {t('checklist.failed')}
+    </Alert>
   );
 }

@@ -7,7 +7,7 @@ import { DemoBanner } from '../home/DemoBanner';
 import { useIsDemo } from '../../data/session';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { useMonthLabel } from '../checklist/months';
-import { STATUS_STYLE, percent } from '../checklist/status';
+import { CompletionFailedNote, STATUS_STYLE, percent } from '../checklist/status';
 import type { StatusTally } from '../../../shared/calendar/index';
 import { officerRows } from './officers';
 import { DOC_STYLE, DocsChip } from './DocsChip';
@@ -54,6 +54,7 @@ export function OfficersPage() {
     // data-results: the day whose results the figures show, once computed for it (empty while stale).
     <Stack spacing={3} data-testid="officers-page" data-results={snapshot.ready && !snapshot.stale ? snapshot.asOf : ''}>
       <DemoBanner />
+      <CompletionFailedNote snapshot={snapshot} />
       <Box>
         <Typography variant="h4" component="h1">{t('officers.title')}</Typography>
         <Typography color="text.secondary">{t('officers.intro')}</Typography>
