@@ -184,6 +184,35 @@ describe('sync engine against the real server', () => {
     expect(await supervisor.db.outbox.count()).toBe(1);
   });
 
+  it("a refused change made on an older view of the record ends with the server's value, not the one its user saw", async () => {
+    const officer = await client('officer');
+    const supervisor = await client('supervisor');
+    await officer.engine.sync();
+    const visit = await logVisit(officer, { notes: 'first' });
+    await officer.engine.sync();
+    await supervisor.engine.sync();
+    const seen = (await visits(supervisor.db).get(visit.id))!;
+    // The officer changes the notes; the supervisor's laptop pulls that while a form still shows 'first'.
+    await saveRecord(officer.db, 'fieldVisits', { ...(await visits(officer.db).get(visit.id))!, notes: 'second' }, { userId: officer.userId });
+    await officer.engine.sync();
+    await supervisor.engine.sync();
+    const pulled = (await visits(supervisor.db).get(visit.id))!;
+    expect(pulled.notes).toBe('second');
+    // Saved from that form as an older laptop would (the server refuses supervisors' writes): the base is what the form showed.
+    await supervisor.db.transaction('rw', [visits(supervisor.db), supervisor.db.outbox], async () => {
+      await visits(supervisor.db).put({ ...pulled, notes: 'from the supervisor' });
+      await supervisor.db.outbox.add({
+        mutationId: uuidv7(), table: 'fieldVisits', recordId: visit.id, op: 'upsert', baseVersion: seen.version,
+        changes: { notes: { old: 'first', new: 'from the supervisor' } }, author: supervisor.userId, clientTime: new Date().toISOString(),
+      });
+    });
+    expect(await supervisor.engine.sync()).toBe(true);
+    expect((await supervisor.db.outbox.toArray())[0]?.rejected?.code).toBe('FORBIDDEN');
+    // Rolled back to what the form showed ('first'), then the server sent its record again: the laptop holds 'second'.
+    expect((await visits(supervisor.db).get(visit.id))!).toMatchObject({ notes: 'second', version: pulled.version });
+    expect(await readMeta(supervisor.db, META.verifiedChecksum(P1))).toBe(await localChecksum(supervisor.db, P1));
+  });
+
   it('re-fetches the scope by snapshot when the log was compacted, keeping the outbox', async () => {
     const a = await client('officer');
     await a.engine.sync();

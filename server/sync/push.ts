@@ -18,7 +18,7 @@ import type { RecordTable } from '../../shared/domain/tables';
 import type { Mutation, MutationResult, PushRequest, PushResponse, SyncConflict, WireRecord } from '../../shared/sync/protocol';
 import { mergeFields, sameValue, type FieldConflict } from '../../shared/sync/merge';
 import type { Principal } from '../auth/access';
-import { canWriteLao } from '../../shared/auth/access';
+import { canReadLao, canWriteLao } from '../../shared/auth/access';
 import type { Database, Queryable } from '../store/db';
 import { BatchContexts } from './batch-context';
 import { ChangeCollector } from './changelog';
@@ -242,7 +242,28 @@ function reject(m: Mutation, code: NonNullable<MutationResult['code']>, issues?:
   return { mutationId: m.mutationId, status: 'rejected', code, ...(issues ? { issues } : {}) };
 }
 
+/**
+ * A refused change to a record the server holds sends that record out again,
+ * as a conflict does: the device that made the change rolls its fields back to
+ * the values its user saw (renderer/sync/apply.ts, rollBackRefused), which a
+ * change pulled meanwhile may have replaced, so it takes the server's state
+ * back at its next pull instead of keeping a value the server never held.
+ */
 async function applyMutation(tx: Queryable, ctx: MutationContext, m: Mutation): Promise<MutationResult> {
+  const result = await judgeMutation(tx, ctx, m);
+  if (result.status === 'rejected') {
+    const row = ctx.batch.row(m.recordId);
+    // Only to someone who may read it (a refusal tells no one outside the LAO's scope that it exists), and only
+    // when the values the device rolls back to are not the server's: a refused junk push adds nothing to the log.
+    if (row && row.table_name === m.table && canReadLao(ctx.principal, { id: row.lao_id, provinceCode: row.province_code })) {
+      const current = toWireRecord(row);
+      if (Object.entries(m.changes).some(([field, change]) => !sameValue(change.old ?? null, current[field] ?? null))) ctx.log.addRecord(m.table, current);
+    }
+  }
+  return result;
+}
+
+async function judgeMutation(tx: Queryable, ctx: MutationContext, m: Mutation): Promise<MutationResult> {
   const row = ctx.batch.row(m.recordId);
   const current = row ? toWireRecord(row) : undefined;
   const changes = Object.entries(m.changes).filter(([field]) => !isStampField(field)); // the server stamps them
