@@ -136,10 +136,13 @@ class BatchState {
       return provinceCode !== undefined && canWriteLao(principal, { id: laoId!, provinceCode }) ? laoId : undefined;
     };
     const contexts = await BatchContexts.load(tx, mutations.map((m) => ({ table: m.table, laoId: writable(laoOf(m)), recordId: m.recordId })), byId);
-    const candidates = mutations.map((m) => {
+    // A mutation whose values its table's schema refuses is refused before any rule reads it (judgeMutation):
+    // it is not read ahead for either, as the rules assume values of the right kind (a plan project's budgets, a list).
+    const candidates = mutations.flatMap((m) => {
       const row = byId.get(m.recordId.toLowerCase());
       const values = Object.fromEntries(Object.entries(m.changes).map(([field, change]) => [field, change.new]));
-      return { table: m.table, record: { ...(row ? toWireRecord(row) : {}), ...values, id: m.recordId.toLowerCase() } };
+      if (checkFieldValues(m.table, values).length > 0) return [];
+      return [{ table: m.table, record: { ...(row ? toWireRecord(row) : {}), ...values, id: m.recordId.toLowerCase() } }];
     });
     await contexts.prefetch(candidates, new Set(laoIds.filter((id) => writable(id) !== undefined)), today);
     return new BatchState(tx, byId, laoProvinces, contexts);
