@@ -68,6 +68,18 @@ describe.each(testBackends)('sign-off of periods on $kind', (backend) => {
     expect(elsewhere.some((s) => s.id === made!.id)).toBe(false);
   });
 
+  it('signs a task named twice off once, so reopening it unlocks the period', async () => {
+    const report = sampleRecord('quarterReports', LAO_B, P1, { quarter: 3, reportedOn: '2025-07-10' });
+    expect((await push(world.t, officer, [createMutation('quarterReports', report)])).body.results[0]!.status).toBe('applied');
+    const signed = await signOff(supervisor, { fiscalYear: FY, laoIds: [LAO_B, LAO_B], taskIds: ['q3-progress', 'q3-progress'], month: null, note: '' });
+    expect(signed.statusCode).toBe(200);
+    const made = signed.json<{ signOffs: SignOff[] }>().signOffs;
+    expect(made).toHaveLength(1);
+    expect((await reopen(supervisor, made[0]!.id, { reason: 'แก้วันที่' })).statusCode).toBe(200);
+    const edit = editMutation('quarterReports', String(report.id), 1, { reportedOn: { old: report.reportedOn, new: '2025-07-12' } });
+    expect((await push(world.t, officer, [edit])).body.results[0]!.status).toBe('applied');
+  });
+
   it('lets only supervisors of the province and administrators sign off, names unknown tasks, and asks for the month of an every-month task', async () => {
     const body = { fiscalYear: FY, laoIds: [LAO_A], taskIds: ['ordinance-passed'], month: null, note: '' };
     expect((await signOff(officer, body)).statusCode).toBe(403);

@@ -47,7 +47,8 @@ export async function signOffRoutes(app: FastifyInstance, options: { services: S
     return db.transaction(async (tx) => {
       const provinces = await laosOf(tx, principal, laoIds);
       const template = (await calendarsInForce(tx)).find((c) => c.fiscalYear === body.fiscalYear)?.template ?? defaultTemplate(body.fiscalYear);
-      const tasks = body.taskIds.map((id) => {
+      // A task named twice is signed off once: a second active sign-off would still lock the period after the first is reopened.
+      const tasks = [...new Set(body.taskIds)].map((id) => {
         const task = template.tasks.find((t) => t.id === id);
         if (!task) throw new HttpError(400, 'UNKNOWN_TASK', `The calendar of fiscal year ${body.fiscalYear} has no task ${id}`);
         return task;
