@@ -15,6 +15,7 @@ import { useLiveRecord, type ReferenceData } from './hooks';
 import type { FieldDef, FormValue, FormValues, LabelContext, TableDef } from './types';
 import { useWriteErrorText } from './writeError';
 import { SignedOffBanner } from './SignedOffBanner';
+import { getPlatform } from '../../platform';
 
 export interface RecordFormProps {
   def: TableDef;
@@ -138,6 +139,26 @@ export function RecordForm(props: RecordFormProps) {
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [values, initialValues, dirty, def.table, lao.id, record?.id, t]);
 
+  // Closing the form (Esc, ×, Close) keeps what was typed, the last keystrokes too: the timer above
+  // would have kept them 300 ms later, but closing unmounts it. Cancel, delete and start over discard instead.
+  const leaving = useRef<{ keep: boolean; values: FormValues; dirty: boolean; kept: string }>({ keep: true, values, dirty, kept: draftValues });
+  useEffect(() => {
+    leaving.current = { ...leaving.current, values, dirty, kept: draftValues };
+  }, [values, dirty, draftValues]);
+  useEffect(() => () => {
+    const { keep, values: last, dirty: typed, kept } = leaving.current;
+    if (!keep || submitting.current || !typed || JSON.stringify(last) === kept) return;
+    void saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: last, seen: props.seen })
+      .then((r) => { if (!r.ok) void getPlatform().reportError({ message: `draft not kept on closing: ${r.error.code}` }); });
+    // Only on leaving: what the form is for does not change while it is open.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, []);
+  const discarding = (then: () => void) => () => {
+    leaving.current.keep = false;
+    clearTimeout(draftTimer.current);
+    then();
+  };
+
   const draftState = !dirty || JSON.stringify(values) === draftValues ? (draftSavedAt ? 'kept' : 'none') : 'keeping';
 
   const onChange = (name: string, value: FormValue) => {
@@ -219,7 +240,7 @@ export function RecordForm(props: RecordFormProps) {
       <DialogContent dividers>
         <SignedOffBanner table={def.table} record={record ?? undefined} />
         {props.restoredAt && (
-          <Alert severity="info" sx={{ mb: 2 }} data-testid="draft-restored" action={<Button color="inherit" size="small" onClick={props.onStartOver}>{ctx.t('form.startOver')}</Button>}>
+          <Alert severity="info" sx={{ mb: 2 }} data-testid="draft-restored" action={<Button color="inherit" size="small" onClick={discarding(props.onStartOver)}>{ctx.t('form.startOver')}</Button>}>
             {ctx.t('form.draftRestored', { time: ctx.format.dateTime(props.restoredAt) })}
           </Alert>
         )}
@@ -280,14 +301,14 @@ export function RecordForm(props: RecordFormProps) {
       </DialogContent>
       <DialogActions sx={{ px: 3, py: 1.5, gap: 1 }}>
         {props.onDelete && (
-          <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={props.onDelete} sx={{ mr: 'auto' }}>{ctx.t('form.delete')}</Button>
+          <Button color="error" startIcon={<DeleteOutlineIcon />} onClick={discarding(props.onDelete)} sx={{ mr: 'auto' }}>{ctx.t('form.delete')}</Button>
         )}
         <Stack direction="row" spacing={2} sx={{ alignItems: 'center', mr: props.onDelete ? 0 : 'auto' }}>
           <Typography variant="caption" color="text.secondary" data-testid="draft-status" data-draft={draftState}>
             {draftState === 'keeping' ? ctx.t('form.draftKeeping') : draftSavedAt ? ctx.t('form.draftSaved', { time: ctx.format.time(draftSavedAt) }) : ctx.t('form.shortcuts')}
           </Typography>
         </Stack>
-        <Button onClick={props.onCancel}>{t('form.cancel')}</Button>
+        <Button onClick={discarding(props.onCancel)}>{t('form.cancel')}</Button>
         <Button type="submit" variant="contained" disabled={saving}>{saving ? t('form.saving') : t('form.save')}</Button>
       </DialogActions>
     </Box>
