@@ -24,7 +24,7 @@ import { BatchContexts } from './batch-context';
 import { ChangeCollector } from './changelog';
 import { HISTORY_CHANGES_COLUMN, HISTORY_INSERT, historyRow, type HistoryWrite } from './history';
 import { RECORD_ROW_COLUMNS, dataOf, toWireRecord, type FieldVersions, type RecordRow } from './records';
-import { withRetry } from './retry';
+import { RACE_RETRYABLE, withRetry } from './retry';
 import { activeSignOffs } from './signoffs';
 
 export interface PushOutcome {
@@ -79,6 +79,8 @@ export async function applyPush(db: Database, principal: Principal, request: Pus
       const heads = await log.commit(tx); // last: see changelog.ts
       return { response: { results, lastSeq }, heads };
     }),
+    5,
+    RACE_RETRYABLE,
   );
 }
 
