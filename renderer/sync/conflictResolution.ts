@@ -43,7 +43,9 @@ export function defaultChoice(conflict: Pick<SyncConflict, 'kind' | 'fields'>): 
   return { kind: 'fields', fields: Object.fromEntries(conflictFields(conflict).map((field) => [field, { side: 'server' } as FieldChoice])) };
 }
 
-export type ResolveError = { code: 'RECORD_MISSING' } | { code: 'KIND_MISMATCH' };
+/** Why a choice cannot be applied, apart from the write's own errors (renderer/data/records.ts). */
+export const RESOLVE_ERROR_CODES = ['RECORD_MISSING', 'KIND_MISMATCH'] as const;
+export type ResolveError = { code: (typeof RESOLVE_ERROR_CODES)[number] };
 
 /**
  * The record input to save for a choice, or null when the chosen state is

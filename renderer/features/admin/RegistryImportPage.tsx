@@ -10,6 +10,7 @@ import { adminErrorKey } from './users';
 import { importRegistry, type RegistryImportOutcome, type RegistryStep } from './importRegistry';
 import { useFormat } from '../../app/format';
 import { decodeRegistry, type RegistryEncoding } from './registryEncoding';
+import { getPlatform } from '../../platform';
 
 export function RegistryImportPage() {
   const { t } = useTranslation('exports');
@@ -21,10 +22,12 @@ export function RegistryImportPage() {
   const user = useSessionUser();
   const online = useOnline();
   const toServer = user?.role === 'admin';
+  const [unexpected, setUnexpected] = useState(false);
 
   const onFile = async (file: File | undefined) => {
     if (!file) return;
     setBusy(true);
+    setUnexpected(false);
     try {
       const api = toServer ? await storedAdminApi(localDb()) : null;
       // Excel on Thai Windows saves Windows-874; newer tools UTF-8, with or without a byte-order mark.
@@ -33,6 +36,11 @@ export function RegistryImportPage() {
       setOutcome(undefined);
       const onProgress = (step: RegistryStep, done: number, total: number) => setProgress({ step, done, total });
       setOutcome(await importRegistry(localDb(), decoded.text, api ? { sendToServer: (registry) => api.importReference(registry), onProgress } : { onProgress }));
+    } catch (error) {
+      // importRegistry answers every expected failure itself: this is the unexpected (a file the browser could not read).
+      setOutcome(undefined);
+      setUnexpected(true);
+      void getPlatform().reportError({ message: `registry import failed: ${String(error)}`, stack: error instanceof Error ? error.stack : undefined });
     } finally {
       setBusy(false);
       setProgress(null);
@@ -65,6 +73,7 @@ export function RegistryImportPage() {
       {outcome && encoding ? (
         <Typography variant="body2" color="text.secondary" data-testid="registry-encoding" data-encoding={encoding}>{t(`registry.encoding.${encoding}`)}</Typography>
       ) : null}
+      {unexpected ? <Alert severity="error" data-testid="registry-outcome">{t('registry.unexpected')}</Alert> : null}
       {outcome?.ok ? (
         <Alert severity="success" data-testid="registry-outcome">
           {t('registry.done', { laos: format.integer(outcome.laos), districts: format.integer(outcome.districts), provinces: format.integer(outcome.provinces), rows: format.integer(outcome.rows) })}{' '}
@@ -77,7 +86,7 @@ export function RegistryImportPage() {
       {outcome && !outcome.ok && 'localError' in outcome ? (
         <Alert severity={outcome.onServer ? 'warning' : 'error'} data-testid="registry-outcome">
           {t(outcome.onServer ? 'registry.localFailedOnServer' : 'registry.localFailed', {
-            reason: outcome.localError.code === 'QUOTA_EXCEEDED' ? t('translation:form.quotaExceeded') : outcome.localError.code,
+            reason: outcome.localError.code === 'QUOTA_EXCEEDED' ? t('translation:form.quotaExceeded') : t('registry.storageRefused'),
           })}
         </Alert>
       ) : null}

@@ -15,7 +15,9 @@ import type { ColumnContext, FormValue, FormValues, TableDef } from '../records/
 import { canTypeValue, conflictFieldLabel, conflictKindColor, fieldDefOf, formatConflictValue, recordTitle, tableDefOf, tableLabel } from './display';
 import { FieldChoiceRow } from './FieldChoiceRow';
 import { resolveLocally } from '../../sync/conflictQueue';
-import { conflictFields, defaultChoice, type ConflictChoice, type FieldChoice } from '../../sync/conflictResolution';
+import { conflictFields, defaultChoice, RESOLVE_ERROR_CODES, type ConflictChoice, type FieldChoice } from '../../sync/conflictResolution';
+import { useWriteErrorText } from '../records/writeError';
+import type { WriteError } from '../../data/records';
 import { canWriteLaoHere } from '../../../shared/auth/access';
 import type { ConflictContext } from './useConflicts';
 
@@ -46,6 +48,7 @@ export interface ConflictDetailProps {
 export function ConflictDetail({ conflict, context, onResolved }: ConflictDetailProps) {
   const { t, i18n } = useTranslation('conflicts');
   const tv = useTranslation('validation').t;
+  const writeErrorText = useWriteErrorText();
   const labels = useLabelContext();
   const def = tableDefOf(conflict.table);
   const current = context.records.get(`${conflict.table}:${conflict.recordId}`);
@@ -108,7 +111,9 @@ export function ConflictDetail({ conflict, context, onResolved }: ConflictDetail
     setSaving(false);
     if (!result.ok) {
       if (result.error.code === 'VALIDATION_FAILED') setIssues(result.error.issues);
-      setError(t(`error.${result.error.code}`));
+      // The choice's own problems are the conflict page's to explain; a write's (a full disk, a signed-off period) the form's.
+      const own = result.error.code === 'VALIDATION_FAILED' || (RESOLVE_ERROR_CODES as readonly string[]).includes(result.error.code);
+      setError(own ? t(`error.${result.error.code}`) : writeErrorText(result.error as WriteError));
       return;
     }
     if (navigator.onLine) void syncEngine().sync();
