@@ -36,9 +36,11 @@ import { adminErrorKey } from '../admin/users';
 import { useSessionUser } from '../sync/useSync';
 import { DraftPreview, VersionHistory } from './CalendarPanels';
 import {
-  addTask, calendarFileText, discardCalendarDraft, draftFromYear, draftIssues, loadCalendarDraft, moveTask, newTask, readCalendarFile,
-  removeTask, replaceTask, saveCalendarDraft, startDraft, type CalendarDraft,
+  addTask, atTask, calendarFileText, changeCalendarDraft, discardCalendarDraft, draftFromYear, draftIssues, loadCalendarDraft, moveTask, newTask,
+  readCalendarFile, removeTask, replaceTask, saveCalendarDraft, startDraft, type CalendarDraft,
 } from './draft';
+import { useWriteErrorText } from '../records/writeError';
+import { classifyWriteError } from '../../data/records';
 import { TaskDialog } from './TaskDialog';
 
 type Notice = { severity: 'success' | 'info' | 'warning' | 'error'; text: string; testId?: string };
@@ -52,6 +54,7 @@ function RuleText({ task }: { task: CalendarTask }) {
 
 export function CalendarPage() {
   const { t, i18n } = useTranslation('calendar');
+  const writeErrorText = useWriteErrorText();
   const locale = i18n.language === 'en' ? 'en' : 'th';
   const format = withTimes(useFormat());
   const today = format.today();
@@ -82,7 +85,12 @@ export function CalendarPage() {
   const issues = useMemo(() => (draft ? draftIssues(draft) : new Map()), [draft]);
   const issueCount = [...issues.values()].reduce((sum, list) => sum + list.length, 0);
   const baseVersion = calendar.publication?.version ?? null;
-  const update = (next: CalendarDraft) => void saveCalendarDraft(db, next);
+  // Every change is made to the draft as stored (changeCalendarDraft); one the laptop cannot store says so and is not lost from the screen.
+  const update = (change: (current: CalendarDraft | null) => CalendarDraft | null): Promise<boolean> =>
+    changeCalendarDraft(db, fiscalYear, change).then(() => true, (error: unknown) => {
+      setNotice({ severity: 'error', text: writeErrorText(classifyWriteError(error)) });
+      return false;
+    });
   const byName = (id: string) => reference?.users.find((user) => user.id === id)?.displayName ?? id;
 
   const exportFile = async () => {
@@ -95,7 +103,7 @@ export function CalendarPage() {
       setNotice({ severity: 'error', testId: 'calendar-import-error', text: t('editor.importFailed', { problems: [...new Set(read.issues.map((issue) => t(`editor.issues.${issue.code}`)))].join(', ') }) });
       return;
     }
-    update({ ...(draft ?? startDraft(read.template, baseVersion)), template: read.template });
+    if (!(await update((current) => ({ ...(current ?? startDraft(read.template, baseVersion)), template: read.template })))) return;
     setNotice({ severity: 'info', text: read.movedFrom === null ? t('editor.imported') : t('editor.importedMoved', { from: read.movedFrom, to: fiscalYear }) });
   };
 
@@ -149,8 +157,8 @@ export function CalendarPage() {
         <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap', gap: 1 }}>
           {canEdit && !draft && (
             <>
-              <Button variant="contained" startIcon={<EditIcon />} onClick={() => update(startDraft(calendar.template, baseVersion))} data-testid="calendar-edit">{t('editor.edit')}</Button>
-              <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={() => update(draftFromYear(calendarInForce(fiscalYear - 1).template, fiscalYear, baseVersion))} data-testid="calendar-copy">
+              <Button variant="contained" startIcon={<EditIcon />} onClick={() => void update((current) => current ?? startDraft(calendar.template, baseVersion))} data-testid="calendar-edit">{t('editor.edit')}</Button>
+              <Button variant="outlined" startIcon={<ContentCopyIcon />} onClick={() => void update(() => draftFromYear(calendarInForce(fiscalYear - 1).template, fiscalYear, baseVersion))} data-testid="calendar-copy">
                 {t('editor.copyFrom', { year: fiscalYear - 1 })}
               </Button>
             </>
@@ -184,7 +192,7 @@ export function CalendarPage() {
           <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'flex-start' } }}>
             <TextField
               label={t('editor.note')} helperText={t('editor.noteHelp')} value={note} size="small" fullWidth
-              onChange={(e) => setNote(e.target.value)} onBlur={() => update({ ...draft, note })}
+              onChange={(e) => setNote(e.target.value)} onBlur={() => void update((current) => current && { ...current, note })}
               slotProps={{ htmlInput: { maxLength: 500, 'data-testid': 'calendar-note' } }}
             />
             <Button
@@ -234,9 +242,9 @@ export function CalendarPage() {
                   {draft && (
                     <TableCell align="right" sx={{ whiteSpace: 'nowrap' }}>
                       <Tooltip title={t('editor.editTask')}><IconButton aria-label={`${t('editor.editTask')} ${task.id}`} onClick={() => setEditing({ index, task })}><EditIcon fontSize="small" /></IconButton></Tooltip>
-                      <Tooltip title={t('editor.up')}><span><IconButton aria-label={`${t('editor.up')} ${task.id}`} disabled={index === 0} onClick={() => update(moveTask(draft, index, -1))}><ArrowUpwardIcon fontSize="small" /></IconButton></span></Tooltip>
-                      <Tooltip title={t('editor.down')}><span><IconButton aria-label={`${t('editor.down')} ${task.id}`} disabled={index === template.tasks.length - 1} onClick={() => update(moveTask(draft, index, 1))}><ArrowDownwardIcon fontSize="small" /></IconButton></span></Tooltip>
-                      <Tooltip title={t('editor.remove')}><IconButton aria-label={`${t('editor.remove')} ${task.id}`} onClick={() => update(removeTask(draft, index))}><DeleteOutlineIcon fontSize="small" /></IconButton></Tooltip>
+                      <Tooltip title={t('editor.up')}><span><IconButton aria-label={`${t('editor.up')} ${task.id}`} disabled={index === 0} onClick={() => void update(atTask(task.id, (current, at) => moveTask(current, at, -1)))}><ArrowUpwardIcon fontSize="small" /></IconButton></span></Tooltip>
+                      <Tooltip title={t('editor.down')}><span><IconButton aria-label={`${t('editor.down')} ${task.id}`} disabled={index === template.tasks.length - 1} onClick={() => void update(atTask(task.id, (current, at) => moveTask(current, at, 1)))}><ArrowDownwardIcon fontSize="small" /></IconButton></span></Tooltip>
+                      <Tooltip title={t('editor.remove')}><IconButton aria-label={`${t('editor.remove')} ${task.id}`} onClick={() => void update(atTask(task.id, removeTask))}><DeleteOutlineIcon fontSize="small" /></IconButton></Tooltip>
                     </TableCell>
                   )}
                 </TableRow>
@@ -257,8 +265,11 @@ export function CalendarPage() {
           otherIds={new Set(draft.template.tasks.filter((_, i) => i !== editing.index).map((task) => task.id))}
           onCancel={() => setEditing(null)}
           onSave={(task) => {
-            update(editing.index === null ? addTask(draft, task) : replaceTask(draft, editing.index, task));
-            setEditing(null);
+            // Kept open when the laptop could not store it: the task typed is still in the dialog.
+            const change = editing.index === null
+              ? (current: CalendarDraft | null) => current && addTask(current, task)
+              : atTask(editing.task.id, (current, at) => replaceTask(current, at, task));
+            void update(change).then((stored) => stored && setEditing(null));
           }}
         />
       )}

@@ -5,8 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { defaultTemplate, validateTemplate } from '../../../shared/calendar/index';
 import { openLocalDb } from '../../data/db';
 import {
-  addTask, calendarFileText, discardCalendarDraft, draftIssues, loadCalendarDraft, moveTask, newTask, readCalendarFile, removeTask, replaceTask,
-  saveCalendarDraft, startDraft, taskWithMonths,
+  addTask, atTask, calendarFileText, changeCalendarDraft, discardCalendarDraft, draftIssues, loadCalendarDraft, moveTask, newTask, readCalendarFile,
+  removeTask, replaceTask, saveCalendarDraft, startDraft, taskWithMonths,
 } from './draft';
 
 const FY = 2571;
@@ -67,6 +67,33 @@ describe('the calendar draft', () => {
     expect(await loadCalendarDraft(db, FY)).toEqual(kept);
     expect(await loadCalendarDraft(db, FY + 1)).toBeNull();
     await discardCalendarDraft(db, FY);
+    expect(await loadCalendarDraft(db, FY)).toBeNull();
+    db.close();
+    await db.delete();
+  });
+
+  it('changes made at once (two quick clicks, two windows) each build on the other, by task, not by a place drawn before', async () => {
+    const db = openLocalDb(`calendar-draft-${uuidv7()}`);
+    await saveCalendarDraft(db, draft());
+    const ids = draft().template.tasks.map((t) => t.id);
+    const third = ids[2]!;
+    // ▲ twice on the third task, and the first task removed, all from the same drawn draft.
+    await Promise.all([
+      changeCalendarDraft(db, FY, atTask(third, (current, at) => moveTask(current, at, -1))),
+      changeCalendarDraft(db, FY, atTask(third, (current, at) => moveTask(current, at, -1))),
+      changeCalendarDraft(db, FY, atTask(ids[0]!, removeTask)),
+      changeCalendarDraft(db, FY, (current) => current && { ...current, note: 'สองหน้าต่าง' }),
+    ]);
+    const stored = (await loadCalendarDraft(db, FY))!;
+    expect(stored.template.tasks.map((t) => t.id)).toEqual([third, ids[1], ...ids.slice(3)]);
+    expect(stored.note).toBe('สองหน้าต่าง');
+    // A task removed meanwhile is left alone; no draft, nothing is made; a change that fails stores nothing.
+    await changeCalendarDraft(db, FY, atTask('gone', removeTask));
+    expect(await loadCalendarDraft(db, FY)).toEqual(stored);
+    await expect(changeCalendarDraft(db, FY, () => { throw new Error('refused'); })).rejects.toThrow('refused');
+    expect(await loadCalendarDraft(db, FY)).toEqual(stored);
+    await discardCalendarDraft(db, FY);
+    await changeCalendarDraft(db, FY, (current) => current && { ...current, note: 'x' });
     expect(await loadCalendarDraft(db, FY)).toBeNull();
     db.close();
     await db.delete();

@@ -141,6 +141,27 @@ export async function saveCalendarDraft(db: EplanDb, draft: CalendarDraft): Prom
   await draftTable(db).put({ ...draft, key: keyOf(draft.fiscalYear), updatedAt: clockNow().toISOString() });
 }
 
+/**
+ * Changes the stored draft of a year in one transaction: `change` gets the
+ * draft as stored now (null when there is none) and returns the next one, or
+ * null to leave it. Two quick clicks, or two windows, each build on the
+ * other's change instead of writing over it from the draft they last drew.
+ */
+export async function changeCalendarDraft(db: EplanDb, fiscalYear: number, change: (current: CalendarDraft | null) => CalendarDraft | null): Promise<void> {
+  await db.transaction('rw', draftTable(db), async () => {
+    const next = change(await loadCalendarDraft(db, fiscalYear));
+    if (next) await saveCalendarDraft(db, next);
+  });
+}
+
+/** The task of this id, changed by `edit` with its place in the draft as stored now; the draft as it is when the task has gone. */
+export function atTask(id: string, edit: (draft: CalendarDraft, index: number) => CalendarDraft): (current: CalendarDraft | null) => CalendarDraft | null {
+  return (current) => {
+    const index = current ? current.template.tasks.findIndex((task) => task.id === id) : -1;
+    return current && index >= 0 ? edit(current, index) : current;
+  };
+}
+
 export async function loadCalendarDraft(db: EplanDb, fiscalYear: number): Promise<CalendarDraft | null> {
   const stored = await draftTable(db).get(keyOf(fiscalYear));
   if (!stored) return null;
