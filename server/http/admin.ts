@@ -76,24 +76,32 @@ async function checkAssignments(db: Queryable, provinces: string[], laos: string
   if (found.rows.length !== new Set(laos).size) throw new HttpError(400, 'UNKNOWN_LAO', 'An assigned LAO does not exist in the assigned provinces');
 }
 
-const REFERENCE_UPSERTS: Record<Exclude<ReferenceTable, 'users'>, { key: string; sql: string; values: (v: Record<string, unknown>) => unknown[] }> = {
+/**
+ * `english`: 'set' writes the row's English name (an administrator's edit of one row);
+ * 'keep' leaves a stored row's English name as it is (the DLA registry has none: the
+ * importing laptop fills them from its own copy, which may be older than the server's).
+ */
+type EnglishNames = 'set' | 'keep';
+const englishOf = (table: string, english: EnglishNames) => (english === 'set' ? 'EXCLUDED.name_en' : `${table}.name_en`);
+
+const REFERENCE_UPSERTS: Record<Exclude<ReferenceTable, 'users'>, { key: string; sql: (english: EnglishNames) => string; values: (v: Record<string, unknown>) => unknown[] }> = {
   provinces: {
     key: 'code',
-    sql: `INSERT INTO provinces (code, name_th, name_en, demo) VALUES ($1, $2, $3, $4)
-          ON CONFLICT (code) DO UPDATE SET name_th = EXCLUDED.name_th, name_en = EXCLUDED.name_en, demo = EXCLUDED.demo`,
+    sql: (english) => `INSERT INTO provinces (code, name_th, name_en, demo) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (code) DO UPDATE SET name_th = EXCLUDED.name_th, name_en = ${englishOf('provinces', english)}, demo = EXCLUDED.demo`,
     values: (v) => [v.code, v.nameTh, v.nameEn, v.demo ?? false],
   },
   districts: {
     key: 'code',
-    sql: `INSERT INTO districts (code, province_code, name_th, name_en) VALUES ($1, $2, $3, $4)
-          ON CONFLICT (code) DO UPDATE SET province_code = EXCLUDED.province_code, name_th = EXCLUDED.name_th, name_en = EXCLUDED.name_en`,
+    sql: (english) => `INSERT INTO districts (code, province_code, name_th, name_en) VALUES ($1, $2, $3, $4)
+          ON CONFLICT (code) DO UPDATE SET province_code = EXCLUDED.province_code, name_th = EXCLUDED.name_th, name_en = ${englishOf('districts', english)}`,
     values: (v) => [v.code, v.provinceCode, v.nameTh, v.nameEn],
   },
   laos: {
     key: 'id',
-    sql: `INSERT INTO laos (id, code, type, name_th, name_en, province_code, district_code) VALUES ($1, $2, $3, $4, $5, $6, $7)
+    sql: (english) => `INSERT INTO laos (id, code, type, name_th, name_en, province_code, district_code) VALUES ($1, $2, $3, $4, $5, $6, $7)
           ON CONFLICT (id) DO UPDATE SET code = EXCLUDED.code, type = EXCLUDED.type, name_th = EXCLUDED.name_th,
-            name_en = EXCLUDED.name_en, province_code = EXCLUDED.province_code, district_code = EXCLUDED.district_code`,
+            name_en = ${englishOf('laos', english)}, province_code = EXCLUDED.province_code, district_code = EXCLUDED.district_code`,
     values: (v) => [v.id, v.code, v.type, v.nameTh, v.nameEn, v.provinceCode, v.districtCode],
   },
 };
@@ -247,7 +255,7 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
         });
         if (unknown.length > 0) throw new HttpError(400, 'VALIDATION_FAILED', `${unknown.length} rows name a province or district that does not exist`, unknown);
         for (const { table, rows } of checked) {
-          for (const row of rows) await tx.query(REFERENCE_UPSERTS[table].sql, REFERENCE_UPSERTS[table].values(row));
+          for (const row of rows) await tx.query(REFERENCE_UPSERTS[table].sql('keep'), REFERENCE_UPSERTS[table].values(row));
         }
         return { provinces: body.provinces.length, districts: body.districts.length, laos: body.laos.length, keptIds };
       });
@@ -266,7 +274,7 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
     const checked = validateReference(params.table, { ...body, [upsert.key]: params.key });
     if (!checked.ok) throw invalidData(checked.error.map((i) => i.code), `The ${params.table} row is not valid: ${checked.error.map((i) => `${i.path} ${i.code}`).join(', ')}`);
     try {
-      await db.query(upsert.sql, upsert.values(checked.value as Record<string, unknown>));
+      await db.query(upsert.sql('set'), upsert.values(checked.value as Record<string, unknown>));
     } catch (error) {
       // A foreign key (unknown province or district) or a duplicate code.
       if (['23503', '23505'].includes(String((error as { code?: unknown }).code))) {

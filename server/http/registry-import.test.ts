@@ -1,0 +1,43 @@
+/**
+ * The DLA registry carries no English names: an import keeps the English
+ * names the server holds (set by an administrator, row by row), whatever the
+ * importing laptop, whose copy may be older, fills in.
+ */
+import { beforeAll, describe, expect, it } from 'vitest';
+import { testBackends } from '../store/test-backends';
+import { auth, LAO_A, P1, useTestWorld, VERSIONS } from '../sync/test-kit';
+
+const versions = `protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`;
+
+describe.each(testBackends)('registry import on $kind', (backend) => {
+  const world = useTestWorld(backend);
+  let admin: { token: string };
+  beforeAll(async () => {
+    admin = await world.t.login('admin');
+  });
+  const call = (method: 'POST' | 'PUT', url: string, payload: object) =>
+    world.t.app.inject({ method, url: `${url}?${versions}`, headers: auth(admin.token), payload });
+  const stored = async (table: string, key: string, value: string) =>
+    (await world.db.query<{ name_th: string; name_en: string }>(`SELECT name_th, name_en FROM ${table} WHERE ${key} = $1`, [value])).rows[0];
+
+  it("keeps the English names an administrator set, and takes the registry's Thai names", async () => {
+    const row = { code: '9900001', type: 'SAO', nameTh: 'อบต.เอ', provinceCode: P1, districtCode: '9901' };
+    expect((await call('PUT', `/v1/admin/reference/laos/${LAO_A}`, { ...row, nameEn: 'Tambon A (set on the server)' })).statusCode).toBe(200);
+    expect((await call('PUT', `/v1/admin/reference/districts/9901`, { provinceCode: P1, nameTh: 'อำเภอหนึ่ง', nameEn: 'District One' })).statusCode).toBe(200);
+
+    // An older laptop's import: its own (stale) English names, a renamed LAO, a new one.
+    const imported = await call('POST', '/v1/admin/reference/import', {
+      provinces: [{ code: P1, nameTh: 'จังหวัดทดสอบ', nameEn: 'stale' }],
+      districts: [{ code: '9901', provinceCode: P1, nameTh: 'อำเภอหนึ่ง', nameEn: '' }],
+      laos: [
+        { ...row, id: LAO_A, nameTh: 'อบต.เอ (ชื่อใหม่)', nameEn: 'SAO A (stale)' },
+        { id: '0190c4e2-0000-7000-8000-0000000000d4', code: '9900004', type: 'SAO', nameTh: 'อบต.ดี', nameEn: '', provinceCode: P1, districtCode: '9901' },
+      ],
+    });
+    expect(imported.statusCode, imported.body).toBe(200);
+    expect(await stored('laos', 'id', LAO_A)).toEqual({ name_th: 'อบต.เอ (ชื่อใหม่)', name_en: 'Tambon A (set on the server)' });
+    expect(await stored('districts', 'code', '9901')).toEqual({ name_th: 'อำเภอหนึ่ง', name_en: 'District One' });
+    expect(await stored('provinces', 'code', P1)).toMatchObject({ name_en: 'Test Province' });
+    expect(await stored('laos', 'code', '9900004')).toEqual({ name_th: 'อบต.ดี', name_en: '' });
+  });
+});
