@@ -40,4 +40,15 @@ describe.each(testBackends)('registry import on $kind', (backend) => {
     expect(await stored('provinces', 'code', P1)).toMatchObject({ name_en: 'Test Province' });
     expect(await stored('laos', 'code', '9900004')).toEqual({ name_th: 'อบต.ดี', name_en: '' });
   });
+
+  it('stores an LAO id sent in upper case as every id is compared, in lower case, so it can be signed off', async () => {
+    const upper = '0190C4E2-0000-7000-8000-0000000000E5';
+    const row = { code: '9900005', type: 'SAO', nameTh: 'อบต.อี', nameEn: '', provinceCode: P1, districtCode: '9901' };
+    expect((await call('POST', '/v1/admin/reference/import', { provinces: [], districts: [], laos: [{ ...row, id: upper }] })).statusCode).toBe(200);
+    expect((await call('PUT', `/v1/admin/reference/laos/${upper.replace('E5', 'F6')}`, { ...row, code: '9900006' })).statusCode).toBe(200);
+    const ids = (await world.db.query<{ id: string }>(`SELECT id FROM laos WHERE code IN ('9900005', '9900006') ORDER BY code`)).rows.map((r) => r.id);
+    expect(ids).toEqual([upper.toLowerCase(), upper.replace('E5', 'F6').toLowerCase()]);
+    const signed = await call('POST', '/v1/signoffs', { fiscalYear: 2568, laoIds: [upper], taskIds: ['q2-progress'], month: null, note: '' });
+    expect(signed.statusCode, signed.body).toBe(200);
+  });
 });

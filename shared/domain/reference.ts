@@ -60,7 +60,8 @@ export type District = z.output<typeof districtSchema>;
 
 export const laoSchema = z
   .object({
-    id: uuid(),
+    // Stored as every id is compared (sign-offs, records' laoId, the server's rows): in lower case.
+    id: uuid().transform((id) => id.toLowerCase()),
     code: laoCode(),
     type: laoTypeSchema,
     nameTh: text(300),
