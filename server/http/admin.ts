@@ -214,14 +214,21 @@ export async function adminRoutes(app: FastifyInstance, options: { services: Ser
       }),
     }));
     const laos = checked[2]!.rows;
-    // The same LAO code twice in one file: both rows are named.
-    const firstOfCode = new Map<string, number>();
-    laos.forEach((row, index) => {
-      const code = String(row.code);
-      const first = firstOfCode.get(code);
-      if (first === undefined) firstOfCode.set(code, index);
-      else issues.push({ path: `laos.${index}.code`, code: 'registry.duplicateCode', message: `laos[${index}] repeats the code of laos[${first}]` });
-    });
+    // A row's key twice in one file (an LAO's code or id, a province's or district's code), the second row named:
+    // written one after the other, the last would win and the counts answered would not be what was stored.
+    const repeats = (table: (typeof tables)[number], field: 'code' | 'id', rows: Record<string, unknown>[]) => {
+      const first = new Map<string, number>();
+      rows.forEach((row, index) => {
+        const key = String(row[field]);
+        const seen = first.get(key);
+        if (seen === undefined) first.set(key, index);
+        else issues.push({ path: `${table}.${index}.${field}`, code: field === 'id' ? 'registry.duplicateId' : 'registry.duplicateCode', message: `${table}[${index}] repeats the ${field} of ${table}[${seen}]` });
+      });
+    };
+    repeats('provinces', 'code', checked[0]!.rows);
+    repeats('districts', 'code', checked[1]!.rows);
+    repeats('laos', 'code', laos);
+    repeats('laos', 'id', laos);
     if (issues.length > 0) {
       if (issues.some((i) => i.code === TEXT_INVALID)) throw new HttpError(400, INVALID_TEXT, 'Text must not contain NUL characters or unpaired surrogates', issues);
       throw new HttpError(400, 'VALIDATION_FAILED', `${issues.length} rows of the registry are not valid`, issues);

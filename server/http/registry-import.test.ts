@@ -41,6 +41,19 @@ describe.each(testBackends)('registry import on $kind', (backend) => {
     expect(await stored('laos', 'code', '9900004')).toEqual({ name_th: 'อบต.ดี', name_en: '' });
   });
 
+  it('refuses a file that repeats an LAO id or a district code, naming the row, and stores nothing', async () => {
+    const id = '0190c4e2-0000-7000-8000-0000000000a7';
+    const lao = (code: string) => ({ id, code, type: 'SAO', nameTh: `อบต.${code}`, nameEn: '', provinceCode: P1, districtCode: '9901' });
+    const district = { code: '9902', provinceCode: P1, nameTh: 'อำเภอสอง', nameEn: '' };
+    const refused = await call('POST', '/v1/admin/reference/import', { provinces: [], districts: [district, { ...district, nameTh: 'อำเภออื่น' }], laos: [lao('9900007'), lao('9900008')] });
+    expect(refused.statusCode).toBe(400);
+    expect(refused.json<{ issues: { path: string; code: string }[] }>().issues).toEqual(expect.arrayContaining([
+      expect.objectContaining({ path: 'districts.1.code', code: 'registry.duplicateCode' }),
+      expect.objectContaining({ path: 'laos.1.id', code: 'registry.duplicateId' }),
+    ]));
+    expect((await world.db.query(`SELECT 1 FROM laos WHERE code IN ('9900007', '9900008') UNION ALL SELECT 1 FROM districts WHERE code = '9902'`)).rows).toEqual([]);
+  });
+
   it('stores an LAO id sent in upper case as every id is compared, in lower case, so it can be signed off', async () => {
     const upper = '0190C4E2-0000-7000-8000-0000000000E5';
     const row = { code: '9900005', type: 'SAO', nameTh: 'อบต.อี', nameEn: '', provinceCode: P1, districtCode: '9901' };
