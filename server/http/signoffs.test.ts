@@ -89,6 +89,8 @@ describe.each(testBackends)('sign-off of periods on $kind', (backend) => {
     expect((await signOff(supervisor, { ...body, taskIds: ['monthly-fiscal-stats'] })).json().code).toBe('MONTH_REQUIRED');
     const monthly = await signOff(admin, { ...body, laoIds: [LAO_B], taskIds: ['monthly-anti-drug'], month: { year: 2025, month: 1 } });
     expect(monthly.json().signOffs[0]).toMatchObject({ month: { year: 2025, month: 1 }, rule: { kind: 'antiDrugCurrent' } });
+    // October 2025 opens fiscal year 2569: not a month of 2568's calendar.
+    expect((await signOff(admin, { ...body, laoIds: [LAO_B], taskIds: ['monthly-anti-drug'], month: { year: 2025, month: 10 } })).statusCode).toBe(400);
     // Held in January: locked; held in February: not.
     const january = sampleRecord('antiDrugActivities', LAO_B, P1, { heldOn: '2025-01-15' });
     const february = sampleRecord('antiDrugActivities', LAO_B, P1, { heldOn: '2025-02-15' });

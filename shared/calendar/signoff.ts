@@ -12,7 +12,7 @@ import { uuid } from '../domain/common';
 import type { RecordTable } from '../domain/tables';
 import { validText } from '../text';
 import { daysInMonth, toIsoDate } from './isoDate';
-import { quarterRange, type Quarter } from './fiscal';
+import { fiscalYearOfMonth, quarterRange, type Quarter } from './fiscal';
 import { ruleSpecSchema, type RuleSpec, type TaskMonth } from './template';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from './thaiDate';
 
@@ -65,6 +65,9 @@ export const signOffRequestSchema = z.object({
   /** For every-month tasks: the month signed off (Gregorian year and month). */
   month: z.object({ year: z.number().int().min(1857).max(2157), month: z.number().int().min(1).max(12) }).nullable(),
   note: validText().trim().max(500),
+}).refine((request) => request.month === null || fiscalYearOfMonth(request.month.year, request.month.month) === request.fiscalYear, {
+  path: ['month'],
+  message: 'The month signed off lies in the fiscal year named',
 });
 export type SignOffRequest = z.infer<typeof signOffRequestSchema>;
 
