@@ -71,7 +71,7 @@ describe('resolving on the device', () => {
     const [entry] = await db.outbox.toArray();
     expect(entry).toMatchObject({ recordId: record.id, baseVersion: 3, changes: { budget: { old: 2_000_000, new: 2_500_000 } } });
     expect(await db.history.count()).toBe(1);
-    expect(await queuedResolutions(db)).toEqual([{ conflictId: c.id, at: '2025-07-01T03:00:00.000Z', by: officer.userId }]);
+    expect(await queuedResolutions(db)).toEqual([{ conflictId: c.id, at: '2025-07-01T03:00:00.000Z', by: officer.userId, mutationId: entry!.mutationId }]);
     // Offline it no longer shows as open, though the table still holds the server's open copy.
     expect(await open()).toEqual([]);
   });
@@ -113,11 +113,11 @@ describe('sending queued decisions at the next sync', () => {
     await db.conflicts.put(c);
     await resolveLocally(db, c, { kind: 'fields', fields: { budget: { side: 'server' } } }, officer);
     const server = fakeServer((id) => ({ ...c, id, resolvedAt: '2025-07-01T04:00:00.000Z', resolvedBy: officer.userId }));
-    expect(await sendQueuedResolutions(db, server.api)).toEqual({ sent: 1, dropped: 0 });
+    expect(await sendQueuedResolutions(db, server.api, officer.userId)).toEqual({ sent: 1, dropped: 0 });
     expect(server.calls).toEqual([c.id]);
     expect(await queuedResolutions(db)).toEqual([]);
     expect((await db.conflicts.get(c.id))?.resolvedAt).toBe('2025-07-01T04:00:00.000Z');
-    expect(await sendQueuedResolutions(db, server.api)).toEqual({ sent: 0, dropped: 0 });
+    expect(await sendQueuedResolutions(db, server.api, officer.userId)).toEqual({ sent: 0, dropped: 0 });
     expect(server.calls).toHaveLength(1);
   });
 
@@ -126,9 +126,9 @@ describe('sending queued decisions at the next sync', () => {
     await db.conflicts.put(c);
     await resolveLocally(db, c, { kind: 'fields', fields: { budget: { side: 'server' } } }, officer);
     const down = fakeServer(() => new SyncError('NETWORK'));
-    await expect(sendQueuedResolutions(db, down.api)).rejects.toMatchObject({ code: 'NETWORK' });
+    await expect(sendQueuedResolutions(db, down.api, officer.userId)).rejects.toMatchObject({ code: 'NETWORK' });
     const failing = fakeServer(() => new SyncError('SERVER_ERROR', 503));
-    await expect(sendQueuedResolutions(db, failing.api)).rejects.toMatchObject({ code: 'SERVER_ERROR' });
+    await expect(sendQueuedResolutions(db, failing.api, officer.userId)).rejects.toMatchObject({ code: 'SERVER_ERROR' });
     expect((await queuedResolutions(db)).map((q) => q.conflictId)).toEqual([c.id]);
     expect(await open()).toEqual([]);
   });
@@ -140,8 +140,50 @@ describe('sending queued decisions at the next sync', () => {
     await resolveLocally(db, gone, { kind: 'fields', fields: {} }, officer);
     await resolveLocally(db, ours, { kind: 'fields', fields: {} }, officer);
     const server = fakeServer((id) => (id === gone.id ? new SyncError('BAD_RESPONSE', 404) : { ...ours, resolvedAt: 'now', resolvedBy: 'me' }));
-    expect(await sendQueuedResolutions(db, server.api)).toEqual({ sent: 1, dropped: 1 });
+    expect(await sendQueuedResolutions(db, server.api, officer.userId)).toEqual({ sent: 1, dropped: 1 });
     expect(await queuedResolutions(db)).toEqual([]);
+  });
+});
+
+describe('a decision goes after what it chose', () => {
+  const chooseClient = { kind: 'fields', fields: { budget: { side: 'client' } } } as const;
+  const resolvedBy = (c: SyncConflict) => fakeServer((id) => ({ ...c, id, resolvedAt: '2025-07-01T04:00:00.000Z', resolvedBy: officer.userId }));
+
+  it('waits while the chosen value is in the outbox, and goes once the server took it', async () => {
+    const c = conflict();
+    await db.conflicts.put(c);
+    expect((await resolveLocally(db, c, chooseClient, officer)).ok).toBe(true);
+    const [carrier] = await db.outbox.toArray();
+    expect((await queuedResolutions(db))[0]?.mutationId).toBe(carrier!.mutationId);
+    const server = resolvedBy(c);
+    expect(await sendQueuedResolutions(db, server.api, officer.userId)).toEqual({ sent: 0, dropped: 0 });
+    expect(server.calls).toEqual([]);
+    await db.outbox.delete(carrier!.seq!); // pushed and applied
+    expect(await sendQueuedResolutions(db, server.api, officer.userId)).toEqual({ sent: 1, dropped: 0 });
+    expect(server.calls).toEqual([c.id]);
+  });
+
+  it('is dropped, the conflict open again, when the server refused the chosen value', async () => {
+    const c = conflict();
+    await db.conflicts.put(c);
+    await resolveLocally(db, c, chooseClient, officer);
+    const [carrier] = await db.outbox.toArray();
+    await db.outbox.update(carrier!.seq!, { rejected: { code: 'PERIOD_SIGNED_OFF', at: '2025-07-01T04:00:00.000Z', by: officer.userId } });
+    expect(await open()).toEqual([]);
+    const server = resolvedBy(c);
+    expect(await sendQueuedResolutions(db, server.api, officer.userId)).toEqual({ sent: 0, dropped: 1 });
+    expect(server.calls).toEqual([]);
+    expect((await open()).map((o) => o.id)).toEqual([c.id]);
+  });
+
+  it("another user's decision waits for its author, as their outbox entries do", async () => {
+    const c = conflict();
+    await db.conflicts.put(c);
+    await resolveLocally(db, c, { kind: 'fields', fields: { budget: { side: 'server' } } }, officer);
+    const server = resolvedBy(c);
+    expect(await sendQueuedResolutions(db, server.api, uuidv7())).toEqual({ sent: 0, dropped: 0 });
+    expect(server.calls).toEqual([]);
+    expect(await sendQueuedResolutions(db, server.api, officer.userId)).toEqual({ sent: 1, dropped: 0 });
   });
 });
 

@@ -42,14 +42,17 @@ export async function resolveLocally(
   const built = resolvedInput(conflict, current, choice);
   if (!built.ok) return built;
   let record: StoredRecord | null = null;
+  let mutationId: string | undefined;
   if (built.input) {
     const saved = await saveRecord(db, table, built.input, actor);
     if (!saved.ok) return { ok: false, error: saved.error };
     record = saved.value;
+    // The record's newest entry: the one this save made, or (nothing new to write) the pending one that already carries it.
+    mutationId = (await db.outbox.where('[table+recordId]').equals([table, conflict.recordId]).last())?.mutationId;
   }
   const at = (actor.now?.() ?? clockNow()).toISOString();
   await db.transaction('rw', db.meta, async () => {
-    await writeQueue(db, enqueue(await queuedResolutions(db), { conflictId: conflict.id, at, by: actor.userId }));
+    await writeQueue(db, enqueue(await queuedResolutions(db), { conflictId: conflict.id, at, by: actor.userId, ...(mutationId ? { mutationId } : {}) }));
   });
   return { ok: true, record };
 }
@@ -58,13 +61,25 @@ export async function resolveLocally(
 const FINAL_STATUSES = new Set([400, 403, 404]);
 
 /**
- * Tells the server about every queued decision, oldest first. Network and
- * server failures stop and rethrow (the engine retries the whole run); a
- * conflict the server does not know or lets this user resolve is dropped.
+ * Tells the server about the signed-in user's queued decisions, oldest first.
+ * Another user's decisions wait for their author (as their outbox entries
+ * do). A decision that wrote values goes once the server has taken them: it
+ * waits while they are in the outbox, and is dropped, leaving the conflict
+ * open, when the server refused them (the refusal is listed with its reason).
+ * Network and server failures stop and rethrow (the engine retries the whole
+ * run); a conflict the server does not know or lets this user resolve is dropped.
  */
-export async function sendQueuedResolutions(db: EplanDb, api: Pick<SyncApi, 'resolveConflict'>): Promise<{ sent: number; dropped: number }> {
+export async function sendQueuedResolutions(db: EplanDb, api: Pick<SyncApi, 'resolveConflict'>, userId: string): Promise<{ sent: number; dropped: number }> {
   const summary = { sent: 0, dropped: 0 };
   for (const entry of await queuedResolutions(db)) {
+    if (entry.by !== userId) continue;
+    const carrier = entry.mutationId ? await db.outbox.where('mutationId').equals(entry.mutationId).first() : undefined;
+    if (carrier && carrier.rejected === undefined) continue;
+    if (carrier) {
+      summary.dropped += 1;
+      await forget(db, entry);
+      continue;
+    }
     let answer: SyncConflict | null = null;
     try {
       answer = (await api.resolveConflict(entry.conflictId)).conflict;
@@ -73,12 +88,17 @@ export async function sendQueuedResolutions(db: EplanDb, api: Pick<SyncApi, 'res
       if (!(error instanceof SyncError && FINAL_STATUSES.has(error.status))) throw error;
       summary.dropped += 1;
     }
-    await db.transaction('rw', [db.meta, db.conflicts], async () => {
-      await writeQueue(db, (await queuedResolutions(db)).filter((queued) => queued.conflictId !== entry.conflictId || queued.at !== entry.at));
-      if (answer) await db.conflicts.put(answer);
-    });
+    await forget(db, entry, answer);
   }
   return summary;
+}
+
+/** Takes a decision off the queue, storing the server's answer (the conflict resolved) when there is one. */
+async function forget(db: EplanDb, entry: QueuedResolution, answer: SyncConflict | null = null): Promise<void> {
+  await db.transaction('rw', [db.meta, db.conflicts], async () => {
+    await writeQueue(db, (await queuedResolutions(db)).filter((queued) => queued.conflictId !== entry.conflictId || queued.at !== entry.at));
+    if (answer) await db.conflicts.put(answer);
+  });
 }
 
 /**

@@ -89,6 +89,8 @@ export interface QueuedResolution {
   /** Device time of the decision. */
   at: string;
   by: string;
+  /** The outbox entry that carries the chosen values, when the decision wrote any: the decision goes after it. */
+  mutationId?: string;
 }
 
 /**

@@ -129,7 +129,7 @@ export class SyncEngine {
     try {
       await pushOutbox(db, api, await deviceIdFor(db, user.username), user.id, undefined, () => this.now());
       // After the push, so the chosen value is on the server before the conflict is marked resolved.
-      await sendQueuedResolutions(db, api);
+      await sendQueuedResolutions(db, api, user.id);
       // New LAOs and assignments (a registry import, an administrator's change) reach the device with any sync.
       await storeReference(db, api);
       for (const scope of user.provinceCodes) {
