@@ -1,5 +1,5 @@
 import 'fake-indexeddb/auto';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
 import { FIXTURE_IDS, fixtureRecord } from '../../shared/domain/fixtures';
 import type { SyncConflict } from '../../shared/sync/protocol';
@@ -57,6 +57,7 @@ beforeEach(async () => {
   await db.antiDrugActivities.put(record);
 });
 afterEach(async () => {
+  vi.restoreAllMocks();
   db.close();
   await db.delete();
 });
@@ -74,6 +75,22 @@ describe('resolving on the device', () => {
     expect(await queuedResolutions(db)).toEqual([{ conflictId: c.id, at: '2025-07-01T03:00:00.000Z', by: officer.userId, mutationId: entry!.mutationId }]);
     // Offline it no longer shows as open, though the table still holds the server's open copy.
     expect(await open()).toEqual([]);
+  });
+
+  it("keeps a colleague's change pulled while the choice was being saved (the record the choice was built on is the base)", async () => {
+    const c = conflict();
+    await db.conflicts.put(c);
+    const store = db.table<StoredRecord, string>('antiDrugActivities');
+    const read = store.get.bind(store);
+    // The pull lands right after the choice read the record, before its save.
+    vi.spyOn(store, 'get').mockImplementationOnce(async (key: string) => {
+      const found = await read(key);
+      await db.antiDrugActivities.put({ ...found!, participants: 999, version: 4 });
+      return found;
+    });
+    expect((await resolveLocally(db, c, { kind: 'fields', fields: { budget: { side: 'client' } } }, officer)).ok).toBe(true);
+    expect(await db.antiDrugActivities.get(record.id)).toMatchObject({ budget: 2_500_000, participants: 999 });
+    expect(Object.keys((await db.outbox.toArray())[0]!.changes)).toEqual(['budget']);
   });
 
   it('keeping the server value writes nothing and only queues the decision', async () => {

@@ -44,7 +44,8 @@ export async function resolveLocally(
   let record: StoredRecord | null = null;
   let mutationId: string | undefined;
   if (built.input) {
-    const saved = await saveRecord(db, table, built.input, actor);
+    // The record the choice was built on is its base: a pull landing before the save's transaction keeps its values.
+    const saved = await saveRecord(db, table, built.input, actor, current);
     if (!saved.ok) return { ok: false, error: saved.error };
     record = saved.value;
     // The record's newest entry: the one this save made, or (nothing new to write) the pending one that already carries it.
