@@ -83,11 +83,12 @@ describe('resolving on the device', () => {
     const store = db.table<StoredRecord, string>('antiDrugActivities');
     const read = store.get.bind(store);
     // The pull lands right after the choice read the record, before its save.
-    vi.spyOn(store, 'get').mockImplementationOnce(async (key: string) => {
+    const landed = async (key: string) => {
       const found = await read(key);
       await db.antiDrugActivities.put({ ...found!, participants: 999, version: 4 });
       return found;
-    });
+    };
+    vi.spyOn(store, 'get').mockImplementationOnce(landed as unknown as typeof store.get);
     expect((await resolveLocally(db, c, { kind: 'fields', fields: { budget: { side: 'client' } } }, officer)).ok).toBe(true);
     expect(await db.antiDrugActivities.get(record.id)).toMatchObject({ budget: 2_500_000, participants: 999 });
     expect(Object.keys((await db.outbox.toArray())[0]!.changes)).toEqual(['budget']);
