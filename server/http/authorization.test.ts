@@ -174,15 +174,21 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
         route: 'POST /v1/signoffs', tokenRole: 'supervisor',
         // LAO_A's period: its province's supervisor and administrators; officers never; nobody else learns the LAO exists.
         cells: { admin: 'allowed', supervisor: 'allowed', officer: FORBIDDEN, officerA: FORBIDDEN, officerB: FORBIDDEN, officer2: FORBIDDEN },
-        make: () => ({ method: 'POST', url: withVersions('/v1/signoffs'), payload: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 1900 + ++probe, month: 1 }, note: '' } }),
+        make: () => {
+          // A month no probe signed off before, of the fiscal year it lies in (January of year Y: B.E. Y + 543).
+          const year = 2000 + ++probe;
+          return { method: 'POST', url: withVersions('/v1/signoffs'), payload: { fiscalYear: year + 543, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year, month: 1 }, note: '' } };
+        },
       },
       {
         route: 'POST /v1/signoffs/:id/reopen', tokenRole: 'supervisor',
         cells: { admin: 'allowed', supervisor: 'allowed', officer: FORBIDDEN, officerA: FORBIDDEN, officerB: FORBIDDEN, officer2: FORBIDDEN },
         make: async () => {
+          // A month no probe signed off before, of the fiscal year it lies in (February of year Y: B.E. Y + 543).
+          const year = 2000 + ++probe;
           const made = await world.t.app.inject({
             method: 'POST', url: withVersions('/v1/signoffs'), headers: auth(sessions.get('admin')!.token),
-            payload: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 1900 + ++probe, month: 2 }, note: '' },
+            payload: { fiscalYear: year + 543, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year, month: 2 }, note: '' },
           });
           return { method: 'POST', url: withVersions(`/v1/signoffs/${String(made.json().signOffs[0].id)}/reopen`), payload: { reason: 'matrix' } };
         },
