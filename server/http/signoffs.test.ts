@@ -68,6 +68,12 @@ describe.each(testBackends)('sign-off of periods on $kind', (backend) => {
     expect(elsewhere.some((s) => s.id === made!.id)).toBe(false);
   });
 
+  it('refuses more than 5,000 LAO-task cells in one request before reading anything', async () => {
+    const laoIds = Array.from({ length: 2_501 }, (_, i) => `0190c4e2-0000-7000-8000-${String(i).padStart(12, '0')}`);
+    const refused = await signOff(admin, { fiscalYear: FY, laoIds, taskIds: ['q2-progress', 'q3-progress'], month: null, note: '' });
+    expect(refused.statusCode).toBe(400);
+  });
+
   it('signs a task named twice off once, so reopening it unlocks the period', async () => {
     const report = sampleRecord('quarterReports', LAO_B, P1, { quarter: 3, reportedOn: '2025-07-10' });
     expect((await push(world.t, officer, [createMutation('quarterReports', report)])).body.results[0]!.status).toBe('applied');

@@ -55,12 +55,18 @@ export async function signOffRoutes(app: FastifyInstance, options: { services: S
       });
       if (tasks.some((task) => task.everyMonth) && body.month === null) throw new HttpError(400, 'MONTH_REQUIRED', 'An every-month task is signed off for a month');
       for (const laoId of laoIds) await tx.query('SELECT pg_advisory_xact_lock(hashtext($1))', [signOffLockKey(laoId)]);
-      const existing = await activeSignOffs(tx, laoIds);
+      // The LAOs' active sign-offs of this year, by LAO and task: each cell looked up, not searched for.
+      const existing = new Map<string, SignOff[]>();
+      for (const s of await activeSignOffs(tx, laoIds)) {
+        if (s.fiscalYear !== body.fiscalYear) continue;
+        const key = `${s.laoId}|${s.taskId}`;
+        existing.set(key, [...(existing.get(key) ?? []), s]);
+      }
       const created: SignOff[] = [];
       for (const laoId of laoIds) {
         for (const task of tasks) {
           const month = task.everyMonth ? body.month : null;
-          const same = existing.find((s) => s.laoId === laoId && s.fiscalYear === body.fiscalYear && s.taskId === task.id && samePeriod(s.month, month));
+          const same = existing.get(`${laoId}|${task.id}`)?.some((s) => samePeriod(s.month, month));
           if (same) continue; // signed off already: the first signature stands
           const { rows } = await tx.query<SignOffRow>(
             `INSERT INTO signoffs (id, province_code, lao_id, fiscal_year, task_id, rule, month, signed_by, signed_at, note)

@@ -57,6 +57,9 @@ export const samePeriod = (a: TaskMonth | null, b: TaskMonth | null): boolean =>
 const taskId = z.string().regex(/^[a-z0-9][a-z0-9-]{0,63}$/);
 const fiscalYear = z.number().int().min(MIN_BE_YEAR).max(MAX_BE_YEAR);
 
+/** LAOs × tasks of one request: the app sends one task for at most a province's LAOs (the largest has a few hundred). */
+export const MAX_SIGNOFF_CELLS = 5_000;
+
 /** POST /v1/signoffs: tasks of a fiscal year (or a month's tasks) signed off for chosen LAOs. */
 export const signOffRequestSchema = z.object({
   fiscalYear,
@@ -68,6 +71,9 @@ export const signOffRequestSchema = z.object({
 }).refine((request) => request.month === null || fiscalYearOfMonth(request.month.year, request.month.month) === request.fiscalYear, {
   path: ['month'],
   message: 'The month signed off lies in the fiscal year named',
+}).refine((request) => new Set(request.laoIds).size * new Set(request.taskIds).size <= MAX_SIGNOFF_CELLS, {
+  path: ['laoIds'],
+  message: `At most ${MAX_SIGNOFF_CELLS} LAO-task cells are signed off in one request`,
 });
 export type SignOffRequest = z.infer<typeof signOffRequestSchema>;
 
