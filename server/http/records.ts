@@ -17,9 +17,9 @@ export async function recordRoutes(app: FastifyInstance, options: { services: Se
 
   app.get('/v1/records/:table/:id/history', async (request) => {
     const { table, id } = recordHistoryParamsSchema.parse(request.params);
-    const history = await readRecordHistory(services.db, principalOf(request), table, id.toLowerCase());
+    const answer = await readRecordHistory(services.db, principalOf(request), table, id.toLowerCase());
     // Absent and out of scope alike: nobody learns that a record they may not read exists.
-    if (history === null) throw new HttpError(404, 'NOT_FOUND', 'No such record');
-    return { history };
+    if (answer === null) throw new HttpError(404, 'NOT_FOUND', 'No such record');
+    return answer;
   });
 }

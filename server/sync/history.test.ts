@@ -45,6 +45,24 @@ describe.each(testBackends)('shared history on $kind', (backend) => {
     expect(Object.keys(created)).not.toContain('updatedBy');
   });
 
+  it('sends the newest 500 versions of a record edited more often than that, and says there are older ones', async () => {
+    const record = sampleRecord('antiDrugActivities', LAO_A, P1);
+    await push(world.t, sessions.get('officer')!, [createMutation('antiDrugActivities', record)]);
+    // Versions 2–501, as 500 edits would leave them (written straight into the table: the answer, not the pushes, is tested).
+    await world.db.query(
+      `INSERT INTO record_history (record_id, version, table_name, province_code, lao_id, op, user_id, device_id, mutation_id, client_time, changed_at, changes, entered_on_behalf)
+       SELECT $1::uuid, v, 'antiDrugActivities', $2, $3, 'update', $4, 'history-officer', 'm-' || v, '2027-01-15T07:00:00.000Z', now(), '{"participants":{"old":1,"new":2}}'::jsonb, false
+       FROM generate_series(2, 501) AS v`,
+      [record.id, P1, LAO_A, USERS.officer.id],
+    );
+    const full = (await history('supervisor', 'antiDrugActivities', String(record.id))).json<{ history: { version: number }[]; older?: boolean }>();
+    expect(full.history).toHaveLength(500);
+    expect([full.history[0]!.version, full.history.at(-1)!.version, full.older]).toEqual([501, 2, true]);
+    const once = sampleRecord('antiDrugActivities', LAO_A, P1);
+    await push(world.t, sessions.get('officer')!, [createMutation('antiDrugActivities', once)]);
+    expect((await history('supervisor', 'antiDrugActivities', String(once.id))).json()).toMatchObject({ history: [{ version: 1 }], older: false });
+  });
+
   it('stamps the creator once, ignoring one the device sends, and keeps it through later writes', async () => {
     const record = sampleRecord('antiDrugActivities', LAO_A, P1);
     const forged = createMutation('antiDrugActivities', { ...record, createdBy: USERS.admin.id });

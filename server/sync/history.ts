@@ -5,7 +5,7 @@
  */
 import { isStampField } from '../../shared/domain/record';
 import type { RecordTable } from '../../shared/domain/tables';
-import { historyOpOf, type RecordHistoryEntry } from '../../shared/sync/history';
+import { historyOpOf, MAX_HISTORY_ENTRIES, type RecordHistoryEntry } from '../../shared/sync/history';
 import { sameValue } from '../../shared/sync/merge';
 import type { WireRecord } from '../../shared/sync/protocol';
 import { canReadLao } from '../../shared/auth/access';
@@ -63,7 +63,7 @@ interface HistoryRow {
  * user may read (or not there, or of another table): the same answer either
  * way, so nobody learns that a record outside their scope exists.
  */
-export async function readRecordHistory(db: Queryable, principal: Principal, table: RecordTable, id: string): Promise<RecordHistoryEntry[] | null> {
+export async function readRecordHistory(db: Queryable, principal: Principal, table: RecordTable, id: string): Promise<{ history: RecordHistoryEntry[]; older: boolean } | null> {
   const { rows: records } = await db.query<{ table_name: string; lao_id: string; province_code: string }>(
     'SELECT table_name, lao_id, province_code FROM records WHERE id = $1::uuid',
     [id],
@@ -72,10 +72,10 @@ export async function readRecordHistory(db: Queryable, principal: Principal, tab
   if (!record || record.table_name !== table || !canReadLao(principal, { id: record.lao_id, provinceCode: record.province_code })) return null;
   const { rows } = await db.query<HistoryRow>(
     `SELECT version, op, user_id, device_id, changed_at, client_time, changes, entered_on_behalf
-     FROM record_history WHERE record_id = $1::uuid ORDER BY version DESC`,
-    [id],
+     FROM record_history WHERE record_id = $1::uuid ORDER BY version DESC LIMIT $2`,
+    [id, MAX_HISTORY_ENTRIES + 1],
   );
-  return rows.map((row) => ({
+  const history = rows.slice(0, MAX_HISTORY_ENTRIES).map((row) => ({
     version: row.version,
     op: row.op,
     userId: row.user_id,
@@ -85,4 +85,5 @@ export async function readRecordHistory(db: Queryable, principal: Principal, tab
     changes: row.changes,
     enteredOnBehalf: row.entered_on_behalf,
   }));
+  return { history, older: rows.length > MAX_HISTORY_ENTRIES };
 }

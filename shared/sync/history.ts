@@ -31,8 +31,11 @@ export const recordHistoryEntrySchema = z.object({
 });
 export type RecordHistoryEntry = z.output<typeof recordHistoryEntrySchema>;
 
-/** Newest first. */
-export const recordHistoryResponseSchema = z.object({ history: z.array(recordHistoryEntrySchema) });
+/** The newest versions a history answer holds: a record edited thousands of times is not sent whole. */
+export const MAX_HISTORY_ENTRIES = 500;
+
+/** Newest first; `older` when the record has versions before those sent. */
+export const recordHistoryResponseSchema = z.object({ history: z.array(recordHistoryEntrySchema).max(MAX_HISTORY_ENTRIES), older: z.boolean().optional() });
 export type RecordHistoryResponse = z.output<typeof recordHistoryResponseSchema>;
 
 /** What a write did to a record, from its deleted flag before (undefined: it did not exist) and after. */

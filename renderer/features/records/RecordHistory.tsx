@@ -5,6 +5,7 @@ import { fieldOfIssue } from './convert';
 import { fieldLabel } from './FieldInput';
 import type { ColumnContext, FieldDef, LabelContext, TableDef } from './types';
 import { useRecordHistory, type ServerHistory } from './useRecordHistory';
+import { MAX_HISTORY_ENTRIES } from '../../../shared/sync/history';
 
 /** Bookkeeping is not history, except 'entered on behalf', which a person chooses; nor is the fiscal year a form fixes. */
 const hidden = (field: string) => (isEnvelopeField(field) && field !== 'enteredOnBehalf') || field === 'fiscalYear';
@@ -61,6 +62,7 @@ function ServerNote({ server, ctx }: { server: ServerHistory; ctx: ColumnContext
   if (server.status === 'loading') return <LinearProgress aria-label={ctx.t('history.loading')} sx={{ my: 1 }} />;
   if (server.status === 'offline') return <Alert severity="info" data-testid="history-offline" sx={{ my: 1 }}>{ctx.t('history.offline')}</Alert>;
   if (server.status === 'failed') return <Alert severity="warning" data-testid="history-failed" sx={{ my: 1 }}>{ctx.t('history.failed')}</Alert>;
+  if (server.status === 'loaded' && server.older) return <Alert severity="info" data-testid="history-older" sx={{ my: 1 }}>{ctx.t('history.older', { count: MAX_HISTORY_ENTRIES })}</Alert>;
   return null;
 }
 

@@ -13,7 +13,7 @@ import { storedApi } from '../../sync/runtime';
  */
 export type ServerHistory =
   | { status: 'loading' }
-  | { status: 'loaded'; entries: RecordHistoryEntry[] }
+  | { status: 'loaded'; entries: RecordHistoryEntry[]; older?: boolean }
   | { status: 'local' }
   | { status: 'offline' }
   | { status: 'failed' };
@@ -23,7 +23,8 @@ async function fetchServerHistory(table: RecordTable, recordId: string): Promise
   if (!api) return { status: 'local' };
   if (!navigator.onLine) return { status: 'offline' };
   try {
-    return { status: 'loaded', entries: (await api.recordHistory(table, recordId)).history };
+    const { history, older } = await api.recordHistory(table, recordId);
+    return { status: 'loaded', entries: history, ...(older ? { older } : {}) };
   } catch (error) {
     if (error instanceof SyncError && error.status === 404) return { status: 'loaded', entries: [] }; // not on the server yet
     return error instanceof SyncError && error.code !== 'NETWORK' ? { status: 'failed' } : { status: 'offline' };
