@@ -30,15 +30,19 @@ export async function openCategory(page: Page, tab: string, laoIndex = 0): Promi
   // a click aimed just before can land between two cards, and the directory stays (seen in CI, 2026-12-06,
   // with the cards all on screen). Clicked again until the workspace opens; a second click is noted in the report.
   let clicks = 0;
-  // Every vertical move of what the page had drawn, from here until the tab is clicked.
+  // Every vertical move of the workspace's tab row, or of what stands above it, from here until the tab is clicked
+  // (what loads below the tabs, a list's rows, may move what is below it: the tabs stay put).
   await page.evaluate(() => {
     const moves: string[] = [];
     (window as unknown as { layoutMoves: string[] }).layoutMoves = moves;
     new PerformanceObserver((list) => {
+      const tabs = document.querySelector('[role="tablist"][aria-label="หมวดข้อมูลของ อปท."]');
+      if (!tabs) return;
       for (const entry of list.getEntries() as unknown as { sources: { node?: Node; previousRect: DOMRectReadOnly; currentRect: DOMRectReadOnly }[] }[]) {
         for (const { node, previousRect, currentRect } of entry.sources) {
           const moved = Math.round(currentRect.y - previousRect.y);
-          if (moved !== 0) moves.push(`${node instanceof Element ? node.tagName + '.' + node.className.toString().split(' ')[0] : 'node'} by ${moved} px`);
+          const atOrAbove = node?.isConnected && (node.contains(tabs) || tabs.contains(node) || (node.compareDocumentPosition(tabs) & Node.DOCUMENT_POSITION_FOLLOWING) !== 0);
+          if (moved !== 0 && atOrAbove) moves.push(`${node instanceof Element ? node.tagName + '.' + node.className.toString().split(' ')[0] : 'node'} by ${moved} px`);
         }
       }
     }).observe({ type: 'layout-shift' });
