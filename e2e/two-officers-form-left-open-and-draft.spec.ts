@@ -46,12 +46,18 @@ test('a form left open and a draft restored after a colleague synced keep the co
     await expect(formB.locator('#antiDrugActivities-dialog-title')).toContainText(renamed);
     await settled(b);
     await b.screenshot({ path: 'e2e/screenshots/form-changed-underneath-th.png' });
+    // A renames it once more while B's form is still open: the field B never touched follows again, no conflict claimed.
+    const renamedTwice = `${name} (ชื่อใหม่อีกครั้งโดย A)`;
+    await editActivity(a, laoId, fy, id, { 'ชื่อกิจกรรม': renamedTwice });
+    await pushed(a);
+    await expect(formB.getByLabel('ชื่อกิจกรรม')).toHaveValue(renamedTwice, { timeout: 30_000 });
+    await expect(formB.getByTestId('conflicting-fields')).toHaveCount(0);
     await formB.getByLabel('จำนวนผู้เข้าร่วม (คน)').fill('77');
     await formB.getByLabel('จำนวนผู้เข้าร่วม (คน)').press('Control+s');
     await expect(formB).toBeHidden();
     await pushed(b);
-    // A's laptop, poked by the server, holds both changes: the rename was not undone, and nothing conflicted.
-    await expect.poll(async () => cell(await activityRow(a, laoId, fy, renamed), 'participants').textContent(), { timeout: 30_000 }).toBe('77');
+    // A's laptop, poked by the server, holds both changes: the renames were not undone, and nothing conflicted.
+    await expect.poll(async () => cell(await activityRow(a, laoId, fy, renamedTwice), 'participants').textContent(), { timeout: 30_000 }).toBe('77');
     expect((await admin.openConflicts(PROVINCE)).filter((c) => c.recordId === id)).toHaveLength(0);
 
     // 2. B, offline, types a new budget and a new name, and reloads: the draft is kept.

@@ -47,6 +47,8 @@ interface ChangedUnderneath {
   refreshed: string[];
   /** Fields the user changed that someone else changed to another value: the new value. */
   conflicts: { name: string; theirs: FormValue | undefined }[];
+  /** The stored values of the conflicting fields, by record path: the base they take when the user takes theirs. */
+  theirs: Record<string, unknown>;
 }
 
 /** One record's fields, converted and validated on save; every keystroke kept as a draft. */
@@ -74,8 +76,12 @@ export function RecordForm(props: RecordFormProps) {
   const live = useLiveRecord(def.table, record?.id);
   const [underneath, setUnderneath] = useState<ChangedUnderneath | null>(null);
   const handledStamp = useRef<string | null>(null);
+  // What the form's values stand on: the record as the user saw it when the form opened, moved on for each
+  // field the form took from a pull, so a second pull of that field is followed again, not called a conflict,
+  // and a save (or the draft) sends it with the value the form showed.
+  const [base, setBase] = useState(props.seen);
   useEffect(() => {
-    const seen = props.seen;
+    const seen = base;
     // The user's own save lands here too, just before the form closes: not news.
     if (!seen || !live || submitting.current) return;
     const stamp = `${live.version}:${live.updatedAt}`;
@@ -86,7 +92,9 @@ export function RecordForm(props: RecordFormProps) {
     const formCtx = { fiscalYear, today: today() };
     const seenForm = toFormValues(def, seen, formCtx, false);
     const liveForm = toFormValues(def, live, formCtx, false);
-    const names = new Set(changed.map((path) => (path === 'enteredOnBehalf' ? ON_BEHALF : fieldOfIssue(def, path)?.name)).filter((name): name is string => !!name));
+    const nameOf = (path: string) => (path === 'enteredOnBehalf' ? ON_BEHALF : fieldOfIssue(def, path)?.name);
+    const names = new Set(changed.map(nameOf).filter((name): name is string => !!name));
+    const pathsOf = (of: readonly string[]) => Object.fromEntries(changed.filter((path) => of.includes(nameOf(path) ?? '')).map((path) => [path, live[path]]));
     const same = (a: FormValue | undefined, b: FormValue | undefined) => JSON.stringify(a ?? null) === JSON.stringify(b ?? null);
     const refreshed: string[] = [];
     const conflicts: ChangedUnderneath['conflicts'] = [];
@@ -101,15 +109,19 @@ export function RecordForm(props: RecordFormProps) {
     // Only what the form shows is news (a sync stamping versions is not).
     if (refreshed.length === 0 && conflicts.length === 0 && !deleted) return;
     // The stored record moved on: the form follows it where the user had not typed.
-    // eslint-disable-next-line react-hooks/set-state-in-effect
-    if (refreshed.length > 0) setValues(next);
-    setUnderneath({ at: live.updatedAt, deleted, refreshed, conflicts });
+    if (refreshed.length > 0) {
+      // eslint-disable-next-line react-hooks/set-state-in-effect
+      setValues(next);
+      setBase({ ...seen, ...pathsOf(refreshed) });
+    }
+    setUnderneath({ at: live.updatedAt, deleted, refreshed, conflicts, theirs: pathsOf(conflicts.map((c) => c.name)) });
     // Runs once per stored version; values are read as they are at that moment.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [live, props.seen, def, fiscalYear]);
+  }, [live, base, def, fiscalYear]);
   const takeTheirs = () => {
     if (!underneath) return;
     setDirty(true);
+    setBase((seen) => (seen ? { ...seen, ...underneath.theirs } : seen));
     setValues((v) => ({ ...v, ...Object.fromEntries(underneath.conflicts.map((c) => [c.name, c.theirs ?? ''] as const)) }));
     setUnderneath({ ...underneath, refreshed: [...underneath.refreshed, ...underneath.conflicts.map((c) => c.name)], conflicts: [] });
   };
@@ -120,7 +132,7 @@ export function RecordForm(props: RecordFormProps) {
   };
 
   const keepDraft = (kept: FormValues) => {
-    pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: kept, seen: props.seen }).then((r) => {
+    pendingDraft.current = saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: kept, seen: base }).then((r) => {
       if (r.ok) {
         setDraftSavedAt(r.value.updatedAt);
         setDraftValues(JSON.stringify(kept));
@@ -141,14 +153,14 @@ export function RecordForm(props: RecordFormProps) {
 
   // Closing the form (Esc, ×, Close) keeps what was typed, the last keystrokes too: the timer above
   // would have kept them 300 ms later, but closing unmounts it. Cancel, delete and start over discard instead.
-  const leaving = useRef<{ keep: boolean; values: FormValues; dirty: boolean; kept: string }>({ keep: true, values, dirty, kept: draftValues });
+  const leaving = useRef<{ keep: boolean; values: FormValues; dirty: boolean; kept: string; base: typeof base }>({ keep: true, values, dirty, kept: draftValues, base });
   useEffect(() => {
-    leaving.current = { ...leaving.current, values, dirty, kept: draftValues };
-  }, [values, dirty, draftValues]);
+    leaving.current = { ...leaving.current, values, dirty, kept: draftValues, base };
+  }, [values, dirty, draftValues, base]);
   useEffect(() => () => {
-    const { keep, values: last, dirty: typed, kept } = leaving.current;
+    const { keep, values: last, dirty: typed, kept, base: seen } = leaving.current;
     if (!keep || submitting.current || !typed || JSON.stringify(last) === kept) return;
-    void saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: last, seen: props.seen })
+    void saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: last, seen })
       .then((r) => { if (!r.ok) void getPlatform().reportError({ message: `draft not kept on closing: ${r.error.code}` }); });
     // Only on leaving: what the form is for does not change while it is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -207,7 +219,7 @@ export function RecordForm(props: RecordFormProps) {
     // Text that could not be read is never saved; the schema still reports the other fields.
     const result = readIssues.length > 0
       ? ({ ok: false, error: { code: 'VALIDATION_FAILED', issues: await checkRecord(localDb(), def.table, input) } } as const)
-      : await saveRecord(localDb(), def.table, input, await currentActor(), props.seen ?? undefined);
+      : await saveRecord(localDb(), def.table, input, await currentActor(), base ?? undefined);
     setSaving(false);
     submitting.current = result.ok;
     // A refused save keeps what was typed, as the timer it cancelled would have.
