@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ErrorReport } from '../../shared/platform/bridge';
-import { logUncaughtErrors } from './errorLog';
+import { logError, logUncaughtErrors } from './errorLog';
+import { createBrowserPlatform } from '../platform/browser';
+import { setPlatformForTesting } from '../platform';
 
 function windowLike() {
   const target = new EventTarget();
@@ -49,5 +51,21 @@ describe('errors no code caught go to the log', () => {
     undo();
     target.dispatchEvent(rejection(new Error('late')));
     expect(logged).toEqual([]);
+  });
+});
+
+describe('a caught failure nobody sees', () => {
+  it('goes to the platform log as "context: what was thrown", with its stack', () => {
+    const lines: unknown[][] = [];
+    setPlatformForTesting(createBrowserPlatform({ console: { error: (...args: unknown[]) => lines.push(args) } as unknown as Console }));
+    try {
+      const failure = new TypeError('db is closed');
+      logError('completion pass failed', failure);
+      logError('draft not kept on closing', 'QUOTA_EXCEEDED');
+      expect(lines.map((line) => line[0])).toEqual(['[eplan] completion pass failed: TypeError: db is closed', '[eplan] draft not kept on closing: QUOTA_EXCEEDED']);
+      expect(lines[0]).toContain(failure.stack);
+    } finally {
+      setPlatformForTesting(null);
+    }
   });
 });

@@ -6,6 +6,7 @@
  * support had nothing to read.
  */
 import type { ErrorReport } from '../../shared/platform/bridge';
+import { getPlatform } from '../platform';
 
 type Target = Pick<Window, 'addEventListener' | 'removeEventListener'>;
 
@@ -24,6 +25,15 @@ function reportOf(prefix: string, reason: unknown): ErrorReport {
   const message = textOf(reason);
   const stack = reason instanceof Error ? reason.stack : undefined;
   return { message: `${prefix}: ${message}`.slice(0, LIMIT.message), ...(stack ? { stack: stack.slice(0, LIMIT.stack) } : {}) };
+}
+
+/**
+ * Writes a failure that code caught but nobody sees (a pass nobody waited
+ * for, a draft not kept on closing) to the app's error log, as
+ * "context: what was thrown"; a log that cannot be written is let go.
+ */
+export function logError(context: string, reason: unknown): void {
+  void getPlatform().reportError(reportOf(context, reason)).catch(() => undefined);
 }
 
 /** Logs every uncaught error and unhandled rejection of `target` (the window) with `report`; returns the undo. */

@@ -16,7 +16,7 @@ import { CompletionCache, groupByLao, type LaoTaskResults, type PartialRead } fr
 import { calendarKey, loadCompletionState, loadMissingItems, loadMissingLists, rulesVersion, sameRuleSet, saveCompletionState, templateFingerprint } from './completionStore';
 import type { RecordTable } from '../../shared/domain/tables';
 import { writtenTable } from './writesHeard';
-import { getPlatform } from '../platform';
+import { logError } from '../app/errorLog';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -70,9 +70,7 @@ const MANY_WRITES = 100;
 const nextTick = () => new Promise<void>((resolve) => setTimeout(resolve, 0));
 
 /** A failed pass that nobody waited for, written to the app's error log (a file in the desktop app). */
-function reportPassFailure(error: unknown): void {
-  void getPlatform().reportError({ message: `completion pass failed: ${String(error)}`, stack: error instanceof Error ? error.stack : undefined });
-}
+const reportPassFailure = (error: unknown): void => logError('completion pass failed', error);
 
 export class ProvinceCompletion {
   private readonly cache: CompletionCache;

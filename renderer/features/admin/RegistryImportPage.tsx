@@ -10,7 +10,7 @@ import { adminErrorKey } from './users';
 import { importRegistry, type RegistryImportOutcome, type RegistryStep } from './importRegistry';
 import { useFormat } from '../../app/format';
 import { decodeRegistry, type RegistryEncoding } from './registryEncoding';
-import { getPlatform } from '../../platform';
+import { logError } from '../../app/errorLog';
 
 export function RegistryImportPage() {
   const { t } = useTranslation('exports');
@@ -40,7 +40,7 @@ export function RegistryImportPage() {
       // importRegistry answers every expected failure itself: this is the unexpected (a file the browser could not read).
       setOutcome(undefined);
       setUnexpected(true);
-      void getPlatform().reportError({ message: `registry import failed: ${String(error)}`, stack: error instanceof Error ? error.stack : undefined });
+      logError('registry import failed', error);
     } finally {
       setBusy(false);
       setProgress(null);

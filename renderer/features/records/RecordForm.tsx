@@ -15,7 +15,7 @@ import { useLiveRecord, type ReferenceData } from './hooks';
 import type { FieldDef, FormValue, FormValues, LabelContext, TableDef } from './types';
 import { useWriteErrorText } from './writeError';
 import { SignedOffBanner } from './SignedOffBanner';
-import { getPlatform } from '../../platform';
+import { logError } from '../../app/errorLog';
 
 export interface RecordFormProps {
   def: TableDef;
@@ -161,7 +161,7 @@ export function RecordForm(props: RecordFormProps) {
     const { keep, values: last, dirty: typed, kept, base: seen } = leaving.current;
     if (!keep || submitting.current || !typed || JSON.stringify(last) === kept) return;
     void saveDraft(localDb(), { table: def.table, laoId: lao.id, recordId: record?.id ?? null, values: last, seen })
-      .then((r) => { if (!r.ok) void getPlatform().reportError({ message: `draft not kept on closing: ${r.error.code}` }); });
+      .then((r) => { if (!r.ok) logError('draft not kept on closing', r.error.code); });
     // Only on leaving: what the form is for does not change while it is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);

@@ -111,7 +111,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId, pre
     if (!undo) return;
     setUndo(null);
     const result = await restoreRecord(db, def.table, undo.record.id, await currentActor());
-    if (!result.ok) setError(result.error.code === 'NOT_FOUND' ? t('form.saveFailed', { code: result.error.code }) : writeErrorText(result.error));
+    if (!result.ok) setError(writeErrorText(result.error));
   };
 
   // The list is memoized: it gets stable callbacks that always call the latest open() and remove().

@@ -6,7 +6,7 @@ import { calendarInForce } from '../../data/calendars';
 import { useProvinceReference } from '../../data/province';
 import type { WriteError } from '../../data/records';
 
-export function useWriteErrorText(): (error: WriteError | { code: 'QUOTA_EXCEEDED' | 'WRITE_FAILED' }) => string {
+export function useWriteErrorText(): (error: WriteError | { code: 'QUOTA_EXCEEDED' | 'WRITE_FAILED' | 'NOT_FOUND' }) => string {
   const { t, i18n } = useTranslation();
   const format = useFormat();
   const reference = useProvinceReference();
