@@ -70,7 +70,17 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await expect(form.getByTestId('signed-off-banner')).toContainText('รับรองโดย อรุณี มั่นคง (สถจ. สาธิต)');
   await expect(form).toContainText('รับรองโดย อรุณี มั่นคง (สถจ. สาธิต)');
   await snap(page, 'signoff-edit-refused-th');
+  // A delete is refused the same way and the form stays open; closing it still keeps the last typing as a draft.
+  await input(form, 'วิสัยทัศน์').fill('วิสัยทัศน์ที่พิมพ์ก่อนกดลบ');
+  await form.getByRole('button', { name: 'ลบ', exact: true }).click();
+  await expect(page.locator('.MuiSnackbar-root').filter({ hasText: 'ผู้บังคับบัญชารับรอง' })).toBeVisible();
+  await expect(form).toBeVisible();
+  await page.keyboard.press('Escape');
+  await expect(form).toBeHidden();
+  await section(page, 'visions').getByTestId('draft-banner').getByRole('button', { name: 'ทำต่อ' }).click();
+  await expect(input(form, 'วิสัยทัศน์')).toHaveValue('วิสัยทัศน์ที่พิมพ์ก่อนกดลบ');
   await form.getByRole('button', { name: 'ยกเลิก' }).click();
+  await expect(section(page, 'visions').getByTestId('draft-banner')).toHaveCount(0);
   await page.goto(`/#/?task=${TASK}&lao=${laoId}`);
   await page.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
   await expect(page.getByTestId('signoff-panel')).toHaveAttribute('data-signed', 'true');

@@ -96,6 +96,36 @@ test('a form left open and a draft restored after a colleague synced keep the co
     await expect.poll(async () => (await admin.openConflicts(PROVINCE)).filter((c) => c.recordId === id).length, { timeout: 30_000 }).toBe(1);
     await expect.poll(async () => cell(await activityRow(a, laoId, fy, renamedAgain), 'budget').textContent(), { timeout: 30_000 }).toContain('190,000.00');
     await expect(cell(await activityRow(b, laoId, fy, renamedAgain), 'budget')).toContainText('190,000.00');
+
+    // 3. B, offline, types into the record once more and closes the form; A deletes the record and syncs.
+    await b.context().setOffline(true);
+    const lastForm = await openActivity(b, laoId, fy, id);
+    await lastForm.getByLabel('จำนวนผู้เข้าร่วม (คน)').fill('55');
+    await draftKept(b);
+    await b.keyboard.press('Escape');
+    await expect(lastForm).toBeHidden();
+    const rowOfA = await activityRow(a, laoId, fy, renamedAgain);
+    await rowOfA.click();
+    await a.getByTestId('record-dialog').getByRole('button', { name: 'ลบ', exact: true }).click();
+    await expect(rowOfA).toBeHidden();
+    await pushed(a);
+    // B pulls the delete: the record leaves B's list, the typing stays in sight and says what happened.
+    await b.context().setOffline(false);
+    await expect(await activityRow(b, laoId, fy, renamedAgain)).toHaveCount(0, { timeout: 30_000 });
+    const banner = section(b, 'antiDrugActivities').getByTestId('draft-banner');
+    await expect(banner).toHaveAttribute('data-draft', 'deleted');
+    await expect(banner).toContainText('ถูกลบจากที่อื่นแล้ว');
+    await settled(b);
+    await b.screenshot({ path: 'e2e/screenshots/draft-of-deleted-record-th.png' });
+    await banner.getByRole('button', { name: 'ทำต่อ' }).click();
+    const reviewed = b.getByTestId('record-dialog');
+    await expect(reviewed.getByTestId('changed-underneath')).toContainText('ถูกลบจากที่อื่น');
+    await expect(reviewed.getByLabel('จำนวนผู้เข้าร่วม (คน)')).toHaveValue('55');
+    // Closed again, the draft is still offered; discarded, it is gone.
+    await b.keyboard.press('Escape');
+    await expect(reviewed).toBeHidden();
+    await banner.getByRole('button', { name: 'ทิ้งร่าง' }).click();
+    await expect(banner).toHaveCount(0);
     await a.context().close();
     await b.context().close();
   } finally {

@@ -30,7 +30,8 @@ export function RecordDialog(props: {
   onSaved: (record: StoredRecord) => void;
   /** Closing keeps the draft; cancelling discards it. */
   onClose: (discard: boolean) => void;
-  onDelete: (record: StoredRecord) => void;
+  /** Resolves whether the record was deleted. */
+  onDelete: (record: StoredRecord) => Promise<boolean>;
   onStartOver: () => void;
 }) {
   const { def, editor, ctx } = props;

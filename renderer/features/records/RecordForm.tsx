@@ -31,7 +31,8 @@ export interface RecordFormProps {
   ctx: LabelContext;
   onSaved: (record: StoredRecord) => void;
   onCancel: () => void;
-  onDelete?: () => void;
+  /** Resolves false when the delete was refused: the form stays open and closing it keeps the typing again. */
+  onDelete?: () => Promise<boolean>;
   onStartOver: () => void;
 }
 
@@ -165,10 +166,12 @@ export function RecordForm(props: RecordFormProps) {
     // Only on leaving: what the form is for does not change while it is open.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, []);
-  const discarding = (then: () => void) => () => {
+  const discarding = (then: () => void | Promise<boolean>) => () => {
     leaving.current.keep = false;
     clearTimeout(draftTimer.current);
-    then();
+    void Promise.resolve(then()).then((done) => {
+      if (done === false) leaving.current.keep = true;
+    });
   };
 
   const draftState = !dirty || JSON.stringify(values) === draftValues ? (draftSavedAt ? 'kept' : 'none') : 'keeping';

@@ -6,7 +6,7 @@ import { useLiveQuery } from 'dexie-react-hooks';
 import { useDeferredValue, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { localDb, type StoredRecord } from '../../data/db';
-import { discardDraft, draftsOf, loadDraft, type RecordDraft } from '../../data/drafts';
+import { adoptAsNew, discardDraft, draftShown, draftsWithRecords, loadDraft, type DraftOnRecord } from '../../data/drafts';
 import { laoRecords, onBehalfDefault } from '../../data/queries';
 import { deleteRecord, restoreRecord } from '../../data/records';
 import { currentActor } from '../../data/session';
@@ -65,7 +65,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId, pre
   }, [db, def, lao.id, scopeYear]);
   const rows = answer?.key === queryKey ? answer.rows : undefined;
   const references = useReferenceData(def, lao.id, fiscalYear);
-  const drafts = useLiveQuery(() => draftsOf(db, def.table, lao.id), [db, def.table, lao.id]);
+  const drafts = useLiveQuery(() => draftsWithRecords(db, def.table, lao.id), [db, def.table, lao.id]);
   const ctx: ColumnContext = useMemo(() => ({ ...base, lookup: references.lookup }), [base, references.lookup]);
   const [editor, setEditor] = useState<EditorState | null>(null);
   const [undo, setUndo] = useState<{ record: StoredRecord; title: string } | null>(null);
@@ -89,9 +89,11 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId, pre
       generation: (previous?.generation ?? 0) + 1,
     }));
   };
-  const continueDraft = (draft: RecordDraft) => {
-    const record = draft.recordId ? rows?.find((row) => row.id === draft.recordId) ?? null : null;
-    void open(record);
+  // A deleted record's draft opens on the record as stored: the form says it was deleted and a save becomes a conflict.
+  const continueDraft = async ({ draft, record }: DraftOnRecord) => {
+    if (!draft.recordId || record) return open(record ?? null);
+    if (await adoptAsNew(db, draft)) return open(null);
+    setError(t('drafts.newTaken'));
   };
   const close = async (discard: boolean) => {
     if (discard && editor) await discardDraft(db, def.table, lao.id, editor.record?.id ?? null);
@@ -101,11 +103,12 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId, pre
     const result = await deleteRecord(db, def.table, record.id, await currentActor());
     if (!result.ok) {
       setError(writeErrorText(result.error));
-      return;
+      return false;
     }
     await discardDraft(db, def.table, lao.id, record.id);
     setEditor(null);
     setUndo({ record, title: def.title(record, ctx) });
+    return true;
   };
   const restore = async () => {
     if (!undo) return;
@@ -207,23 +210,26 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId, pre
           )}
         </Stack>
         {summary}
-        {(editor || !canWrite ? [] : drafts ?? []).map((draft) => {
-          const record = draft.recordId ? rows?.find((row) => row.id === draft.recordId) : undefined;
-          if (draft.recordId && !record) return null;
+        {(editor || !canWrite ? [] : drafts ?? []).map((entry) => {
+          const shown = draftShown(entry, scopeYear);
+          if (!shown) return null;
+          const { draft, record } = entry;
+          const title = record ? def.title(record, ctx) : ctx.t('drafts.newRecord');
           return (
             <Alert
               key={draft.key}
               severity="warning"
               sx={{ mb: 1.5 }}
               data-testid="draft-banner"
+              data-draft={shown}
               action={
                 <Stack direction="row" spacing={1}>
-                  <Button color="inherit" size="small" onClick={() => continueDraft(draft)}>{ctx.t('drafts.continue')}</Button>
+                  <Button color="inherit" size="small" onClick={() => void continueDraft(entry)}>{ctx.t('drafts.continue')}</Button>
                   <Button color="inherit" size="small" onClick={() => void discardDraft(db, def.table, lao.id, draft.recordId)}>{ctx.t('drafts.discard')}</Button>
                 </Stack>
               }
             >
-              {ctx.t('drafts.pending', { title: record ? def.title(record, ctx) : ctx.t('drafts.newRecord'), time: ctx.format.dateTime(draft.updatedAt) })}
+              {ctx.t(`drafts.${shown}`, { title, time: ctx.format.dateTime(shown === 'deleted' ? record!.updatedAt : draft.updatedAt) })}
             </Alert>
           );
         })}
@@ -245,7 +251,7 @@ export function RecordSection({ def, lao, fiscalYear, summary, openRecordId, pre
             setSaved(def.title(record, ctx));
           }}
           onClose={(discard) => void close(discard)}
-          onDelete={(record) => void remove(record)}
+          onDelete={remove}
           onStartOver={() => void open(editor.record, true).then(() => discardDraft(db, def.table, lao.id, editor.record?.id ?? null))}
         />
       )}
