@@ -1,5 +1,5 @@
 import { expect, test, type Page } from './support/fixtures';
-import { pushed, signIn } from './support/sync';
+import { pushed, signIn, storedRows } from './support/sync';
 import { dialog, input, section, snap } from './support/workspace';
 
 // A supervisor signs off on the server, an officer pushes to it: a server of its own.
@@ -95,13 +95,27 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await expect(panel).toHaveAttribute('data-signed', 'false');
   await expect(panel).toContainText('เหตุผล: อปท. แจ้งปรับวิสัยทัศน์ตามมติสภา');
 
-  // The officer syncs; the edit now goes through to the server.
+  // The officer syncs; the edit now goes through to the server. The supervisor's laptop has not pulled it yet (its pulls fail).
+  await supervisor.route('**/v1/sync/pull**', (route) => route.abort());
   await page.getByTestId('sync-now').click();
   await expect(page.getByTestId('signoff-panel')).toHaveAttribute('data-signed', 'false', { timeout: 30_000 });
   const again = await editVision(page, laoId, 'วิสัยทัศน์ที่แก้ไขหลังเปิดงวด');
   await expect(again).toBeHidden();
   await pushed(page);
   await expect(section(page, 'visions').getByTestId('record-table')).toContainText('วิสัยทัศน์ที่แก้ไขหลังเปิดงวด');
+
+  // Signing again on what the laptop shows would lock a vision the supervisor never saw: the server leaves the LAO out, and says why.
+  await panel.getByTestId('signoff-sign').click();
+  await expect(panel.getByTestId('signoff-problem')).toHaveAttribute('data-problem', 'signOff.stale');
+  await expect(panel.getByTestId('signoff-problem')).toContainText('เปลี่ยนไปหลังจากที่เครื่องนี้ซิงก์ครั้งล่าสุด');
+  await expect(panel).toHaveAttribute('data-signed', 'false');
+  await snap(supervisor, 'signoff-stale-th');
+  // Once the laptop has pulled the change, the supervisor signs it off.
+  await supervisor.unroute('**/v1/sync/pull**');
+  await supervisor.getByTestId('sync-now').click();
+  await expect.poll(async () => (await storedRows<{ vision?: string }>(supervisor, 'visions')).some((row) => row.vision === 'วิสัยทัศน์ที่แก้ไขหลังเปิดงวด'), { timeout: 30_000 }).toBe(true);
+  await panel.getByTestId('signoff-sign').click();
+  await expect(panel).toHaveAttribute('data-signed', 'true');
 
   // A whole month at once: every complete task of the month, for the LAOs shown; the matrix marks each.
   await supervisor.goto('/#/?scope=all');
@@ -111,5 +125,6 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await wholeMonth.click();
   await expect(wholeMonth).toHaveCount(0, { timeout: 30_000 });
   await supervisor.goto('/#/matrix');
-  await expect(supervisor.getByTestId('matrix-signoff')).toHaveCount(pairs);
+  // The whole month's pairs and the plan signed off above.
+  await expect(supervisor.getByTestId('matrix-signoff')).toHaveCount(pairs + 1);
 });

@@ -40,7 +40,7 @@ const syncCalls: { [K in keyof SyncApi]: (api: SyncApi) => unknown } = {
   // The recording fetch's {} is no history: refused as BAD_RESPONSE (below), after the request went out.
   recordHistory: (api) => api.recordHistory('visions', '0190c4e2-0000-7000-8000-0000000000ff').catch(() => undefined),
   calendarVersions: (api) => api.calendarVersions(2570),
-  signOff: (api) => api.signOff({ fiscalYear: 2570, laoIds: ['0190c4e2-0000-7000-8000-000000000001'], taskIds: ['q2-progress'], month: null, note: '' }),
+  signOff: (api) => api.signOff({ fiscalYear: 2570, laoIds: ['0190c4e2-0000-7000-8000-000000000001'], taskIds: ['q2-progress'], month: null, note: '', seen: { '99': 0 } }),
   reopenSignOff: (api) => api.reopenSignOff('0190c4e2-0000-7000-8000-0000000005f1', 'reason'),
 };
 const adminCalls: { [K in keyof AdminApi]: (api: AdminApi) => unknown } = {

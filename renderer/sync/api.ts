@@ -101,7 +101,8 @@ export interface SyncApi {
   /** Every published version of a fiscal year's calendar, newest first. */
   calendarVersions(fiscalYear: number): Promise<{ versions: unknown[] }>;
   /** Signs tasks of a period off for LAOs (supervisors of the province, administrators); answers the sign-offs made. */
-  signOff(body: SignOffRequest): Promise<{ signOffs: unknown[] }>;
+  /** The answer as received: storeSignOffs and the caller check it (SignOffAnswer in shared/calendar/signoff.ts). */
+  signOff(body: SignOffRequest): Promise<{ signOffs: unknown[]; stale?: unknown }>;
   /** Reopens a sign-off, with the reason. */
   reopenSignOff(id: string, reason: string): Promise<{ signOff: unknown }>;
 }

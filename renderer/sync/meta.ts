@@ -80,3 +80,10 @@ export async function rememberDeviceId(db: EplanDb, username: string, deviceId: 
   const byUser = (await readMeta<Record<string, string>>(db, META.userDeviceIds)) ?? {};
   await writeMeta(db, META.userDeviceIds, { ...byUser, [username.toLowerCase()]: deviceId });
 }
+
+/** The change-log positions this laptop has pulled, by province: what its screens show, the base a sign-off is judged on. */
+export async function pulledCursors(db: EplanDb): Promise<Record<string, number>> {
+  const prefix = META.cursor('');
+  const rows = await db.meta.where('key').startsWith(prefix).toArray();
+  return Object.fromEntries(rows.filter((row) => typeof row.value === 'number').map((row) => [row.key.slice(prefix.length), row.value as number]));
+}

@@ -13,7 +13,7 @@ import { defaultTemplate } from '../../shared/calendar/index';
 import { calendarsInForce } from './calendars';
 import { testBackends } from '../store/test-backends';
 import {
-  authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, PASSWORD, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
+  authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, PASSWORD, sampleRecord, seenNow, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
 } from '../sync/test-kit';
 
 vi.mock('../auth/password', async (importOriginal) => {
@@ -174,10 +174,11 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
         route: 'POST /v1/signoffs', tokenRole: 'supervisor',
         // LAO_A's period: its province's supervisor and administrators; officers never; nobody else learns the LAO exists.
         cells: { admin: 'allowed', supervisor: 'allowed', officer: FORBIDDEN, officerA: FORBIDDEN, officerB: FORBIDDEN, officer2: FORBIDDEN },
-        make: () => {
+        make: async () => {
           // A month no probe signed off before, of the fiscal year it lies in (January of year Y: B.E. Y + 543).
           const year = 2000 + ++probe;
-          return { method: 'POST', url: withVersions('/v1/signoffs'), payload: { fiscalYear: year + 543, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year, month: 1 }, note: '' } };
+          const seen = await seenNow(world.db);
+          return { method: 'POST', url: withVersions('/v1/signoffs'), payload: { fiscalYear: year + 543, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year, month: 1 }, note: '', seen } };
         },
       },
       {
@@ -188,7 +189,7 @@ describe.each(testBackends)('authorization matrix on $kind', (backend) => {
           const year = 2000 + ++probe;
           const made = await world.t.app.inject({
             method: 'POST', url: withVersions('/v1/signoffs'), headers: auth(sessions.get('admin')!.token),
-            payload: { fiscalYear: year + 543, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year, month: 2 }, note: '' },
+            payload: { fiscalYear: year + 543, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year, month: 2 }, note: '', seen: await seenNow(world.db) },
           });
           return { method: 'POST', url: withVersions(`/v1/signoffs/${String(made.json().signOffs[0].id)}/reopen`), payload: { reason: 'matrix' } };
         },

@@ -143,7 +143,7 @@ describe.each(testBackends)('fuzzed requests on $kind', (backend) => {
         as: 'admin',
       },
       {
-        base: shape('POST', '/v1/signoffs', { query: versionQuery, body: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 2025, month: 3 }, note: 'fuzz' } }),
+        base: shape('POST', '/v1/signoffs', { query: versionQuery, body: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 2025, month: 3 }, note: 'fuzz', seen: { [P1]: 0 } } }),
         as: 'supervisor', bodySchema: signOffRequestSchema, samples: 30,
       },
       { base: shape('POST', '/v1/signoffs/:id/reopen', { query: versionQuery, params: { id: '0190c4e2-0000-7000-8000-00000000dead' }, body: { reason: 'fuzz' } }), as: 'supervisor' },

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testBackends } from '../store/test-backends';
-import { auth, LAO_A, P1, useTestWorld, VERSIONS } from '../sync/test-kit';
+import { auth, LAO_A, P1, seenNow, useTestWorld, VERSIONS } from '../sync/test-kit';
 
 const versions = `protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`;
 
@@ -61,7 +61,7 @@ describe.each(testBackends)('registry import on $kind', (backend) => {
     expect((await call('PUT', `/v1/admin/reference/laos/${upper.replace('E5', 'F6')}`, { ...row, code: '9900006' })).statusCode).toBe(200);
     const ids = (await world.db.query<{ id: string }>(`SELECT id FROM laos WHERE code IN ('9900005', '9900006') ORDER BY code`)).rows.map((r) => r.id);
     expect(ids).toEqual([upper.toLowerCase(), upper.replace('E5', 'F6').toLowerCase()]);
-    const signed = await call('POST', '/v1/signoffs', { fiscalYear: 2568, laoIds: [upper], taskIds: ['q2-progress'], month: null, note: '' });
+    const signed = await call('POST', '/v1/signoffs', { fiscalYear: 2568, laoIds: [upper], taskIds: ['q2-progress'], month: null, note: '', seen: await seenNow(world.db) });
     expect(signed.statusCode, signed.body).toBe(200);
   });
 });

@@ -6,9 +6,9 @@
  */
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
-import type { SignOff } from '../../shared/calendar/index';
+import type { SignOff, SignOffAnswer } from '../../shared/calendar/index';
 import { testBackends } from '../store/test-backends';
-import { auth, createMutation, editMutation, LAO_A, LAO_B, LAO_C, P1, push, sampleRecord, useTestWorld, USERS, VERSIONS } from '../sync/test-kit';
+import { auth, createMutation, editMutation, LAO_A, LAO_B, LAO_C, P1, push, sampleRecord, seenNow, useTestWorld, USERS, VERSIONS } from '../sync/test-kit';
 
 const versions = `protocolVersion=${VERSIONS.protocolVersion}&schemaVersion=${VERSIONS.schemaVersion}`;
 const FY = 2568; // the fixtures' fiscal year
@@ -21,8 +21,9 @@ describe.each(testBackends)('sign-off of periods on $kind', (backend) => {
   let officer: Session;
   let officer2: Session;
   let admin: Session;
-  const signOff = (session: Session, body: object) =>
-    world.t.app.inject({ method: 'POST', url: `/v1/signoffs?${versions}`, headers: auth(session.token), payload: body });
+  // Made on a laptop that has pulled everything, unless the test says what it had seen.
+  const signOff = async (session: Session, body: object) =>
+    world.t.app.inject({ method: 'POST', url: `/v1/signoffs?${versions}`, headers: auth(session.token), payload: { seen: await seenNow(world.db), ...body } });
   const reopen = (session: Session, id: string, body: object) =>
     world.t.app.inject({ method: 'POST', url: `/v1/signoffs/${id}/reopen?${versions}`, headers: auth(session.token), payload: body });
   const q2 = (laoId = LAO_A) => sampleRecord('quarterReports', laoId, P1, { quarter: 2 });
@@ -128,5 +129,36 @@ describe.each(testBackends)('sign-off of periods on $kind', (backend) => {
       ),
       { numRuns: 40 },
     );
+  });
+
+  it('signs off only what the supervisor saw: an LAO whose judged records changed after the laptop\'s pull is left out and named, until the laptop has pulled it', async () => {
+    const march = { fiscalYear: FY, taskIds: ['monthly-anti-drug'], month: { year: 2025, month: 3 }, note: '' };
+    const seen = await seenNow(world.db);
+    // After the supervisor's laptop pulled: an activity of March for LAO_A (what March's sign-off judges), one of May for LAO_B (not judged).
+    const judged = sampleRecord('antiDrugActivities', LAO_A, P1, { heldOn: '2025-03-20' });
+    const later = sampleRecord('antiDrugActivities', LAO_B, P1, { heldOn: '2025-05-20' });
+    expect((await push(world.t, officer, [createMutation('antiDrugActivities', judged), createMutation('antiDrugActivities', later)])).body.results.map((r) => r.status)).toEqual(['applied', 'applied']);
+
+    const first = await signOff(supervisor, { ...march, laoIds: [LAO_A, LAO_B], seen });
+    expect(first.statusCode).toBe(200);
+    const answer = first.json<SignOffAnswer>();
+    expect(answer.stale).toEqual([LAO_A]);
+    expect(answer.signOffs.map((s) => s.laoId)).toEqual([LAO_B]);
+    // LAO_A stays open: the activity it never saw can still be corrected.
+    const fix = editMutation('antiDrugActivities', String(judged.id), 1, { participants: { old: judged.participants, new: 12 } });
+    expect((await push(world.t, officer, [fix])).body.results[0]!.status).toBe('applied');
+
+    // A position the log cannot answer for is no base: none for the province, or one ahead of the log (a server restored from a backup).
+    const head = (await seenNow(world.db))[P1]!;
+    expect((await signOff(supervisor, { ...march, laoIds: [LAO_A], seen: {} })).json<SignOffAnswer>()).toEqual({ signOffs: [], stale: [LAO_A] });
+    expect((await signOff(supervisor, { ...march, laoIds: [LAO_A], seen: { [P1]: head + 1 } })).json<SignOffAnswer>()).toEqual({ signOffs: [], stale: [LAO_A] });
+    // Malformed positions are refused before anything is read.
+    for (const bad of [{ [P1]: -1 }, { [P1]: 1.5 }, { [P1]: '3' }, { x: 3 }, null, []]) {
+      expect((await signOff(supervisor, { ...march, laoIds: [LAO_A], seen: bad })).statusCode).toBe(400);
+    }
+
+    // Once the laptop has pulled (and the supervisor looked again), LAO_A is signed off.
+    const again = await signOff(supervisor, { ...march, laoIds: [LAO_A], seen: { [P1]: head } });
+    expect(again.json<SignOffAnswer>()).toMatchObject({ stale: [], signOffs: [{ laoId: LAO_A, month: { year: 2025, month: 3 } }] });
   });
 });

@@ -9,15 +9,55 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { z } from 'zod';
 import { canSignOff } from '../../shared/auth/access';
-import { defaultTemplate, reopenRequestSchema, samePeriod, signOffRequestSchema, type SignOff } from '../../shared/calendar/index';
+import { defaultTemplate, judgesRecord, reopenRequestSchema, samePeriod, signOffRequestSchema, type CalendarTask, type SignOff, type SignOffAnswer, type TaskMonth } from '../../shared/calendar/index';
+import type { RecordTable } from '../../shared/domain/tables';
 import { activeSignOffs, SIGNOFF_COLUMNS as COLUMNS, signOffLockKey, signOffOf, type SignOffRow } from '../sync/signoffs';
 import { uuid } from '../../shared/domain/common';
 import type { Principal } from '../auth/access';
 import type { Queryable } from '../store/db';
+import { counterOf } from '../sync/pull';
 import { calendarsInForce } from './calendars';
 import { HttpError } from './errors';
 import { authenticate, principalOf, type Services } from './services';
 import { requireVersions } from './versions';
+
+/**
+ * The LAOs whose records the tasks would lock changed after what the
+ * supervisor's laptop had pulled (`seen`, per province): a change they never
+ * saw would be locked unseen. A position the log cannot answer for (none
+ * given, compacted away, ahead of the log as after a restore) counts as
+ * unseen. Read under the LAOs' exclusive sign-off locks: a push to them
+ * either committed before (and is read here) or waits and meets the sign-off.
+ */
+async function changedSinceSeen(
+  tx: Queryable,
+  provinces: ReadonlyMap<string, string>,
+  seen: Readonly<Record<string, number>>,
+  judged: { fiscalYear: number; month: TaskMonth | null; tasks: readonly CalendarTask[] },
+): Promise<Set<string>> {
+  const stale = new Set<string>();
+  const byProvince = new Map<string, string[]>();
+  for (const [laoId, provinceCode] of provinces) byProvince.set(provinceCode, [...(byProvince.get(provinceCode) ?? []), laoId]);
+  for (const [provinceCode, laoIds] of byProvince) {
+    const cursor = seen[provinceCode];
+    const counter = await counterOf(tx, provinceCode);
+    if (cursor === undefined || cursor < counter.compactedThrough || cursor > counter.n) {
+      for (const laoId of laoIds) stale.add(laoId);
+      continue;
+    }
+    const { rows } = await tx.query<{ lao_id: string; table_name: RecordTable; payload: Record<string, unknown> }>(
+      `SELECT lao_id, table_name, payload FROM change_log
+       WHERE province_code = $1 AND n > $2 AND kind = 'record' AND lao_id = ANY($3::text[])`,
+      [provinceCode, cursor, laoIds],
+    );
+    for (const row of rows) {
+      if (stale.has(row.lao_id)) continue;
+      const month = (task: CalendarTask) => (task.everyMonth ? judged.month : null);
+      if (judged.tasks.some((task) => judgesRecord(task.rule, judged.fiscalYear, month(task), row.table_name, row.payload))) stale.add(row.lao_id);
+    }
+  }
+  return stale;
+}
 
 export async function signOffRoutes(app: FastifyInstance, options: { services: Services }): Promise<void> {
   const { services } = options;
@@ -40,7 +80,7 @@ export async function signOffRoutes(app: FastifyInstance, options: { services: S
     return found;
   };
 
-  app.post('/v1/signoffs', async (request) => {
+  app.post('/v1/signoffs', async (request): Promise<SignOffAnswer> => {
     const principal = principalOf(request);
     const body = signOffRequestSchema.parse(request.body);
     const laoIds = [...new Set(body.laoIds.map((id) => id.toLowerCase()))].sort();
@@ -62,8 +102,10 @@ export async function signOffRoutes(app: FastifyInstance, options: { services: S
         const key = `${s.laoId}|${s.taskId}`;
         existing.set(key, [...(existing.get(key) ?? []), s]);
       }
+      const stale = await changedSinceSeen(tx, provinces, body.seen, { fiscalYear: body.fiscalYear, month: body.month, tasks });
       const created: SignOff[] = [];
       for (const laoId of laoIds) {
+        if (stale.has(laoId)) continue;
         for (const task of tasks) {
           const month = task.everyMonth ? body.month : null;
           const same = existing.get(`${laoId}|${task.id}`)?.some((s) => samePeriod(s.month, month));
@@ -76,7 +118,7 @@ export async function signOffRoutes(app: FastifyInstance, options: { services: S
           created.push(signOffOf(rows[0]!));
         }
       }
-      return { signOffs: created };
+      return { signOffs: created, stale: [...stale].sort() };
     });
   });
 

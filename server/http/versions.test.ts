@@ -11,7 +11,7 @@ import { checkClientVersions } from '../../shared/sync/protocol';
 import { copyTemplateToYear, defaultTemplate } from '../../shared/calendar/index';
 import { testBackends } from '../store/test-backends';
 import {
-  authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, sampleRecord, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
+  authenticatedRoutes, auth, baseTables, bodyOf, createMutation, LAO_A, openConflict, P1, sampleRecord, seenNow, tableStates, USERS, useTestWorld, VERSIONS, type TestUser,
 } from '../sync/test-kit';
 
 // A password an admin route sets is hashed at the cheap cost the test world uses.
@@ -86,7 +86,7 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
 
     const signed = await world.t.app.inject({
       method: 'POST', url: `/v1/signoffs?protocolVersion=${P}&schemaVersion=${S}`, headers: auth(tokens.get('admin')!),
-      payload: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 2025, month: 1 }, note: '' },
+      payload: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['monthly-grants'], month: { year: 2025, month: 1 }, note: '', seen: await seenNow(world.db) },
     });
     const signOffId = String(signed.json().signOffs[0].id);
 
@@ -151,7 +151,7 @@ describe.each(testBackends)('protocol and schema versions on $kind', (backend) =
       },
       {
         route: 'POST /v1/signoffs', url: '/v1/signoffs', as: 'admin', versionsIn: 'query',
-        body: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['ordinance-passed'], month: null, note: 'versions probe' },
+        body: { fiscalYear: 2568, laoIds: [LAO_A], taskIds: ['ordinance-passed'], month: null, note: 'versions probe', seen: await seenNow(world.db) },
         accepted: (r) => expect(r.json().signOffs.map((s: { taskId: string }) => s.taskId)).toEqual(['ordinance-passed']),
       },
       {

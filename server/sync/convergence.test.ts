@@ -13,7 +13,7 @@ import type { ChangeEntry, Mutation, MutationResult, WireRecord } from '../../sh
 import { testBackends } from '../store/test-backends';
 import { judgesRecord } from '../../shared/calendar/signoff';
 import {
-  auth, LAO_A, LAO_B, P1, pull, push, sampleRecord, type TestApp, useTestWorld, VERSIONS,
+  auth, LAO_A, LAO_B, P1, pull, push, sampleRecord, seenNow, type TestApp, useTestWorld, VERSIONS,
 } from './test-kit';
 
 const TABLE = 'antiDrugActivities' as const;
@@ -175,7 +175,7 @@ describe.each(testBackends)('convergence of simulated clients on $kind', (backen
     let signOffId: string | undefined;
     for (let step = 0; step < 30; step++) {
       if (step === signAt) {
-        const signed = await world.t.app.inject({ method: 'POST', url: `/v1/signoffs?${VERSION_QUERY}`, headers: auth(supervisor.token), payload: SIGN_OFF });
+        const signed = await world.t.app.inject({ method: 'POST', url: `/v1/signoffs?${VERSION_QUERY}`, headers: auth(supervisor.token), payload: { ...SIGN_OFF, seen: await seenNow(world.db) } });
         expect(signed.statusCode).toBe(200);
         signOffId = String(signed.json().signOffs[0].id);
         locked = await lockedRows();

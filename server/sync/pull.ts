@@ -21,7 +21,8 @@ async function readOnlySnapshot<T>(db: Database, fn: (tx: Queryable) => Promise<
   });
 }
 
-async function counterOf(tx: Queryable, provinceCode: string): Promise<{ n: number; compactedThrough: number }> {
+/** A province's change-log head and how far compaction removed it. */
+export async function counterOf(tx: Queryable, provinceCode: string): Promise<{ n: number; compactedThrough: number }> {
   const { rows } = await tx.query<{ n: number; compacted_through: number }>(
     'SELECT n, compacted_through FROM province_counters WHERE province_code = $1',
     [provinceCode],

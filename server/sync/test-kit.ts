@@ -216,3 +216,11 @@ export function bodyOf(response: { json(): unknown }): Record<string, unknown> {
     return {};
   }
 }
+
+/** Each province's change-log head: the `seen` of a sign-off made on a laptop that has pulled everything. */
+export async function seenNow(db: Database): Promise<Record<string, number>> {
+  const { rows } = await db.query<{ code: string; n: number | string }>(
+    'SELECT p.code, coalesce(c.n, 0) AS n FROM provinces p LEFT JOIN province_counters c ON c.province_code = p.code',
+  );
+  return Object.fromEntries(rows.map((row) => [row.code, Number(row.n)]));
+}

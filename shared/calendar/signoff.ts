@@ -8,7 +8,7 @@
  * docs/calendar.md says it in words.
  */
 import { z } from 'zod';
-import { uuid } from '../domain/common';
+import { provinceCode, uuid } from '../domain/common';
 import type { RecordTable } from '../domain/tables';
 import { validText } from '../text';
 import { daysInMonth, toIsoDate } from './isoDate';
@@ -68,6 +68,14 @@ export const signOffRequestSchema = z.object({
   /** For every-month tasks: the month signed off (Gregorian year and month). */
   month: z.object({ year: z.number().int().min(1857).max(2157), month: z.number().int().min(1).max(12) }).nullable(),
   note: validText().trim().max(500),
+  /**
+   * The base of the judgement: for each province, the change-log position the
+   * laptop had pulled when the supervisor judged. An LAO whose judged records
+   * changed after it is not signed off (`stale` in the answer): the laptop
+   * syncs, and the supervisor looks again at what they would lock.
+   */
+  seen: z.record(provinceCode(), z.number().int().min(0).max(Number.MAX_SAFE_INTEGER))
+    .refine((seen) => Object.keys(seen).length <= 100, { message: 'At most 100 provinces' }),
 }).refine((request) => request.month === null || fiscalYearOfMonth(request.month.year, request.month.month) === request.fiscalYear, {
   path: ['month'],
   message: 'The month signed off lies in the fiscal year named',
@@ -76,6 +84,12 @@ export const signOffRequestSchema = z.object({
   message: `At most ${MAX_SIGNOFF_CELLS} LAO-task cells are signed off in one request`,
 });
 export type SignOffRequest = z.infer<typeof signOffRequestSchema>;
+
+/** The answer to a sign-off request: the sign-offs made, and the LAOs left out because what they would lock changed since `seen`. */
+export interface SignOffAnswer {
+  signOffs: SignOff[];
+  stale: string[];
+}
 
 /** POST /v1/signoffs/:id/reopen: a reason is required. */
 export const reopenRequestSchema = z.object({ reason: validText().trim().min(1).max(500) });

@@ -11,8 +11,9 @@ import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useCallback, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { z } from 'zod';
 import { canSignOff } from '../../../shared/auth/access';
-import { isActive, samePeriod, signOffsInForce, type CalendarTask, type SignOff, type TaskMonth } from '../../../shared/calendar/index';
+import { isActive, samePeriod, signOffsInForce, type CalendarTask, type SignOff, type SignOffRequest, type TaskMonth } from '../../../shared/calendar/index';
 import { bangkokDateOf } from '../../../shared/calendar/isoDate';
 import type { Lao } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
@@ -21,7 +22,8 @@ import { localDb } from '../../data/db';
 import { useProvinceReference } from '../../data/province';
 import { SyncError } from '../../sync/api';
 import { storeSignOffs } from '../../sync/login';
-import { storedApi } from '../../sync/runtime';
+import { pulledCursors } from '../../sync/meta';
+import { storedApi, syncEngine } from '../../sync/runtime';
 import { useFirstDownload, useSessionUser } from '../sync/useSync';
 
 /** An LAO's sign-offs of one task and period: the one in force, and the last reopened. */
@@ -89,18 +91,45 @@ export function SignOffMark({ signOff }: { signOff: SignOff }) {
   );
 }
 
-/** Sends a sign-off request; the answer is stored here at once. Resolves to an error key, or null. */
-async function send(run: (api: NonNullable<Awaited<ReturnType<typeof storedApi>>>) => Promise<unknown[]>): Promise<string | null> {
+type Api = NonNullable<Awaited<ReturnType<typeof storedApi>>>;
+/** What a request made: the sign-offs, and the LAOs left out because what they would lock changed since this laptop's last pull. */
+interface Made { signOffs: unknown[]; stale: number }
+const staleLaos = z.array(z.string()).catch([]);
+/** The base a sign-off is judged on: what this laptop had pulled, by province. */
+export const signOffRequest = async (body: Omit<SignOffRequest, 'seen'>): Promise<SignOffRequest> => ({ ...body, seen: await pulledCursors(localDb()) });
+/** A sign-off answer as this laptop takes it. */
+export const madeOf = (answer: { signOffs: unknown[]; stale?: unknown }): Made => ({ signOffs: answer.signOffs, stale: staleLaos.parse(answer.stale ?? []).length });
+
+/**
+ * Sends a sign-off request; the answer is stored here at once. Resolves to a
+ * problem to show (an error key, or LAOs that changed unseen: the laptop then
+ * syncs, and the supervisor looks again), or null.
+ */
+async function send(run: (api: Api) => Promise<Made>): Promise<Problem | null> {
   const db = localDb();
   const api = await storedApi(db);
-  if (!api) return 'signOff.needsServer';
+  if (!api) return { key: 'signOff.needsServer' };
   try {
-    await storeSignOffs(db, await run(api));
-    return null;
+    const made = await run(api);
+    await storeSignOffs(db, made.signOffs);
+    if (made.stale === 0) return null;
+    void syncEngine().sync();
+    return { key: 'signOff.stale', count: made.stale };
   } catch (error) {
-    if (error instanceof SyncError && error.serverCode === 'ALREADY_REOPENED') return 'signOff.alreadyReopened';
-    return error instanceof SyncError && error.status === 0 ? 'signOff.offline' : 'signOff.failed';
+    if (error instanceof SyncError && error.serverCode === 'ALREADY_REOPENED') return { key: 'signOff.alreadyReopened' };
+    return { key: error instanceof SyncError && error.status === 0 ? 'signOff.offline' : 'signOff.failed' };
   }
+}
+
+interface Problem { key: string; count?: number }
+
+function ProblemNote({ problem, onClose }: { problem: Problem; onClose: () => void }) {
+  const { t } = useTranslation('calendar');
+  return (
+    <Alert severity={problem.key === 'signOff.stale' ? 'warning' : 'error'} sx={{ mt: 1 }} onClose={onClose} data-testid="signoff-problem" data-problem={problem.key}>
+      {t(problem.key, { count: problem.count ?? 0 })}
+    </Alert>
+  );
 }
 
 /**
@@ -135,7 +164,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
   const held = useSignOffHeld();
   const mayAct = useCanSignOff()(lao);
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const [reopening, setReopening] = useState(false);
   const [reason, setReason] = useState('');
   const active = entry?.active;
@@ -146,10 +175,10 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
     setProblem(await send(run));
     setBusy(false);
   };
-  const signOffNow = () => act(async (api) => (await api.signOff({ fiscalYear, laoIds: [lao.id], taskIds: [task.id], month, note: '' })).signOffs);
+  const signOffNow = () => act(async (api) => madeOf(await api.signOff(await signOffRequest({ fiscalYear, laoIds: [lao.id], taskIds: [task.id], month, note: '' }))));
   const reopen = () => {
     setReopening(false);
-    void act(async (api) => [(await api.reopenSignOff(active!.id, reason.trim())).signOff]);
+    void act(async (api) => ({ signOffs: [(await api.reopenSignOff(active!.id, reason.trim())).signOff], stale: 0 }));
     setReason('');
   };
 
@@ -177,7 +206,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
       )}
       {/* Reopening needs the network only; signing needs the whole province too. */}
       {mayAct && (active ? !online && <HeldNote held="signOff.offline" /> : <HeldNote held={held} />)}
-      {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
+      {problem && <ProblemNote problem={problem} onClose={() => setProblem(null)} />}
       <Dialog open={reopening} onClose={() => setReopening(false)} fullWidth maxWidth="sm">
         <DialogTitle>{t('signOff.reopenTitle', { lao: lao.nameTh })}</DialogTitle>
         <DialogContent>
@@ -201,20 +230,21 @@ interface SignOffBatch { task: CalendarTask; month: TaskMonth | null; laos: read
 
 /** Signs off several LAOs (and tasks) at once: those of the batches the user may sign, one request per task. */
 function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear: number; batches: readonly SignOffBatch[]; label: (count: number) => string; testId: string }) {
-  const { t } = useTranslation('calendar');
   const held = useSignOffHeld();
   const mayAct = useCanSignOff();
   const [busy, setBusy] = useState(false);
-  const [problem, setProblem] = useState<string | null>(null);
+  const [problem, setProblem] = useState<Problem | null>(null);
   const pending = batches.map((batch) => ({ ...batch, laos: batch.laos.filter(mayAct) })).filter((batch) => batch.laos.length > 0);
   const count = pending.reduce((sum, batch) => sum + batch.laos.length, 0);
   if (count === 0) return null;
   const run = async () => {
     setBusy(true);
     setProblem(await send(async (api) => {
-      const made: unknown[] = [];
+      const made: Made = { signOffs: [], stale: 0 };
       for (const { task, month, laos } of pending) {
-        made.push(...(await api.signOff({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month, note: '' })).signOffs);
+        const answer = madeOf(await api.signOff(await signOffRequest({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month, note: '' })));
+        made.signOffs.push(...answer.signOffs);
+        made.stale += answer.stale;
       }
       return made;
     }));
@@ -226,7 +256,7 @@ function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear:
         {label(count)}
       </Button>
       <HeldNote held={held} />
-      {problem && <Alert severity="error" sx={{ mt: 1 }} onClose={() => setProblem(null)}>{t(problem)}</Alert>}
+      {problem && <ProblemNote problem={problem} onClose={() => setProblem(null)} />}
     </Box>
   );
 }
