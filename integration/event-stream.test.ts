@@ -21,7 +21,7 @@ describe.each(testBackends)("the laptop's event stream over HTTP on $kind", (bac
   beforeAll(async () => {
     db = await openMigrated(backend);
     await seedWorld(db);
-    app = buildApp({ db, config: { logLevel: 'silent' }, logger: false });
+    app = buildApp({ db, config: { logLevel: 'silent' }, logger: false, settings: { maxStreamsPerUserScope: 2 } });
     base = await app.listen({ port: 0, host: '127.0.0.1' });
   });
   afterAll(async () => {
@@ -29,8 +29,8 @@ describe.each(testBackends)("the laptop's event stream over HTTP on $kind", (bac
     await db?.close();
   });
 
-  async function loginAs(deviceId: string): Promise<string> {
-    const response = await fetch(`${base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username: 'officer', password: PASSWORD, deviceId }) });
+  async function loginAs(deviceId: string, username = 'officer'): Promise<string> {
+    const response = await fetch(`${base}/v1/auth/login`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ username, password: PASSWORD, deviceId }) });
     return ((await response.json()) as { token: string }).token;
   }
 
@@ -72,5 +72,42 @@ describe.each(testBackends)("the laptop's event stream over HTTP on $kind", (bac
       onRefused: (error) => refused.push(error),
     });
     expect(refused.map((error) => [error.code, error.status, error.serverCode])).toEqual([['UNAUTHORIZED', 401, 'TOKEN_INVALID']]);
+  });
+
+  it('ends a user\'s oldest stream of a scope when they open more than allowed; the newer ones and other users\' stay', async () => {
+    const text = new TextDecoder();
+    const open = async (token: string) => {
+      const response = await fetch(`${base}/v1/sync/events?scope=${P1}&${versions}`, { headers: { authorization: `Bearer ${token}` } });
+      expect(response.status).toBe(200);
+      return response.body!.getReader();
+    };
+    /** Reads until the text holds `wanted`; false if the stream ends first. */
+    const hears = async (reader: ReadableStreamDefaultReader<Uint8Array>, wanted: string) => {
+      for (let seen = ''; !seen.includes(wanted); ) {
+        const { done, value } = await reader.read();
+        if (done) return false;
+        seen += text.decode(value);
+      }
+      return true;
+    };
+    const [officer, supervisor] = [await loginAs('device-many-windows'), await loginAs('device-supervisor', 'supervisor')];
+    const first = await open(officer);
+    expect(await hears(first, 'event: ready')).toBe(true);
+    const others = await open(supervisor);
+    const second = await open(officer);
+    const third = await open(officer);
+    for (const reader of [others, second, third]) expect(await hears(reader, 'event: ready')).toBe(true);
+    // The third stream of the officer on this scope ended the first.
+    expect(await hears(first, 'never sent')).toBe(false);
+    // The others still hear pushes.
+    const writer = await loginAs('device-many-writer');
+    const pushed = await fetch(`${base}/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}` },
+      body: JSON.stringify({ ...VERSIONS, deviceId: 'device-many-writer', mutations: [createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1))] }),
+    });
+    expect(pushed.status).toBe(200);
+    for (const reader of [others, second, third]) expect(await hears(reader, 'event: change')).toBe(true);
+    for (const reader of [others, second, third]) await reader.cancel();
   });
 });

@@ -28,6 +28,12 @@ export interface SyncSettings {
   loginWindowMs: number;
   /** SSE keep-alive comment interval. */
   heartbeatMs: number;
+  /**
+   * Event streams one user may hold open on one scope (windows and laptops);
+   * a further one ends the oldest, which reconnects after the stream's retry
+   * time if it is still wanted. Bounds what one token can make the server hold.
+   */
+  maxStreamsPerUserScope: number;
 }
 
 export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
@@ -39,6 +45,7 @@ export const DEFAULT_SYNC_SETTINGS: SyncSettings = {
   loginMaxUserDelayMs: 60_000,
   loginWindowMs: 60 * 60_000,
   heartbeatMs: 25_000,
+  maxStreamsPerUserScope: 8,
 };
 
 export interface Services {

@@ -38,6 +38,8 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
   app.addHook('preHandler', requireVersions);
   // Open event streams, ended before the server waits for its connections to finish.
   const streams = new Set<() => void>();
+  // The same streams by user and scope, oldest first: a user's further stream ends the oldest (settings.maxStreamsPerUserScope).
+  const streamsOf = new Map<string, Set<() => void>>();
   app.addHook('preClose', async () => {
     for (const end of streams) end();
   });
@@ -88,7 +90,8 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
 
   app.get('/v1/sync/events', async (request, reply) => {
     const { scope } = z.object({ scope: provinceScopeSchema }).parse(request.query);
-    scopeView(principalOf(request), scope);
+    const principal = principalOf(request);
+    scopeView(principal, scope);
     reply.hijack();
     const raw = reply.raw;
     raw.writeHead(200, {
@@ -103,17 +106,24 @@ export async function syncRoutes(app: FastifyInstance, options: { services: Serv
       raw.write(`event: change\ndata: ${JSON.stringify({ scope, cursor })}\n\n`);
     });
     const heartbeat = setInterval(() => raw.write(': keep-alive\n\n'), services.settings.heartbeatMs);
+    const key = `${principal.id}|${scope}`;
+    const mine = streamsOf.get(key) ?? new Set<() => void>();
     const stop = () => {
       clearInterval(heartbeat);
       unsubscribe();
       streams.delete(end);
+      mine.delete(end);
+      if (mine.size === 0 && streamsOf.get(key) === mine) streamsOf.delete(key);
     };
-    // At shutdown the socket goes too, so closing the server does not wait for an idle keep-alive.
+    // At shutdown (or when the user opened too many) the socket goes too, so nothing waits for an idle keep-alive.
     const end = () => {
       stop();
       raw.end(() => raw.socket?.destroy());
     };
+    for (const oldest of [...mine].slice(0, Math.max(0, mine.size - services.settings.maxStreamsPerUserScope + 1))) oldest();
     streams.add(end);
+    mine.add(end);
+    streamsOf.set(key, mine);
     request.raw.on('close', stop);
   });
 }
