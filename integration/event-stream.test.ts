@@ -34,6 +34,17 @@ describe.each(testBackends)("the laptop's event stream over HTTP on $kind", (bac
     return ((await response.json()) as { token: string }).token;
   }
 
+  /** Another laptop of the officer pushes a new activity of LAO_A over HTTP. */
+  async function pushActivity(deviceId: string): Promise<void> {
+    const writer = await loginAs(deviceId);
+    const pushed = await fetch(`${base}/v1/sync/push`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}` },
+      body: JSON.stringify({ ...VERSIONS, deviceId, mutations: [createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1))] }),
+    });
+    expect(pushed.status).toBe(200);
+  }
+
   it('refuses a token in the URL alone with 401 {code, message}', async () => {
     const token = await loginAs('device-url');
     const response = await fetch(`${base}/v1/sync/events?scope=${P1}&${versions}&access_token=${token}`);
@@ -51,13 +62,7 @@ describe.each(testBackends)("the laptop's event stream over HTTP on $kind", (bac
     const reading = createSyncApi({ baseUrl: base, token }).events(P1, { signal: stop.signal, onEvent: (event) => heard(event), onRefused: (error) => refused.push(error) });
     await ready;
     const change = next('change');
-    const writer = await loginAs('device-writer');
-    const pushed = await fetch(`${base}/v1/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}` },
-      body: JSON.stringify({ ...VERSIONS, deviceId: 'device-writer', mutations: [createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1))] }),
-    });
-    expect(pushed.status).toBe(200);
+    await pushActivity('device-writer');
     expect(JSON.parse((await change).data)).toEqual({ scope: P1, cursor: expect.any(Number) });
     stop.abort();
     await reading;
@@ -100,13 +105,7 @@ describe.each(testBackends)("the laptop's event stream over HTTP on $kind", (bac
     // The third stream of the officer on this scope ended the first.
     expect(await hears(first, 'never sent')).toBe(false);
     // The others still hear pushes.
-    const writer = await loginAs('device-many-writer');
-    const pushed = await fetch(`${base}/v1/sync/push`, {
-      method: 'POST',
-      headers: { 'content-type': 'application/json', authorization: `Bearer ${writer}` },
-      body: JSON.stringify({ ...VERSIONS, deviceId: 'device-many-writer', mutations: [createMutation('antiDrugActivities', sampleRecord('antiDrugActivities', LAO_A, P1))] }),
-    });
-    expect(pushed.status).toBe(200);
+    await pushActivity('device-many-writer');
     for (const reader of [others, second, third]) expect(await hears(reader, 'event: change')).toBe(true);
     for (const reader of [others, second, third]) await reader.cancel();
   });
