@@ -80,3 +80,14 @@ export const jsonValue = () =>
     const problem = jsonValueProblem(value);
     if (problem) ctx.addIssue({ code: 'custom', message: problem.message, path: problem.path });
   });
+
+/**
+ * A whole number in a query string or a path: read from decimal digits only;
+ * anything else ('', '1e3', '0x9fa', ' 1', a repeated parameter, and null,
+ * true or [] in a POST body) is refused, never coerced.
+ */
+export const queryInt = (min: number, max: number) =>
+  z.preprocess(
+    (value) => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value),
+    z.number().int().min(min).max(max),
+  );

@@ -71,6 +71,18 @@ describe.each(testBackends)('calendars on $kind', (backend) => {
     expect(history.json<{ versions: CalendarPublication[] }>().versions.map((v) => v.version)).toEqual([2, 1]);
   });
 
+  it('reads the year in the path from decimal digits only: 0x, exponents, spaces and fractions are 400, never another year', async () => {
+    const before = await tableStates(world.db, tables);
+    // Each of these reads as a year in range when coerced with Number().
+    for (const year of ['0x9fa', '2.57e3', '%202570', '2570.0', '+2570', '2570%20']) {
+      const read = await world.t.app.inject({ method: 'GET', url: `/v1/calendars/${year}/versions?${versions}`, headers: auth(officer) });
+      expect([year, read.statusCode]).toEqual([year, 400]);
+      const written = await publish(admin, year, { template: defaultTemplate(2570), baseVersion: null, note: '' });
+      expect([year, written.statusCode]).toEqual([year, 400]);
+    }
+    expect(await tableStates(world.db, tables)).toEqual(before);
+  });
+
   it('refuses a draft started from an older version (409 CALENDAR_STALE) and stores nothing', async () => {
     const before = await tableStates(world.db, tables);
     const stale = await publish(admin, FY, { template: withExtraTask(defaultTemplate(FY), 'late-edit'), baseVersion: 1, note: 'late' });

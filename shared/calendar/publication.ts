@@ -6,7 +6,7 @@
  * syncs and computes with them) read these definitions.
  */
 import { z } from 'zod';
-import { validText } from '../text';
+import { queryInt, validText } from '../text';
 import { calendarTemplateSchema, type CalendarTask, type CalendarTemplate } from './template';
 import { MAX_BE_YEAR, MIN_BE_YEAR } from './thaiDate';
 
@@ -31,7 +31,7 @@ export interface CalendarPublication {
   changes: TemplateChanges;
 }
 
-export const fiscalYearParam = z.object({ fiscalYear: z.coerce.number().int().min(MIN_BE_YEAR).max(MAX_BE_YEAR) });
+export const fiscalYearParam = z.object({ fiscalYear: queryInt(MIN_BE_YEAR, MAX_BE_YEAR) });
 
 /** POST /v1/admin/calendars/:fiscalYear: the template and the version the editor started from (null: none was published). */
 export const publishCalendarSchema = z.object({

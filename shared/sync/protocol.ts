@@ -6,7 +6,7 @@
 import { z } from 'zod';
 import { RECORD_TABLES } from '../domain/tables';
 import { USER_ROLES } from '../domain/reference';
-import { jsonValue, validText } from '../text';
+import { jsonValue, queryInt, validText } from '../text';
 
 /** Bumped when the wire format changes incompatibly. */
 export const PROTOCOL_VERSION = 1;
@@ -149,16 +149,6 @@ export type ChangeEntry =
   | { n: number; kind: 'record'; table: string; record: WireRecord }
   | { n: number; kind: 'conflict'; conflict: SyncConflict };
 
-/**
- * Query strings arrive as text, so the GET schemas read decimal digits as a
- * number; anything else ('', '1e3', ' 1', a repeated parameter, and null,
- * true or [] in a POST body) is refused, never coerced.
- */
-const queryInt = (min: number, max: number) =>
-  z.preprocess(
-    (value) => (typeof value === 'string' && /^-?\d{1,16}$/.test(value) ? Number(value) : value),
-    z.number().int().min(min).max(max),
-  );
 export const versionedQuerySchema = z.object({
   protocolVersion: queryInt(-1_000_000, 1_000_000),
   schemaVersion: queryInt(-1_000_000, 1_000_000),
