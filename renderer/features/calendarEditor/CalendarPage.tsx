@@ -37,7 +37,7 @@ import { useSessionUser } from '../sync/useSync';
 import { DraftPreview, VersionHistory } from './CalendarPanels';
 import {
   addTask, atTask, calendarFileText, changeCalendarDraft, discardCalendarDraft, draftFromYear, draftIssues, loadCalendarDraft, moveTask, newTask,
-  readCalendarFile, removeTask, replaceTask, saveCalendarDraft, startDraft, type CalendarDraft,
+  readCalendarFile, removeTask, replaceTask, draftToPublish, startDraft, type CalendarDraft,
 } from './draft';
 import { useWriteErrorText } from '../records/writeError';
 import { classifyWriteError } from '../../data/records';
@@ -113,8 +113,10 @@ export function CalendarPage() {
     if (!api) return setNotice({ severity: 'warning', text: t('editor.needsServer') });
     setPublishing(true);
     try {
-      await saveCalendarDraft(db, { ...draft, note });
-      const answer = await api.publishCalendar(fiscalYear, { template: draft.template, baseVersion: draft.baseVersion, note: note.trim() });
+      const stored = await draftToPublish(db, draft, note);
+      if (stored === 'changed') return setNotice({ severity: 'warning', testId: 'calendar-changed-elsewhere', text: t('editor.changedElsewhere') });
+      if (!stored) return;
+      const answer = await api.publishCalendar(fiscalYear, { template: stored.template, baseVersion: stored.baseVersion, note: note.trim() });
       const publication = calendarPublicationSchema.parse(answer.calendar);
       // In force here at once; the other laptops take it with their next sync.
       await storeCalendars(db, [publication]);

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { defaultTemplate, validateTemplate } from '../../../shared/calendar/index';
 import { openLocalDb } from '../../data/db';
 import {
-  addTask, atTask, calendarFileText, changeCalendarDraft, discardCalendarDraft, draftIssues, loadCalendarDraft, moveTask, newTask, readCalendarFile,
+  addTask, atTask, calendarFileText, changeCalendarDraft, discardCalendarDraft, draftIssues, draftToPublish, loadCalendarDraft, moveTask, newTask, readCalendarFile,
   removeTask, replaceTask, saveCalendarDraft, startDraft, taskWithMonths,
 } from './draft';
 
@@ -95,6 +95,16 @@ describe('the calendar draft', () => {
     await discardCalendarDraft(db, FY);
     await changeCalendarDraft(db, FY, (current) => current && { ...current, note: 'x' });
     expect(await loadCalendarDraft(db, FY)).toBeNull();
+
+    // Publish sends the draft drawn only while it is the one stored; the note typed is kept either way.
+    await saveCalendarDraft(db, stored);
+    const published = await draftToPublish(db, stored, 'หมายเหตุที่พิมพ์');
+    expect(published).toEqual({ ...stored, note: 'หมายเหตุที่พิมพ์' });
+    await changeCalendarDraft(db, FY, atTask(third, removeTask));
+    expect(await draftToPublish(db, stored, 'หมายเหตุใหม่')).toBe('changed');
+    expect(await loadCalendarDraft(db, FY)).toMatchObject({ note: 'หมายเหตุใหม่', template: { tasks: expect.not.arrayContaining([expect.objectContaining({ id: third })]) } });
+    await discardCalendarDraft(db, FY);
+    expect(await draftToPublish(db, stored, 'x')).toBeNull();
     db.close();
     await db.delete();
   });

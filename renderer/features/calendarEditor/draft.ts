@@ -154,6 +154,25 @@ export async function changeCalendarDraft(db: EplanDb, fiscalYear: number, chang
   });
 }
 
+/**
+ * Keeps the note typed with the stored draft and gives what Publish sends:
+ * the stored draft when it is the one `shown` (same template and base), or
+ * 'changed' when another window changed it since it was drawn: publishing
+ * the drawn one would undo that change, the stored one was never looked at.
+ * Null when there is no draft any more.
+ */
+export async function draftToPublish(db: EplanDb, shown: CalendarDraft, note: string): Promise<CalendarDraft | 'changed' | null> {
+  let answer: CalendarDraft | 'changed' | null = null;
+  await changeCalendarDraft(db, shown.fiscalYear, (current) => {
+    if (!current) return null;
+    const next = { ...current, note };
+    const same = current.baseVersion === shown.baseVersion && JSON.stringify(current.template) === JSON.stringify(shown.template);
+    answer = same ? next : 'changed';
+    return next;
+  });
+  return answer;
+}
+
 /** The task of this id, changed by `edit` with its place in the draft as stored now; the draft as it is when the task has gone. */
 export function atTask(id: string, edit: (draft: CalendarDraft, index: number) => CalendarDraft): (current: CalendarDraft | null) => CalendarDraft | null {
   return (current) => {
