@@ -23,7 +23,7 @@ test('a screen that fails to render shows a translated message with Reload, logs
   // The app bar and the menu still work around the failed page.
   await expect(page.getByRole('link', { name: 'ทะเบียน อปท.', exact: true })).toBeVisible();
   // The browser version's log is the console.
-  await expect.poll(() => logged.some((text) => text.startsWith('[eplan] forced render error'))).toBe(true);
+  await expect.poll(() => logged.some((text) => text.startsWith('[eplan] render error: Error: forced render error'))).toBe(true);
   await page.screenshot({ path: 'e2e/screenshots/render-failure-th.png' });
 
   await page.getByRole('button', { name: 'English' }).click();

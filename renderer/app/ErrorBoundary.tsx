@@ -8,6 +8,7 @@ import { Alert, AlertTitle, Box, Button, Typography } from '@mui/material';
 import { Component, type ErrorInfo, type ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { getPlatform } from '../platform';
+import { logRenderError, textOf } from './errorLog';
 
 declare global {
   interface Window {
@@ -20,17 +21,6 @@ declare global {
 export function RenderFailureProbe(): null {
   if (typeof window !== 'undefined' && window.__eplanFailRender === true) throw new Error('forced render error (end-to-end test)');
   return null;
-}
-
-function reportRenderError(error: unknown, info: ErrorInfo): void {
-  const failure = error instanceof Error ? error : new Error(String(error));
-  void getPlatform()
-    .reportError({
-      message: failure.message.slice(0, 4000),
-      ...(failure.stack ? { stack: failure.stack.slice(0, 20_000) } : {}),
-      ...(info.componentStack ? { componentStack: info.componentStack.slice(0, 20_000) } : {}),
-    })
-    .catch(() => undefined);
 }
 
 export function RenderFailure({ error }: { error: Error }) {
@@ -63,11 +53,11 @@ export class ErrorBoundary extends Component<ErrorBoundaryProps, { error: Error 
   override state: { error: Error | null } = { error: null };
 
   static getDerivedStateFromError(error: unknown): { error: Error } {
-    return { error: error instanceof Error ? error : new Error(String(error)) };
+    return { error: error instanceof Error ? error : new Error(textOf(error)) };
   }
 
   override componentDidCatch(error: unknown, info: ErrorInfo): void {
-    reportRenderError(error, info);
+    logRenderError(error, info.componentStack);
   }
 
   override componentDidUpdate(previous: ErrorBoundaryProps): void {

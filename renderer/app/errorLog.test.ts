@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import type { ErrorReport } from '../../shared/platform/bridge';
-import { logError, logUncaughtErrors } from './errorLog';
+import { logError, logRenderError, logUncaughtErrors } from './errorLog';
 import { createBrowserPlatform } from '../platform/browser';
 import { setPlatformForTesting } from '../platform';
 
@@ -64,6 +64,21 @@ describe('a caught failure nobody sees', () => {
       logError('draft not kept on closing', 'QUOTA_EXCEEDED');
       expect(lines.map((line) => line[0])).toEqual(['[eplan] completion pass failed: TypeError: db is closed', '[eplan] draft not kept on closing: QUOTA_EXCEEDED']);
       expect(lines[0]).toContain(failure.stack);
+    } finally {
+      setPlatformForTesting(null);
+    }
+  });
+
+  it('a screen\'s render error goes the same way, with its component stack bounded, whatever was thrown', () => {
+    const reports: ErrorReport[] = [];
+    setPlatformForTesting({ ...createBrowserPlatform({ console: { error: () => undefined } as unknown as Console }), reportError: async (report) => void reports.push(report) });
+    try {
+      logRenderError(new Error('x'.repeat(10_000)), `\n    in Page${'\n    in Box'.repeat(5_000)}`);
+      logRenderError(Object.create(null), null);
+      expect(reports[0]!.message.startsWith('render error: Error: xxx')).toBe(true);
+      expect(reports[0]!.message.length).toBeLessThanOrEqual(4_000);
+      expect(reports[0]!.componentStack!.length).toBeLessThanOrEqual(20_000);
+      expect(reports[1]).toEqual({ message: 'render error: [object Object]' });
     } finally {
       setPlatformForTesting(null);
     }

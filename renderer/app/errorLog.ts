@@ -13,7 +13,7 @@ type Target = Pick<Window, 'addEventListener' | 'removeEventListener'>;
 const LIMIT = { message: 4_000, stack: 20_000 };
 
 /** Anything thrown as text, including what String() refuses (an object without a prototype). */
-function textOf(reason: unknown): string {
+export function textOf(reason: unknown): string {
   try {
     return reason instanceof Error ? `${reason.name}: ${reason.message}` : String(reason);
   } catch {
@@ -34,6 +34,12 @@ function reportOf(prefix: string, reason: unknown): ErrorReport {
  */
 export function logError(context: string, reason: unknown): void {
   void getPlatform().reportError(reportOf(context, reason)).catch(() => undefined);
+}
+
+/** A screen's render error (ErrorBoundary.tsx), with the components it was in, bounded like a stack. */
+export function logRenderError(error: unknown, componentStack: string | null | undefined): void {
+  const report = reportOf('render error', error);
+  void getPlatform().reportError(componentStack ? { ...report, componentStack: componentStack.slice(0, LIMIT.stack) } : report).catch(() => undefined);
 }
 
 /** Logs every uncaught error and unhandled rejection of `target` (the window) with `report`; returns the undo. */
