@@ -9,7 +9,7 @@ import { useCalendarTasks } from './useTasks';
 import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
 import { selectedMonth, useLocalName, useMonthLabel } from './months';
 import { MonthPicker } from './MonthPicker';
-import { CompletionFailedNote, ComputingProgress, STATUS_STYLE, StatusLegend, UpdatingNote, nothingDueStatus, percent } from './status';
+import { CompletionState, STATUS_STYLE, StatusLegend, nothingDueStatus, percent } from './status';
 import { TaskLaoList, type MissingItemsOf } from './TaskLaoList';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
 import { signOffMonth, SignOffAllButton, SignOffMonthButton, useTaskSignOffs } from './SignOff';
@@ -169,15 +169,12 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
           <Typography variant="h6" component="p" data-testid="lao-count" sx={{ lineHeight: 1 }}>{format.integer(laoCount)}</Typography>
         </Box>
       </Stack>
-      <CompletionFailedNote snapshot={snapshot} />
-      {!snapshot.ready ? (
-        snapshot.failed ? null : <ComputingProgress progress={snapshot.progress} />
-      ) : tasks.length === 0 ? (
+      <CompletionState snapshot={snapshot} />
+      {!snapshot.ready ? null : tasks.length === 0 ? (
         <Alert severity="info">{t('checklist.noTasks')}</Alert>
       ) : (
         <>
           <StatusLegend statuses={LEGEND} />
-          {snapshot.stale && !snapshot.failed ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
           <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
             <Grid size={{ xs: 12, md: 4 }}>
               <Stack spacing={1.5} component="section" aria-label={t('checklist.tasks')}>

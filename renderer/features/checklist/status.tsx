@@ -103,3 +103,15 @@ export function CompletionFailedNote({ snapshot }: { snapshot: Pick<CompletionSn
     </Alert>
   );
 }
+
+/**
+ * Where the completion statuses stand, said the same way on every page that
+ * shows them: the last pass failed (with Try again), the first pass is still
+ * computing (with its progress), or stored results are shown while current
+ * ones are computed. Pages draw statuses only once `snapshot.ready`.
+ */
+export function CompletionState({ snapshot }: { snapshot: Pick<CompletionSnapshot, 'failed' | 'retry' | 'ready' | 'stale' | 'progress' | 'catchingUp'> }) {
+  if (snapshot.failed) return <CompletionFailedNote snapshot={snapshot} />;
+  if (!snapshot.ready) return <ComputingProgress progress={snapshot.progress} />;
+  return snapshot.stale ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null;
+}

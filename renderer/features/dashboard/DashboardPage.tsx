@@ -10,7 +10,7 @@ import { useFormat } from '../../app/format';
 import { localDb } from '../../data/db';
 import { useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { useLocalName, useMonthLabel } from '../checklist/months';
-import { CompletionFailedNote, StatusChip, UpdatingNote, percent } from '../checklist/status';
+import { CompletionState, StatusChip, percent } from '../checklist/status';
 import { officerRows } from '../officers/officers';
 import { districtProgress, laosMostBehind, monthlyProgress, yearOfMonths, yearStatusTally } from './dashboard';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
@@ -76,9 +76,7 @@ export function DashboardPage() {
         <Button startIcon={<PrintIcon />} onClick={() => window.print()} sx={{ displayPrint: 'none' }}>{t('dashboard.print')}</Button>
       </Stack>
       <PartialDataNotice />
-      <CompletionFailedNote snapshot={snapshot} />
-      {!snapshot.ready && !snapshot.failed ? <LinearProgress variant="determinate" value={snapshot.progress * 100} /> : null}
-      {snapshot.ready && snapshot.stale && !snapshot.failed ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
+      <CompletionState snapshot={snapshot} />
       {snapshot.ready ? (
         <Suspense fallback={<Box role="status"><Typography variant="body2" color="text.secondary">{t('dashboard.loadingCharts')}</Typography><LinearProgress /></Box>}>
           <DashboardCharts

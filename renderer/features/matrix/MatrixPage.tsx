@@ -12,7 +12,7 @@ import { isTaskStatus, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from '../checklist/useTasks';
 import { selectedMonth, useLocalName } from '../checklist/months';
 import { MonthPicker } from '../checklist/MonthPicker';
-import { CompletionFailedNote, ComputingProgress, StatusLegend, UpdatingNote } from '../checklist/status';
+import { CompletionState, StatusLegend } from '../checklist/status';
 import { buildMatrix, provinceView } from './matrix';
 import { MatrixTable } from './MatrixTable';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
@@ -93,11 +93,8 @@ export function MatrixPage() {
         <Typography variant="body2" color="text.secondary" sx={{ ml: 'auto', whiteSpace: 'nowrap' }} data-testid="matrix-shown">{t('matrix.shown', { count: model.shown, total: model.total })}</Typography>
       </Stack>
       <StatusLegend />
-      <CompletionFailedNote snapshot={snapshot} />
-      {snapshot.stale && !snapshot.failed ? <UpdatingNote progress={snapshot.progress} catchingUp={snapshot.catchingUp} /> : null}
-      {!snapshot.ready ? (
-        snapshot.failed ? null : <ComputingProgress progress={snapshot.progress} />
-      ) : tasks.length === 0 ? (
+      <CompletionState snapshot={snapshot} />
+      {!snapshot.ready ? null : tasks.length === 0 ? (
         <Alert severity="info">{t('checklist.noTasks')}</Alert>
       ) : model.shown === 0 ? (
         <Alert severity="info">{t('matrix.none')}</Alert>
