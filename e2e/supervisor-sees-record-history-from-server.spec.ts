@@ -2,6 +2,7 @@ import { randomUUID } from 'node:crypto';
 import { bangkokDateOf, fiscalYearOf } from '../shared/calendar/fiscal';
 import { toThaiNumericDate } from '../shared/calendar/thaiDate';
 import { activityRow } from './support/activities';
+import { MAX_HISTORY_ENTRIES } from '../shared/sync/history';
 import { expect, test } from './support/fixtures';
 import { AdminApi, pushed, signIn } from './support/sync';
 import { dialog, section, snap, switchToEnglish } from './support/workspace';
@@ -81,4 +82,17 @@ test('a supervisor opens a record an officer entered on another laptop: its whol
   await historyOf('ประวัติการแก้ไข');
   await expect(record.getByTestId('history-offline')).toHaveText('ประวัติจากเซิร์ฟเวอร์ดูได้เมื่อออนไลน์ ตอนนี้แสดงเฉพาะการแก้ไขที่ทำในเครื่องนี้');
   await snap(supervisor, 'record-history-offline-th');
+
+  // A record edited more often than the answer holds: the newest versions, and a note that there were more before.
+  await supervisor.keyboard.press('Escape');
+  await supervisor.context().setOffline(false);
+  const [stored] = (await admin.loggedRecords(officer.provinceCodes[0]!)).filter((r) => r.name === name).slice(-1);
+  const counts = Array.from({ length: MAX_HISTORY_ENTRIES }, (_, i) => ({ participants: { old: 95 + i, new: 96 + i } }));
+  await admin.editRecord('antiDrugActivities', stored!.id, stored!.version, counts);
+  await expect.poll(async () => (await activityRow(supervisor, laoId, fy, name)).locator('[data-field="participants"]').textContent(), { timeout: 30_000 }).toBe(String(95 + MAX_HISTORY_ENTRIES));
+  await historyOf('ประวัติการแก้ไข');
+  await expect(history).toHaveAttribute('data-source', 'loaded');
+  await expect(lines).toHaveCount(MAX_HISTORY_ENTRIES);
+  await expect(record.getByTestId('history-older')).toHaveText(`แสดงการแก้ไขล่าสุด ${MAX_HISTORY_ENTRIES} ครั้ง รายการนี้มีการแก้ไขก่อนหน้านั้นอีก`);
+  await expect(lines.nth(0)).toContainText(`จำนวนผู้เข้าร่วม (คน): ${94 + MAX_HISTORY_ENTRIES} → ${95 + MAX_HISTORY_ENTRIES}`);
 });

@@ -155,6 +155,21 @@ export class AdminApi {
     expect(results[0], JSON.stringify(results)).toMatchObject({ status: 'applied' });
   }
 
+  /** Edits a record on the server in one push: each edit built on the version the one before made. */
+  async editRecord(table: string, id: string, fromVersion: number, edits: Record<string, { old: unknown; new: unknown }>[]): Promise<void> {
+    const mutations = edits.map((changes, i) => {
+      this.seq += 1;
+      return { mutationId: randomUUID(), seq: this.seq, table, recordId: id, op: 'upsert', baseVersion: fromVersion + i, changes, author: this.userId, clientTime: new Date().toISOString() };
+    });
+    const response = await this.request.post('/v1/sync/push', {
+      headers: this.headers(),
+      data: { protocolVersion: PROTOCOL_VERSION, schemaVersion: SCHEMA_VERSION, deviceId: this.deviceId, mutations },
+    });
+    expect(response.status()).toBe(200);
+    const { results } = (await response.json()) as { results: { status: string }[] };
+    expect(results.filter((r) => r.status !== 'applied'), JSON.stringify(results.slice(0, 3))).toEqual([]);
+  }
+
   /** The records written through sync in a province since the server started, as the change log holds them. */
   async loggedRecords(scope: string): Promise<(WireRecord & { table: string })[]> {
     const records: (WireRecord & { table: string })[] = [];
