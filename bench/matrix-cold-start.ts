@@ -11,6 +11,10 @@
  * `BENCH_TRACE_START=file.json` one of the cold start to the checklist,
  * `BENCH_TRACE_COLD=file.json` one of the matrix's cold start, with the CPU
  * profile's samples (open either in Chrome's Performance panel).
+ * `BENCH_CPU_COLD=file.cpuprofile` writes a CPU profile (1 ms samples) of the
+ * matrix's cold start up to the lock screen (open it in Chrome's Performance
+ * panel; with RENDERER_OUT_DIR and a build made with --sourcemap, functions
+ * map back to the source).
  * The records get onto the device the real way, by signing in and letting the
  * app sync; the Chromium profile is kept under .bench-cache (keyed by the data
  * set) so reruns start from the stored data. The Node-side computation of the
@@ -116,6 +120,15 @@ async function startTrace(page: Page): Promise<() => Promise<string>> {
     await cdp.send('IO.close', { handle });
     return json;
   };
+}
+
+/** Starts V8's sampling profiler in the page (1 ms interval); the function returned stops it and gives the .cpuprofile JSON. */
+async function startCpuProfile(page: Page): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
+  await cdp.send('Profiler.start');
+  return async () => JSON.stringify((await cdp.send('Profiler.stop')).profile);
 }
 
 /** In-page ms from navigation start until `min` elements match `selector` (polled every animation frame). */
@@ -236,7 +249,13 @@ async function main(): Promise<void> {
     try {
       const page = await context.newPage();
       const coldTrace = process.env.BENCH_TRACE_COLD ? await startTrace(page) : null;
+      const coldCpu = process.env.BENCH_CPU_COLD ? await startCpuProfile(page) : null;
       await page.goto(`${server.url}/#/matrix`);
+      if (coldCpu) {
+        await page.getByTestId('lock-screen').or(page.locator('main#main')).first().waitFor({ timeout: STEP_TIMEOUT_MS });
+        await writeFile(process.env.BENCH_CPU_COLD!, await coldCpu());
+        log(`CPU profile of the matrix's start up to the lock screen written to ${process.env.BENCH_CPU_COLD}`);
+      }
       const unlock = await unlockIfLocked(page);
       // The rows are drawn a slice at a time: the first screen, then every row.
       const firstAt = await msFromNavigation(page, '[data-testid="matrix-row"]', 1);

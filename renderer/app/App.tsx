@@ -1,54 +1,50 @@
-import { CssBaseline, ThemeProvider } from '@mui/material';
-import { I18nextProvider } from 'react-i18next';
-import { HashRouter, Route, Routes } from 'react-router';
+import { CssBaseline, LinearProgress, ThemeProvider } from '@mui/material';
+import { I18nextProvider, useTranslation } from 'react-i18next';
+import { HashRouter } from 'react-router';
 import i18n from '../i18n';
 import { theme } from './theme';
-import { Layout } from './Layout';
-import { HomePage } from '../features/home/HomePage';
-import { LaoDirectoryPage } from '../features/laos/LaoDirectoryPage';
-import { LaoPage } from '../features/laos/LaoPage';
-import { SettingsPage } from '../features/settings/SettingsPage';
-import { MatrixPage } from '../features/matrix/MatrixPage';
-import { VisitsPage } from '../features/visits/VisitsPage';
-import { OfficersPage } from '../features/officers/OfficersPage';
-import { ExportsPage } from '../features/exports/ExportsPage';
-import { RegistryImportPage } from '../features/admin/RegistryImportPage';
-import { UsersPage } from '../features/admin/UsersPage';
-import { DashboardPage } from '../features/dashboard/DashboardPage';
-import { CalendarPage } from '../features/calendarEditor/CalendarPage';
-import { NotFoundPage } from './NotFoundPage';
-import { LoginPage } from '../features/sync/LoginPage';
-import { ConflictsPage } from '../features/conflicts/ConflictsPage';
 import { startSync } from '../sync/runtime';
 import { LockGate } from '../features/lock/LockGate';
-import { useEffect } from 'react';
-import { StartupCheck, useStartupPhase } from './startup';
+import { useEffect, useState } from 'react';
+import { StartupCheck, useStartupPhase, type Phase } from './startup';
 import { ErrorBoundary } from './ErrorBoundary';
 
-/** Hash routing: works from app://, file:// and any static server alike. */
-function AppRoutes() {
+/** The pages' chunk: asked for once the lock screen shows (it loads while the password is typed), or when the app opens unlocked. */
+type PagesChunk = typeof import('./Pages');
+let pagesChunk: PagesChunk | undefined;
+const loadPages = () => import('./Pages').then((chunk) => (pagesChunk = chunk));
+
+/**
+ * The pages, drawn at once when their chunk loaded behind the lock screen,
+ * after a progress bar otherwise. Not React.lazy: a suspended render holds
+ * the revealed pages back ~300 ms. A chunk that cannot load goes to the
+ * error boundary, which offers Reload.
+ */
+function Pages() {
+  const { t } = useTranslation();
+  const [loaded, setLoaded] = useState<{ chunk?: PagesChunk; error?: unknown }>({ chunk: pagesChunk });
+  useEffect(() => {
+    if (loaded.chunk) return;
+    let live = true;
+    loadPages().then((chunk) => live && setLoaded({ chunk }), (error: unknown) => live && setLoaded({ error }));
+    return () => {
+      live = false;
+    };
+  }, [loaded.chunk]);
+  if (loaded.error !== undefined) throw loaded.error;
+  return loaded.chunk ? <loaded.chunk.Pages /> : <LinearProgress aria-label={t('app.loading')} />;
+}
+
+/**
+ * The lock screen does not wait for the start-up check: it shows no records,
+ * and the officer types the password meanwhile. The pages (and the lock
+ * screen's read-ahead of them) wait for it.
+ */
+function AppRoutes({ phase }: { phase: Phase }) {
   return (
     <HashRouter>
-      <LockGate>
-        <Routes>
-          <Route element={<Layout />}>
-            <Route index element={<HomePage />} />
-            <Route path="laos" element={<LaoDirectoryPage />} />
-            <Route path="laos/:laoId" element={<LaoPage />} />
-            <Route path="matrix" element={<MatrixPage />} />
-            <Route path="visits" element={<VisitsPage />} />
-            <Route path="officers" element={<OfficersPage />} />
-            <Route path="exports" element={<ExportsPage />} />
-            <Route path="admin/registry" element={<RegistryImportPage />} />
-            <Route path="admin/users" element={<UsersPage />} />
-            <Route path="dashboard" element={<DashboardPage />} />
-            <Route path="calendar" element={<CalendarPage />} />
-            <Route path="settings" element={<SettingsPage />} />
-            <Route path="login" element={<LoginPage />} />
-            <Route path="conflicts" element={<ConflictsPage />} />
-            <Route path="*" element={<NotFoundPage />} />
-          </Route>
-        </Routes>
+      <LockGate ready={phase === 'ready'} whileLocked={loadPages}>
+        {phase === 'ready' ? <Pages /> : <StartupCheck phase={phase} />}
       </LockGate>
     </HashRouter>
   );
@@ -62,7 +58,7 @@ export function App() {
     <I18nextProvider i18n={i18n}>
       <ThemeProvider theme={theme}>
         <CssBaseline />
-        <ErrorBoundary>{phase === 'ready' ? <AppRoutes /> : <StartupCheck phase={phase} />}</ErrorBoundary>
+        <ErrorBoundary><AppRoutes phase={phase} /></ErrorBoundary>
       </ThemeProvider>
     </I18nextProvider>
   );

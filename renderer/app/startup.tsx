@@ -11,7 +11,7 @@ import { localDb } from '../data/db';
 import { watchCalendars } from '../data/calendars';
 import { undoInterruptedLoad } from '../data/demo';
 
-type Phase = 'checking' | 'removing' | 'ready';
+export type Phase = 'checking' | 'removing' | 'ready';
 
 let phase: Phase = 'checking';
 let removedLoad = false;

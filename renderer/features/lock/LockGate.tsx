@@ -25,13 +25,22 @@ function useIdleLock(active: boolean): void {
   }, [active]);
 }
 
-/** Shows the lock screen instead of the app while this device's password has not been given in this window. */
-export function LockGate({ children }: { children: ReactNode }) {
+/**
+ * Shows the lock screen instead of the app while this device's password has
+ * not been given in this window. `ready`: the start-up check is done, so the
+ * lock screen may read the first page's data ahead of the password;
+ * `whileLocked` runs once the lock screen is shown.
+ */
+export function LockGate({ ready, whileLocked, children }: { ready: boolean; whileLocked?: () => unknown; children: ReactNode }) {
   const verifier: PasswordVerifier | undefined | typeof LOADING = useLiveQuery(() => lockVerifier(localDb()), [], LOADING);
   useSyncExternalStore(lockStore.subscribe, lockStore.version);
   const locked = verifier !== LOADING && isLocked(verifier, lockStore.memory());
   useIdleLock(verifier !== LOADING && verifier !== undefined && !locked);
+  // Once the lock screen is up, what comes after it may load (the pages' code).
+  useEffect(() => {
+    if (locked) whileLocked?.();
+  }, [locked, whileLocked]);
   if (verifier === LOADING) return null;
-  if (locked) return <LockScreen verifier={verifier!} />;
+  if (locked) return <LockScreen verifier={verifier!} readAhead={ready} />;
   return children;
 }

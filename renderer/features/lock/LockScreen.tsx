@@ -23,8 +23,18 @@ function useSecondsUntil(retryAt: string | null): number {
   return retryAt ? Math.max(0, Math.ceil((new Date(retryAt).getTime() - now) / 1000)) : 0;
 }
 
-/** The whole window while locked: the signed-in officer's name, a password box and, online, a way to sign in afresh. */
-export function LockScreen({ verifier }: { verifier: PasswordVerifier }) {
+/** Reads the first page's data while the password is typed (province.ts); a component, so it starts only once allowed. */
+function ReadAhead() {
+  useReadAheadOfUnlock(useFormat().today());
+  return null;
+}
+
+/**
+ * The whole window while locked: the signed-in officer's name, a password box
+ * and, online, a way to sign in afresh. `readAhead` once the start-up check is
+ * done (App.tsx): before it, nothing is read and signing in afresh waits.
+ */
+export function LockScreen({ verifier, readAhead }: { verifier: PasswordVerifier; readAhead: boolean }) {
   const { t, i18n } = useTranslation('sync');
   const online = useOnline();
   const [password, setPassword] = useState('');
@@ -33,7 +43,6 @@ export function LockScreen({ verifier }: { verifier: PasswordVerifier }) {
   const [signInOnline, setSignInOnline] = useState(false);
   const retryAt = failure && 'retryAt' in failure ? failure.retryAt : null;
   const waitSeconds = useSecondsUntil(retryAt);
-  useReadAheadOfUnlock(useFormat().today());
 
   const submit = async (event: FormEvent) => {
     event.preventDefault();
@@ -74,6 +83,7 @@ export function LockScreen({ verifier }: { verifier: PasswordVerifier }) {
           </>
         ) : (
           <Card data-testid="lock-screen">
+            {readAhead && <ReadAhead />}
             <CardContent sx={{ p: 4 }}>
               <Stack spacing={1} sx={{ alignItems: 'center', mb: 3 }}>
                 <Typography variant="overline" color="primary" sx={{ letterSpacing: 1 }}>{t('translation:app.title')}</Typography>
@@ -103,7 +113,7 @@ export function LockScreen({ verifier }: { verifier: PasswordVerifier }) {
               </Stack>
               <Typography variant="body2" color="text.secondary" sx={{ mt: 3, textAlign: 'center' }}>
                 {online ? (
-                  <Link component="button" type="button" onClick={() => setSignInOnline(true)}>{t('lock.signInOnline')}</Link>
+                  <Link component="button" type="button" disabled={!readAhead} onClick={() => setSignInOnline(true)}>{t('lock.signInOnline')}</Link>
                 ) : t('lock.forgotOffline')}
               </Typography>
             </CardContent>
