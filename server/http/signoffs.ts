@@ -36,6 +36,8 @@ async function changedSinceSeen(
   judged: { fiscalYear: number; month: TaskMonth | null; tasks: readonly CalendarTask[] },
 ): Promise<Set<string>> {
   const stale = new Set<string>();
+  // Each task's rule with the period it judges: an every-month task the month signed off, the others their whole period.
+  const rules = judged.tasks.map((task) => ({ rule: task.rule, month: task.everyMonth ? judged.month : null }));
   const byProvince = new Map<string, string[]>();
   for (const [laoId, provinceCode] of provinces) byProvince.set(provinceCode, [...(byProvince.get(provinceCode) ?? []), laoId]);
   for (const [provinceCode, laoIds] of byProvince) {
@@ -52,8 +54,7 @@ async function changedSinceSeen(
     );
     for (const row of rows) {
       if (stale.has(row.lao_id)) continue;
-      const month = (task: CalendarTask) => (task.everyMonth ? judged.month : null);
-      if (judged.tasks.some((task) => judgesRecord(task.rule, judged.fiscalYear, month(task), row.table_name, row.payload))) stale.add(row.lao_id);
+      if (rules.some(({ rule, month }) => judgesRecord(rule, judged.fiscalYear, month, row.table_name, row.payload))) stale.add(row.lao_id);
     }
   }
   return stale;
