@@ -14,7 +14,8 @@
  * `BENCH_CPU_COLD=file.cpuprofile` writes a CPU profile (1 ms samples) of the
  * matrix's cold start up to the lock screen (open it in Chrome's Performance
  * panel; with RENDERER_OUT_DIR and a build made with --sourcemap, functions
- * map back to the source).
+ * map back to the source); `BENCH_CPU_ROWS=file.cpuprofile` one from the
+ * matrix's first rows to its every row.
  * The records get onto the device the real way, by signing in and letting the
  * app sync; the Chromium profile is kept under .bench-cache (keyed by the data
  * set) so reruns start from the stored data. The Node-side computation of the
@@ -260,7 +261,12 @@ async function main(): Promise<void> {
       // The rows are drawn a slice at a time: the first screen, then every row.
       const firstAt = await msFromNavigation(page, '[data-testid="matrix-row"]', 1);
       const firstMs = firstAt - unlock.waited;
+      const rowsCpu = process.env.BENCH_CPU_ROWS ? await startCpuProfile(page) : null;
       const coldMs = (await msFromNavigation(page, '[data-testid="matrix-row"]', seeded.laos)) - unlock.waited;
+      if (rowsCpu) {
+        await writeFile(process.env.BENCH_CPU_ROWS!, await rowsCpu());
+        log(`CPU profile of the matrix's rows after the first written to ${process.env.BENCH_CPU_ROWS}`);
+      }
       if (coldTrace) {
         await writeFile(process.env.BENCH_TRACE_COLD!, await coldTrace());
         log(`trace of the matrix's cold start written to ${process.env.BENCH_TRACE_COLD}`);
