@@ -114,6 +114,10 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await supervisor.unroute('**/v1/sync/pull**');
   await supervisor.getByTestId('sync-now').click();
   await expect.poll(async () => (await storedRows<{ vision?: string }>(supervisor, 'visions')).some((row) => row.vision === 'วิสัยทัศน์ที่แก้ไขหลังเปิดงวด'), { timeout: 30_000 }).toBe(true);
+  // A sign-off carries what the statuses on screen account for: the pull, once the completion pass after it has run.
+  const pulled = Object.fromEntries((await storedRows<{ key: string; value: unknown }>(supervisor, 'meta'))
+    .filter((row) => row.key.startsWith('sync.cursor.')).map((row) => [row.key.slice('sync.cursor.'.length), row.value]));
+  await expect.poll(async () => JSON.parse((await panel.getAttribute('data-seen')) ?? '{}')).toEqual(pulled);
   await panel.getByTestId('signoff-sign').click();
   await expect(panel).toHaveAttribute('data-signed', 'true');
 

@@ -8,9 +8,11 @@ import { CompletionCache, groupByLao } from '../../shared/calendar/completionCac
 import { generateDemoProvince } from '../../shared/demo/generate';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
 import { loadDemoDataset } from './demo';
-import { ProvinceCompletion, provinceCompletion } from './completion';
+import { ProvinceCompletion, provinceCompletion, type CompletionSnapshot } from './completion';
 import { deleteRecord, saveRecord } from './records';
 import { withMissingItems } from './completionShown';
+import { META, writeMeta } from '../sync/meta';
+import { recordStores } from '../sync/apply';
 
 const ASOF = '2026-11-25';
 const FY = 2570;
@@ -161,6 +163,47 @@ describe('incremental completion engine', () => {
     await engine.refresh();
     expect(engine.snapshot()).toMatchObject({ failed: false, ready: true });
     expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+
+  it('the results carry the pulled positions they account for: a pull stored after the pass is not in them until the next pass', async () => {
+    const scope = dataset.laos[0]!.provinceCode;
+    await writeMeta(db, META.cursor(scope), 5);
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    expect(engine.snapshot().seen).toBeUndefined();
+    await engine.refresh();
+    expect(engine.snapshot().seen).toEqual({ [scope]: 5 });
+    // A pull: its records and its cursor in one transaction, as pullChanges stores them.
+    const plan = (await db.plans.toCollection().first())!;
+    await db.transaction('rw', recordStores(db), async () => {
+      await db.plans.put({ ...plan, deleted: true, version: plan.version + 1 });
+      await writeMeta(db, META.cursor(scope), 9);
+    });
+    expect(engine.snapshot().seen).toEqual({ [scope]: 5 });
+    const report = await engine.refresh();
+    expect(report.recomputed).toEqual([plan.laoId]);
+    expect(engine.snapshot().seen).toEqual({ [scope]: 9 });
+  });
+
+  it('results published on the way through a pass (a large pull being caught up) never carry its positions', async () => {
+    const scope = dataset.laos[0]!.provinceCode;
+    await writeMeta(db, META.cursor(scope), 5);
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    await engine.refresh();
+    // A pull of more rows than a pass takes quietly: the old results are shown as catching up first.
+    const items = await db.ordinanceItems.limit(150).toArray();
+    expect(items.length).toBe(150);
+    await db.transaction('rw', recordStores(db), async () => {
+      for (const item of items) await db.ordinanceItems.put({ ...item, deleted: true, version: item.version + 1 });
+      await writeMeta(db, META.cursor(scope), 9);
+    });
+    const published: CompletionSnapshot[] = [];
+    const stop = engine.subscribe(() => published.push(engine.snapshot()));
+    await engine.refresh();
+    stop();
+    const final = engine.snapshot();
+    expect(final.seen).toEqual({ [scope]: 9 });
+    expect(published.some((snapshot) => snapshot.catchingUp)).toBe(true);
+    for (const snapshot of published) if (snapshot.seen?.[scope] === 9) expect(snapshot.results).toEqual(final.results);
   });
 
   it('concurrent refreshes coalesce and end up current', async () => {

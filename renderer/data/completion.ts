@@ -17,6 +17,7 @@ import { calendarKey, loadCompletionState, loadMissingItems, loadMissingLists, r
 import type { RecordTable } from '../../shared/domain/tables';
 import { writtenTable } from './writesHeard';
 import { logError } from '../app/errorLog';
+import { pulledCursors } from '../sync/meta';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -42,6 +43,15 @@ export interface CompletionSnapshot {
    * and offer `retry`. Cleared by the next pass that succeeds.
    */
   failed: boolean;
+  /**
+   * The change-log positions, per province, that the results shown account
+   * for: the pulled cursors as they stood before the last finished pass read
+   * the log, so every pulled change at or before them is in the results (one
+   * after them may be too). A sign-off sends them as what the supervisor saw
+   * (design.md "Sign-offs"); a pull that lands after the pass is not in them,
+   * and the server holds its LAOs back. Undefined until a pass has finished.
+   */
+  seen?: Readonly<Record<string, number>>;
   /** Runs a pass again (after a failure). */
   retry: () => void;
   /** The missing items of an LAO's task, read when shown (ProvinceCompletion.missingItems). */
@@ -97,6 +107,8 @@ export class ProvinceCompletion {
   private readonly listeners = new Set<() => void>();
   /** The device's LAO list was written (reference data refreshed): added or removed LAOs are handled. */
   private laosTouched = false;
+  /** The pulled cursors read as the running (or last) pass began: the `seen` of the results it publishes. */
+  private passSeen: Readonly<Record<string, number>> | undefined;
   /** Counts writes reported to this engine; the hook refreshes on each change. */
   private writeCount = 0;
   private readonly writeListeners = new Set<() => void>();
@@ -202,14 +214,24 @@ export class ProvinceCompletion {
     for (const listener of this.listeners) listener();
   }
 
-  /** Publishes the cache's results, or `shown` (stored results of another day) marked stale. */
-  private publish(progress: number, ready: boolean, shown?: ReadonlyMap<string, LaoTaskResults>) {
+  /**
+   * Publishes the cache's results, or `shown` (stored results of another day)
+   * marked stale. `final`: the results this pass ends with, published with the
+   * positions it read the log from; results published on the way are not.
+   */
+  private publish(progress: number, ready: boolean, shown?: ReadonlyMap<string, LaoTaskResults>, final = false) {
     const catchingUp = this.catchingUp && shown === undefined;
-    this.setSnapshot({ results: shown ?? this.cache.snapshot(), progress, ready, stale: shown !== undefined || catchingUp, catchingUp });
+    const seen = final && this.passSeen ? { seen: this.passSeen } : {};
+    this.setSnapshot({ results: shown ?? this.cache.snapshot(), progress, ready, stale: shown !== undefined || catchingUp, catchingUp, ...seen });
   }
 
   private async pass(): Promise<RefreshReport> {
     if (!this.restored) await this.restore();
+    // Read before the log: a pull stores its records, their log rows and its cursor in one transaction,
+    // so every pull these cursors count is in the log this pass reads (one that lands between is read
+    // too, and only makes the sign-off more careful than it needs to be).
+    const seen = await pulledCursors(this.db);
+    this.passSeen = seen;
     // Writes reported from here on belong to the next pass.
     const laosTouched = this.laosTouched;
     this.laosTouched = false;
@@ -220,8 +242,10 @@ export class ProvinceCompletion {
     if (this.catchingUp) {
       // The restored results are now checked against the records: current, whether or not any changed.
       this.catchingUp = false;
-      this.publish(1, true);
+      this.publish(1, true, undefined, true);
     }
+    // A pass with nothing to evaluate after a pull (its changes were to other years, say) publishes no results.
+    if (!sameCursors(seen, this.snapshotValue.seen)) this.setSnapshot({ seen });
     // A full pass is stored before refresh() resolves; after an edit, a queued follow-up pass stores both at once.
     if (this.unsaved && (report.mode !== 'incremental' || !this.again)) await this.persist();
     return report;
@@ -281,7 +305,7 @@ export class ProvinceCompletion {
     this.drained = through;
     this.unsaved = true;
     for (const laoId of recomputed) this.unsavedLaos.add(laoId);
-    if (recomputed.length > 0) this.publish(1, true);
+    if (recomputed.length > 0) this.publish(1, true, undefined, !this.catchingUp);
     return { mode: 'incremental', reread: dirty.size, partly, recomputed };
   }
 
@@ -388,7 +412,7 @@ export class ProvinceCompletion {
     this.rereadAll = false;
     this.unsaved = true;
     this.saveAll = true;
-    this.publish(1, true);
+    this.publish(1, true, undefined, !this.catchingUp);
     return { mode, reread: laoIds.length, partly: 0, recomputed };
   }
 
@@ -401,6 +425,10 @@ export class ProvinceCompletion {
     this.saveAll = false;
     this.unsavedLaos.clear();
   }
+}
+
+function sameCursors(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>> | undefined): boolean {
+  return b !== undefined && Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([scope, cursor]) => b[scope] === cursor);
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

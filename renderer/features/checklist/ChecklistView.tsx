@@ -12,7 +12,7 @@ import { MonthPicker } from './MonthPicker';
 import { CompletionState, STATUS_STYLE, StatusLegend, nothingDueStatus, percent } from './status';
 import { TaskLaoList, type MissingItemsOf } from './TaskLaoList';
 import { PartialDataNotice } from '../sync/PartialDataNotice';
-import { signOffMonth, SignOffAllButton, SignOffMonthButton, useTaskSignOffs } from './SignOff';
+import { SeenContext, signOffMonth, SignOffAllButton, SignOffMonthButton, useTaskSignOffs } from './SignOff';
 
 /** The statuses that count toward percent complete, complete first. */
 const BAR_ORDER = [...TASK_STATUSES].reverse().filter(isDue);
@@ -142,51 +142,53 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
   });
 
   return (
-    <Stack spacing={3}>
-      <Box>
-        <Typography variant="overline" color="text.secondary">{provinceName}</Typography>
-        <Typography variant="h4" component="h1">{t('checklist.title', { month: monthLabel(year, month) })}</Typography>
-        <Typography color="text.secondary" data-testid="today">
-          {tr('home.today', { date: format.date(today.iso) })} · {tr('home.fiscalYear', { fy: today.fiscalYear, q: today.quarter })}
-        </Typography>
-        <Typography color="text.secondary" sx={{ mt: 0.5 }}>{t('checklist.intro')}</Typography>
-      </Box>
-      <PartialDataNotice />
-      <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
-        <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={200} />
-        <ToggleButtonGroup size="small" exclusive value={mine ? 'mine' : 'all'} aria-label={t('checklist.scope')} onChange={(_e, v: string | null) => v && setParam('scope', v === 'all' ? 'all' : null)}>
-          <ToggleButton value="mine" disabled={!assigned}>{t('checklist.mine', { count: assigned?.length ?? laoCount })}</ToggleButton>
-          <ToggleButton value="all">{t('checklist.all', { count: laoCount })}</ToggleButton>
-        </ToggleButtonGroup>
-        {snapshot.ready && !snapshot.stale ? (
-          <SignOffMonthButton
-            fiscalYear={fiscalYear} year={year} month={month}
-            tasks={summaries.map((summary) => ({ task: summary.task, complete: summary.rows.filter((row) => row.result.status === 'complete').map((row) => row.lao) }))}
-          />
-        ) : null}
-        <Box sx={{ ml: 'auto', textAlign: 'right' }}>
-          <Typography variant="caption" color="text.secondary" component="div">{t('checklist.provinceLaos')}</Typography>
-          <Typography variant="h6" component="p" data-testid="lao-count" sx={{ lineHeight: 1 }}>{format.integer(laoCount)}</Typography>
+    <SeenContext value={snapshot.seen}>
+      <Stack spacing={3}>
+        <Box>
+          <Typography variant="overline" color="text.secondary">{provinceName}</Typography>
+          <Typography variant="h4" component="h1">{t('checklist.title', { month: monthLabel(year, month) })}</Typography>
+          <Typography color="text.secondary" data-testid="today">
+            {tr('home.today', { date: format.date(today.iso) })} · {tr('home.fiscalYear', { fy: today.fiscalYear, q: today.quarter })}
+          </Typography>
+          <Typography color="text.secondary" sx={{ mt: 0.5 }}>{t('checklist.intro')}</Typography>
         </Box>
-      </Stack>
-      <CompletionState snapshot={snapshot} />
-      {!snapshot.ready ? null : tasks.length === 0 ? (
-        <Alert severity="info">{t('checklist.noTasks')}</Alert>
-      ) : (
-        <>
-          <StatusLegend statuses={LEGEND} />
-          <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
-            <Grid size={{ xs: 12, md: 4 }}>
-              <Stack spacing={1.5} component="section" aria-label={t('checklist.tasks')}>
-                {summaries.map((summary) => (
-                  <TaskCard key={summary.task.id} summary={summary} selected={summary === selected} onSelect={() => setParam('task', summary.task.id)} />
-                ))}
-              </Stack>
+        <PartialDataNotice />
+        <Stack direction="row" spacing={2} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
+          <MonthPicker year={year} month={month} fiscalYear={fiscalYear} currentFiscalYear={today.fiscalYear} onChange={(key) => setParam('month', key)} minWidth={200} />
+          <ToggleButtonGroup size="small" exclusive value={mine ? 'mine' : 'all'} aria-label={t('checklist.scope')} onChange={(_e, v: string | null) => v && setParam('scope', v === 'all' ? 'all' : null)}>
+            <ToggleButton value="mine" disabled={!assigned}>{t('checklist.mine', { count: assigned?.length ?? laoCount })}</ToggleButton>
+            <ToggleButton value="all">{t('checklist.all', { count: laoCount })}</ToggleButton>
+          </ToggleButtonGroup>
+          {snapshot.ready && !snapshot.stale ? (
+            <SignOffMonthButton
+              fiscalYear={fiscalYear} year={year} month={month}
+              tasks={summaries.map((summary) => ({ task: summary.task, complete: summary.rows.filter((row) => row.result.status === 'complete').map((row) => row.lao) }))}
+            />
+          ) : null}
+          <Box sx={{ ml: 'auto', textAlign: 'right' }}>
+            <Typography variant="caption" color="text.secondary" component="div">{t('checklist.provinceLaos')}</Typography>
+            <Typography variant="h6" component="p" data-testid="lao-count" sx={{ lineHeight: 1 }}>{format.integer(laoCount)}</Typography>
+          </Box>
+        </Stack>
+        <CompletionState snapshot={snapshot} />
+        {!snapshot.ready ? null : tasks.length === 0 ? (
+          <Alert severity="info">{t('checklist.noTasks')}</Alert>
+        ) : (
+          <>
+            <StatusLegend statuses={LEGEND} />
+            <Grid container spacing={2} sx={{ alignItems: 'flex-start' }}>
+              <Grid size={{ xs: 12, md: 4 }}>
+                <Stack spacing={1.5} component="section" aria-label={t('checklist.tasks')}>
+                  {summaries.map((summary) => (
+                    <TaskCard key={summary.task.id} summary={summary} selected={summary === selected} onSelect={() => setParam('task', summary.task.id)} />
+                  ))}
+                </Stack>
+              </Grid>
+              <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} missingItems={snapshot.missingItems} /> : null}</Grid>
             </Grid>
-            <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} missingItems={snapshot.missingItems} /> : null}</Grid>
-          </Grid>
-        </>
-      )}
-    </Stack>
+          </>
+        )}
+      </Stack>
+    </SeenContext>
   );
 }

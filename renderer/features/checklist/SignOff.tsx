@@ -9,7 +9,7 @@ import { Alert, Box, Button, Chip, Dialog, DialogActions, DialogContent, DialogT
 import LockIcon from '@mui/icons-material/Lock';
 import LockOpenIcon from '@mui/icons-material/LockOpen';
 import { useLiveQuery } from 'dexie-react-hooks';
-import { useCallback, useMemo, useState } from 'react';
+import { createContext, useCallback, useContext, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { z } from 'zod';
 import { canSignOff } from '../../../shared/auth/access';
@@ -22,7 +22,6 @@ import { localDb } from '../../data/db';
 import { useProvinceReference } from '../../data/province';
 import { SyncError } from '../../sync/api';
 import { storeSignOffs } from '../../sync/login';
-import { pulledCursors } from '../../sync/meta';
 import { storedApi, syncEngine } from '../../sync/runtime';
 import { useFirstDownload, useSessionUser } from '../sync/useSync';
 
@@ -95,8 +94,14 @@ type Api = NonNullable<Awaited<ReturnType<typeof storedApi>>>;
 /** What a request made: the sign-offs, and the LAOs left out because what they would lock changed since this laptop's last pull. */
 interface Made { signOffs: unknown[]; stale: number }
 const staleLaos = z.array(z.string()).catch([]);
-/** The base a sign-off is judged on: what this laptop had pulled, by province. */
-export const signOffRequest = async (body: Omit<SignOffRequest, 'seen'>): Promise<SignOffRequest> => ({ ...body, seen: await pulledCursors(localDb()) });
+/**
+ * The change-log positions, by province, that the statuses on screen account
+ * for (CompletionSnapshot.seen), given by the checklist that shows them:
+ * the base a sign-off is judged on. Undefined until its first pass finished.
+ */
+export const SeenContext = createContext<Readonly<Record<string, number>> | undefined>(undefined);
+/** A sign-off request judged on what the supervisor saw. */
+export const signOffRequest = (body: Omit<SignOffRequest, 'seen'>, seen: Readonly<Record<string, number>>): SignOffRequest => ({ ...body, seen: { ...seen } });
 /** A sign-off answer as this laptop takes it. */
 export const madeOf = (answer: { signOffs: unknown[]; stale?: unknown }): Made => ({ signOffs: answer.signOffs, stale: staleLaos.parse(answer.stale ?? []).length });
 
@@ -141,7 +146,8 @@ function ProblemNote({ problem, onClose }: { problem: Problem; onClose: () => vo
 function useSignOffHeld(): 'signOff.offline' | 'signOff.downloading' | 'pending' | null {
   const online = useOnline();
   const download = useFirstDownload();
-  if (download === undefined) return 'pending';
+  const seen = useContext(SeenContext);
+  if (download === undefined || seen === undefined) return 'pending';
   if (!download.complete) return 'signOff.downloading';
   return online ? null : 'signOff.offline';
 }
@@ -162,6 +168,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
   const signedBy = useSignedByText();
   const online = useOnline();
   const held = useSignOffHeld();
+  const seen = useContext(SeenContext);
   const mayAct = useCanSignOff()(lao);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -175,7 +182,8 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
     setProblem(await send(run));
     setBusy(false);
   };
-  const signOffNow = () => act(async (api) => madeOf(await api.signOff(await signOffRequest({ fiscalYear, laoIds: [lao.id], taskIds: [task.id], month, note: '' }))));
+  // Held (the button disabled) until the statuses shown say what they account for.
+  const signOffNow = () => act(async (api) => madeOf(await api.signOff(signOffRequest({ fiscalYear, laoIds: [lao.id], taskIds: [task.id], month, note: '' }, seen!))));
   const reopen = () => {
     setReopening(false);
     void act(async (api) => ({ signOffs: [(await api.reopenSignOff(active!.id, reason.trim())).signOff], stale: 0 }));
@@ -183,7 +191,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
   };
 
   return (
-    <Box sx={{ mt: 1.5, p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }} data-testid="signoff-panel" data-signed={active ? 'true' : 'false'}>
+    <Box sx={{ mt: 1.5, p: 1.5, border: 1, borderColor: 'divider', borderRadius: 1, bgcolor: 'background.paper' }} data-testid="signoff-panel" data-signed={active ? 'true' : 'false'} data-seen={seen ? JSON.stringify(seen) : undefined}>
       {active ? (
         <Stack direction="row" spacing={1} sx={{ alignItems: 'center', flexWrap: 'wrap' }} useFlexGap>
           <LockIcon color="primary" fontSize="small" aria-hidden />
@@ -231,6 +239,7 @@ interface SignOffBatch { task: CalendarTask; month: TaskMonth | null; laos: read
 /** Signs off several LAOs (and tasks) at once: those of the batches the user may sign, one request per task. */
 function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear: number; batches: readonly SignOffBatch[]; label: (count: number) => string; testId: string }) {
   const held = useSignOffHeld();
+  const seen = useContext(SeenContext);
   const mayAct = useCanSignOff();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -242,7 +251,7 @@ function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear:
     setProblem(await send(async (api) => {
       const made: Made = { signOffs: [], stale: 0 };
       for (const { task, month, laos } of pending) {
-        const answer = madeOf(await api.signOff(await signOffRequest({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month, note: '' })));
+        const answer = madeOf(await api.signOff(signOffRequest({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month, note: '' }, seen!)));
         made.signOffs.push(...answer.signOffs);
         made.stale += answer.stale;
       }
