@@ -9,6 +9,9 @@ import Dexie from 'dexie';
 import PouchDB from 'pouchdb-browser';
 import { LOCAL_SCHEMA } from '../../renderer/data/schema';
 import { openLocalDb } from '../../renderer/data/db';
+import { RECORD_TABLES } from '../../shared/domain/tables';
+import { createSyncApi } from '../../renderer/sync/api';
+import { syncScope } from '../../renderer/sync/pull';
 
 interface Row { id: string; table: string; [field: string]: unknown }
 
@@ -99,10 +102,28 @@ async function editLaoAndWaitForRow(dbName: string, laoId: string, timeoutMs: nu
   return { edited: rows.length, ms: at === null ? null : at - started, writeMs, startedAt: started };
 }
 
+/**
+ * The app's download code alone: `syncScope` (the worker's work) into a fresh
+ * database of the app's own, in this bare page, with no app around it to
+ * read, draw or listen. Set beside the app's first sign-in and the bulkPut
+ * baseline, it tells the download's own cost from what the app's window adds.
+ */
+async function appDownload(serverUrl: string, token: string, scope: string): Promise<{ rows: number; ms: number }> {
+  const db = openLocalDb(`bench-app-download-${Date.now()}`);
+  await db.open();
+  const started = performance.now();
+  await syncScope(db, createSyncApi({ baseUrl: serverUrl, token }), scope);
+  const ms = performance.now() - started;
+  const counts = await Promise.all(RECORD_TABLES.map((table) => db.table(table).count()));
+  db.close();
+  const rows = counts.reduce((sum, n) => sum + n, 0);
+  return { rows, ms };
+}
+
 declare global {
   interface Window {
-    bench: { dexieBulkPut: typeof dexieBulkPut; pouchReplicate: typeof pouchReplicate; editLaoAndWaitForRow: typeof editLaoAndWaitForRow };
+    bench: { dexieBulkPut: typeof dexieBulkPut; pouchReplicate: typeof pouchReplicate; editLaoAndWaitForRow: typeof editLaoAndWaitForRow; appDownload: typeof appDownload };
   }
 }
 
-window.bench = { dexieBulkPut, pouchReplicate, editLaoAndWaitForRow };
+window.bench = { dexieBulkPut, pouchReplicate, editLaoAndWaitForRow, appDownload };

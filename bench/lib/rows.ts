@@ -10,7 +10,8 @@ import { BENCH_OFFICER, CACHE_DIR } from '../seed';
 
 const EXPORT_PAGE = 5000;
 
-async function login(serverUrl: string): Promise<string> {
+/** A token of the bench officer (the supervisor of the province), from the server's login. */
+export async function login(serverUrl: string): Promise<string> {
   const response = await fetch(`${serverUrl}/v1/auth/login`, {
     method: 'POST',
     headers: { 'content-type': 'application/json' },
