@@ -158,9 +158,9 @@ async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
   }
 }
 
-/** syncScope of the province into a fresh database on disk, in the baselines' bare page (on a loopback origin the server lets in). */
-async function bareDownloadOnDisk(siteUrl: string, serverUrl: string, token: string): Promise<{ rows: number; ms: number }> {
-  const dir = path.join(CACHE_DIR, 'disk-sync-bare');
+/** The baselines' bare page in a fresh profile on disk (its own folder under the cache, removed after). */
+async function inBarePage<T>(siteUrl: string, folder: string, run: (page: Page) => Promise<T>): Promise<T> {
+  const dir = path.join(CACHE_DIR, folder);
   await rm(dir, { recursive: true, force: true });
   await mkdir(dir, { recursive: true });
   const context = await openProfile(dir);
@@ -168,7 +168,17 @@ async function bareDownloadOnDisk(siteUrl: string, serverUrl: string, token: str
     const page = await context.newPage();
     await page.goto(siteUrl);
     await page.waitForFunction(() => 'bench' in window);
-    const profiler = process.env.BENCH_PROFILE_BARE ? await context.newCDPSession(page) : null;
+    return await run(page);
+  } finally {
+    await context.close();
+    await rm(dir, { recursive: true, force: true });
+  }
+}
+
+/** syncScope of the province into a fresh database on disk, in the baselines' bare page (on a loopback origin the server lets in). */
+function bareDownloadOnDisk(siteUrl: string, serverUrl: string, token: string): Promise<{ rows: number; ms: number }> {
+  return inBarePage(siteUrl, 'disk-sync-bare', async (page) => {
+    const profiler = process.env.BENCH_PROFILE_BARE ? await page.context().newCDPSession(page) : null;
     if (profiler) {
       await profiler.send('Profiler.enable');
       await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
@@ -177,26 +187,12 @@ async function bareDownloadOnDisk(siteUrl: string, serverUrl: string, token: str
     const result = await page.evaluate(([url, bearer]) => window.bench.appDownload(url, bearer, '99'), [serverUrl, token] as const);
     if (profiler) await writeFile(process.env.BENCH_PROFILE_BARE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
     return result;
-  } finally {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+  });
 }
 
-async function bulkPutOnDisk(siteUrl: string, files: string[]): Promise<BulkPutResult> {
-  const dir = path.join(CACHE_DIR, 'disk-sync-bulkput');
-  await rm(dir, { recursive: true, force: true });
-  await mkdir(dir, { recursive: true });
-  const context = await openProfile(dir);
-  try {
-    const page = await context.newPage();
-    await page.goto(siteUrl);
-    await page.waitForFunction(() => 'bench' in window);
-    return (await page.evaluate((list) => window.bench.dexieBulkPut(list), files.map((file) => `/rows/${file}`))) as BulkPutResult;
-  } finally {
-    await context.close();
-    await rm(dir, { recursive: true, force: true });
-  }
+function bulkPutOnDisk(siteUrl: string, files: string[]): Promise<BulkPutResult> {
+  return inBarePage(siteUrl, 'disk-sync-bulkput', async (page) =>
+    (await page.evaluate((list) => window.bench.dexieBulkPut(list), files.map((file) => `/rows/${file}`))) as BulkPutResult);
 }
 
 async function main(): Promise<void> {
