@@ -107,7 +107,7 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   // Signing again on what the laptop shows would lock a vision the supervisor never saw: the server leaves the LAO out, and says why.
   await panel.getByTestId('signoff-sign').click();
   await expect(panel.getByTestId('signoff-problem')).toHaveAttribute('data-problem', 'signOff.stale');
-  await expect(panel.getByTestId('signoff-problem')).toContainText('เปลี่ยนไปหลังจากที่เครื่องนี้ซิงก์ครั้งล่าสุด');
+  await expect(panel.getByTestId('signoff-problem')).toContainText('เปลี่ยนไปหลังจากที่หน้าจอนี้แสดงสถานะ');
   await expect(panel).toHaveAttribute('data-signed', 'false');
   await snap(supervisor, 'signoff-stale-th');
   // Once the laptop has pulled the change, the supervisor signs it off.

@@ -91,7 +91,7 @@ export function SignOffMark({ signOff }: { signOff: SignOff }) {
 }
 
 type Api = NonNullable<Awaited<ReturnType<typeof storedApi>>>;
-/** What a request made: the sign-offs, and the LAOs left out because what they would lock changed since this laptop's last pull. */
+/** What a request made: the sign-offs, and the LAOs left out because what they would lock changed after the statuses on screen. */
 interface Made { signOffs: unknown[]; stale: number }
 const staleLaos = z.array(z.string()).catch([]);
 /**
