@@ -49,6 +49,8 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await supervisor.goto('/#/matrix');
   const cell = supervisor.locator(`[data-testid="matrix-row"][data-lao-id="${laoId}"] td[data-task-id="${TASK}"]`);
   await expect(cell).toHaveAttribute('data-signed', 'true');
+  // The tooltip is worded as the pointer comes to the cell.
+  await cell.hover();
   await expect(cell).toHaveAttribute('title', /รับรองโดย อรุณี มั่นคง \(สถจ. สาธิต\)/);
   await expect(supervisor.getByTestId('matrix-signoff')).toHaveCount(1);
   await supervisor.goto(`/#/?task=${TASK}&scope=all&lao=${laoId}`);

@@ -32,6 +32,10 @@ test('a supervisor views the province matrix: 100 LAOs by district, legend, % pe
   // Cells carry their status as text, not colour alone.
   await expect(rows.first().locator('td.cell').first()).toContainText(/\d+\/\d+|–/);
   await shot(page, 'matrix-month-th');
+  // A cell's tooltip names the task, the status and the count, worded as the pointer comes to it.
+  const firstCell = rows.first().locator('td.cell').first();
+  await firstCell.hover();
+  await expect(firstCell).toHaveAttribute('title', /^.+: \S.* \d+ จาก \d+$/);
 
   // Year view: every task of the fiscal year.
   await page.getByRole('button', { name: 'ทั้งปี' }).click();
@@ -78,4 +82,11 @@ test('a supervisor views the province matrix: 100 LAOs by district, legend, % pe
   await expect(rows).toHaveCount(100);
   await shot(page, 'matrix-month-en');
   await page.getByRole('button', { name: 'ไทย' }).click();
+
+  // An LAO's name opens its page.
+  const first = rows.first();
+  const laoId = await first.getAttribute('data-lao-id');
+  await first.locator('td.lao a').click();
+  await expect(page).toHaveURL(new RegExp(`#/laos/${laoId}$`));
+  await expect(page.getByTestId('matrix')).toHaveCount(0);
 });

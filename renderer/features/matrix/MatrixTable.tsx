@@ -2,11 +2,11 @@ import { Box } from '@mui/material';
 import type { TFunction } from 'i18next';
 import { memo, useMemo, type MouseEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { Link, useNavigate } from 'react-router';
+import { useHref, useNavigate } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
 import { useFormat } from '../../app/format';
 import { useGrowingList } from '../../app/useGrowingList';
-import type { CalendarTask, StatusTally, TaskStatus } from '../../../shared/calendar/index';
+import { TASK_STATUSES, type CalendarTask, type StatusTally, type TaskStatus } from '../../../shared/calendar/index';
 import type { LaoTaskResults } from '../../../shared/calendar/completionCache';
 import { localName, monthKey, useMonthLabel } from '../checklist/months';
 import { STATUS_STYLE, nothingDueStatus, percent } from '../checklist/status';
@@ -65,22 +65,33 @@ interface RowText {
   t: TFunction<'calendar'>;
   name: (row: { nameTh: string; nameEn: string }) => string;
   signedBy: (signOff: SignOff) => string;
+  /** Each status's name, looked up once: a province's matrix has thousands of cells. */
+  label: Readonly<Record<TaskStatus, string>>;
+  /** Where an LAO's page is (the router's address of /laos/ and its id after it). */
+  laoHref: string;
+}
+
+/** A cell's tooltip: the task, its status and count, and who signed it off. */
+function cellTitle(text: RowText, task: CalendarTask, status: TaskStatus, done: number, total: number, lock: SignOff | undefined): string {
+  const title = text.t('matrix.cell', { task: task.label[text.lang], status: text.label[status], done, total });
+  return lock ? `${title} · ${text.signedBy(lock)}` : title;
 }
 
 const Row = memo(function Row({ lao, results, tasks, text, locks }: { lao: Lao; results: LaoTaskResults | undefined; tasks: readonly CalendarTask[]; text: RowText; locks: ReadonlyMap<string, SignOff> }) {
-  const { t, lang, name, signedBy } = text;
+  const { lang, name, signedBy, label: labels, laoHref } = text;
   const type = LAO_TYPES[lao.type];
   return (
     <tr data-testid="matrix-row" data-lao-id={lao.id}>
-      <td className="lao"><Link to={`/laos/${lao.id}`}>{name(lao)}</Link><span className="type">{lang === 'en' ? type.abbrEn : type.abbrTh}</span></td>
+      {/* A plain link (the router follows the address): a router Link per row cost each of hundreds of rows its hooks. */}
+      <td className="lao"><a href={`${laoHref}${lao.id}`}>{name(lao)}</a><span className="type">{lang === 'en' ? type.abbrEn : type.abbrTh}</span></td>
       {tasks.map((task) => {
         const r = results?.[task.id];
         if (!r) return <td key={task.id}>…</td>;
-        const label = t(`status.${r.status}`);
+        const label = labels[r.status];
         const lock = locks.get(`${lao.id}|${task.id}`);
-        const title = t('matrix.cell', { task: task.label[lang], status: label, done: r.done, total: r.total });
+        // The cell's tooltip is worded when the pointer comes to it (cellTitle), not for every cell at every render.
         return (
-          <td key={task.id} className={`cell s-${r.status}`} data-task-id={task.id} data-status={r.status} data-signed={lock ? 'true' : undefined} title={lock ? `${title} · ${signedBy(lock)}` : title}>
+          <td key={task.id} className={`cell s-${r.status}`} data-task-id={task.id} data-status={r.status} data-done={r.done} data-total={r.total} data-signed={lock ? 'true' : undefined}>
             <span className="sym" aria-hidden>{SYMBOL[r.status]}</span>
             {r.status === 'not_applicable' ? '' : `${r.done}/${r.total}`}
             {lock ? <LockIcon className="lock" aria-hidden data-testid="matrix-signoff" /> : null}
@@ -105,7 +116,11 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
   const navigate = useNavigate();
   const lang = i18n.language === 'en' ? 'en' : 'th';
   const signedBy = useSignedByText();
-  const text = useMemo<RowText>(() => ({ lang, t, name: (row) => localName(row, lang), signedBy }), [lang, t, signedBy]);
+  const laoHref = useHref('/laos/');
+  const text = useMemo<RowText>(() => ({
+    lang, t, name: (row) => localName(row, lang), signedBy, laoHref,
+    label: Object.fromEntries(TASK_STATUSES.map((status) => [status, t(`status.${status}`)])) as Record<TaskStatus, string>,
+  }), [lang, t, signedBy, laoHref]);
   // District rows and their LAOs' rows in order, drawn a slice at a time (the first screen at once).
   const lines = useMemo(() => model.groups.flatMap((group) => [{ group }, ...group.rows.map((row) => ({ row }))]), [model]);
   const shown = useGrowingList(lines);
@@ -115,6 +130,17 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
     const last = task.months[task.months.length - 1]!;
     const a = monthLabel(first.year, first.month, 'short');
     return task.months.length === 1 ? a : `${a} – ${monthLabel(last.year, last.month, 'short')}`;
+  };
+  // One listener for every cell: its tooltip, worded as the pointer comes to it.
+  const onPointerOver = (event: MouseEvent) => {
+    const cell = (event.target as HTMLElement).closest('td.cell') as HTMLElement | null;
+    // Worded afresh at each coming: the cell's figures may have changed since (a sync).
+    if (!cell) return;
+    const laoId = cell.closest('tr')?.getAttribute('data-lao-id');
+    const task = tasks.find((x) => x.id === cell.getAttribute('data-task-id'));
+    const status = cell.getAttribute('data-status') as TaskStatus | null;
+    if (!laoId || !task || !status) return;
+    cell.title = cellTitle(text, task, status, Number(cell.getAttribute('data-done')), Number(cell.getAttribute('data-total')), locks.get(`${laoId}|${task.id}`));
   };
   // One listener for every cell: open the LAO's missing items for that task in the checklist.
   const onClick = (event: MouseEvent) => {
@@ -137,7 +163,7 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
             ))}
           </tr>
         </thead>
-        <tbody onClick={onClick}>
+        <tbody onClick={onClick} onPointerOver={onPointerOver}>
           {shown.map((line) => ('group' in line ? (
             <tr key={`g-${line.group.district.code}`} className="group" data-testid="matrix-district">
               <td className="lao">{t('matrix.districtRow', { name: text.name(line.group.district) })} · {t('matrix.percentRow', { percent: percent(line.group.overall.complete, line.group.overall.due) })}</td>
