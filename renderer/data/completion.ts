@@ -48,8 +48,9 @@ export interface CompletionSnapshot {
    * for: the pulled cursors as they stood before the last finished pass read
    * the log, so every pulled change at or before them is in the results (one
    * after them may be too). A sign-off sends them as what the supervisor saw
-   * (design.md "Sign-offs"); a pull that lands after the pass is not in them,
-   * and the server holds its LAOs back. Undefined until a pass has finished.
+   * (docs/calendar.md, "Sign-off of periods"); a pull that lands after the
+   * pass is not in them, and the server holds its LAOs back. Undefined until
+   * a pass has finished.
    */
   seen?: Readonly<Record<string, number>>;
   /** Runs a pass again (after a failure). */
