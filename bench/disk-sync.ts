@@ -29,7 +29,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { fillBenchLogin, openProfile, rendererDir, sampleHeap, SYNC_TIMEOUT_MS, waitForSynced } from './browser/chromium';
+import { fillBenchLogin, openProfile, rendererDir, sampleHeap, startCpuProfile, SYNC_TIMEOUT_MS, waitForSynced } from './browser/chromium';
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
@@ -89,12 +89,7 @@ async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
     await watchPage(page, mode);
     await fillBenchLogin(page, serverUrl);
     const heap = await sampleHeap(page);
-    const profiler = process.env.BENCH_PROFILE && mode === 'worker' ? await page.context().newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
-      await profiler.send('Profiler.start');
-    }
+    const profiler = process.env.BENCH_PROFILE && mode === 'worker' ? await startCpuProfile(page, 500) : null;
     // When the app's requests went out and came back (the worker's too), in this process's time: what the app does before and after the snapshot.
     const requests: Array<{ path: string; sent: number; done: number }> = [];
     context.on('request', (request) => {
@@ -131,10 +126,7 @@ async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
       log(`  ${mode}: requests: ${requests.filter((r) => r.sent < snapshots[0]!.sent).map((r) => `${r.path} ${at(r.sent)}–${at(r.done)}`).join(', ')}; `
         + `${snapshots.length} snapshot pages ${at(snapshots[0]!.sent)}–${at(snapshots.at(-1)!.done)}; after them: ${requests.filter((r) => r.sent > snapshots.at(-1)!.sent).map((r) => `${r.path} ${at(r.sent)}`).join(', ') || 'none'}; synced seen at ${seconds(ms)}`);
     }
-    if (profiler) {
-      const { profile } = await profiler.send('Profiler.stop');
-      await writeFile(process.env.BENCH_PROFILE!, JSON.stringify(profile));
-    }
+    if (profiler) await writeFile(process.env.BENCH_PROFILE!, await profiler());
     const endAt = await page.evaluate(() => performance.now());
     const peakHeapMb = await heap.stop();
     const tasks = (await page.evaluate(() => (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks))
@@ -178,14 +170,9 @@ async function inBarePage<T>(siteUrl: string, folder: string, run: (page: Page) 
 /** syncScope of the province into a fresh database on disk, in the baselines' bare page (on a loopback origin the server lets in). */
 function bareDownloadOnDisk(siteUrl: string, serverUrl: string, token: string): Promise<{ rows: number; ms: number }> {
   return inBarePage(siteUrl, 'disk-sync-bare', async (page) => {
-    const profiler = process.env.BENCH_PROFILE_BARE ? await page.context().newCDPSession(page) : null;
-    if (profiler) {
-      await profiler.send('Profiler.enable');
-      await profiler.send('Profiler.setSamplingInterval', { interval: 500 });
-      await profiler.send('Profiler.start');
-    }
+    const profiler = process.env.BENCH_PROFILE_BARE ? await startCpuProfile(page, 500) : null;
     const result = await page.evaluate(([url, bearer]) => window.bench.appDownload(url, bearer, '99'), [serverUrl, token] as const);
-    if (profiler) await writeFile(process.env.BENCH_PROFILE_BARE!, JSON.stringify((await profiler.send('Profiler.stop')).profile));
+    if (profiler) await writeFile(process.env.BENCH_PROFILE_BARE!, await profiler());
     return result;
   });
 }

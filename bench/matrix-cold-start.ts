@@ -31,7 +31,7 @@ import { defaultTemplate } from '../shared/calendar/index';
 import { generateDemoProvince } from '../shared/demo/generate';
 import { CompletionCache, groupByLao } from '../shared/calendar/completionCache';
 import { buildMatrix } from '../renderer/features/matrix/matrix';
-import { fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, waitForFirstCompletion, waitForStoredCompletion, waitForSynced } from './browser/chromium';
+import { fillBenchLogin, openProfile, PROFILE_READY, profileDirOf, rendererDir, sampleHeap, startCpuProfile, waitForFirstCompletion, waitForStoredCompletion, waitForSynced } from './browser/chromium';
 import { bundleBaselines } from './browser/serve';
 import { parseBenchArgs } from './lib/args';
 import { figure, printBenchJson, printInterim, target, type Figure } from './lib/report';
@@ -121,15 +121,6 @@ async function startTrace(page: Page): Promise<() => Promise<string>> {
     await cdp.send('IO.close', { handle });
     return json;
   };
-}
-
-/** Starts V8's sampling profiler in the page (1 ms interval); the function returned stops it and gives the .cpuprofile JSON. */
-async function startCpuProfile(page: Page): Promise<() => Promise<string>> {
-  const cdp = await page.context().newCDPSession(page);
-  await cdp.send('Profiler.enable');
-  await cdp.send('Profiler.setSamplingInterval', { interval: 1000 });
-  await cdp.send('Profiler.start');
-  return async () => JSON.stringify((await cdp.send('Profiler.stop')).profile);
 }
 
 /** In-page ms from navigation start until `min` elements match `selector` (polled every animation frame). */

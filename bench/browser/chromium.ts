@@ -193,3 +193,16 @@ export async function fillBenchLogin(page: Page, serverUrl: string): Promise<voi
   const serverField = page.getByLabel('ที่อยู่เซิร์ฟเวอร์');
   for (let i = 0; i < 100 && (await serverField.inputValue()) === ''; i++) await page.waitForTimeout(100);
 }
+
+/**
+ * Starts V8's sampling profiler in the page (`intervalUs` between samples);
+ * the function returned stops it and gives the .cpuprofile JSON (open it in
+ * Chrome's Performance panel).
+ */
+export async function startCpuProfile(page: Page, intervalUs = 1000): Promise<() => Promise<string>> {
+  const cdp = await page.context().newCDPSession(page);
+  await cdp.send('Profiler.enable');
+  await cdp.send('Profiler.setSamplingInterval', { interval: intervalUs });
+  await cdp.send('Profiler.start');
+  return async () => JSON.stringify((await cdp.send('Profiler.stop')).profile);
+}
