@@ -8,7 +8,7 @@
  * catches up with what was written since, by any window, in any session.
  */
 import { defaultTemplate, evaluateLao, type CalendarTemplate, type LaoRecords, type MissingItem } from '../../shared/calendar/index';
-import Dexie from 'dexie';
+import Dexie, { type Table } from 'dexie';
 import { isRecordTable, RECORD_TABLES } from '../../shared/domain/tables';
 import type { EplanDb, StoredRecord } from './db';
 import { lastLaoWrite, laoWritesSince, type LaoWritesSince } from './laoWriteLog';
@@ -18,6 +18,7 @@ import type { RecordTable } from '../../shared/domain/tables';
 import { writtenTable } from './writesHeard';
 import { logError } from '../app/errorLog';
 import { pulledCursors } from '../sync/meta';
+import { sameValue } from '../../shared/sync/merge';
 
 export interface CompletionSnapshot {
   fiscalYear: number;
@@ -246,7 +247,7 @@ export class ProvinceCompletion {
       this.publish(1, true, undefined, true);
     }
     // A pass with nothing to evaluate after a pull (its changes were to other years, say) publishes no results.
-    if (!sameCursors(seen, this.snapshotValue.seen)) this.setSnapshot({ seen });
+    if (!sameValue(seen, this.snapshotValue.seen)) this.setSnapshot({ seen });
     // A full pass is stored before refresh() resolves; after an edit, a queued follow-up pass stores both at once.
     if (this.unsaved && (report.mode !== 'incremental' || !this.again)) await this.persist();
     return report;
@@ -356,39 +357,32 @@ export class ProvinceCompletion {
     const recomputed: string[] = [];
     for (let start = 0; start < laoIds.length; start += CHUNK) {
       const chunk = laoIds.slice(start, start + CHUNK);
-      const records = await (inKeyOrder ? this.readLaoRange(chunk) : this.readLaos(chunk));
+      const records = await this.readLaos(chunk, RECORD_TABLES, inKeyOrder);
       for (const laoId of chunk) if (this.cache.update(laoId, records.get(laoId) ?? {})) recomputed.push(laoId);
       if (afterChunk && start + CHUNK < laoIds.length) await afterChunk(start + CHUNK);
     }
     return recomputed;
   }
 
-  /** The records of a few LAOs (in the given tables, default all) through the laoId index, in one read transaction. */
-  private readLaos(laoIds: readonly string[], names: readonly RecordTable[] = RECORD_TABLES): Promise<Map<string, LaoRecords>> {
-    const tables = names.map((table) => this.db.table<StoredRecord, string>(table));
-    return this.db.transaction('r', tables, async () => {
-      const rows = await Promise.all(tables.map(async (table) => (await Promise.all(laoIds.map((laoId) => table.where('laoId').equals(laoId).toArray()))).flat()));
-      return groupByLao(Object.fromEntries(names.map((table, i) => [table, rows[i]!])));
-    });
-  }
-
   /**
-   * The records of LAOs next to each other in key order, in one read
-   * transaction: one range read per table, where reading each LAO apart asks
-   * twenty times as often (a province: 221 requests instead of 4,342). During
-   * a first download each request waits its turn among the download's page
-   * writes: the first pass took 1.9-2.8 s instead of 2.7-3.3 s. Records of an
-   * LAO not in the list are left out.
+   * The records of a few LAOs (in the given tables, default all) through the
+   * laoId index, in one read transaction. `inKeyOrder`: the ids are every LAO
+   * between the first and the last in key order (a full pass's chunk), read
+   * by one range per table, where reading each LAO apart asks twenty times as
+   * often (a province: 221 requests instead of 4,342). During a first
+   * download each request waits its turn among the download's page writes:
+   * the first pass took 1.9-2.8 s instead of 2.7-3.3 s. Records of an LAO not
+   * in the list are left out either way.
    */
-  private readLaoRange(laoIds: readonly string[]): Promise<Map<string, LaoRecords>> {
-    const first = laoIds[0]!;
-    const last = laoIds[laoIds.length - 1]!;
-    const tables = RECORD_TABLES.map((table) => this.db.table<StoredRecord, string>(table));
+  private readLaos(laoIds: readonly string[], names: readonly RecordTable[] = RECORD_TABLES, inKeyOrder = false): Promise<Map<string, LaoRecords>> {
+    const tables = names.map((table) => this.db.table<StoredRecord, string>(table));
+    const read = inKeyOrder
+      ? (table: Table<StoredRecord, string>) => table.where('laoId').between(laoIds[0]!, laoIds[laoIds.length - 1]!, true, true).toArray()
+      : async (table: Table<StoredRecord, string>) => (await Promise.all(laoIds.map((laoId) => table.where('laoId').equals(laoId).toArray()))).flat();
     return this.db.transaction('r', tables, async () => {
-      const rows = await Promise.all(tables.map((table) => table.where('laoId').between(first, last, true, true).toArray()));
-      const byLao = groupByLao(Object.fromEntries(RECORD_TABLES.map((table, i) => [table, rows[i]!])));
-      const wanted = new Set(laoIds);
-      for (const laoId of byLao.keys()) if (!wanted.has(laoId)) byLao.delete(laoId);
+      const rows = await Promise.all(tables.map(read));
+      const byLao = groupByLao(Object.fromEntries(names.map((table, i) => [table, rows[i]!])));
+      if (inKeyOrder) for (const laoId of [...byLao.keys()]) if (!laoIds.includes(laoId)) byLao.delete(laoId);
       return byLao;
     });
   }
@@ -426,10 +420,6 @@ export class ProvinceCompletion {
     this.saveAll = false;
     this.unsavedLaos.clear();
   }
-}
-
-function sameCursors(a: Readonly<Record<string, number>>, b: Readonly<Record<string, number>> | undefined): boolean {
-  return b !== undefined && Object.keys(a).length === Object.keys(b).length && Object.entries(a).every(([scope, cursor]) => b[scope] === cursor);
 }
 
 function sameIds(a: readonly string[], b: readonly string[]): boolean {

@@ -131,24 +131,26 @@ export function MatrixTable({ model, tasks, focusMonth, locks, stale = false }: 
     const a = monthLabel(first.year, first.month, 'short');
     return task.months.length === 1 ? a : `${a} – ${monthLabel(last.year, last.month, 'short')}`;
   };
-  // One listener for every cell: its tooltip, worded as the pointer comes to it.
-  const onPointerOver = (event: MouseEvent) => {
+  /** The cell an event came from, with its LAO and task; null outside the cells. */
+  const cellAt = (event: MouseEvent) => {
     const cell = (event.target as HTMLElement).closest('td.cell') as HTMLElement | null;
-    // Worded afresh at each coming: the cell's figures may have changed since (a sync).
-    if (!cell) return;
-    const laoId = cell.closest('tr')?.getAttribute('data-lao-id');
-    const task = tasks.find((x) => x.id === cell.getAttribute('data-task-id'));
-    const status = cell.getAttribute('data-status') as TaskStatus | null;
-    if (!laoId || !task || !status) return;
+    const laoId = cell?.closest('tr')?.getAttribute('data-lao-id');
+    const task = tasks.find((x) => x.id === cell?.getAttribute('data-task-id'));
+    return cell && laoId && task ? { cell, laoId, task } : null;
+  };
+  // One listener for every cell: its tooltip, worded afresh each time the pointer comes to it (a sync may have changed the figures).
+  const onPointerOver = (event: MouseEvent) => {
+    const at = cellAt(event);
+    const status = at?.cell.getAttribute('data-status') as TaskStatus | null | undefined;
+    if (!at || !status) return;
+    const { cell, laoId, task } = at;
     cell.title = cellTitle(text, task, status, Number(cell.getAttribute('data-done')), Number(cell.getAttribute('data-total')), locks.get(`${laoId}|${task.id}`));
   };
   // One listener for every cell: open the LAO's missing items for that task in the checklist.
   const onClick = (event: MouseEvent) => {
-    const cell = (event.target as HTMLElement).closest('td.cell') as HTMLElement | null;
-    const laoId = cell?.closest('tr')?.getAttribute('data-lao-id');
-    const taskId = cell?.getAttribute('data-task-id');
-    const task = tasks.find((x) => x.id === taskId);
-    if (!laoId || !task) return;
+    const at = cellAt(event);
+    if (!at) return;
+    const { laoId, task } = at;
     const inMonth = task.months.find((m) => m.year === focusMonth.year && m.month === focusMonth.month) ?? task.months[0]!;
     navigate(`/?month=${monthKey(inMonth.year, inMonth.month)}&scope=all&task=${task.id}&lao=${laoId}`);
   };
