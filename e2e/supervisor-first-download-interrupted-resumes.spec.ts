@@ -1,4 +1,5 @@
 import { expect, test, type Page } from './support/fixtures';
+import { E2E_NOW } from './support/clock';
 import { DEMO_PASSWORD } from './support/sync';
 
 // Signs in and downloads the demo province from a server of its own.
@@ -30,11 +31,17 @@ test('a supervisor\'s first download is cut off: the app says the data is partia
   // Resumed pages come slowly until the resuming state has been photographed, then at full speed.
   let slow = true;
   let resumedPages = 0;
+  // The second page waits until the checklist has been seen during the running download, then fails.
+  let release = () => {};
+  const secondPageHeld = new Promise<void>((resolve) => { release = resolve; });
   await page.route('**/v1/sync/snapshot?**', async (route) => {
     const url = new URL(route.request().url());
     url.searchParams.set('limit', String(PAGE));
     if (url.searchParams.has('after')) {
-      if (cut) return route.abort('internetdisconnected');
+      if (cut) {
+        await secondPageHeld;
+        return route.abort('internetdisconnected');
+      }
       resumedPages += 1;
       // Slow enough that the resuming state can be seen and photographed.
       if (slow) await new Promise((resolve) => setTimeout(resolve, 400));
@@ -47,6 +54,21 @@ test('a supervisor\'s first download is cut off: the app says the data is partia
   await page.getByLabel('รหัสผ่าน').fill(DEMO_PASSWORD);
   await expect(page.getByLabel('ที่อยู่เซิร์ฟเวอร์')).not.toHaveValue('');
   await page.getByRole('button', { name: 'เข้าสู่ระบบ', exact: true }).click();
+
+  // While the download runs, the checklist shows the LAOs with statuses worked out from the records stored
+  // so far, marked partial (the completion engine makes its first pass; the rest wait for the download's end).
+  await expect(page.getByTestId('sync-initial')).toBeVisible({ timeout: 90_000 });
+  await expect(page.getByTestId('partial-data')).toBeVisible();
+  await expect(page.getByTestId('checklist-lao').first()).toHaveAttribute('data-status', /\w/, { timeout: 30_000 });
+  // The same month a year back, opened during the download: another fiscal year, another engine, its first pass made too.
+  const yearBack = `${Number(E2E_NOW.slice(0, 4)) - 1}-${E2E_NOW.slice(5, 7)}`;
+  await page.evaluate((month) => { location.hash = `#/?month=${month}`; }, yearBack);
+  // (Without its first pass the page said "working out the statuses… 0%" until the download ended.)
+  await expect(page.getByRole('heading', { level: 1 })).toContainText(String(Number(yearBack.slice(0, 4)) + 543));
+  await expect(page.getByTestId('partial-data')).toBeVisible();
+  await expect(page.getByTestId('checklist-lao').first()).toHaveAttribute('data-status', /\w/, { timeout: 30_000 });
+  await expect(page.getByTestId('sync-initial')).toBeVisible();
+  release();
 
   // Cut off after the first page: partial, with "x of y", and no claim that anything is synced or whole.
   const chip = page.getByTestId('sync-pending');

@@ -91,6 +91,8 @@ export class ProvinceCompletion {
   private drained: number | undefined;
   private running: Promise<RefreshReport> | undefined;
   private again = false;
+  /** A pass has been asked for (refresh): see `started`. */
+  private refreshed = false;
   /** The stored state is looked at once, by the first pass. */
   private restored = false;
   /** Stored results of another day, shown until today's are computed. */
@@ -154,6 +156,11 @@ export class ProvinceCompletion {
 
   writes = (): number => this.writeCount;
 
+  /** Whether a pass has been asked for yet: during a first download the hook asks for the first alone. */
+  get started(): boolean {
+    return this.refreshed;
+  }
+
   subscribeWrites = (listener: () => void): (() => void) => {
     this.writeListeners.add(listener);
     return () => this.writeListeners.delete(listener);
@@ -178,6 +185,7 @@ export class ProvinceCompletion {
 
   /** Brings results up to date; concurrent calls coalesce into one follow-up pass. */
   refresh(): Promise<RefreshReport> {
+    this.refreshed = true;
     if (this.running) {
       this.again = true;
       return this.running;

@@ -174,8 +174,10 @@ export function useProvinceCompletion(fiscalYear: number, asOf: string): Complet
  * starts at once (a restart shows the stored results without waiting for any
  * query) and every committed write to a record table or the LAO list starts
  * another. Each page of an initial sync would start a pass over every row
- * stored so far, slowing the download it waits for: passes are held while one
- * runs and the results computed once, when it is complete.
+ * stored so far, slowing the download it waits for: while one runs, the first
+ * pass alone is made (the LAOs already there, shown as partial data, whenever
+ * the window opened the checklist), and the results computed again once the
+ * download is complete.
  */
 function useRunningCompletion(fiscalYear: number, asOf: string): ProvinceCompletion {
   const { template } = useCalendar(fiscalYear);
@@ -183,7 +185,7 @@ function useRunningCompletion(fiscalYear: number, asOf: string): ProvinceComplet
   const writes = useSyncExternalStore(engine.subscribeWrites, engine.writes);
   const downloading = useInitialSyncRunning();
   useEffect(() => {
-    if (!downloading) engine.refreshInBackground();
+    if (!downloading || !engine.started) engine.refreshInBackground();
   }, [engine, writes, downloading]);
   return engine;
 }
