@@ -307,6 +307,33 @@ describe('sync engine against the real server', () => {
     expect(await readMeta(db, META.user)).toBeUndefined();
   });
 
+  it("leaves the reference data to the login that has just stored it, and the next run brings an administrator's change", async () => {
+    const db = openLocalDb(`client-${uuidv7()}`);
+    clients.push(db);
+    let token: string | null = null;
+    const platform = { storeToken: async (t: string) => void (token = t), readToken: async () => token, clearToken: async () => void (token = null) };
+    const asked: string[] = [];
+    const fetch: typeof server.fetch = (input, init) => {
+      asked.push(new URL(String(input)).pathname);
+      return server.fetch(input, init);
+    };
+    await login({ db, platform, fetch }, { username: 'officer', password: server.password, serverUrl: 'http://sync.test' });
+    expect(asked.filter((path) => path === '/v1/reference')).toHaveLength(1);
+    const engine = new SyncEngine({ db, api: async () => createSyncApi({ baseUrl: 'http://sync.test', token, fetch }), setTimer: () => 'timer', clearTimer: () => {} });
+    engine.referenceStored();
+    asked.length = 0;
+    expect(await engine.sync()).toBe(true);
+    expect(asked).toContain('/v1/sync/snapshot');
+    expect(asked).not.toContain('/v1/reference');
+
+    const renamed = `renamed ${uuidv7()}`;
+    await server.db.query('UPDATE laos SET name_en = $1 WHERE id = $2', [renamed, LAO_A]);
+    asked.length = 0;
+    expect(await engine.sync()).toBe(true);
+    expect(asked.filter((path) => path === '/v1/reference')).toHaveLength(1);
+    expect((await db.laos.get(LAO_A))?.nameEn).toBe(renamed);
+  });
+
   it('stops retrying when the token is refused', async () => {
     const db = openLocalDb(`client-${uuidv7()}`);
     clients.push(db);

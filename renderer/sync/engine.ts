@@ -68,6 +68,8 @@ export class SyncEngine {
   private retryTimer: unknown = null;
   /** Aborted by abortRun: a download in a worker ends at once instead of writing on. */
   private runStop = new AbortController();
+  /** Set by referenceStored: the next run leaves the reference data as a login has just stored it. */
+  private referenceFresh = false;
 
   constructor(private readonly deps: EngineDeps) {}
 
@@ -119,6 +121,8 @@ export class SyncEngine {
   private async runOnce(): Promise<RunOutcome> {
     const { db } = this.deps;
     const { signal } = this.runStop;
+    const referenceFresh = this.referenceFresh;
+    this.referenceFresh = false;
     const api = await this.deps.api();
     const user = await sessionUser(db);
     if (!api || !user) {
@@ -130,8 +134,9 @@ export class SyncEngine {
       await pushOutbox(db, api, await deviceIdFor(db, user.username), user.id, undefined, () => this.now());
       // After the push, so the chosen value is on the server before the conflict is marked resolved.
       await sendQueuedResolutions(db, api, user.id);
-      // New LAOs and assignments (a registry import, an administrator's change) reach the device with any sync.
-      await storeReference(db, api);
+      // New LAOs and assignments (a registry import, an administrator's change) reach the device with any sync
+      // but the one right after a login, which has just stored them: on a first sign-in the download starts sooner.
+      if (!referenceFresh) await storeReference(db, api);
       for (const scope of user.provinceCodes) {
         const initial = (await readMeta<number>(db, META.cursor(scope))) === undefined;
         if (initial) {
@@ -196,6 +201,11 @@ export class SyncEngine {
   abortRun(): void {
     this.runStop.abort();
     this.runStop = new AbortController();
+  }
+
+  /** A login has just stored the reference data (login.ts): the next run does not fetch it again. */
+  referenceStored(): void {
+    this.referenceFresh = true;
   }
 
   /** After sign-out: nothing to sync until the next login. */

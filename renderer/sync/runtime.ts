@@ -52,8 +52,12 @@ function createSyncEngine(db: EplanDb): SyncEngine {
 
 let stopCurrent: (() => void) | null = null;
 
-/** After a login: listen for the new user's scopes and sync at once. */
-export function restartSync(): void {
+/**
+ * After a login (or the laptop cleared): listen for the user's scopes and sync
+ * at once. `referenceStored`: the login has just stored the reference data.
+ */
+export function restartSync({ referenceStored = false }: { referenceStored?: boolean } = {}): void {
+  if (referenceStored) syncEngine().referenceStored();
   stopCurrent?.();
   stopCurrent = startSync();
 }

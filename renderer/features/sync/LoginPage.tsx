@@ -41,7 +41,7 @@ export function LoginPage() {
       await rememberPassword(localDb(), session.user, password);
       lockStore.unlock(session.user.id);
       setPassword('');
-      restartSync();
+      restartSync({ referenceStored: true });
       void navigate('/');
     } catch (failure) {
       setError(syncErrorCode(failure));
