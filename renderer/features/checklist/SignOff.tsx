@@ -137,23 +137,30 @@ function ProblemNote({ problem, onClose }: { problem: Problem; onClose: () => vo
   );
 }
 
+/** The pulled positions the statuses on screen account for (see SeenContext). */
+type Seen = Readonly<Record<string, number>>;
+
 /**
- * Why a sign-off cannot be made now, as a translation key, or null when it can.
- * It needs the network, and the whole province on this laptop: while a first
- * download runs, "complete" is judged on part of the records, and sign-offs
- * made already may not have arrived. `pending` until the download state is read.
+ * Whether a sign-off can be made now, and the positions it then carries:
+ * `held` is why not, as a translation key, or null when it can. It needs the
+ * network, and the whole province on this laptop: while a first download
+ * runs, "complete" is judged on part of the records, and sign-offs made
+ * already may not have arrived. `pending` until the download state is read
+ * and the statuses shown say what they account for.
  */
-function useSignOffHeld(): 'signOff.offline' | 'signOff.downloading' | 'pending' | null {
+type SignOffState = { held: null; seen: Seen } | { held: 'signOff.offline' | 'signOff.downloading' | 'pending'; seen: Seen | undefined };
+
+function useSignOffState(): SignOffState {
   const online = useOnline();
   const download = useFirstDownload();
   const seen = useContext(SeenContext);
-  if (download === undefined || seen === undefined) return 'pending';
-  if (!download.complete) return 'signOff.downloading';
-  return online ? null : 'signOff.offline';
+  if (download === undefined || seen === undefined) return { held: 'pending', seen };
+  if (!download.complete) return { held: 'signOff.downloading', seen };
+  return online ? { held: null, seen } : { held: 'signOff.offline', seen };
 }
 
 /** The reason under a disabled sign-off button (none while the download state is still being read). */
-function HeldNote({ held }: { held: ReturnType<typeof useSignOffHeld> }) {
+function HeldNote({ held }: { held: SignOffState['held'] }) {
   const { t } = useTranslation('calendar');
   if (held === null || held === 'pending') return null;
   return <Typography variant="caption" color="text.secondary" component="p" data-testid="signoff-held" data-reason={held}>{t(held)}</Typography>;
@@ -167,8 +174,8 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
   const names = useNames();
   const signedBy = useSignedByText();
   const online = useOnline();
-  const held = useSignOffHeld();
-  const seen = useContext(SeenContext);
+  const state = useSignOffState();
+  const { held, seen } = state;
   const mayAct = useCanSignOff()(lao);
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
@@ -182,8 +189,8 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
     setProblem(await send(run));
     setBusy(false);
   };
-  // Held (the button disabled) until the statuses shown say what they account for.
-  const signOffNow = () => act(async (api) => madeOf(await api.signOff(signOffRequest({ fiscalYear, laoIds: [lao.id], taskIds: [task.id], month, note: '' }, seen!))));
+  // The button is disabled while held; the positions are those of the statuses shown.
+  const signOffNow = (allowed: Seen) => act(async (api) => madeOf(await api.signOff(signOffRequest({ fiscalYear, laoIds: [lao.id], taskIds: [task.id], month, note: '' }, allowed))));
   const reopen = () => {
     setReopening(false);
     void act(async (api) => ({ signOffs: [(await api.reopenSignOff(active!.id, reason.trim())).signOff], stale: 0 }));
@@ -206,7 +213,7 @@ export function SignOffPanel({ lao, task, fiscalYear, month, complete, entry }: 
               : complete ? t('signOff.ready') : t('signOff.notComplete')}
           </Typography>
           {mayAct && (
-            <Button size="small" variant="contained" startIcon={<LockIcon />} disabled={busy || held !== null || !complete} onClick={() => void signOffNow()} data-testid="signoff-sign">
+            <Button size="small" variant="contained" startIcon={<LockIcon />} disabled={busy || held !== null || !complete} onClick={() => state.held === null && void signOffNow(state.seen)} data-testid="signoff-sign">
               {t('signOff.sign')}
             </Button>
           )}
@@ -238,20 +245,19 @@ interface SignOffBatch { task: CalendarTask; month: TaskMonth | null; laos: read
 
 /** Signs off several LAOs (and tasks) at once: those of the batches the user may sign, one request per task. */
 function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear: number; batches: readonly SignOffBatch[]; label: (count: number) => string; testId: string }) {
-  const held = useSignOffHeld();
-  const seen = useContext(SeenContext);
+  const state = useSignOffState();
   const mayAct = useCanSignOff();
   const [busy, setBusy] = useState(false);
   const [problem, setProblem] = useState<Problem | null>(null);
   const pending = batches.map((batch) => ({ ...batch, laos: batch.laos.filter(mayAct) })).filter((batch) => batch.laos.length > 0);
   const count = pending.reduce((sum, batch) => sum + batch.laos.length, 0);
   if (count === 0) return null;
-  const run = async () => {
+  const run = async (seen: Seen) => {
     setBusy(true);
     setProblem(await send(async (api) => {
       const made: Made = { signOffs: [], stale: 0 };
       for (const { task, month, laos } of pending) {
-        const answer = madeOf(await api.signOff(signOffRequest({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month, note: '' }, seen!)));
+        const answer = madeOf(await api.signOff(signOffRequest({ fiscalYear, laoIds: laos.map((lao) => lao.id), taskIds: [task.id], month, note: '' }, seen)));
         made.signOffs.push(...answer.signOffs);
         made.stale += answer.stale;
       }
@@ -261,10 +267,10 @@ function BulkSignOffButton({ fiscalYear, batches, label, testId }: { fiscalYear:
   };
   return (
     <Box>
-      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || held !== null} onClick={() => void run()} data-testid={testId} data-count={count}>
+      <Button size="small" variant="outlined" startIcon={<LockIcon />} disabled={busy || state.held !== null} onClick={() => state.held === null && void run(state.seen)} data-testid={testId} data-count={count}>
         {label(count)}
       </Button>
-      <HeldNote held={held} />
+      <HeldNote held={state.held} />
       {problem && <ProblemNote problem={problem} onClose={() => setProblem(null)} />}
     </Box>
   );
