@@ -36,14 +36,15 @@ import { parseBenchArgs } from './lib/args';
 import { figure, printBenchJson, printInterim, target, type Figure, type Target } from './lib/report';
 import { countStoredRecords, exportRows, login } from './lib/rows';
 import { startServerProcess } from './lib/server';
-import { CACHE_DIR, seedPglite } from './seed';
+import { CACHE_DIR, FULL_SCALE, seedPglite } from './seed';
 
 const PORTS = { app: 4310, static: 4312 } as const;
 const LONG_TASK_MS = 100;
 const args = parseBenchArgs();
 // A sixteenth of the largest province by default (about 65,000 records): on disk the whole one takes over
 // ten minutes per download here, this script downloads three times, and the suite must stay under 20 minutes.
-// The ratios hardly move with the scale; `--scale 0.25` gave the figures in docs/benchmarks.md, `--scale 1.6` is the whole province.
+// The app's ratio falls with the scale (the sign-in's fixed second weighs less): 1.37–1.72× at 0.1, 1.29–1.33× for the whole
+// province (`--scale 1.6`, about 10 minutes here in a fast hour) on 2026-12-07; see docs/benchmarks.md.
 const scale = args.scale ?? (args.quick ? 0.05 : 0.1);
 const log = (line: string) => console.log(line);
 const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
@@ -231,7 +232,10 @@ async function main(): Promise<void> {
   }
 
   const targets: Target[] = [];
-  targets.push(target('first sign-in on disk ≤ 1.3× raw bulkPut on disk', figures, 'workerVsBulkPut', '<=', 1.3));
+  // The target is the whole province's: a part of it weighs the sign-in's fixed second (login, the window's first
+  // screen) against a bulkPut a sixteenth as long. Said beside the figure, so a MISS at a part is read as such.
+  const part = scale < FULL_SCALE ? ` (${Math.round((scale / FULL_SCALE) * 100)} % of the province; the target is the whole: --scale ${FULL_SCALE})` : '';
+  targets.push(target(`first sign-in on disk ≤ 1.3× raw bulkPut on disk${part}`, figures, 'workerVsBulkPut', '<=', 1.3));
   targets.push(target(`no window task over ${LONG_TASK_MS} ms during the download`, figures, 'workerLongTasks', '<=', 0));
   targets.push(target('window heap during the download ≤ 300 MB', figures, 'workerPeakHeapMb', '<=', 300));
   if (figures.workerPartialChecklistMs) targets.push(target('partial checklist within 60 s of sign-in', figures, 'workerPartialChecklistMs', '<=', 60_000));
