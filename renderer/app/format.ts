@@ -1,7 +1,7 @@
 import { useTranslation } from 'react-i18next';
 import { makeFormatters, type Formatters } from './formatters';
 
-export { makeFormatters, withTimes, type Formatters, type LabelFormatters } from './formatters';
+export { bangkokDateTime, makeFormatters, withTimes, type Formatters, type LabelFormatters } from './formatters';
 
 /** One set per language for the whole window: building Intl formatters per component (hundreds of list rows) is slow. */
 const byLanguage = new Map<string, Formatters>();

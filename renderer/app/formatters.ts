@@ -1,5 +1,5 @@
 /** Number, money and date formatters for a language: plain functions, usable off the UI thread (the export worker). */
-import { bangkokDateOf, fiscalYearOf, formatDate, quarterOf } from '../../shared/calendar/fiscal';
+import { bangkokDateOf, bangkokTimeOf, fiscalYearOf, formatDate, quarterOf } from '../../shared/calendar/fiscal';
 import { formatBahtWithUnit, type Satang } from '../../shared/money';
 import { now } from '../../shared/clock';
 
@@ -38,10 +38,12 @@ export function makeFormatters(language: string, clock: () => Date = now): Forma
 
 export type LabelFormatters = Formatters & { dateTime(iso: string): string; time(iso: string): string };
 
+/** An instant as its Bangkok day and clock time: '25 พ.ย. 2569 14:29'. */
+export function bangkokDateTime(iso: string, format: Formatters): string {
+  return `${format.date(bangkokDateOf(iso))} ${bangkokTimeOf(iso)}`;
+}
+
 /** With Bangkok clock times: '25 พ.ย. 2569 14:29'. */
 export function withTimes(format: Formatters): LabelFormatters {
-  const clock = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok' });
-  const time = (iso: string) => clock.format(new Date(iso));
-  const dateTime = (iso: string) => `${format.date(bangkokDateOf(new Date(iso)))} ${time(iso)}`;
-  return { ...format, time, dateTime };
+  return { ...format, time: bangkokTimeOf, dateTime: (iso) => bangkokDateTime(iso, format) };
 }

@@ -15,7 +15,7 @@
  *   the server refuses a seq it has already answered for this device.
  *   Everything else goes, the session too.
  */
-import { bangkokDateOf } from '../../shared/calendar/fiscal';
+import { bangkokDateOf, bangkokTimeOf } from '../../shared/calendar/fiscal';
 import { RECORD_TABLES } from '../../shared/domain/tables';
 import type { SyncConflict } from '../../shared/sync/protocol';
 import { queuedResolutions } from '../sync/conflictQueue';
@@ -176,7 +176,7 @@ export async function unsyncedExport(db: EplanDb, exportedAt: string): Promise<U
 
 /** 'eplan-unsynced-work-2026-11-25-1405.json': the Bangkok day and time it was saved, so files of one day stay apart. */
 export function unsyncedFileName(at: Date): string {
-  const time = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', hour12: false, timeZone: 'Asia/Bangkok' }).format(at).replace(':', '');
+  const time = bangkokTimeOf(at).replace(':', '');
   return `eplan-unsynced-work-${bangkokDateOf(at)}-${time}.json`;
 }
 

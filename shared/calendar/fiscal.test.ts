@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import {
-  addDays, bangkokDateOf, bangkokStartOfDay, daysBetween, fiscalYearOf, fiscalYearRange,
+  addDays, bangkokDateOf, bangkokStartOfDay, bangkokTimeOf, daysBetween, fiscalYearOf, fiscalYearRange,
   isInFiscalYear, isValidIsoDate, monthsOfFiscalYear, quarterOf, quarterRange, toBE, toCE,
 } from './fiscal';
 
@@ -23,6 +23,17 @@ describe('fiscalYearOf', () => {
     ['2012-02-29', 2555],
   ])('%s is in FY %i', (date, fy) => {
     expect(fiscalYearOf(date)).toBe(fy);
+  });
+
+  it("gives an instant's Bangkok clock time on 24 hours, as the Intl formatter it replaces did, for any instant", () => {
+    expect(bangkokTimeOf('2026-11-25T07:05:00Z')).toBe('14:05');
+    expect(bangkokTimeOf('2011-09-30T17:00:00Z')).toBe('00:00');
+    expect(bangkokTimeOf(new Date(Date.UTC(2011, 8, 30, 16, 59, 59, 999)))).toBe('23:59');
+    expect(() => bangkokTimeOf('not a date')).toThrow(RangeError);
+    const intl = new Intl.DateTimeFormat('en-GB', { hour: '2-digit', minute: '2-digit', timeZone: 'Asia/Bangkok', hourCycle: 'h23' });
+    fc.assert(fc.property(fc.integer({ min: Date.UTC(1950, 0, 1), max: Date.UTC(2150, 0, 1) }), (ms) => {
+      expect(bangkokTimeOf(ms)).toBe(intl.format(new Date(ms)));
+    }));
   });
 
   it('uses the Bangkok day of an instant whatever the host time zone', () => {

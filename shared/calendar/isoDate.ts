@@ -55,6 +55,19 @@ export function bangkokDateOf(instant: Date | string | number): string {
   return toIsoDate({ year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() });
 }
 
+/**
+ * The Bangkok clock time of an instant, 'HH:MM' on 24 hours, e.g.
+ * 2026-11-25T07:05:00Z -> '14:05'. Worked out like bangkokDateOf, without an
+ * Intl formatter (making one costs milliseconds, and the app bar made one at
+ * every render).
+ */
+export function bangkokTimeOf(instant: Date | string | number): string {
+  const ms = instant instanceof Date ? instant.getTime() : new Date(instant).getTime();
+  if (Number.isNaN(ms)) throw new RangeError(`not a valid instant: ${String(instant)}`);
+  const shifted = new Date(ms + BANGKOK_OFFSET_MS);
+  return `${pad(shifted.getUTCHours())}:${pad(shifted.getUTCMinutes())}`;
+}
+
 /** The instant at which a Bangkok calendar day starts (00:00 +07:00 = 17:00Z the day before). */
 export function bangkokStartOfDay(isoDate: string): Date {
   const ymd = requireIsoDate(isoDate);

@@ -4,13 +4,12 @@ import SaveAltIcon from '@mui/icons-material/SaveAlt';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { now } from '../../../shared/clock';
-import { useFormat } from '../../app/format';
+import { bangkokDateTime, useFormat } from '../../app/format';
 import { localDb } from '../../data/db';
 import { clearDeviceData, fileCovers, unsyncedExport, unsyncedFileName, type WorkStamp } from '../../data/device';
 import { useCurrentWork, useDeviceHoldings } from '../../data/deviceHooks';
 import { getPlatform } from '../../platform';
 import { restartSync, stopSync } from '../../sync/runtime';
-import { formatSyncTime } from '../sync/syncTime';
 
 interface SavedFile {
   name: string;
@@ -97,7 +96,7 @@ export function ClearDataCard() {
         {unsynced > 0 && (
           <Alert severity={exportedAll ? 'success' : 'warning'} sx={{ mb: 2 }} data-testid="unsynced-warning">
             {exportedAll && saved
-              ? t('settings.exported', { file: saved.name, count: saved.count, when: formatSyncTime(saved.at, format) })
+              ? t('settings.exported', { file: saved.name, count: saved.count, when: bangkokDateTime(saved.at, format) })
               : stale ? t('settings.exportedStale') : t('settings.unsyncedWarning', { count: unsynced })}
           </Alert>
         )}

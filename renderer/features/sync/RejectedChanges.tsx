@@ -3,7 +3,7 @@ import ErrorOutlineIcon from '@mui/icons-material/ErrorOutlineOutlined';
 import { useLiveQuery } from 'dexie-react-hooks';
 import { useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
-import { useFormat } from '../../app/format';
+import { bangkokDateTime, useFormat } from '../../app/format';
 import { localDb, type OutboxEntry } from '../../data/db';
 import { discardRejected } from '../../sync/push';
 import { CATEGORIES } from '../records/categories';
@@ -13,7 +13,6 @@ import { VISIT_PURPOSE_LABELS, type VisitPurpose } from '../../../shared/domain/
 import { ENVELOPE_FIELDS } from '../../../shared/domain/record';
 import { flattenChanges, formatFieldValue, labelOfPath } from '../records/RecordHistory';
 import type { ColumnContext, TableDef } from '../records/types';
-import { formatSyncTime } from './syncTime';
 import { useSessionUser } from './useSync';
 
 const DEFS = new Map<string, TableDef>(CATEGORIES.flatMap((category) => category.sections.map((def) => [def.table, def] as const)));
@@ -104,7 +103,7 @@ export function RejectedChanges({ count }: { count: number }) {
                 sx={{ pr: 16 }}
               >
                 <ListItemText
-                  primary={`${t(`table.${entry.table}`, { defaultValue: tr(`${entry.table}.section`, { defaultValue: entry.table }) })} · ${formatSyncTime(entry.clientTime, format)}`}
+                  primary={`${t(`table.${entry.table}`, { defaultValue: tr(`${entry.table}.section`, { defaultValue: entry.table }) })} · ${bangkokDateTime(entry.clientTime, format)}`}
                   secondary={<>
                     <Box component="span" sx={{ color: 'error.main', display: 'block' }}>{t(`rejectCode.${entry.rejected!.code}`, { defaultValue: entry.rejected!.code })}</Box>
                     <RefusedValues entry={entry} ctx={ctx} />

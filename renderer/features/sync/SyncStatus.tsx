@@ -3,10 +3,9 @@ import LoginIcon from '@mui/icons-material/Login';
 import SyncIcon from '@mui/icons-material/Sync';
 import { useTranslation } from 'react-i18next';
 import { Link as RouterLink } from 'react-router';
-import { useFormat, type Formatters as Format } from '../../app/format';
+import { bangkokDateTime, useFormat, type Formatters as Format } from '../../app/format';
 import type { SyncErrorCode } from '../../sync/api';
 import { syncEngine } from '../../sync/runtime';
-import { formatSyncTime } from './syncTime';
 import { RejectedChanges } from './RejectedChanges';
 import { downloadPercent, type DownloadCount, type SyncState } from './syncState';
 import { useOutboxCounts, useSessionUser, useSyncState, useSyncStatus } from './useSync';
@@ -45,7 +44,7 @@ export function SyncStatus() {
   // Open conflicts not yet decided on this device (a decision made offline waits for the next sync).
   const conflicts = useOpenConflictCount();
   if (user === undefined || state === undefined) return null;
-  const last = status.lastSyncAt ? t('status.lastSync', { when: formatSyncTime(status.lastSyncAt, format) }) : t('status.neverSynced');
+  const last = status.lastSyncAt ? t('status.lastSync', { when: bangkokDateTime(status.lastSyncAt, format) }) : t('status.neverSynced');
   const partial = state.kind === 'downloading' || state.kind === 'partial';
   return (
     <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
@@ -112,7 +111,7 @@ export function SyncBanner() {
         {error !== null && (
           <Box component="span" data-testid="sync-error" sx={{ display: 'block' }}>
             {t(`error.${error === 'NETWORK' ? 'NETWORK_PARTIAL' : error}`)}
-            {status.nextRetryAt && ` · ${t('status.nextRetry', { when: formatSyncTime(status.nextRetryAt, format) })}`}
+            {status.nextRetryAt && ` · ${t('status.nextRetry', { when: bangkokDateTime(status.nextRetryAt, format) })}`}
           </Box>
         )}
       </Alert>
@@ -122,7 +121,7 @@ export function SyncBanner() {
   return (
     <Alert data-testid="sync-error" severity={error === 'NETWORK' ? 'warning' : 'error'} sx={{ borderRadius: 0 }} action={<ErrorAction code={error} />}>
       {t(`error.${error}`)}
-      {status.nextRetryAt && ` · ${t('status.nextRetry', { when: formatSyncTime(status.nextRetryAt, format) })}`}
+      {status.nextRetryAt && ` · ${t('status.nextRetry', { when: bangkokDateTime(status.nextRetryAt, format) })}`}
     </Alert>
   );
 }
