@@ -36,6 +36,7 @@ import { parseBenchArgs } from './lib/args';
 import { figure, printBenchJson, printInterim, target, type Figure, type Target } from './lib/report';
 import { countStoredRecords, exportRows, login } from './lib/rows';
 import { startServerProcess } from './lib/server';
+import { DEMO_PROVINCE_CODE } from '../shared/demo/generate';
 import { CACHE_DIR, FULL_SCALE, seedPglite } from './seed';
 
 const PORTS = { app: 4310, static: 4312 } as const;
@@ -168,11 +169,11 @@ async function inBarePage<T>(siteUrl: string, folder: string, run: (page: Page) 
   }
 }
 
-/** syncScope of the province into a fresh database on disk, in the baselines' bare page (on a loopback origin the server lets in). */
+/** syncScope of the seeded province into a fresh database on disk, in the baselines' bare page (on a loopback origin the server lets in). */
 function bareDownloadOnDisk(siteUrl: string, serverUrl: string, token: string): Promise<{ rows: number; ms: number }> {
   return inBarePage(siteUrl, 'disk-sync-bare', async (page) => {
     const profiler = process.env.BENCH_PROFILE_BARE ? await startCpuProfile(page, 500) : null;
-    const result = await page.evaluate(([url, bearer]) => window.bench.appDownload(url, bearer, '99'), [serverUrl, token] as const);
+    const result = await page.evaluate(([url, bearer, scope]) => window.bench.appDownload(url, bearer, scope), [serverUrl, token, DEMO_PROVINCE_CODE] as const);
     if (profiler) await writeFile(process.env.BENCH_PROFILE_BARE!, await profiler());
     return result;
   });
