@@ -26,6 +26,7 @@ interface TestFixtures {
   demoOnDevice: boolean;
   server: TestServer;
   openContext: (options?: BrowserContextOptions) => Promise<BrowserContext>;
+  failureReport: void;
 }
 
 interface WorkerFixtures {
@@ -100,6 +101,27 @@ export const test = base.extend<TestFixtures, WorkerFixtures>({
     await use(device.context);
     await device.dispose();
   },
+
+  // A test that fails prints what its windows showed and the errors they logged: CI keeps no artifacts.
+  failureReport: [
+    async ({ context }, use, testInfo) => {
+      const logged: string[] = [];
+      context.on('console', (message) => {
+        if (message.type() === 'error' || message.type() === 'warning') logged.push(`[${message.type()}] ${message.text().slice(0, 400)}`);
+      });
+      context.on('weberror', (error) => logged.push(`[uncaught] ${error.error().message.slice(0, 400)}`));
+      await use();
+      if (testInfo.status === testInfo.expectedStatus) return;
+      const windows = await Promise.all(
+        context.pages().map(async (page) => {
+          const text = await page.locator('body').innerText({ timeout: 2_000 }).catch((error: Error) => `(unreadable: ${error.message.split('\n')[0]})`);
+          return `window ${page.url()}:\n${text.replace(/\s+/g, ' ').slice(0, 1_200)}`;
+        }),
+      );
+      console.log([`--- ${testInfo.title}: what the windows showed when it failed`, ...windows, ...logged.slice(-30)].join('\n'));
+    },
+    { auto: true },
+  ],
 
   openContext: async ({ browser, baseURL, clockAt }, use) => {
     const opened: BrowserContext[] = [];
