@@ -8,6 +8,9 @@
  */
 import { setClock, clockFrom } from '../../shared/clock';
 import { openLocalDb } from '../data/db';
+import { LAO_WRITES } from '../data/laoWriteLog';
+import { announceWritesWhole } from '../data/wholeTableWrites';
+import { isRecordTable } from '../../shared/domain/tables';
 import { createSyncApi, SyncError } from './api';
 import { syncScope } from './pull';
 import type { ScopeJob, ScopeWorkerMessage } from './scopeJob';
@@ -20,6 +23,8 @@ worker.onmessage = async (event: MessageEvent<ScopeJob>) => {
   // The window's clock, running on from the instant it was read there: a fixed or rehearsed date holds here too.
   setClock(clockFrom(new Date(job.now)));
   const db = openLocalDb(job.dbName);
+  // The windows hear each page's records and log rows as whole tables written, not key by key: cheap to hear (wholeTableWrites.ts).
+  announceWritesWhole(db, (table) => isRecordTable(table) || table === LAO_WRITES);
   try {
     const api = createSyncApi({ baseUrl: job.baseUrl, token: job.token });
     await syncScope(db, api, job.scope, {
