@@ -114,7 +114,6 @@ export class ProvinceCompletion {
   /** The pulled cursors read as the running (or last) pass began: the `seen` of the results it publishes. */
   private passSeen: Readonly<Record<string, number>> | undefined;
   /** Counts writes reported to this engine; the hook refreshes on each change. */
-  private writeCount = 0;
   private readonly writeListeners = new Set<() => void>();
 
   /**
@@ -150,11 +149,8 @@ export class ProvinceCompletion {
    */
   noteWrites(laos: boolean): void {
     if (laos) this.laosTouched = true;
-    this.writeCount += 1;
     for (const listener of this.writeListeners) listener();
   }
-
-  writes = (): number => this.writeCount;
 
   /** Whether a pass has been asked for yet: during a first download the hook asks for the first alone. */
   get started(): boolean {

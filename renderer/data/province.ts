@@ -182,10 +182,12 @@ export function useProvinceCompletion(fiscalYear: number, asOf: string): Complet
 function useRunningCompletion(fiscalYear: number, asOf: string): ProvinceCompletion {
   const { template } = useCalendar(fiscalYear);
   const engine = useMemo(() => provinceCompletion(localDb(), fiscalYear, asOf, template), [fiscalYear, asOf, template]);
-  const writes = useSyncExternalStore(engine.subscribeWrites, engine.writes);
   const downloading = useInitialSyncRunning();
   useEffect(() => {
     if (!downloading || !engine.started) engine.refreshInBackground();
-  }, [engine, writes, downloading]);
+    // A write heard starts a pass straight away, without drawing the page again: during a download (nothing
+    // to start, the pass at its end reads every page) a re-render per stored page redrew the whole checklist.
+    return downloading ? undefined : engine.subscribeWrites(() => engine.refreshInBackground());
+  }, [engine, downloading]);
   return engine;
 }
