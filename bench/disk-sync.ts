@@ -22,7 +22,9 @@
  * `BENCH_ROUTE=#/calendar` moves the window to that page once signed in and
  * runs the worker mode alone: what the download takes with the checklist's
  * reads out of its way.
- * `BENCH_MODES=worker` runs the worker mode alone (for comparing app changes).
+ * `BENCH_MODES=worker` runs the worker mode alone (for comparing app changes);
+ * `BENCH_BASELINES=0` leaves out the baselines and the bare download (the
+ * app's own figures only, when builds are compared run by run).
  *
  * Run: npx tsx bench/disk-sync.ts [--quick] [--scale 0.1]
  */
@@ -208,6 +210,8 @@ async function main(): Promise<void> {
       if (run.firstPartialChecklistMs !== null) figures[`${mode}PartialChecklistMs`] = figure(run.firstPartialChecklistMs, 'ms', `click → partial checklist rows (${mode})`);
       printInterim('disk-sync', figures, context);
     }
+    // The app's figures are printed above (partial): nothing to compare them with here.
+    if (process.env.BENCH_BASELINES === '0') return;
     const rowsExport = await exportRows(server.url, seeded.key);
     const bundle = await bundleBaselines(path.join(CACHE_DIR, 'browser'));
     const site = await serveBaselines({ port: PORTS.static, bundle, rowsDir: rowsExport.dir });
