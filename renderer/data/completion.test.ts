@@ -286,7 +286,7 @@ describe('an LAO read again only in the tables written', () => {
 describe('the engine hears about writes from Dexie', () => {
   const settle = () => new Promise((resolve) => setTimeout(resolve, 50));
 
-  it('counts committed writes to record tables and the LAO list, not to other tables', async () => {
+  it('tells its listeners of committed writes to record tables and the LAO list, not to other tables', async () => {
     const engine = provinceCompletion(db, FY, ASOF);
     await engine.refresh();
     let heard = 0;

@@ -113,7 +113,7 @@ export class ProvinceCompletion {
   private laosTouched = false;
   /** The pulled cursors read as the running (or last) pass began: the `seen` of the results it publishes. */
   private passSeen: Readonly<Record<string, number>> | undefined;
-  /** Counts writes reported to this engine; the hook refreshes on each change. */
+  /** Told of each write reported to this engine: the hook starts a pass from it (none while a first download runs). */
   private readonly writeListeners = new Set<() => void>();
 
   /**

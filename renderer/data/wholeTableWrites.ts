@@ -18,7 +18,7 @@
 import { RangeSet, type DBCore, type DBCoreTable, type Dexie, type Middleware, type ObservabilitySet } from 'dexie';
 
 /** Every part of one table as Dexie names them: the primary key (''), deletions (':dels') and each index, whole. */
-export function wholeTableParts(dbName: string, table: DBCoreTable['schema'], whole: () => RangeSet): ObservabilitySet {
+function wholeTableParts(dbName: string, table: DBCoreTable['schema'], whole: () => RangeSet): ObservabilitySet {
   const parts: ObservabilitySet = {};
   for (const index of ['', ':dels', ...table.indexes.map((candidate) => candidate.name)]) {
     parts[`idb://${dbName}/${table.name}/${index}`] = whole();
