@@ -213,6 +213,28 @@ describe('incremental completion engine', () => {
   });
 });
 
+describe('a pass on the window thread', () => {
+  it('hands the thread back while it evaluates, so a click or a frame waits for one slice, not a whole chunk', async () => {
+    const engine = new ProvinceCompletion(db, FY, ASOF);
+    // Every reading of the clock 20 ms after the last: evaluating takes long, as a large LAO on a slow laptop does.
+    let clock = 0;
+    vi.spyOn(performance, 'now').mockImplementation(() => (clock += 20));
+    let otherTaskRan = false;
+    const seen: boolean[] = [];
+    const update = CompletionCache.prototype.update;
+    vi.spyOn(CompletionCache.prototype, 'update').mockImplementation(function (this: CompletionCache, ...args) {
+      if (seen.length === 0) setTimeout(() => { otherTaskRan = true; }, 0);
+      seen.push(otherTaskRan);
+      return update.apply(this, args);
+    });
+    await engine.refresh();
+    // The twelve LAOs are one chunk, read at once: without the slices all twelve are evaluated in one task.
+    expect(seen).toHaveLength(12);
+    expect(seen.at(-1)).toBe(true);
+    expect(engine.snapshot().results).toEqual(await fullRecompute());
+  });
+});
+
 describe('an LAO read again only in the tables written', () => {
   /** The record tables each refresh reads, by name. */
   function tablesRead(): string[] {
