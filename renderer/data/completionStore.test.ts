@@ -1,13 +1,14 @@
 import 'fake-indexeddb/auto';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { v7 as uuidv7 } from 'uuid';
+import fc from 'fast-check';
 import { defaultTemplate, type CalendarTemplate, type MissingItem } from '../../shared/calendar/index';
 import type { LaoTaskResults } from '../../shared/calendar/completionCache';
 import { generateDemoProvince, type DemoDataset } from '../../shared/demo/generate';
 import { openLocalDb, type EplanDb, type StoredRecord } from './db';
 import { loadDemoDataset } from './demo';
 import { ProvinceCompletion, type CompletionSnapshot } from './completion';
-import { calendarKey, templateFingerprint } from './completionStore';
+import { calendarKey, templateFingerprint, writeChunks } from './completionStore';
 import { saveRecord } from './records';
 import { statusesAlone, withMissingItems } from './completionShown';
 
@@ -445,5 +446,28 @@ describe('templateFingerprint', () => {
     expect(calendarKey(reworded)).not.toBe(calendarKey(base));
     const moved: CalendarTemplate = { ...base, tasks: base.tasks.map((task, i) => (i === 0 ? { ...task, months: [base.tasks[1]!.months[0]!] } : task)) };
     expect(templateFingerprint(moved)).not.toBe(templateFingerprint(base));
+  });
+});
+
+describe('writeChunks', () => {
+  const results = (items: number): LaoTaskResults => ({
+    t1: { status: 'in_progress', done: 0, total: 1, missing: Array.from({ length: items }, () => ({ code: 'x' }) as MissingItem) },
+  });
+
+  it('keeps every LAO once, in order, in as few writes as hold at most 20 LAOs and 2,000 missing items each, a larger LAO alone', () => {
+    fc.assert(fc.property(fc.array(fc.nat({ max: 3_000 }), { maxLength: 80 }), (sizes) => {
+      const laos = sizes.map((items, i) => [`lao-${i}`, { stamp: 's', results: results(items) }] as const);
+      const chunks = writeChunks(laos);
+      expect(chunks.flat()).toEqual(laos);
+      const count = (chunk: readonly (typeof laos)[number][]) => chunk.reduce((sum, [, entry]) => sum + entry.results.t1!.missing.length, 0);
+      chunks.forEach((chunk, i) => {
+        expect(chunk.length).toBeGreaterThan(0);
+        expect(chunk.length).toBeLessThanOrEqual(20);
+        if (chunk.length > 1) expect(count(chunk)).toBeLessThanOrEqual(2_000);
+        // As few writes as the limits allow: the next LAO would have broken one.
+        const next = chunks[i + 1]?.[0];
+        if (next) expect(chunk.length === 20 || count([...chunk, next]) > 2_000).toBe(true);
+      });
+    }));
   });
 });
