@@ -1,7 +1,7 @@
 import { Box, Button, Collapse, LinearProgress, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { memo, useDeferredValue, useEffect, useState } from 'react';
+import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
@@ -189,15 +189,15 @@ export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openL
   signOffs: ReadonlyMap<string, LaoSignOffs>;
   missingItems: MissingItemsOf;
 }) {
-  // New results or visits for every LAO at once (the end of a download) redraw every row: drawn in the background,
-  // a slice per task, the rows drawn before staying on screen meanwhile (drawn at once: one 512 ms task, a quarter province).
-  const shown = useGrowingList(useDeferredValue(rows));
-  const visits = useDeferredValue(lastVisits);
-  const marks = useDeferredValue(signOffs);
+  // New results or visits for every LAO at once (the end of a download), or another task chosen, redraw every row:
+  // drawn in the background, a slice per task, the rows drawn before staying on screen meanwhile (drawn at once: one
+  // 512 ms task at a quarter of the province). What the rows show moves as one, so no row mixes old data and new.
+  const shownData = useDeferredValue(useMemo(() => ({ rows, lastVisits, signOffs, period, fiscalYear }), [rows, lastVisits, signOffs, period, fiscalYear]));
+  const shown = useGrowingList(shownData.rows);
   return (
     <List disablePadding>
       {shown.map((row) => (
-        <TaskLaoRow key={row.lao.id} fiscalYear={fiscalYear} row={row} lastVisit={visits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} period={period} signOffs={marks.get(row.lao.id)} missingItems={missingItems} />
+        <TaskLaoRow key={row.lao.id} fiscalYear={shownData.fiscalYear} row={row} lastVisit={shownData.lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} period={shownData.period} signOffs={shownData.signOffs.get(row.lao.id)} missingItems={missingItems} />
       ))}
     </List>
   );
