@@ -152,6 +152,8 @@ export function rendererDir(log: (line: string) => void = console.log): string {
 }
 
 export interface HeapSampler {
+  /** Highest JSHeapUsedSize seen so far, in MB; sampling goes on. */
+  peak(): number;
   /** Highest JSHeapUsedSize seen, in MB. */
   stop(): Promise<number>;
 }
@@ -174,6 +176,7 @@ export async function sampleHeap(page: Page, everyMs = 250): Promise<HeapSampler
     }
   })();
   return {
+    peak: () => peak / 1024 / 1024,
     async stop() {
       running = false;
       await loop;
