@@ -1,5 +1,5 @@
 import { Alert, Box, Button, Card, CardActionArea, CardContent, Grid, Stack, ToggleButton, ToggleButtonGroup, Typography } from '@mui/material';
-import { useCallback, useMemo, useState } from 'react';
+import { useCallback, useDeferredValue, useMemo, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useFormat } from '../../app/format';
 import { useUrlParams } from '../../app/useUrlParams';
@@ -129,7 +129,10 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
   const { year, month, fiscalYear } = selectedMonth(params.get('month'), today.iso);
   const mine = params.get('scope') !== 'all';
   const reference = useProvinceReference();
-  const snapshot = useProvinceCompletion(fiscalYear, today.iso);
+  // Each publication of results (every twenty LAOs of a pass at sign-in or on a new day, then the pass's end) redraws the
+  // page: in the background, a slice per task, the page before staying meanwhile. Drawn at once, each took 100–184 ms
+  // at the whole province.
+  const snapshot = useDeferredValue(useProvinceCompletion(fiscalYear, today.iso));
   const { tasks } = useCalendarTasks(year, month);
   const assigned = reference?.currentUser?.laoIds;
   const scoped = useMemo(() => laosInScope(reference?.laos ?? [], assigned, mine), [reference, assigned, mine]);
