@@ -148,9 +148,10 @@ async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
     const settlePeakHeapMb = await heap.stop();
     const allTasks = await page.evaluate(() => (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks);
     const tasks = allTasks.filter(([start]) => start >= clickAt && start <= syncedAt);
-    const after = allTasks.filter(([start]) => start > syncedAt && start <= settledAt).map(([, duration]) => duration);
+    const afterTasks = allTasks.filter(([start]) => start > syncedAt && start <= settledAt);
+    const after = afterTasks.map(([, duration]) => duration);
     const listed = (list: [number, number][]) => list.map(([start, d]) => `${Math.round(start - clickAt)}+${Math.round(d)}`).join(' ') || 'none';
-    log(`  ${mode}: the window's long tasks, ms after the click + ms long: ${listed(tasks)}; after the download, until every LAO's results are stored (${seconds(settledAt - syncedAt)}): ${listed(allTasks.filter(([start]) => start > syncedAt && start <= settledAt))}`);
+    log(`  ${mode}: the window's long tasks, ms after the click + ms long: ${listed(tasks)}; after the download, until every LAO's results are stored (${seconds(settledAt - syncedAt)}): ${listed(afterTasks)}`);
     log(`  ${mode}: the app's measures: ${await page.evaluate((at) => performance.getEntriesByType('measure').map((m) => `${m.name} at ${Math.round(m.startTime - at)} ms took ${Math.round(m.duration)} ms`).join('; '), clickAt) || 'none'}`);
     const during = tasks.map(([, duration]) => duration);
     const shownAt = await Promise.race([partialAt, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))]);
