@@ -33,7 +33,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { fillBenchLogin, openProfile, rendererDir, sampleHeap, startCpuProfile, SYNC_TIMEOUT_MS, waitForStoredCompletion, waitForSynced } from './browser/chromium';
+import { fillBenchLogin, longTasksOf, openProfile, rendererDir, sampleHeap, startCpuProfile, SYNC_TIMEOUT_MS, waitForStoredCompletion, waitForSynced, watchLongTasks } from './browser/chromium';
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
@@ -76,18 +76,6 @@ interface DiskSync {
 
 const MODES: Mode[] = process.env.BENCH_ROUTE ? ['worker'] : (process.env.BENCH_MODES?.split(',') as Mode[] | undefined) ?? ['worker', 'window'];
 
-/** Kept by the page itself from before the app's first script: its long tasks. In the window mode, `Worker` is taken away first. */
-async function watchPage(page: Page, mode: Mode): Promise<void> {
-  await page.addInitScript((noWorker: boolean) => {
-    if (noWorker) Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });
-    const w = window as unknown as { benchLongTasks: [number, number][] };
-    w.benchLongTasks = [];
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) w.benchLongTasks.push([entry.startTime, entry.duration]);
-    }).observe({ type: 'longtask', buffered: true });
-  }, mode === 'window');
-}
-
 async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
   const dir = path.join(CACHE_DIR, `disk-sync-${mode}`);
   await rm(dir, { recursive: true, force: true });
@@ -99,7 +87,7 @@ async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
     page.on('worker', (worker) => {
       if (worker.url().includes('scope.worker')) workers += 1;
     });
-    await watchPage(page, mode);
+    await watchLongTasks(page, { noWorker: mode === 'window' });
     await fillBenchLogin(page, serverUrl);
     const heap = await sampleHeap(page);
     const profiler = process.env.BENCH_PROFILE && mode === 'worker' ? await startCpuProfile(page, 500) : null;
@@ -146,7 +134,7 @@ async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
     }
     if (profiler) await writeFile(process.env.BENCH_PROFILE!, await profiler());
     const settlePeakHeapMb = await heap.stop();
-    const allTasks = await page.evaluate(() => (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks);
+    const allTasks = await longTasksOf(page);
     const tasks = allTasks.filter(([start]) => start >= clickAt && start <= syncedAt);
     const afterTasks = allTasks.filter(([start]) => start > syncedAt && start <= settledAt);
     const after = afterTasks.map(([, duration]) => duration);

@@ -34,7 +34,7 @@ export const BENCHES: BenchScript[] = [
   { name: 'client-checksum', script: 'bench/client-checksum.ts', quickArgs: ['--quick'], timeoutMin: 4 },
   { name: 'server-load', script: 'bench/server-load.ts', quickArgs: ['--quick'], timeoutMin: 8 },
   // Its first run fills a browser profile with the province (≈ 8 min, kept); later runs take 1-2 min.
-  { name: 'matrix-cold-start', script: 'bench/matrix-cold-start.ts', quickArgs: ['--quick'], timeoutMin: 14 },
+  { name: 'matrix-cold-start', script: 'bench/matrix-cold-start.ts', quickArgs: ['--quick'], timeoutMin: 15 },
   { name: 'export', script: 'scripts/bench-export.ts', quickArgs: [], quickEnv: { BENCH_REPS: '1' }, timeoutMin: 4 },
 ];
 

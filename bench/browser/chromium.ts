@@ -27,11 +27,28 @@ export const profileDirOf = (key: string): string => path.join(CACHE_DIR, `profi
 /** Written into a profile once its sync and first completion pass have finished. */
 export const PROFILE_READY = 'bench-synced';
 
-/** A new browser process on a kept profile: nothing of the app is in memory. */
-export function openProfile(dir: string): Promise<BrowserContext> {
+/**
+ * libfaketime (Debian's `faketime` package): shifts a process's clocks. Its
+ * monotonic clock moves by the same offset: left alone
+ * (FAKETIME_DONT_FAKE_MONOTONIC=1), Chromium took 13 s to load a page.
+ */
+export const LIBFAKETIME = '/usr/lib/x86_64-linux-gnu/faketime/libfaketime.so.1';
+
+/**
+ * A new browser process on a kept profile: nothing of the app is in memory.
+ * `daysAhead`: the whole browser's clocks run that many days ahead
+ * (libfaketime): `Date` says a later day while time passes at its own pace
+ * (`performance.now()` counts from the page's start as ever), so what is
+ * measured is the app as it runs on that day.
+ */
+export function openProfile(dir: string, options: { daysAhead?: number } = {}): Promise<BrowserContext> {
   const executablePath = chromiumPath();
+  const shifted = options.daysAhead === undefined ? {} : {
+    env: { ...process.env, LD_PRELOAD: LIBFAKETIME, FAKETIME: `+${options.daysAhead}d` },
+  };
   return chromium.launchPersistentContext(dir, {
     ...(executablePath ? { executablePath } : {}),
+    ...shifted,
     args: FLAGS,
     locale: 'th-TH',
     timezoneId: 'Asia/Bangkok',
@@ -86,20 +103,30 @@ export async function waitForSynced(page: Page, what: string, timeoutMs = SYNC_T
  * pass the app runs at sign-in, before any record has arrived, would count
  * (docs/benchmarks.md).
  */
-export async function waitForStoredCompletion(page: Page, timeoutMs: number): Promise<void> {
+export async function waitForStoredCompletion(page: Page, timeoutMs: number, day?: StoredDay): Promise<void> {
   const deadline = performance.now() + timeoutMs;
   // Polled from here with page.evaluate, which awaits the check. page.waitForFunction does not await
   // a predicate's promise: any promise is truthy, so an async check there passed at once (it did, until
   // 2026-12-06, and every "stored results current" of this bench before then was not checked).
-  while (!(await storedCompletionCurrent(page))) {
+  while (!(await storedCompletionCurrent(page, day))) {
     if (performance.now() > deadline) throw new Error(`the stored completion results did not catch up with the records in ${timeoutMs} ms`);
     await page.waitForTimeout(1000);
   }
 }
 
-function storedCompletionCurrent(page: Page): Promise<boolean> {
+/**
+ * A day the stored results must be of: the header of `fiscalYear` says `asOf`.
+ * Without it, results of any day count (a kept profile opened on a later day
+ * stores its new day's results only once its pass has run).
+ */
+export interface StoredDay {
+  fiscalYear: number;
+  asOf: string;
+}
+
+function storedCompletionCurrent(page: Page, day?: StoredDay): Promise<boolean> {
   // No named helpers inside: tsx would wrap them in its __name(), which the page does not have.
-  return page.evaluate(async (tables) => {
+  return page.evaluate(async ([tables, day]) => {
     const db = await new Promise<IDBDatabase>((resolve, reject) => {
       const request = indexedDB.open('eplan-field-companion');
       request.onsuccess = () => resolve(request.result);
@@ -107,7 +134,7 @@ function storedCompletionCurrent(page: Page): Promise<boolean> {
     });
     try {
       if (!db.objectStoreNames.contains('completionState') || !db.objectStoreNames.contains('laoWrites')) return false;
-      const [headers, lastWrite] = await new Promise<[Array<{ drained?: number }>, number]>((resolve, reject) => {
+      const [headers, lastWrite] = await new Promise<[Array<{ fiscalYear?: number; asOf?: string; drained?: number }>, number]>((resolve, reject) => {
         const tx = db.transaction(['completionState', 'laoWrites']);
         const all = tx.objectStore('completionState').getAll();
         // Read in the request's own success event: once the transaction is over, Chromium's cursor has no key.
@@ -120,6 +147,7 @@ function storedCompletionCurrent(page: Page): Promise<boolean> {
         tx.onerror = () => reject(tx.error);
       });
       if (headers.length === 0 || headers.some((header) => header.drained === undefined || header.drained < lastWrite)) return false;
+      if (day && !headers.some((header) => header.fiscalYear === day.fiscalYear && header.asOf === day.asOf)) return false;
       let records = 0;
       for (const table of tables) {
         records += await new Promise<number>((resolve, reject) => {
@@ -133,7 +161,28 @@ function storedCompletionCurrent(page: Page): Promise<boolean> {
     } finally {
       db.close();
     }
-  }, [...RECORD_TABLES] as string[]);
+  }, [[...RECORD_TABLES] as string[], day] as const);
+}
+
+/**
+ * From before the app's first script, the page keeps its own long tasks
+ * (PerformanceObserver 'longtask', in-page time); `longTasksOf` reads them.
+ * `noWorker`: `Worker` is taken away first (the app then syncs in the window).
+ */
+export async function watchLongTasks(page: Page, options: { noWorker?: boolean } = {}): Promise<void> {
+  await page.addInitScript((noWorker: boolean) => {
+    if (noWorker) Object.defineProperty(window, 'Worker', { value: undefined, configurable: true });
+    const w = window as unknown as { benchLongTasks: [number, number][] };
+    w.benchLongTasks = [];
+    new PerformanceObserver((list) => {
+      for (const entry of list.getEntries()) w.benchLongTasks.push([entry.startTime, entry.duration]);
+    }).observe({ type: 'longtask', buffered: true });
+  }, options.noWorker === true);
+}
+
+/** The page's long tasks since `watchLongTasks`: [start, duration] in ms of the page's own time. */
+export function longTasksOf(page: Page): Promise<Array<[start: number, duration: number]>> {
+  return page.evaluate(() => (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks);
 }
 
 /** The built renderer (RENDERER_OUT_DIR or dist/renderer), built first when missing. */

@@ -146,7 +146,8 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
 
   return (
     <SeenContext value={snapshot.seen}>
-      <Stack spacing={3}>
+      {/* data-results: the day whose results are on screen, once they are computed for it (empty while stale). */}
+      <Stack spacing={3} data-testid="checklist-page" data-results={snapshot.ready && !snapshot.stale ? snapshot.asOf : ''}>
         <Box>
           <Typography variant="overline" color="text.secondary">{provinceName}</Typography>
           <Typography variant="h4" component="h1">{t('checklist.title', { month: monthLabel(year, month) })}</Typography>
