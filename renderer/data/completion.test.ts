@@ -395,6 +395,48 @@ describe('the engine hears about writes from Dexie', () => {
 });
 
 describe('engines per day', () => {
+  it('a new day\'s pass asks for one table\'s records at a time; a cold pass (the first download running) asks for every table at once', async () => {
+    // How many reads of record tables were waiting for the database at most, on a connection of its own.
+    const watched = (name: string) => {
+      const connection = openLocalDb(name);
+      const seen = { waiting: 0, most: 0 };
+      connection.use({
+        stack: 'dbcore',
+        name: 'reads waiting',
+        create: (down) => ({
+          ...down,
+          table: (table) => {
+            const inner = down.table(table);
+            if (!(RECORD_TABLES as readonly string[]).includes(table)) return inner;
+            return {
+              ...inner,
+              query: async (request) => {
+                seen.most = Math.max(seen.most, (seen.waiting += 1));
+                try {
+                  return await inner.query(request);
+                } finally {
+                  seen.waiting -= 1;
+                }
+              },
+            };
+          },
+        }),
+      });
+      return { connection, seen };
+    };
+    const cold = watched(db.name);
+    const first = new ProvinceCompletion(cold.connection, FY, ASOF);
+    expect((await first.refresh()).mode).toBe('cold');
+    expect(cold.seen.most).toBeGreaterThan(1);
+    cold.connection.close();
+    const nextDay = watched(db.name);
+    const engine = new ProvinceCompletion(nextDay.connection, FY, '2026-11-26');
+    expect((await engine.refresh()).mode).toBe('newDay');
+    expect(nextDay.seen.most).toBe(1);
+    expect(engine.snapshot().results.size).toBe(12);
+    nextDay.connection.close();
+  });
+
   it('a new day lets the engines of earlier days go, and keeps other fiscal years of the same day', () => {
     const yesterday = provinceCompletion(db, FY, '2026-11-25');
     const otherYear = provinceCompletion(db, FY - 1, '2026-11-26');

@@ -77,6 +77,12 @@ export interface RefreshReport {
 
 type FullPassMode = 'cold' | 'reread' | 'newDay';
 
+/** How readLaos reads a chunk: by range (`inKeyOrder`), and one table at a time (`oneTable`). */
+interface ReadOrder {
+  inKeyOrder?: boolean;
+  oneTable?: boolean;
+}
+
 const CHUNK = 20;
 /** Past this many log rows since the last pass (a download, an import), the results shown are marked as catching up. */
 const MANY_WRITES = 100;
@@ -361,15 +367,16 @@ export class ProvinceCompletion {
 
   /**
    * Reads and evaluates the given LAOs in chunks (bounded memory); returns
-   * those whose results changed. `inKeyOrder`: the ids are the device's whole
-   * LAO list in key order (a full pass), so each chunk is every LAO between its
-   * first and last id and is read by range.
+   * those whose results changed. `order.inKeyOrder`: the ids are the device's
+   * whole LAO list in key order (a full pass), so each chunk is every LAO
+   * between its first and last id and is read by range; `order.oneTable`:
+   * one table's request at a time (see readLaos).
    */
-  private async evaluate(laoIds: readonly string[], afterChunk?: (done: number) => Promise<void>, inKeyOrder = false): Promise<string[]> {
+  private async evaluate(laoIds: readonly string[], afterChunk?: (done: number) => Promise<void>, order: ReadOrder = {}): Promise<string[]> {
     const recomputed: string[] = [];
     for (let start = 0; start < laoIds.length; start += CHUNK) {
       const chunk = laoIds.slice(start, start + CHUNK);
-      const records = await this.readLaos(chunk, RECORD_TABLES, inKeyOrder);
+      const records = await this.readLaos(chunk, RECORD_TABLES, order);
       let sliceStart = performance.now();
       for (const laoId of chunk) {
         if (performance.now() - sliceStart > SLICE_MS) {
@@ -393,15 +400,21 @@ export class ProvinceCompletion {
    * the first pass took 1.9-2.8 s instead of 2.7-3.3 s. A range is read a page
    * at a time (pagedReads.ts): twenty LAOs' disbursements in one result were a
    * task of up to 223 ms at the whole province. Records of an LAO not in the
-   * list are left out either way.
+   * list are left out either way. `oneTable`: the tables are read one after
+   * another, not all at once. The database answers requests in turn, so a
+   * page's reads (which ask for the records of every table at once) would be
+   * ahead of anything the page asks for meanwhile; a pass while the officer
+   * works asks one request at a time.
    */
-  private readLaos(laoIds: readonly string[], names: readonly RecordTable[] = RECORD_TABLES, inKeyOrder = false): Promise<Map<string, LaoRecords>> {
+  private readLaos(laoIds: readonly string[], names: readonly RecordTable[] = RECORD_TABLES, { inKeyOrder = false, oneTable = false }: ReadOrder = {}): Promise<Map<string, LaoRecords>> {
     const tables = names.map((table) => this.db.table<StoredRecord, string>(table));
     const read = inKeyOrder
       ? (table: Table<StoredRecord, string>) => readLaoRange(table, laoIds[0]!, laoIds[laoIds.length - 1]!)
       : async (table: Table<StoredRecord, string>) => (await Promise.all(laoIds.map((laoId) => table.where('laoId').equals(laoId).toArray()))).flat();
     return this.db.transaction('r', tables, async () => {
-      const rows = await Promise.all(tables.map(read));
+      const rows: StoredRecord[][] = [];
+      if (oneTable) for (const table of tables) rows.push(await read(table));
+      else rows.push(...await Promise.all(tables.map(read)));
       const byLao = groupByLao(Object.fromEntries(names.map((table, i) => [table, rows[i]!])));
       if (inKeyOrder) for (const laoId of [...byLao.keys()]) if (!laoIds.includes(laoId)) byLao.delete(laoId);
       return byLao;
@@ -422,7 +435,7 @@ export class ProvinceCompletion {
       if (mode === 'reread') return;
       this.publish(done / laoIds.length, mode === 'newDay', this.staleResults);
       await nextTick();
-    }, true);
+    }, { inKeyOrder: true, oneTable: mode !== 'cold' });
     this.drained = through;
     this.staleResults = undefined;
     this.rereadAll = false;
