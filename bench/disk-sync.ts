@@ -33,7 +33,7 @@
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from '@playwright/test';
-import { fillBenchLogin, longTasksOf, openProfile, rendererDir, sampleHeap, startCpuProfile, SYNC_TIMEOUT_MS, waitForStoredCompletion, waitForSynced, watchLongTasks } from './browser/chromium';
+import { fillBenchLogin, listLongTasks, LONG_TASK_MS, longTaskFigures, longTasksOf, openProfile, rendererDir, sampleHeap, startCpuProfile, SYNC_TIMEOUT_MS, waitForStoredCompletion, waitForSynced, watchLongTasks } from './browser/chromium';
 import { bundleBaselines, serveBaselines } from './browser/serve';
 import type { BulkPutResult } from './browser/baselines';
 import { parseBenchArgs } from './lib/args';
@@ -44,7 +44,6 @@ import { DEMO_PROVINCE_CODE } from '../shared/demo/generate';
 import { CACHE_DIR, FULL_SCALE, seedPglite } from './seed';
 
 const PORTS = { app: 4310, static: 4312 } as const;
-const LONG_TASK_MS = 100;
 const args = parseBenchArgs();
 // A sixteenth of the largest province by default (about 65,000 records): on disk the whole one takes over
 // ten minutes per download here, this script downloads three times, and the suite must stay under 20 minutes.
@@ -137,24 +136,23 @@ async function appSyncOnDisk(serverUrl: string, mode: Mode): Promise<DiskSync> {
     const allTasks = await longTasksOf(page);
     const tasks = allTasks.filter(([start]) => start >= clickAt && start <= syncedAt);
     const afterTasks = allTasks.filter(([start]) => start > syncedAt && start <= settledAt);
-    const after = afterTasks.map(([, duration]) => duration);
-    const listed = (list: [number, number][]) => list.map(([start, d]) => `${Math.round(start - clickAt)}+${Math.round(d)}`).join(' ') || 'none';
-    log(`  ${mode}: the window's long tasks, ms after the click + ms long: ${listed(tasks)}; after the download, until every LAO's results are stored (${seconds(settledAt - syncedAt)}): ${listed(afterTasks)}`);
+    log(`  ${mode}: the window's long tasks, ms after the click + ms long: ${listLongTasks(tasks, clickAt)}; after the download, until every LAO's results are stored (${seconds(settledAt - syncedAt)}): ${listLongTasks(afterTasks, clickAt)}`);
     log(`  ${mode}: the app's measures: ${await page.evaluate((at) => performance.getEntriesByType('measure').map((m) => `${m.name} at ${Math.round(m.startTime - at)} ms took ${Math.round(m.duration)} ms`).join('; '), clickAt) || 'none'}`);
-    const during = tasks.map(([, duration]) => duration);
+    const during = longTaskFigures(tasks);
+    const after = longTaskFigures(afterTasks);
     const shownAt = await Promise.race([partialAt, new Promise<null>((resolve) => setTimeout(() => resolve(null), 1000))]);
     return {
       ms,
       rows: await countStoredRecords(page),
       peakHeapMb,
-      longTasks: during.filter((duration) => duration > LONG_TASK_MS).length,
-      longestTaskMs: Math.max(0, ...during),
+      longTasks: during.over,
+      longestTaskMs: during.longestMs,
       firstPartialChecklistMs: shownAt !== null && shownAt <= syncedAt ? shownAt - clickAt : null,
       workers,
       settleMs: settledAt - syncedAt,
       settlePeakHeapMb,
-      settleLongTasks: after.filter((duration) => duration > LONG_TASK_MS).length,
-      settleLongestTaskMs: Math.max(0, ...after),
+      settleLongTasks: after.over,
+      settleLongestTaskMs: after.longestMs,
     };
   } finally {
     await context.close();

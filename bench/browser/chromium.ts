@@ -180,9 +180,26 @@ export async function watchLongTasks(page: Page, options: { noWorker?: boolean }
   }, options.noWorker === true);
 }
 
-/** The page's long tasks since `watchLongTasks`: [start, duration] in ms of the page's own time. */
-export function longTasksOf(page: Page): Promise<Array<[start: number, duration: number]>> {
+/** A window task this long or longer is one the officer feels (the longtask threshold is 50 ms). */
+export const LONG_TASK_MS = 100;
+
+/** A long task as the page kept it: [start, duration] in ms of the page's own time. */
+export type LongTask = [start: number, duration: number];
+
+/** The page's long tasks since `watchLongTasks`. */
+export function longTasksOf(page: Page): Promise<LongTask[]> {
   return page.evaluate(() => (window as unknown as { benchLongTasks: [number, number][] }).benchLongTasks);
+}
+
+/** How many of `tasks` are over LONG_TASK_MS, and the longest (0 when none). */
+export function longTaskFigures(tasks: readonly LongTask[]): { over: number; longestMs: number } {
+  const durations = tasks.map(([, duration]) => duration);
+  return { over: durations.filter((duration) => duration > LONG_TASK_MS).length, longestMs: Math.max(0, ...durations) };
+}
+
+/** "start+duration …" with starts in ms after `origin` (page time), or "none": for a log line. */
+export function listLongTasks(tasks: readonly LongTask[], origin = 0): string {
+  return tasks.map(([start, duration]) => `${Math.round(start - origin)}+${Math.round(duration)}`).join(' ') || 'none';
 }
 
 /** The built renderer (RENDERER_OUT_DIR or dist/renderer), built first when missing. */
