@@ -13,6 +13,7 @@ import { deleteRecord, saveRecord } from './records';
 import { withMissingItems } from './completionShown';
 import { META, writeMeta } from '../sync/meta';
 import { recordStores } from '../sync/apply';
+import { aroundQueries } from './aroundQueries.testSupport';
 
 const ASOF = '2026-11-25';
 const FY = 2570;
@@ -400,27 +401,14 @@ describe('engines per day', () => {
     const watched = (name: string) => {
       const connection = openLocalDb(name);
       const seen = { waiting: 0, most: 0 };
-      connection.use({
-        stack: 'dbcore',
-        name: 'reads waiting',
-        create: (down) => ({
-          ...down,
-          table: (table) => {
-            const inner = down.table(table);
-            if (!(RECORD_TABLES as readonly string[]).includes(table)) return inner;
-            return {
-              ...inner,
-              query: async (request) => {
-                seen.most = Math.max(seen.most, (seen.waiting += 1));
-                try {
-                  return await inner.query(request);
-                } finally {
-                  seen.waiting -= 1;
-                }
-              },
-            };
-          },
-        }),
+      aroundQueries(connection, async (table, query) => {
+        if (!(RECORD_TABLES as readonly string[]).includes(table)) return query();
+        seen.most = Math.max(seen.most, (seen.waiting += 1));
+        try {
+          return await query();
+        } finally {
+          seen.waiting -= 1;
+        }
       });
       return { connection, seen };
     };

@@ -4,6 +4,7 @@ import Dexie, { type Table } from 'dexie';
 import fc from 'fast-check';
 import { v7 as uuidv7 } from 'uuid';
 import { readLaoRange } from './pagedReads';
+import { aroundQueries } from './aroundQueries.testSupport';
 
 interface Row {
   id: string;
@@ -18,28 +19,15 @@ afterEach(async () => {
   }
 });
 
-/** A table of rows, and the size of every result it handed back (a DBCore middleware sees each request). */
+/** A table of rows, and the size of every result it handed back. */
 async function tableOf(rows: readonly Row[]): Promise<{ table: Table<Row, string>; results: number[] }> {
   const results: number[] = [];
   const db = new Dexie(`paged-${uuidv7()}`);
   db.version(1).stores({ rows: '&id, laoId' });
-  db.use({
-    stack: 'dbcore',
-    name: 'result sizes',
-    create: (down) => ({
-      ...down,
-      table: (name) => {
-        const table = down.table(name);
-        return {
-          ...table,
-          query: async (request) => {
-            const response = await table.query(request);
-            results.push(response.result.length);
-            return response;
-          },
-        };
-      },
-    }),
+  aroundQueries(db, async (_table, query) => {
+    const response = await query();
+    results.push(response.result.length);
+    return response;
   });
   opened.push(db);
   const table = db.table<Row, string>('rows');
