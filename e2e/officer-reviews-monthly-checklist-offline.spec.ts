@@ -96,3 +96,48 @@ test('an officer reviews the monthly checklist offline and drills down to what i
   await expect(page.getByTestId('missing-items').getByRole('listitem')).toHaveText(listed);
   await expect(page.getByTestId('missing-loading')).toHaveCount(0);
 });
+
+test('the province\'s list draws only the rows in its window: scrolled to its end, walked with Tab, a row opened by a link is shown', async ({ page }) => {
+  await openDemo(page);
+  // Every LAO of the demo is complete for the fiscal statistics: the whole list is the province's hundred.
+  await page.goto('/#/?task=monthly-fiscal-stats&scope=all');
+  const card = page.locator('[data-testid="task-card"][data-task-id="monthly-fiscal-stats"]');
+  await expect(card.getByTestId('count-complete')).toHaveText(/ครบถ้วน 100$/, { timeout: 30_000 });
+  await page.getByRole('button', { name: /แสดง อปท\. ที่ครบถ้วนแล้ว/ }).click();
+  const list = page.getByTestId('task-lao-list');
+  const rows = list.getByTestId('checklist-lao');
+  const item = (position: number) => list.locator(`li[aria-posinset="${position}"]`);
+  await list.scrollIntoViewIfNeeded();
+  await expect(item(1)).toHaveAttribute('aria-setsize', '100');
+  const drawn = await rows.count();
+  expect(drawn).toBeGreaterThan(5);
+  expect(drawn).toBeLessThan(30);
+
+  // Scrolled to its end: the last LAO is on screen, and still only a window's worth of rows are drawn.
+  await list.evaluate((element) => element.scrollTo({ top: element.scrollHeight }));
+  await expect(item(100)).toBeInViewport();
+  expect(await rows.count()).toBeLessThan(30);
+  const lastId = (await item(100).getByTestId('checklist-lao').getAttribute('data-lao-id'))!;
+
+  // Tab walks the rows one by one, past those drawn at first.
+  await list.evaluate((element) => element.scrollTo({ top: 0 }));
+  await item(1).getByRole('button').focus();
+  for (let i = 0; i < 40; i++) await page.keyboard.press('Tab');
+  const focused = () => page.evaluate(() => document.activeElement?.closest('li[aria-posinset]')?.getAttribute('aria-posinset'));
+  expect(await focused()).toBe('41');
+  await expect(item(41)).toBeInViewport();
+  // Opened from the list, the row stays where the officer is looking.
+  const before = (await item(41).boundingBox())!.y;
+  await page.keyboard.press('Enter');
+  await expect(item(41).getByText('ไม่มีรายการที่ขาด')).toBeVisible();
+  expect((await item(41).boundingBox())!.y).toBe(before);
+
+  // A link that opens the last LAO (a matrix cell): its row is scrolled into the list's window, opened.
+  await page.goto('about:blank');
+  await page.goto(`/#/?task=monthly-fiscal-stats&scope=all&lao=${lastId}`);
+  const last = list.locator(`[data-testid="checklist-lao"][data-lao-id="${lastId}"]`);
+  await expect(last).toBeInViewport({ timeout: 30_000 });
+  await expect(last.getByRole('button')).toHaveAttribute('aria-expanded', 'true');
+  await expect(page.locator(`#missing-${lastId}`)).toBeInViewport();
+  await page.screenshot({ path: 'e2e/screenshots/checklist-opened-by-link-th.png' });
+});

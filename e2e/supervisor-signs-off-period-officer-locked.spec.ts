@@ -25,6 +25,8 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await signIn(page, 'demo-officer1');
   await page.goto(`/#/?task=${TASK}`);
   await page.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
+  // Complete LAOs are listed last, and the list draws the rows in its window: scrolled to its end.
+  await page.getByTestId('task-lao-list').evaluate((list) => list.scrollTo({ top: list.scrollHeight }));
   const completeRow = page.locator('[data-testid="checklist-lao"][data-status="complete"]').first();
   const laoId = (await completeRow.getAttribute('data-lao-id'))!;
 
@@ -36,8 +38,9 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   // Meanwhile the supervisor verifies the LAO's plan and signs the period off.
   const supervisor = await (await openContext()).newPage();
   await signIn(supervisor, 'demo-supervisor');
+  // The link opens a complete LAO: the complete ones are shown with it, without a click.
   await supervisor.goto(`/#/?task=${TASK}&scope=all&lao=${laoId}`);
-  await supervisor.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
+  await expect(supervisor.getByRole('button', { name: 'ซ่อน อปท. ที่ครบถ้วนแล้ว' })).toBeVisible();
   const panel = supervisor.getByTestId('signoff-panel');
   await expect(panel).toHaveAttribute('data-signed', 'false');
   await panel.getByTestId('signoff-sign').click();
@@ -54,7 +57,7 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await expect(cell).toHaveAttribute('title', /รับรองโดย อรุณี มั่นคง \(สถจ. สาธิต\)/);
   await expect(supervisor.getByTestId('matrix-signoff')).toHaveCount(1);
   await supervisor.goto(`/#/?task=${TASK}&scope=all&lao=${laoId}`);
-  await supervisor.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
+  await expect(supervisor.getByRole('button', { name: 'ซ่อน อปท. ที่ครบถ้วนแล้ว' })).toBeVisible();
 
   // Back online, the officer's edit reaches the server and is refused, with the reason; the laptop shows the server's value again.
   await page.context().setOffline(false);
@@ -84,7 +87,7 @@ test('a supervisor signs an LAO\'s period off: the officer\'s offline edit is re
   await form.getByRole('button', { name: 'ยกเลิก' }).click();
   await expect(section(page, 'visions').getByTestId('draft-banner')).toHaveCount(0);
   await page.goto(`/#/?task=${TASK}&lao=${laoId}`);
-  await page.getByRole('button', { name: /แสดง อปท. ที่ครบถ้วนแล้ว/ }).click();
+  await expect(page.getByRole('button', { name: 'ซ่อน อปท. ที่ครบถ้วนแล้ว' })).toBeVisible();
   await expect(page.getByTestId('signoff-panel')).toHaveAttribute('data-signed', 'true');
   // An officer sees the lock and who set it, with nothing to sign or reopen.
   await expect(page.getByTestId('signoff-reopen')).toHaveCount(0);

@@ -9,7 +9,7 @@ const MORE_ROWS = 40;
  * of a second (more while a download runs beside it): the first rows show at
  * once, and the rest are added a slice per task, each a non-urgent update
  * that typing and clicks go before. Once whole, the list stays whole.
- * Used by the checklist's LAO list and the province matrix.
+ * Used by the province matrix (the checklist's LAO list draws only its rows on screen).
  */
 export function useGrowingList<T>(items: readonly T[], first = FIRST_ROWS, more = MORE_ROWS): readonly T[] {
   const [count, setCount] = useState(first);

@@ -6,7 +6,7 @@ import { useUrlParams } from '../../app/useUrlParams';
 import { useLastVisits, useProvinceCompletion, useProvinceReference } from '../../data/province';
 import { isDue, judgedFiscalYear, needsFollowUp, TASK_STATUSES } from '../../../shared/calendar/index';
 import { useCalendarTasks } from './useTasks';
-import { laosInScope, summarizeTask, type TaskSummary } from './checklist';
+import { laosInScope, summarizeTask, type LaoRow, type TaskSummary } from './checklist';
 import { selectedMonth, useLocalName, useMonthLabel } from './months';
 import { MonthPicker } from './MonthPicker';
 import { CompletionState, STATUS_STYLE, StatusLegend, nothingDueStatus, percent } from './status';
@@ -69,7 +69,14 @@ function TaskCard({ summary, selected, onSelect }: { summary: TaskSummary; selec
   );
 }
 
-function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems }: { summary: TaskSummary; fiscalYear: number; shownYear: number; shownMonth: number; missingItems: MissingItemsOf }) {
+/** Listed unless "show complete" is pressed: not-yet-due LAOs too, after those to follow up now (what they will be asked for is known already). */
+const isPending = (row: LaoRow) => needsFollowUp(row.result.status) || row.result.status === 'not_yet_due';
+
+function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems, settled }: {
+  summary: TaskSummary; fiscalYear: number; shownYear: number; shownMonth: number; missingItems: MissingItemsOf;
+  /** The results are today's and every LAO's (no pass running). */
+  settled: boolean;
+}) {
   const { t, i18n } = useTranslation('calendar');
   const reference = useProvinceReference();
   const lastVisits = useLastVisits();
@@ -78,13 +85,19 @@ function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems }
   const [params, updateParams] = useUrlParams();
   const [showComplete, setShowComplete] = useState(false);
   const openLao = params.get('lao');
+  // A link that opens a complete LAO (a matrix cell, to sign it off) shows the complete ones with it: the row is listed.
+  // Decided once the results are today's and whole (a status shown while they are worked out may yet change).
+  const [openedFor, setOpenedFor] = useState<string | null>(null);
+  if (openLao !== openedFor && (openLao === null || settled)) {
+    setOpenedFor(openLao);
+    if (openLao && summary.rows.some((row) => row.lao.id === openLao && !isPending(row))) setShowComplete(true);
+  }
   const onToggle = useCallback((laoId: string) => updateParams((next) => {
     if (next.get('lao') === laoId) next.delete('lao'); else next.set('lao', laoId);
   }), [updateParams]);
   const districtNames = useMemo(() => new Map((reference?.districts ?? []).map((d) => [d.code, localName(d)])), [reference, localName]);
   const lang = i18n.language === 'en' ? 'en' : 'th';
-  // Not-yet-due LAOs are listed after those to follow up now: what they will be asked for is known already.
-  const pending = summary.rows.filter((row) => needsFollowUp(row.result.status) || row.result.status === 'not_yet_due');
+  const pending = summary.rows.filter(isPending);
   const followUp = pending.filter((row) => needsFollowUp(row.result.status)).length;
   const done = summary.rows.length - pending.length;
   const first = summary.task.months[0]!;
@@ -107,9 +120,7 @@ function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems }
           {t('checklist.notYetDue', { count: summary.tally.not_yet_due, month: monthLabel(first.year, first.month) })}
         </Alert>
       ) : null}
-      <Box sx={{ maxHeight: 'max(420px, calc(100vh - 300px))', overflowY: 'auto', borderTop: 1, borderColor: 'divider' }} data-testid="task-lao-list">
-        <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} period={period} signOffs={signOffs} missingItems={missingItems} />
-      </Box>
+      <TaskLaoList fiscalYear={judgedFiscalYear(summary.task.rule, fiscalYear)} rows={showComplete ? summary.rows : pending} lastVisits={lastVisits ?? new Map()} districtNames={districtNames} openLao={openLao} onToggle={onToggle} period={period} signOffs={signOffs} missingItems={missingItems} />
       {done > 0 ? (
         <Box sx={{ p: 1.5 }}>
           <Button size="small" onClick={() => setShowComplete((v) => !v)}>{showComplete ? t('checklist.hideComplete') : t('checklist.showComplete', { count: done })}</Button>
@@ -139,6 +150,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
   const summaries = useMemo(() => tasks.map((task) => summarizeTask(task, scoped, snapshot.results)), [tasks, scoped, snapshot.results]);
   const selectedId = params.get('task');
   const selected = summaries.find((s) => s.task.id === selectedId) ?? summaries[0];
+  const settled = snapshot.ready && !snapshot.stale && snapshot.progress === 1;
   const setParam = (key: string, value: string | null) => updateParams((next) => {
     if (value === null) next.delete(key); else next.set(key, value);
     if (key !== 'lao') next.delete('lao');
@@ -188,7 +200,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
                   ))}
                 </Stack>
               </Grid>
-              <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} missingItems={snapshot.missingItems} /> : null}</Grid>
+              <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} missingItems={snapshot.missingItems} settled={settled} /> : null}</Grid>
             </Grid>
           </>
         )}

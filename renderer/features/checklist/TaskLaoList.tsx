@@ -1,14 +1,14 @@
 import { Box, Button, Collapse, LinearProgress, List, ListItem, ListItemButton, ListItemText, Stack, Typography } from '@mui/material';
+import { useVirtualizer, type Virtualizer } from '@tanstack/react-virtual';
 import ExpandLessIcon from '@mui/icons-material/ExpandLess';
 import ExpandMoreIcon from '@mui/icons-material/ExpandMore';
-import { memo, useDeferredValue, useEffect, useMemo, useState } from 'react';
+import { memo, useCallback, useDeferredValue, useEffect, useMemo, useRef, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import { LAO_TYPES } from '../../../shared/domain/reference';
 import { RECORD_CATEGORIES } from '../../../shared/domain/tables';
 import type { FieldVisit } from '../../../shared/domain/visit';
 import { useFormat } from '../../app/format';
-import { useGrowingList } from '../../app/useGrowingList';
 import type { CalendarTask, MissingItem, TaskMonth, TaskResult } from '../../../shared/calendar/index';
 import { isCompletionCode, type CompletionCode } from '../../../shared/calendar/completionCodes';
 import { SignOffMark, SignOffPanel, type LaoSignOffs } from './SignOff';
@@ -144,7 +144,7 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
   const panelId = `missing-${lao.id}`;
   return (
     <>
-      <ListItem disablePadding divider={!open} data-testid="checklist-lao" data-lao-id={lao.id} data-status={result.status}>
+      <ListItem component="div" disablePadding divider={!open} data-testid="checklist-lao" data-lao-id={lao.id} data-status={result.status}>
         <ListItemButton onClick={() => onToggle(lao.id)} aria-expanded={open} aria-controls={panelId} sx={{ borderLeft: `4px solid ${STATUS_STYLE[result.status].color}`, gap: 2 }}>
           <ListItemText
             primary={name(lao)}
@@ -177,6 +177,11 @@ const TaskLaoRow = memo(function TaskLaoRow({ fiscalYear, row, lastVisit, distri
   );
 }, sameRow);
 
+/** A closed row's height (px) as drawn at 1366×768, before the row is measured. */
+const ROW_HEIGHT = 76;
+/** The list's height before the first measurement: the rows a laptop's window shows (in a hidden tab, too). */
+const FIRST_HEIGHT = 480;
+
 export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openLao, onToggle, period, signOffs, missingItems }: {
   /** The fiscal year whose records the task judges (links open the workspace at it). */
   fiscalYear: number;
@@ -193,12 +198,63 @@ export function TaskLaoList({ fiscalYear, rows, lastVisits, districtNames, openL
   // drawn in the background, a slice per task, the rows drawn before staying on screen meanwhile (drawn at once: one
   // 512 ms task at a quarter of the province). What the rows show moves as one, so no row mixes old data and new.
   const shownData = useDeferredValue(useMemo(() => ({ rows, lastVisits, signOffs, period, fiscalYear }), [rows, lastVisits, signOffs, period, fiscalYear]));
-  const shown = useGrowingList(shownData.rows);
+  const shown = shownData.rows;
+  // Only the rows in the list's window are elements: a province's hundreds of rows, all drawn, cost the browser's style
+  // and layout 400 ms whenever every row's results changed (a download's end, a new day's pass). A row is measured
+  // once drawn, keyed by its LAO, so a row opened or re-sorted keeps its place and its height.
+  const scroller = useRef<HTMLDivElement>(null);
+  // The build has no React Compiler to skip: the warning is about memoizing the virtualizer, which is read here only.
+  // eslint-disable-next-line react-hooks/incompatible-library
+  const virtualizer = useVirtualizer({
+    count: shown.length,
+    getScrollElement: () => scroller.current,
+    estimateSize: () => ROW_HEIGHT,
+    getItemKey: (index) => shown[index]!.lao.id,
+    overscan: 6,
+    initialRect: { width: 0, height: FIRST_HEIGHT },
+  });
+  const toggle = useRevealOpened(openLao, shown, virtualizer, onToggle);
   return (
-    <List disablePadding>
-      {shown.map((row) => (
-        <TaskLaoRow key={row.lao.id} fiscalYear={shownData.fiscalYear} row={row} lastVisit={shownData.lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={onToggle} period={shownData.period} signOffs={shownData.signOffs.get(row.lao.id)} missingItems={missingItems} />
-      ))}
-    </List>
+    <Box ref={scroller} sx={{ maxHeight: 'max(420px, calc(100vh - 300px))', overflowY: 'auto', borderTop: 1, borderColor: 'divider' }} data-testid="task-lao-list">
+      <List disablePadding sx={{ position: 'relative', height: virtualizer.getTotalSize() }}>
+        {virtualizer.getVirtualItems().map((item) => {
+          const row = shown[item.index]!;
+          return (
+            <Box
+              component="li" key={item.key} ref={virtualizer.measureElement} data-index={item.index}
+              aria-setsize={shown.length} aria-posinset={item.index + 1}
+              sx={{ position: 'absolute', top: 0, left: 0, width: '100%', transform: `translateY(${item.start}px)` }}
+            >
+              <TaskLaoRow fiscalYear={shownData.fiscalYear} row={row} lastVisit={shownData.lastVisits.get(row.lao.id)} districtName={districtNames.get(row.lao.districtCode) ?? ''} open={openLao === row.lao.id} onToggle={toggle} period={shownData.period} signOffs={shownData.signOffs.get(row.lao.id)} missingItems={missingItems} />
+            </Box>
+          );
+        })}
+      </List>
+    </Box>
   );
+}
+
+/**
+ * The row the URL opens (a link from the matrix, the way back from the LAO's
+ * workspace) is scrolled into the list's window, and the list into the
+ * browser's, when the list first holds it; a row opened by a click is on
+ * screen already and does not move.
+ */
+function useRevealOpened(openLao: string | null, rows: readonly LaoRow[], virtualizer: Virtualizer<HTMLDivElement, Element>, onToggle: (laoId: string) => void) {
+  const revealed = useRef<string | null>(null);
+  useEffect(() => {
+    if (!openLao) revealed.current = null;
+    if (!openLao || revealed.current === openLao) return;
+    const index = rows.findIndex((row) => row.lao.id === openLao);
+    if (index < 0) return;
+    revealed.current = openLao;
+    // At the top of the list's window, its missing items under it; the list itself into the browser's window.
+    virtualizer.scrollToIndex(index, { align: 'start' });
+    virtualizer.scrollElement?.scrollIntoView({ block: 'nearest' });
+  }, [openLao, rows, virtualizer]);
+  // A row opened from the list is where the officer is looking: it is not moved.
+  return useCallback((laoId: string) => {
+    revealed.current = laoId;
+    onToggle(laoId);
+  }, [onToggle]);
 }
