@@ -72,11 +72,7 @@ function TaskCard({ summary, selected, onSelect }: { summary: TaskSummary; selec
 /** Listed unless "show complete" is pressed: not-yet-due LAOs too, after those to follow up now (what they will be asked for is known already). */
 const isPending = (row: LaoRow) => needsFollowUp(row.result.status) || row.result.status === 'not_yet_due';
 
-function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems, settled }: {
-  summary: TaskSummary; fiscalYear: number; shownYear: number; shownMonth: number; missingItems: MissingItemsOf;
-  /** The results are today's and every LAO's (no pass running). */
-  settled: boolean;
-}) {
+function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems }: { summary: TaskSummary; fiscalYear: number; shownYear: number; shownMonth: number; missingItems: MissingItemsOf }) {
   const { t, i18n } = useTranslation('calendar');
   const reference = useProvinceReference();
   const lastVisits = useLastVisits();
@@ -86,11 +82,12 @@ function TaskDetail({ summary, fiscalYear, shownYear, shownMonth, missingItems, 
   const [showComplete, setShowComplete] = useState(false);
   const openLao = params.get('lao');
   // A link that opens a complete LAO (a matrix cell, to sign it off) shows the complete ones with it: the row is listed.
-  // Decided once the results are today's and whole (a status shown while they are worked out may yet change).
-  const [openedFor, setOpenedFor] = useState<string | null>(null);
-  if (openLao !== openedFor && (openLao === null || settled)) {
-    setOpenedFor(openLao);
-    if (openLao && summary.rows.some((row) => row.lao.id === openLao && !isPending(row))) setShowComplete(true);
+  // Looked for at every render until the LAO is seen complete (its results may still be worked out when the page opens),
+  // then once only, so "hide" stays pressed.
+  const [shownFor, setShownFor] = useState<string | null>(null);
+  if (openLao && openLao !== shownFor && summary.rows.some((row) => row.lao.id === openLao && !isPending(row))) {
+    setShownFor(openLao);
+    setShowComplete(true);
   }
   const onToggle = useCallback((laoId: string) => updateParams((next) => {
     if (next.get('lao') === laoId) next.delete('lao'); else next.set('lao', laoId);
@@ -150,7 +147,6 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
   const summaries = useMemo(() => tasks.map((task) => summarizeTask(task, scoped, snapshot.results)), [tasks, scoped, snapshot.results]);
   const selectedId = params.get('task');
   const selected = summaries.find((s) => s.task.id === selectedId) ?? summaries[0];
-  const settled = snapshot.ready && !snapshot.stale && snapshot.progress === 1;
   const setParam = (key: string, value: string | null) => updateParams((next) => {
     if (value === null) next.delete(key); else next.set(key, value);
     if (key !== 'lao') next.delete('lao');
@@ -200,7 +196,7 @@ export function ChecklistView({ provinceName, laoCount }: { provinceName: string
                   ))}
                 </Stack>
               </Grid>
-              <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} missingItems={snapshot.missingItems} settled={settled} /> : null}</Grid>
+              <Grid size={{ xs: 12, md: 8 }}>{selected ? <TaskDetail summary={selected} fiscalYear={fiscalYear} shownYear={year} shownMonth={month} missingItems={snapshot.missingItems} /> : null}</Grid>
             </Grid>
           </>
         )}
